@@ -1,0 +1,94 @@
+package assessment
+
+import "context"
+
+// Demand tags say what an exercise asks of the body that some clients must
+// not be given yet. Safety gates forbid demands, never exercise names, so a
+// coach's own exercises are gated the same way as the built-in ones.
+const (
+	DemandImpact        = "impact"          // feet leave the ground or land with force
+	DemandLoadedFlexion = "loaded_flexion"  // trunk curls against load or gravity (crunch, sit-up)
+	DemandHighPressure  = "high_pressure"   // raises intra-abdominal pressure hard (full plank, breath-hold lifts)
+	DemandHeavyLoad     = "heavy_load"      // external load well above a baby's weight
+	DemandLoadedHinge   = "loaded_hinge"    // a hip hinge with external load
+	DemandSingleLegLoad = "single_leg_load" // whole body weight on one leg under control
+	DemandLongLeverCore = "long_lever_core" // long-lever anti-extension (straight-leg dead bug, full plank)
+)
+
+// Demands lists every known demand tag.
+var Demands = []string{DemandImpact, DemandLoadedFlexion, DemandHighPressure, DemandHeavyLoad, DemandLoadedHinge, DemandSingleLegLoad, DemandLongLeverCore}
+
+// Exercise families.
+const (
+	FamilyGlutes       = "glutes"
+	FamilyHinge        = "hinge"
+	FamilyUpperBack    = "upper_back"
+	FamilyCore         = "core"
+	FamilyBreathing    = "breathing"
+	FamilyHipMobility  = "hip_mobility"
+	FamilyChest        = "chest_thoracic"
+	FamilyPelvicTilt   = "pelvic_tilt"
+	FamilyConditioning = "conditioning"
+	FamilyLegs         = "legs"
+)
+
+// Phases of a programme, in order (domain.md §8: activation/motor control,
+// then strength, then integration and load).
+const (
+	PhaseActivation  = "activation"
+	PhaseStrength    = "strength"
+	PhaseIntegration = "integration"
+)
+
+// PhaseNames lists the phases in order.
+var PhaseNames = []string{PhaseActivation, PhaseStrength, PhaseIntegration}
+
+// Dose is how much of an exercise to do in one phase. Either Reps or
+// HoldSeconds is set.
+type Dose struct {
+	Sets        int    `json:"sets"`
+	Reps        int    `json:"reps,omitempty"`
+	HoldSeconds int    `json:"hold_seconds,omitempty"`
+	Tempo       string `json:"tempo,omitempty"` // e.g. "2-1-2"
+	RestSeconds int    `json:"rest_seconds,omitempty"`
+	PerSide     bool   `json:"per_side,omitempty"`
+}
+
+// Exercise is one movement a coach can prescribe, with who it is for
+// (Targets: the finding codes it answers), what it demands (Demands: what a
+// safety gate may forbid), how to do it (Cues) and how much (Dosage per
+// phase). Regression and Progression link it to the easier and harder
+// variations of the same movement.
+type Exercise struct {
+	ID          string          `json:"id"`
+	Name        string          `json:"name"`
+	Family      string          `json:"family"`
+	Targets     []string        `json:"targets"`
+	Demands     []string        `json:"demands"`
+	Equipment   []string        `json:"equipment"`
+	Position    string          `json:"position"`
+	Cues        []string        `json:"cues"`
+	Dosage      map[string]Dose `json:"dosage"` // by phase name
+	Regression  string          `json:"regression,omitempty"`
+	Progression string          `json:"progression,omitempty"`
+	Custom      bool            `json:"custom,omitempty"` // added by the coach
+}
+
+// Library is the set of exercises a programme is built from.
+type Library struct {
+	Exercises []*Exercise
+	byID      map[string]*Exercise
+}
+
+// ExerciseService stores the coach's own exercises. The SQLite package
+// implements it.
+type ExerciseService interface {
+	// SaveExercise validates e against lib (references must resolve) and
+	// creates or replaces the coach's exercise with e.ID. Built-in ids are
+	// refused with ECONFLICT. Errors: EINVALID, ECONFLICT.
+	SaveExercise(ctx context.Context, e *Exercise) error
+	// FindExercises returns every custom exercise, sorted by id.
+	FindExercises(ctx context.Context) ([]*Exercise, error)
+	// DeleteExercise removes a custom exercise. Errors: ENOTFOUND.
+	DeleteExercise(ctx context.Context, id string) error
+}
