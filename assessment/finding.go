@@ -10,6 +10,7 @@ const (
 	FindEarlyPostpartum = "early_postpartum" // under 6 weeks after birth
 	FindUnder12Weeks    = "under_12_weeks"   // 6 to 12 weeks after birth
 	FindRecentCaesarean = "recent_caesarean" // caesarean under 12 weeks ago
+	FindScarConcern     = "scar_concern"     // a caesarean scar concern: early phase only (rule 2)
 	FindPainHigh        = "pain_high"        // NPRS now 7 or more
 	FindPainModerate    = "pain_moderate"    // NPRS now 4 to 6
 	FindPainLow         = "pain_low"         // NPRS now 1 to 3

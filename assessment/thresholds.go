@@ -1,0 +1,163 @@
+package assessment
+
+// Thresholds used by Interpret and Record.Validate. Every number a rule
+// compares against lives here, with its source: a domain.md reference such
+// as [73], or (H) for a heuristic default that no source gives directly.
+// Change a number here and every rule that uses it follows.
+
+// Time since birth (domain.md §6, "Suggested rules" 2 and 4).
+const (
+	// EarlyPostpartumWeeks: under this many weeks after birth only the early
+	// phase is safe (breathing, pelvic floor, walking, gentle mobility) [70].
+	EarlyPostpartumWeeks = 6
+	// CaesareanHealingWeeks: a caesarean wound needs about this long to heal
+	// before high-effort work [70].
+	CaesareanHealingWeeks = 12
+	// ImpactReadyWeeks: no running or impact before 3 months (13 weeks is
+	// three months; 12 whole weeks is the conventional cut) [64][65].
+	ImpactReadyWeeks = 12
+	// MaxWeeksPostpartum bounds the context field (domain.md "Suggested data
+	// model": 0–520, ten years).
+	MaxWeeksPostpartum = 520
+)
+
+// Pain on the 0–10 numeric rating scale (domain.md §7).
+const (
+	// MaxNPRS is the top of the numeric pain rating scale [73].
+	MaxNPRS = 10
+	// PainHighMin: pain now of 7 or more is high. The traffic-light scheme
+	// stops exercise from 6 [84] and the severe band starts at 8 [75]; 7
+	// sits between them (H) and is where Keel's finding codes put it.
+	PainHighMin = 7
+	// PainModerateMin: 4 or more is moderate, the start of "caution" in the
+	// traffic-light scheme [84].
+	PainModerateMin = 4
+	// PainLowMin: any pain at all (1–3, "acceptable" in [84]) is recorded
+	// as low, so a coach can follow it.
+	PainLowMin = 1
+)
+
+// Diastasis recti (domain.md §1, "Suggested rules" 5).
+const (
+	// DiastasisFingersMin: a gap of 2 finger widths or more at any site is a
+	// diastasis, the palpation cut-off of Sperstad 2016 and Gluppe 2018
+	// [3][19].
+	DiastasisFingersMin = 2.0
+	// DiastasisMMOver: a gap of more than 20 mm is a diastasis. Published
+	// cut-offs run from 15 to 25 mm by site [1][2]; 20 mm matches 2 finger
+	// widths at the low end of the 20–25 mm domain.md gives for them [3].
+	DiastasisMMOver = 20
+	// MMPerFingerWidth converts finger widths to millimetres for display
+	// and comparison only (H): finger size varies [14] and domain.md §1
+	// puts 2 fingers at 20–25 mm, so 10 mm a finger is the low end. A rule
+	// always tests the unit the coach measured in.
+	MMPerFingerWidth = 10.0
+	// MaxWidthFingers and MaxWidthMM bound a recorded gap (domain.md
+	// "Suggested data model": 0–6 finger widths in steps of 0.5, 0–150 mm).
+	MaxWidthFingers  = 6.0
+	WidthFingersStep = 0.5
+	MaxWidthMM       = 150
+)
+
+// Pelvic tilt and the modified Thomas test (domain.md §2, "Suggested
+// rules" 7–9).
+const (
+	// AnteriorTiltAngleOver: a measured tilt above 18° counts as anterior
+	// tilt even without a Thomas finding (H): the cadaver ASIS–PSIS mean of
+	// 13° plus one SD of 5° [24]. Below it, anterior tilt is normal in 75–85%
+	// of people without pain [25], so Keel never flags on the angle alone
+	// under this value.
+	AnteriorTiltAngleOver = 18.0
+	// PosteriorTiltAngleUnder: a measured tilt below 0° (ASIS behind PSIS)
+	// is posterior (H): the lowest ASIS–PSIS angle in the cadaver series was
+	// 0° [24].
+	PosteriorTiltAngleUnder = 0.0
+	// TiltAsymmetryOver: a left–right difference above 4° is noted as a
+	// possible asymmetry; anything smaller is within measurement error (SEM
+	// 1.1–3.6°) [26], and even larger gaps can be bony shape [24].
+	TiltAsymmetryOver = 4.0
+	// MinTiltDeg and MaxTiltDeg bound a recorded tilt angle, + = anterior
+	// (domain.md "Suggested data model": −20..35).
+	MinTiltDeg = -20.0
+	MaxTiltDeg = 35.0
+	// ThomasHipAngleOver: a thigh resting above horizontal (hip angle > 0°)
+	// means short one-joint hip flexors (iliopsoas) [29].
+	ThomasHipAngleOver = 0.0
+	// ThomasKneeAngleUnder: a knee bent less than 67° means short two-joint
+	// hip flexors (rectus femoris) [29].
+	ThomasKneeAngleUnder = 67.0
+	// Ranges of the Thomas angles (domain.md "Suggested data model").
+	MinThomasHipDeg  = -30.0
+	MaxThomasHipDeg  = 40.0
+	MinThomasKneeDeg = 0.0
+	MaxThomasKneeDeg = 140.0
+)
+
+// Glutes (domain.md §3, "Suggested rules" 10 and 11).
+const (
+	// GluteWeakMaxGrade: a manual muscle test grade of 3+ or lower is weak
+	// for glute med and glute max (rule 10 and 11: MMT ≤ 3+) [33][34b].
+	GluteWeakMaxGrade Grade = "3+"
+	// SideLyingAbdWeakMin: a side-lying abduction score of 2 or more (loss
+	// of pelvic control, 0–3 scale) counts as glute med weakness [39].
+	SideLyingAbdWeakMin = 2
+	// MaxSideLyingAbdScore is the top of the 0–3 scale [39].
+	MaxSideLyingAbdScore = 3
+	// BridgeRepsMin: fewer than 20 single-leg bridges is poor [41], and 20 a
+	// side is the postnatal return-to-running benchmark [46].
+	BridgeRepsMin = 20
+	// BridgeGapOver: a side doing more than 15% fewer single-leg bridges
+	// than the other has a glute max deficit (H).
+	BridgeGapOver = 0.15
+	// MaxBridgeReps bounds the recorded reps (domain.md "Suggested data
+	// model": 0–100).
+	MaxBridgeReps = 100
+	// GluteAsymmetryGrades: left and right grades of the same muscle that
+	// differ by one whole grade or more (3 → 4, 3+ → 4+, 2 → 3) are
+	// asymmetric (H). Measured on Grade.Value, so a + or − step is a third
+	// of a grade and 4- against 4+ (two thirds) is not asymmetric.
+	GluteAsymmetryGrades = 1.0
+)
+
+// Hip hinge (domain.md §4 and §5, "Suggested rules" 12 and 13).
+const (
+	// Hinge scores on the generic 0–3 scale modelled on FMS scoring [54][55]:
+	// 0 pain, 1 cannot or three or more faults, 2 completes with one or two
+	// faults, 3 clean.
+	HingeScorePain  = 0
+	HingeScorePoor  = 1
+	HingeScoreFair  = 2
+	HingeScoreClean = 3
+	// HingePoorFaultsMin: three or more faults make the hinge poor
+	// (domain.md "Suggested data model": 1 = cannot or ≥3 faults).
+	HingePoorFaultsMin = 3
+)
+
+// Daily load (seed articles; domain.md §1 [3]).
+const (
+	// LongSittingHours: sitting 6 hours a day or more is flagged as long
+	// sitting (H): the seed articles name sitting as a common cause of
+	// postpartum back pain without giving a number.
+	LongSittingHours = 6.0
+	// MaxSittingHours bounds the field: a day has 24 hours.
+	MaxSittingHours = 24.0
+	// FrequentLifting: lifting or carrying a child many times a day is
+	// flagged; heavy lifting 20 or more times a week doubles the odds of a
+	// diastasis (OR 2.18) [3], and "many times a day" is well above that.
+	FrequentLifting = LiftingManyDaily
+)
+
+// Posture (domain.md "Suggested rules" 15).
+const (
+	// PostureFlagMin is the lowest rating that produces a posture finding
+	// (H). Rule 15 gives no threshold; its exercises (rows, pull-aparts,
+	// chest and thoracic mobility) are low-risk, so even mild is worth
+	// answering.
+	PostureFlagMin = SeverityMild
+)
+
+// Context ratings (patient-specific functional scale, 0–10).
+const (
+	// MaxActivityRating is the top of the 0–10 activity rating.
+	MaxActivityRating = 10
+)
