@@ -1,0 +1,306 @@
+package sqlite
+
+import (
+	"context"
+	"database/sql"
+	"strings"
+
+	"github.com/keel-coach/keel/assessment"
+)
+
+// ClientService stores clients in the database.
+type ClientService struct {
+	db *DB
+}
+
+var _ assessment.ClientService = (*ClientService)(nil)
+
+// NewClientService returns the client store of db.
+func NewClientService(db *DB) *ClientService { return &ClientService{db: db} }
+
+// CreateClient validates c, stores it and sets its ID and times.
+func (s *ClientService) CreateClient(ctx context.Context, c *assessment.Client) error {
+	tx, err := s.db.BeginTx(ctx)
+	if err != nil {
+		return err
+	}
+	defer tx.Rollback()
+	if err := createClient(ctx, tx, c); err != nil {
+		return err
+	}
+	return tx.commit("save the client")
+}
+
+// UpdateClient validates c and stores every field of it.
+func (s *ClientService) UpdateClient(ctx context.Context, c *assessment.Client) error {
+	tx, err := s.db.BeginTx(ctx)
+	if err != nil {
+		return err
+	}
+	defer tx.Rollback()
+	if err := updateClient(ctx, tx, c); err != nil {
+		return err
+	}
+	return tx.commit("save the client")
+}
+
+// FindClientByID returns one client.
+func (s *ClientService) FindClientByID(ctx context.Context, id int64) (*assessment.Client, error) {
+	tx, err := s.db.beginRead(ctx)
+	if err != nil {
+		return nil, err
+	}
+	defer tx.Rollback()
+	return findClientByID(ctx, tx, id)
+}
+
+// FindClients returns the clients matching f sorted by name (ignoring case
+// and accents), and how many match in all. Every word of f.Query must
+// appear somewhere in the name or preferred name: "zoe" finds "Zoë", and
+// "smith jo" finds "Joanna Smith".
+func (s *ClientService) FindClients(ctx context.Context, f assessment.ClientFilter) ([]*assessment.Client, int, error) {
+	tx, err := s.db.beginRead(ctx)
+	if err != nil {
+		return nil, 0, err
+	}
+	defer tx.Rollback()
+	return findClients(ctx, tx, f)
+}
+
+// SetArchived archives or restores a client. Archived clients leave the
+// everyday list but keep all their records.
+func (s *ClientService) SetArchived(ctx context.Context, id int64, archived bool) error {
+	tx, err := s.db.BeginTx(ctx)
+	if err != nil {
+		return err
+	}
+	defer tx.Rollback()
+	res, err := tx.ExecContext(ctx, `UPDATE clients SET archived = ?, updated_at = ? WHERE id = ?`,
+		archived, formatTime(tx.now), id)
+	if err := mustAffect(res, err, "client", "archive the client"); err != nil {
+		return err
+	}
+	return tx.commit("archive the client")
+}
+
+// DeleteClient removes the client and, through ON DELETE CASCADE, every
+// assessment, programme and export recorded about her.
+func (s *ClientService) DeleteClient(ctx context.Context, id int64) error {
+	tx, err := s.db.BeginTx(ctx)
+	if err != nil {
+		return err
+	}
+	defer tx.Rollback()
+	res, err := tx.ExecContext(ctx, `DELETE FROM clients WHERE id = ?`, id)
+	if err := mustAffect(res, err, "client", "delete the client"); err != nil {
+		return err
+	}
+	return tx.commit("delete the client")
+}
+
+// mustAffect maps an Exec result: an error for the coach, ENOTFOUND when no
+// row matched.
+func mustAffect(res sql.Result, err error, what, op string) error {
+	if err != nil {
+		return mapError(op, err)
+	}
+	n, err := res.RowsAffected()
+	if err != nil {
+		return mapError(op, err)
+	}
+	if n == 0 {
+		return notFound(what)
+	}
+	return nil
+}
+
+func createClient(ctx context.Context, tx *Tx, c *assessment.Client) error {
+	if c == nil {
+		return assessment.Errorf(assessment.EINVALID, "There is no client to save.")
+	}
+	c.Normalize()
+	if err := c.Validate(assessment.DateOf(tx.now)); err != nil {
+		return err
+	}
+	cb, cd := clearanceCols(c)
+	now := formatTime(tx.now)
+	res, err := tx.ExecContext(ctx, `INSERT INTO clients (
+		name, preferred_name, birth_date, phone, email, births, last_delivery_date,
+		delivery_mode, clearance_date, clearance_by, notes, archived,
+		sort_key, search_key, created_at, updated_at
+	) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		c.Name, c.PreferredName, nullDate(c.BirthDate), c.Phone, c.Email, c.Births, nullDate(c.LastDelivery),
+		string(c.DeliveryMode), cd, cb, c.Notes, c.Archived,
+		assessment.Fold(c.Name), searchKey(c), now, now)
+	if err != nil {
+		return mapError("save the client", err)
+	}
+	id, err := res.LastInsertId()
+	if err != nil {
+		return mapError("save the client", err)
+	}
+	c.ID = id
+	c.CreatedAt, c.UpdatedAt = tx.now, tx.now
+	return nil
+}
+
+func updateClient(ctx context.Context, tx *Tx, c *assessment.Client) error {
+	if c == nil {
+		return assessment.Errorf(assessment.EINVALID, "There is no client to save.")
+	}
+	c.Normalize()
+	if err := c.Validate(assessment.DateOf(tx.now)); err != nil {
+		return err
+	}
+	cb, cd := clearanceCols(c)
+	res, err := tx.ExecContext(ctx, `UPDATE clients SET
+		name = ?, preferred_name = ?, birth_date = ?, phone = ?, email = ?, births = ?,
+		last_delivery_date = ?, delivery_mode = ?, clearance_date = ?, clearance_by = ?,
+		notes = ?, archived = ?, sort_key = ?, search_key = ?, updated_at = ?
+		WHERE id = ?`,
+		c.Name, c.PreferredName, nullDate(c.BirthDate), c.Phone, c.Email, c.Births,
+		nullDate(c.LastDelivery), string(c.DeliveryMode), cd, cb,
+		c.Notes, c.Archived, assessment.Fold(c.Name), searchKey(c), formatTime(tx.now),
+		c.ID)
+	if err := mustAffect(res, err, "client", "save the client"); err != nil {
+		return err
+	}
+	var created string
+	if err := tx.QueryRowContext(ctx, `SELECT created_at FROM clients WHERE id = ?`, c.ID).Scan(&created); err != nil {
+		return mapError("save the client", err)
+	}
+	t, err := parseTime(created)
+	if err != nil {
+		return assessment.Internal("save the client", err)
+	}
+	c.CreatedAt, c.UpdatedAt = t, tx.now
+	return nil
+}
+
+// clearanceCols returns the clearance as two nullable columns (by, date).
+func clearanceCols(c *assessment.Client) (by, date any) {
+	if c.Clearance == nil {
+		return nil, nil
+	}
+	return c.Clearance.By, nullDate(c.Clearance.Date)
+}
+
+// searchKey is what a search matches: name and preferred name, folded.
+func searchKey(c *assessment.Client) string {
+	return assessment.Fold(c.Name + " " + c.PreferredName)
+}
+
+// querier is what both read and write transactions offer, so the finders
+// serve both.
+type querier interface {
+	QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error)
+	QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row
+}
+
+const clientColumns = `id, name, preferred_name, birth_date, phone, email, births,
+	last_delivery_date, delivery_mode, clearance_date, clearance_by, notes, archived,
+	created_at, updated_at`
+
+type scanner interface{ Scan(dest ...any) error }
+
+func scanClient(row scanner) (*assessment.Client, error) {
+	var (
+		c                          assessment.Client
+		birth, delivery, clearDate sql.NullString
+		clearBy                    sql.NullString
+		mode, created, updated     string
+	)
+	if err := row.Scan(&c.ID, &c.Name, &c.PreferredName, &birth, &c.Phone, &c.Email, &c.Births,
+		&delivery, &mode, &clearDate, &clearBy, &c.Notes, &c.Archived, &created, &updated); err != nil {
+		return nil, err
+	}
+	var err error
+	if c.BirthDate, err = parseNullDate(birth); err != nil {
+		return nil, err
+	}
+	if c.LastDelivery, err = parseNullDate(delivery); err != nil {
+		return nil, err
+	}
+	c.DeliveryMode = assessment.DeliveryMode(mode)
+	if clearDate.Valid || clearBy.Valid {
+		d, err := parseNullDate(clearDate)
+		if err != nil {
+			return nil, err
+		}
+		c.Clearance = &assessment.Clearance{Date: d, By: clearBy.String}
+	}
+	if c.CreatedAt, err = parseTime(created); err != nil {
+		return nil, err
+	}
+	if c.UpdatedAt, err = parseTime(updated); err != nil {
+		return nil, err
+	}
+	return &c, nil
+}
+
+func findClientByID(ctx context.Context, q querier, id int64) (*assessment.Client, error) {
+	c, err := scanClient(q.QueryRowContext(ctx, `SELECT `+clientColumns+` FROM clients WHERE id = ?`, id))
+	if err == sql.ErrNoRows {
+		return nil, notFound("client")
+	} else if err != nil {
+		return nil, mapError("read the client", err)
+	}
+	return c, nil
+}
+
+// likeEscaper escapes LIKE wildcards so a search for "50%" or "a_b" means
+// those characters literally.
+var likeEscaper = strings.NewReplacer(`\`, `\\`, `%`, `\%`, `_`, `\_`)
+
+func findClients(ctx context.Context, q querier, f assessment.ClientFilter) ([]*assessment.Client, int, error) {
+	var where []string
+	var args []any
+	if !f.IncludeArchived {
+		where = append(where, "archived = 0")
+	}
+	for _, w := range strings.Fields(assessment.Fold(f.Query)) {
+		where = append(where, `search_key LIKE ? ESCAPE '\'`)
+		args = append(args, "%"+likeEscaper.Replace(w)+"%")
+	}
+	cond := ""
+	if len(where) > 0 {
+		cond = " WHERE " + strings.Join(where, " AND ")
+	}
+
+	var total int
+	if err := q.QueryRowContext(ctx, `SELECT count(*) FROM clients`+cond, args...).Scan(&total); err != nil {
+		return nil, 0, mapError("list the clients", err)
+	}
+	limit, offset := f.Limit, f.Offset
+	if limit <= 0 {
+		limit = -1 // SQLite: no limit
+	}
+	if offset < 0 {
+		offset = 0
+	}
+	if total == 0 || offset >= total {
+		return []*assessment.Client{}, total, nil
+	}
+	rows, err := q.QueryContext(ctx, `SELECT `+clientColumns+` FROM clients`+cond+
+		` ORDER BY sort_key, id LIMIT ? OFFSET ?`, append(args, limit, offset)...)
+	if err != nil {
+		return nil, 0, mapError("list the clients", err)
+	}
+	defer rows.Close()
+	n := total - offset
+	if limit > 0 && limit < n {
+		n = limit
+	}
+	out := make([]*assessment.Client, 0, n)
+	for rows.Next() {
+		c, err := scanClient(rows)
+		if err != nil {
+			return nil, 0, mapError("list the clients", err)
+		}
+		out = append(out, c)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, 0, mapError("list the clients", err)
+	}
+	return out, total, nil
+}

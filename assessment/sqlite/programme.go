@@ -1,0 +1,295 @@
+package sqlite
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"strings"
+	"time"
+
+	"github.com/keel-coach/keel/assessment"
+)
+
+// ProgrammeService stores programmes with the assessment they were made
+// from. A programme keeps its history: a new version of a lineage is a new
+// row, and the version it replaces stays, marked superseded.
+type ProgrammeService struct {
+	db *DB
+}
+
+var _ assessment.ProgrammeService = (*ProgrammeService)(nil)
+
+// NewProgrammeService returns the programme store of db.
+func NewProgrammeService(db *DB) *ProgrammeService { return &ProgrammeService{db: db} }
+
+// CreateProgramme stores p for the assessment p.RecordID. With p.Lineage
+// zero it starts a new lineage (version 1, Lineage = its own ID); otherwise
+// it stores the next version of that lineage and marks the earlier versions
+// superseded, all in one transaction. A programme with no status is a
+// draft.
+func (s *ProgrammeService) CreateProgramme(ctx context.Context, p *assessment.Programme) error {
+	tx, err := s.db.BeginTx(ctx)
+	if err != nil {
+		return err
+	}
+	defer tx.Rollback()
+	if err := createProgramme(ctx, tx, p); err != nil {
+		return err
+	}
+	return tx.commit("save the programme")
+}
+
+// UpdateProgramme replaces a stored version in place: its content and
+// status change; its client, assessment, lineage and version do not.
+func (s *ProgrammeService) UpdateProgramme(ctx context.Context, p *assessment.Programme) error {
+	tx, err := s.db.BeginTx(ctx)
+	if err != nil {
+		return err
+	}
+	defer tx.Rollback()
+	if err := updateProgramme(ctx, tx, p); err != nil {
+		return err
+	}
+	return tx.commit("save the programme")
+}
+
+// FindProgrammeByID returns one version.
+func (s *ProgrammeService) FindProgrammeByID(ctx context.Context, id int64) (*assessment.Programme, error) {
+	tx, err := s.db.beginRead(ctx)
+	if err != nil {
+		return nil, err
+	}
+	defer tx.Rollback()
+	p, err := scanProgramme(tx.QueryRowContext(ctx, `SELECT `+programmeColumns+` FROM programmes WHERE id = ?`, id))
+	if err == sql.ErrNoRows {
+		return nil, notFound("programme")
+	} else if err != nil {
+		return nil, mapError("read the programme", err)
+	}
+	return p, nil
+}
+
+// FindProgrammes lists programmes, newest first. Zero ClientID or RecordID
+// match any.
+func (s *ProgrammeService) FindProgrammes(ctx context.Context, f assessment.ProgrammeFilter) ([]*assessment.Programme, error) {
+	tx, err := s.db.beginRead(ctx)
+	if err != nil {
+		return nil, err
+	}
+	defer tx.Rollback()
+	var where []string
+	var args []any
+	if f.ClientID != 0 {
+		where = append(where, "client_id = ?")
+		args = append(args, f.ClientID)
+	}
+	if f.RecordID != 0 {
+		where = append(where, "record_id = ?")
+		args = append(args, f.RecordID)
+	}
+	if f.LatestOnly {
+		where = append(where, "version = (SELECT max(version) FROM programmes AS l WHERE l.lineage = programmes.lineage)")
+	}
+	query := `SELECT ` + programmeColumns + ` FROM programmes`
+	if len(where) > 0 {
+		query += " WHERE " + strings.Join(where, " AND ")
+	}
+	rows, err := tx.QueryContext(ctx, query+` ORDER BY id DESC`, args...)
+	if err != nil {
+		return nil, mapError("list the programmes", err)
+	}
+	defer rows.Close()
+	out := []*assessment.Programme{}
+	for rows.Next() {
+		p, err := scanProgramme(rows)
+		if err != nil {
+			return nil, mapError("list the programmes", err)
+		}
+		out = append(out, p)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, mapError("list the programmes", err)
+	}
+	return out, nil
+}
+
+// DeleteProgramme removes one version. The other versions of its lineage
+// stay.
+func (s *ProgrammeService) DeleteProgramme(ctx context.Context, id int64) error {
+	tx, err := s.db.BeginTx(ctx)
+	if err != nil {
+		return err
+	}
+	defer tx.Rollback()
+	res, err := tx.ExecContext(ctx, `DELETE FROM programmes WHERE id = ?`, id)
+	if err := mustAffect(res, err, "programme", "delete the programme"); err != nil {
+		return err
+	}
+	return tx.commit("delete the programme")
+}
+
+// checkProgramme validates what storage relies on and fills the defaults.
+func checkProgramme(p *assessment.Programme) error {
+	if p == nil {
+		return assessment.Errorf(assessment.EINVALID, "There is no programme to save.")
+	}
+	if p.Format == "" {
+		p.Format = assessment.FormatProgramme
+	}
+	if p.Status == "" {
+		p.Status = assessment.StatusDraft
+	}
+	var v assessment.ValidationErrors
+	switch p.Status {
+	case assessment.StatusDraft, assessment.StatusIssued, assessment.StatusSuperseded:
+	default:
+		v.Add("status", "Choose draft, issued or superseded.")
+	}
+	if p.RecordID == 0 {
+		v.Add("record_id", "Save the assessment before saving a programme made from it.")
+	}
+	return v.Err()
+}
+
+// programmeJSON is the stored document without the fields kept in columns.
+func programmeJSON(p *assessment.Programme) (string, error) {
+	doc := *p
+	doc.ID, doc.ClientID, doc.RecordID, doc.Lineage, doc.Version, doc.Status = 0, 0, 0, 0, 0, ""
+	doc.CreatedAt, doc.UpdatedAt = time.Time{}, time.Time{}
+	b, err := json.Marshal(&doc)
+	if err != nil {
+		return "", assessment.Internal("save the programme", err)
+	}
+	return string(b), nil
+}
+
+func createProgramme(ctx context.Context, tx *Tx, p *assessment.Programme) error {
+	if err := checkProgramme(p); err != nil {
+		return err
+	}
+	// The assessment decides the client; a programme cannot belong to one
+	// client and be made from another's assessment.
+	var recordClient int64
+	err := tx.QueryRowContext(ctx, `SELECT client_id FROM assessments WHERE id = ?`, p.RecordID).Scan(&recordClient)
+	if err == sql.ErrNoRows {
+		return notFound("assessment")
+	} else if err != nil {
+		return mapError("save the programme", err)
+	}
+	if p.ClientID == 0 {
+		p.ClientID = recordClient
+	}
+	if p.ClientID != recordClient {
+		return assessment.FieldErrorf(assessment.EINVALID, "client_id",
+			"This programme was made from another client's assessment.")
+	}
+
+	version := 1
+	if p.Lineage != 0 {
+		var latest int
+		var lineageClient int64
+		err := tx.QueryRowContext(ctx, `SELECT version, client_id FROM programmes WHERE lineage = ? ORDER BY version DESC LIMIT 1`,
+			p.Lineage).Scan(&latest, &lineageClient)
+		if err == sql.ErrNoRows {
+			return notFound("programme")
+		} else if err != nil {
+			return mapError("save the programme", err)
+		}
+		if lineageClient != p.ClientID {
+			return assessment.FieldErrorf(assessment.EINVALID, "lineage",
+				"A new version must be for the same client as the programme it replaces.")
+		}
+		version = latest + 1
+		if _, err := tx.ExecContext(ctx, `UPDATE programmes SET status = ?, updated_at = ? WHERE lineage = ? AND status <> ?`,
+			assessment.StatusSuperseded, formatTime(tx.now), p.Lineage, assessment.StatusSuperseded); err != nil {
+			return mapError("save the programme", err)
+		}
+	}
+
+	data, err := programmeJSON(p)
+	if err != nil {
+		return err
+	}
+	now := formatTime(tx.now)
+	res, err := tx.ExecContext(ctx, `INSERT INTO programmes (client_id, record_id, lineage, version, status, data, created_at, updated_at)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?)`, p.ClientID, p.RecordID, p.Lineage, version, p.Status, data, now, now)
+	if err != nil {
+		return mapError("save the programme", err)
+	}
+	id, err := res.LastInsertId()
+	if err != nil {
+		return mapError("save the programme", err)
+	}
+	if p.Lineage == 0 {
+		// Version 1 names its lineage after its own ID, known only now.
+		if _, err := tx.ExecContext(ctx, `UPDATE programmes SET lineage = id WHERE id = ?`, id); err != nil {
+			return mapError("save the programme", err)
+		}
+		p.Lineage = id
+	}
+	p.ID, p.Version = id, version
+	p.CreatedAt, p.UpdatedAt = tx.now, tx.now
+	return nil
+}
+
+func updateProgramme(ctx context.Context, tx *Tx, p *assessment.Programme) error {
+	if p == nil {
+		return assessment.Errorf(assessment.EINVALID, "There is no programme to save.")
+	}
+	var (
+		clientID, recordID, lineage int64
+		version                     int
+		created                     string
+	)
+	err := tx.QueryRowContext(ctx, `SELECT client_id, record_id, lineage, version, created_at FROM programmes WHERE id = ?`, p.ID).
+		Scan(&clientID, &recordID, &lineage, &version, &created)
+	if err == sql.ErrNoRows {
+		return notFound("programme")
+	} else if err != nil {
+		return mapError("save the programme", err)
+	}
+	p.ClientID, p.RecordID, p.Lineage, p.Version = clientID, recordID, lineage, version
+	if err := checkProgramme(p); err != nil {
+		return err
+	}
+	data, err := programmeJSON(p)
+	if err != nil {
+		return err
+	}
+	if _, err := tx.ExecContext(ctx, `UPDATE programmes SET status = ?, data = ?, updated_at = ? WHERE id = ?`,
+		p.Status, data, formatTime(tx.now), p.ID); err != nil {
+		return mapError("save the programme", err)
+	}
+	t, err := parseTime(created)
+	if err != nil {
+		return assessment.Internal("save the programme", err)
+	}
+	p.CreatedAt, p.UpdatedAt = t, tx.now
+	return nil
+}
+
+const programmeColumns = `id, client_id, record_id, lineage, version, status, data, created_at, updated_at`
+
+func scanProgramme(row scanner) (*assessment.Programme, error) {
+	var (
+		id, clientID, recordID, lineage int64
+		version                         int
+		status, data, created, updated  string
+	)
+	if err := row.Scan(&id, &clientID, &recordID, &lineage, &version, &status, &data, &created, &updated); err != nil {
+		return nil, err
+	}
+	var p assessment.Programme
+	if err := json.Unmarshal([]byte(data), &p); err != nil {
+		return nil, err
+	}
+	p.ID, p.ClientID, p.RecordID, p.Lineage, p.Version, p.Status = id, clientID, recordID, lineage, version, status
+	var err error
+	if p.CreatedAt, err = parseTime(created); err != nil {
+		return nil, err
+	}
+	if p.UpdatedAt, err = parseTime(updated); err != nil {
+		return nil, err
+	}
+	return &p, nil
+}

@@ -1,0 +1,246 @@
+package sqlite
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"time"
+
+	"github.com/keel-coach/keel/assessment"
+)
+
+// RecordService stores assessments. Each record is kept as its JSON
+// document, so every optional section comes back exactly as saved (a
+// section that was not tested stays nil); the client, date and kind are
+// also columns so listings never parse JSON.
+type RecordService struct {
+	db *DB
+}
+
+var _ assessment.RecordService = (*RecordService)(nil)
+
+// NewRecordService returns the assessment store of db.
+func NewRecordService(db *DB) *RecordService { return &RecordService{db: db} }
+
+// CreateRecord validates r and stores it for r.ClientID, in one
+// transaction. It sets r.ID and the times.
+func (s *RecordService) CreateRecord(ctx context.Context, r *assessment.Record) error {
+	tx, err := s.db.BeginTx(ctx)
+	if err != nil {
+		return err
+	}
+	defer tx.Rollback()
+	if err := createRecord(ctx, tx, r); err != nil {
+		return err
+	}
+	return tx.commit("save the assessment")
+}
+
+// UpdateRecord validates r and replaces the stored assessment with the same
+// ID. An assessment stays with the client it was made for.
+func (s *RecordService) UpdateRecord(ctx context.Context, r *assessment.Record) error {
+	tx, err := s.db.BeginTx(ctx)
+	if err != nil {
+		return err
+	}
+	defer tx.Rollback()
+	if err := updateRecord(ctx, tx, r); err != nil {
+		return err
+	}
+	return tx.commit("save the assessment")
+}
+
+// FindRecordByID returns one assessment.
+func (s *RecordService) FindRecordByID(ctx context.Context, id int64) (*assessment.Record, error) {
+	tx, err := s.db.beginRead(ctx)
+	if err != nil {
+		return nil, err
+	}
+	defer tx.Rollback()
+	return findRecordByID(ctx, tx, id)
+}
+
+// FindRecords returns a client's assessments, oldest first (by date, then
+// by the order they were saved). A zero ClientID lists every client's.
+func (s *RecordService) FindRecords(ctx context.Context, f assessment.RecordFilter) ([]*assessment.Record, error) {
+	tx, err := s.db.beginRead(ctx)
+	if err != nil {
+		return nil, err
+	}
+	defer tx.Rollback()
+	query := `SELECT ` + recordColumns + ` FROM assessments`
+	var args []any
+	if f.ClientID != 0 {
+		query += ` WHERE client_id = ?`
+		args = append(args, f.ClientID)
+	}
+	rows, err := tx.QueryContext(ctx, query+` ORDER BY date, id`, args...)
+	if err != nil {
+		return nil, mapError("list the assessments", err)
+	}
+	defer rows.Close()
+	out := []*assessment.Record{}
+	for rows.Next() {
+		r, err := scanRecord(rows)
+		if err != nil {
+			return nil, mapError("list the assessments", err)
+		}
+		out = append(out, r)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, mapError("list the assessments", err)
+	}
+	return out, nil
+}
+
+// DeleteRecord removes an assessment and, through ON DELETE CASCADE, the
+// programmes made from it.
+func (s *RecordService) DeleteRecord(ctx context.Context, id int64) error {
+	tx, err := s.db.BeginTx(ctx)
+	if err != nil {
+		return err
+	}
+	defer tx.Rollback()
+	res, err := tx.ExecContext(ctx, `DELETE FROM assessments WHERE id = ?`, id)
+	if err := mustAffect(res, err, "assessment", "delete the assessment"); err != nil {
+		return err
+	}
+	return tx.commit("delete the assessment")
+}
+
+// checkRecord validates r for storage and fills its format.
+func checkRecord(r *assessment.Record) error {
+	if r == nil {
+		return assessment.Errorf(assessment.EINVALID, "There is no assessment to save.")
+	}
+	if r.Format == "" {
+		r.Format = assessment.FormatAssessment
+	}
+	if err := r.Validate(); err != nil {
+		return err
+	}
+	if r.ClientID == 0 {
+		return assessment.FieldErrorf(assessment.EINVALID, "client_id", "Choose the client this assessment is for.")
+	}
+	return nil
+}
+
+// recordJSON is the stored document: the record without the fields that
+// live in columns (ID, client, times), so the two can never disagree.
+func recordJSON(r *assessment.Record) (string, error) {
+	doc := *r
+	doc.ID, doc.ClientID = 0, 0
+	doc.CreatedAt, doc.UpdatedAt = time.Time{}, time.Time{}
+	b, err := json.Marshal(&doc)
+	if err != nil {
+		return "", assessment.Internal("save the assessment", err)
+	}
+	return string(b), nil
+}
+
+func clientExists(ctx context.Context, tx *Tx, id int64) error {
+	var one int
+	err := tx.QueryRowContext(ctx, `SELECT 1 FROM clients WHERE id = ?`, id).Scan(&one)
+	if err == sql.ErrNoRows {
+		return notFound("client")
+	}
+	return mapError("find the client", err)
+}
+
+func createRecord(ctx context.Context, tx *Tx, r *assessment.Record) error {
+	if err := checkRecord(r); err != nil {
+		return err
+	}
+	if err := clientExists(ctx, tx, r.ClientID); err != nil {
+		return err
+	}
+	data, err := recordJSON(r)
+	if err != nil {
+		return err
+	}
+	now := formatTime(tx.now)
+	res, err := tx.ExecContext(ctx, `INSERT INTO assessments (client_id, date, kind, data, created_at, updated_at)
+		VALUES (?, ?, ?, ?, ?, ?)`, r.ClientID, r.Date.String(), r.Kind, data, now, now)
+	if err != nil {
+		return mapError("save the assessment", err)
+	}
+	if r.ID, err = res.LastInsertId(); err != nil {
+		return mapError("save the assessment", err)
+	}
+	r.CreatedAt, r.UpdatedAt = tx.now, tx.now
+	return nil
+}
+
+func updateRecord(ctx context.Context, tx *Tx, r *assessment.Record) error {
+	if r == nil {
+		return assessment.Errorf(assessment.EINVALID, "There is no assessment to save.")
+	}
+	var clientID int64
+	var created string
+	err := tx.QueryRowContext(ctx, `SELECT client_id, created_at FROM assessments WHERE id = ?`, r.ID).Scan(&clientID, &created)
+	if err == sql.ErrNoRows {
+		return notFound("assessment")
+	} else if err != nil {
+		return mapError("save the assessment", err)
+	}
+	if r.ClientID == 0 {
+		r.ClientID = clientID
+	}
+	if r.ClientID != clientID {
+		return assessment.FieldErrorf(assessment.EINVALID, "client_id",
+			"An assessment stays with the client it was made for; start a new assessment for the other client.")
+	}
+	if err := checkRecord(r); err != nil {
+		return err
+	}
+	data, err := recordJSON(r)
+	if err != nil {
+		return err
+	}
+	if _, err := tx.ExecContext(ctx, `UPDATE assessments SET date = ?, kind = ?, data = ?, updated_at = ? WHERE id = ?`,
+		r.Date.String(), r.Kind, data, formatTime(tx.now), r.ID); err != nil {
+		return mapError("save the assessment", err)
+	}
+	t, err := parseTime(created)
+	if err != nil {
+		return assessment.Internal("save the assessment", err)
+	}
+	r.CreatedAt, r.UpdatedAt = t, tx.now
+	return nil
+}
+
+const recordColumns = `id, client_id, data, created_at, updated_at`
+
+func scanRecord(row scanner) (*assessment.Record, error) {
+	var (
+		id, clientID     int64
+		data             string
+		created, updated string
+	)
+	if err := row.Scan(&id, &clientID, &data, &created, &updated); err != nil {
+		return nil, err
+	}
+	var r assessment.Record
+	if err := json.Unmarshal([]byte(data), &r); err != nil {
+		return nil, err
+	}
+	r.ID, r.ClientID = id, clientID
+	var err error
+	if r.CreatedAt, err = parseTime(created); err != nil {
+		return nil, err
+	}
+	if r.UpdatedAt, err = parseTime(updated); err != nil {
+		return nil, err
+	}
+	return &r, nil
+}
+
+func findRecordByID(ctx context.Context, q querier, id int64) (*assessment.Record, error) {
+	r, err := scanRecord(q.QueryRowContext(ctx, `SELECT `+recordColumns+` FROM assessments WHERE id = ?`, id))
+	if err == sql.ErrNoRows {
+		return nil, notFound("assessment")
+	} else if err != nil {
+		return nil, mapError("read the assessment", err)
+	}
+	return r, nil
+}
