@@ -76,6 +76,9 @@ func constraintField(se sqlite3.Error) string {
 	}
 	rest := msg[i+len("failed: "):]
 	if j := strings.IndexAny(rest, " ,("); j >= 0 {
+		if rest[j] == '(' {
+			return "" // a function such as json_valid(data), not a column
+		}
 		rest = rest[:j]
 	}
 	if k := strings.LastIndexByte(rest, '.'); k >= 0 {

@@ -1,0 +1,175 @@
+package sqlite
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"strings"
+
+	"github.com/keel-coach/keel/assessment"
+)
+
+// ExerciseService stores the coach's own exercises. They follow the same
+// model and rules as the built-in ones: a saved exercise must be valid on
+// its own and fit into the library (its easier and harder variations must
+// exist, and its id must not be a built-in one).
+type ExerciseService struct {
+	db *DB
+	// Builtin is the library shipped with Keel, which custom exercises may
+	// link to and must not shadow. Nil means no built-in exercises.
+	Builtin *assessment.Library
+}
+
+var _ assessment.ExerciseService = (*ExerciseService)(nil)
+
+// NewExerciseService returns the custom exercise store of db, checked
+// against the built-in library.
+func NewExerciseService(db *DB, builtin *assessment.Library) *ExerciseService {
+	return &ExerciseService{db: db, Builtin: builtin}
+}
+
+// SaveExercise validates e, then creates or replaces the coach's exercise
+// with e.ID. It marks e Custom.
+func (s *ExerciseService) SaveExercise(ctx context.Context, e *assessment.Exercise) error {
+	if e == nil {
+		return assessment.Errorf(assessment.EINVALID, "There is no exercise to save.")
+	}
+	e.Normalize()
+	e.Custom = true
+	if err := e.Validate(); err != nil {
+		return err
+	}
+	if _, ok := s.builtin().Get(e.ID); ok {
+		return assessment.FieldErrorf(assessment.ECONFLICT, "id",
+			"%q is the id of a built-in exercise; choose another id for your own exercise.", e.ID)
+	}
+
+	tx, err := s.db.BeginTx(ctx)
+	if err != nil {
+		return err
+	}
+	defer tx.Rollback()
+	custom, err := findExercises(ctx, tx)
+	if err != nil {
+		return err
+	}
+	replaced := false
+	for i, c := range custom {
+		if c.ID == e.ID {
+			custom[i], replaced = e, true
+		}
+	}
+	if !replaced {
+		custom = append(custom, e)
+	}
+	if _, err := s.builtin().With(custom); err != nil {
+		return forExercise(e.ID, err)
+	}
+	data, err := json.Marshal(e)
+	if err != nil {
+		return assessment.Internal("save the exercise", err)
+	}
+	now := formatTime(tx.now)
+	if _, err := tx.ExecContext(ctx, `INSERT INTO custom_exercises (id, data, created_at, updated_at) VALUES (?, ?, ?, ?)
+		ON CONFLICT (id) DO UPDATE SET data = excluded.data, updated_at = excluded.updated_at`,
+		e.ID, string(data), now, now); err != nil {
+		return mapError("save the exercise", err)
+	}
+	return tx.commit("save the exercise")
+}
+
+// FindExercises returns every custom exercise, sorted by id.
+func (s *ExerciseService) FindExercises(ctx context.Context) ([]*assessment.Exercise, error) {
+	tx, err := s.db.beginRead(ctx)
+	if err != nil {
+		return nil, err
+	}
+	defer tx.Rollback()
+	return findExercises(ctx, tx)
+}
+
+// DeleteExercise removes a custom exercise. One that another custom
+// exercise names as its easier or harder variation is refused with
+// ECONFLICT, so the library never holds a broken link.
+func (s *ExerciseService) DeleteExercise(ctx context.Context, id string) error {
+	tx, err := s.db.BeginTx(ctx)
+	if err != nil {
+		return err
+	}
+	defer tx.Rollback()
+	custom, err := findExercises(ctx, tx)
+	if err != nil {
+		return err
+	}
+	found := false
+	var users []string
+	for _, c := range custom {
+		if c.ID == id {
+			found = true
+		} else if c.Regression == id || c.Progression == id {
+			users = append(users, c.Name)
+		}
+	}
+	if !found {
+		return notFound("exercise")
+	}
+	if len(users) > 0 {
+		return assessment.Errorf(assessment.ECONFLICT,
+			"%s link to this exercise as an easier or harder variation; change them first.", strings.Join(users, ", "))
+	}
+	if _, err := tx.ExecContext(ctx, `DELETE FROM custom_exercises WHERE id = ?`, id); err != nil {
+		return mapError("delete the exercise", err)
+	}
+	return tx.commit("delete the exercise")
+}
+
+func (s *ExerciseService) builtin() *assessment.Library {
+	if s.Builtin == nil {
+		return &assessment.Library{}
+	}
+	return s.Builtin
+}
+
+func findExercises(ctx context.Context, q querier) ([]*assessment.Exercise, error) {
+	rows, err := q.QueryContext(ctx, `SELECT data FROM custom_exercises ORDER BY id`)
+	if err != nil {
+		return nil, mapError("list your exercises", err)
+	}
+	defer rows.Close()
+	out := []*assessment.Exercise{}
+	for rows.Next() {
+		var data string
+		if err := rows.Scan(&data); err != nil {
+			return nil, mapError("list your exercises", err)
+		}
+		var e assessment.Exercise
+		if err := json.Unmarshal([]byte(data), &e); err != nil {
+			return nil, assessment.Internal("list your exercises", err)
+		}
+		e.Custom = true
+		out = append(out, &e)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, mapError("list your exercises", err)
+	}
+	return out, nil
+}
+
+// forExercise rewrites library-wide errors about exercise id ("clam.regression")
+// to the exercise form's own field names ("regression"), leaving errors
+// about other exercises prefixed so the coach sees which one is meant.
+func forExercise(id string, err error) error {
+	var fes assessment.ValidationErrors
+	if !errors.As(err, &fes) {
+		return err
+	}
+	out := make(assessment.ValidationErrors, 0, len(fes))
+	for _, fe := range fes {
+		c := *fe
+		if f, ok := strings.CutPrefix(fe.Field, id+"."); ok {
+			c.Field = f
+		}
+		out = append(out, &c)
+	}
+	return out
+}
