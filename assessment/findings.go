@@ -38,7 +38,7 @@ const (
 // the order of the sections on the form. Every interpretation ends with the
 // FindGeneral foundations, which every client gets.
 func Interpret(r *Record) Interpretation {
-	in := Interpretation{Findings: make([]Finding, 0, 16)}
+	in := Interpretation{Findings: make([]Finding, 0, 24)} // room for a full record without regrowing
 	if r == nil {
 		in.NotTested = slices.Clone(Sections)
 		in.Findings = append(in.Findings, generalFinding(in.NotTested))
@@ -294,7 +294,7 @@ func (in *Interpretation) pain(r *Record) {
 		return
 	}
 	if len(p.Sites) > 0 {
-		evidence += "; sites: " + strings.ReplaceAll(strings.Join(p.Sites, ", "), "_", " ")
+		evidence += "; sites: " + labels(p.Sites)
 	}
 	switch {
 	case score >= PainHighMin:
@@ -665,7 +665,7 @@ func (in *Interpretation) glutes(g *Glutes) {
 		if s.SideLyingAbdScore != nil && *s.SideLyingAbdScore >= SideLyingAbdWeakMin {
 			e := "side-lying abduction " + strconv.Itoa(*s.SideLyingAbdScore) + "/3"
 			if len(s.SideLyingFaults) > 0 {
-				e += " (" + strings.ReplaceAll(strings.Join(s.SideLyingFaults, ", "), "_", " ") + ")"
+				e += " (" + labels(s.SideLyingFaults) + ")"
 			}
 			ev = append(ev, e)
 		}
@@ -703,13 +703,17 @@ func (in *Interpretation) glutes(g *Glutes) {
 		}
 		switch s.ProneHipExtension {
 		case PHEHamstringDominant, PHELumbarDominant, PHENoGlute:
-			ev = append(ev, "prone hip extension "+strings.ReplaceAll(s.ProneHipExtension, "_", " "))
+			ev = append(ev, "prone hip extension "+label(s.ProneHipExtension))
 		}
+		var why []string
 		if s.SingleLegBridgeReps != nil && *s.SingleLegBridgeReps < BridgeRepsMin {
-			ev = append(ev, "single-leg bridge "+plural(*s.SingleLegBridgeReps, "rep")+" (under "+strconv.Itoa(BridgeRepsMin)+")")
+			why = append(why, "under "+strconv.Itoa(BridgeRepsMin))
 		}
 		if gap, ok := bridgeGap(s, other); ok {
-			ev = append(ev, "single-leg bridge "+strconv.Itoa(*s.SingleLegBridgeReps)+" vs "+otherSide+" "+strconv.Itoa(*other.SingleLegBridgeReps)+" reps ("+strconv.Itoa(int(math.Round(gap*100)))+"% fewer)")
+			why = append(why, strconv.Itoa(int(math.Round(gap*100)))+"% fewer than "+otherSide+" "+strconv.Itoa(*other.SingleLegBridgeReps))
+		}
+		if len(why) > 0 {
+			ev = append(ev, "single-leg bridge "+plural(*s.SingleLegBridgeReps, "rep")+" ("+strings.Join(why, "; ")+")")
 		}
 		return ev
 	}
@@ -781,7 +785,7 @@ func (in *Interpretation) hinge(h *Hinge) {
 		lost = append(lost, "head")
 	}
 	if !h.ThoracicContact {
-		lost = append(lost, "thoracic")
+		lost = append(lost, "mid-back")
 	}
 	if !h.SacrumContact {
 		lost = append(lost, "sacrum")
@@ -790,7 +794,7 @@ func (in *Interpretation) hinge(h *Hinge) {
 		ev = append(ev, "dowel contact lost at "+strings.Join(lost, ", "))
 	}
 	if len(h.Faults) > 0 {
-		ev = append(ev, "faults: "+strings.ReplaceAll(strings.Join(h.Faults, ", "), "_", " "))
+		ev = append(ev, "faults: "+labels(h.Faults))
 	}
 	if h.Pain {
 		ev = append(ev, "pain during the hinge")
@@ -930,7 +934,7 @@ func (in *Interpretation) dailyLoad(c *Context) {
 func generalFinding(notTested []string) Finding {
 	ev := "applies to every client"
 	if len(notTested) > 0 {
-		ev += "; not tested: " + strings.ReplaceAll(strings.Join(notTested, ", "), "_", " ")
+		ev += "; not tested: " + labels(notTested)
 	}
 	return Finding{
 		Code:     FindGeneral,
@@ -987,4 +991,35 @@ func lowerFirst(s string) string {
 		return s
 	}
 	return string(s[0]-'A'+'a') + s[1:]
+}
+
+// valueLabels words the stored choice values a coach reads in evidence;
+// any other value is shown with its underscores as spaces.
+var valueLabels = map[string]string{
+	FaultTFLFlexion:      "TFL substitution (hip flexes and turns in)",
+	HingeLumbarHyperext:  "lumbar hyperextension",
+	HingeSquatting:       "squatting the hinge",
+	PHEHamstringDominant: "hamstring-dominant",
+	PHELumbarDominant:    "lumbar-dominant",
+	PHENoGlute:           "no glute felt",
+	PHEGluteLed:          "glute-led",
+	SiteSacroiliac:       "sacroiliac joint",
+	SitePubic:            "pubic bone",
+}
+
+// label words one stored value for a coach.
+func label(v string) string {
+	if l, ok := valueLabels[v]; ok {
+		return l
+	}
+	return strings.ReplaceAll(v, "_", " ")
+}
+
+// labels words a list of stored values, comma-separated.
+func labels(vs []string) string {
+	out := make([]string, len(vs))
+	for i, v := range vs {
+		out[i] = label(v)
+	}
+	return strings.Join(out, ", ")
 }
