@@ -294,7 +294,7 @@ func (in *Interpretation) pain(r *Record) {
 		return
 	}
 	if len(p.Sites) > 0 {
-		evidence += "; sites: " + labels(p.Sites)
+		evidence += "; sites: " + choiceList(p.Sites)
 	}
 	switch {
 	case score >= PainHighMin:
@@ -665,7 +665,7 @@ func (in *Interpretation) glutes(g *Glutes) {
 		if s.SideLyingAbdScore != nil && *s.SideLyingAbdScore >= SideLyingAbdWeakMin {
 			e := "side-lying abduction " + strconv.Itoa(*s.SideLyingAbdScore) + "/3"
 			if len(s.SideLyingFaults) > 0 {
-				e += " (" + labels(s.SideLyingFaults) + ")"
+				e += " (" + choiceList(s.SideLyingFaults) + ")"
 			}
 			ev = append(ev, e)
 		}
@@ -703,7 +703,7 @@ func (in *Interpretation) glutes(g *Glutes) {
 		}
 		switch s.ProneHipExtension {
 		case PHEHamstringDominant, PHELumbarDominant, PHENoGlute:
-			ev = append(ev, "prone hip extension "+label(s.ProneHipExtension))
+			ev = append(ev, "prone hip extension "+choiceWord(s.ProneHipExtension))
 		}
 		var why []string
 		if s.SingleLegBridgeReps != nil && *s.SingleLegBridgeReps < BridgeRepsMin {
@@ -794,7 +794,7 @@ func (in *Interpretation) hinge(h *Hinge) {
 		ev = append(ev, "dowel contact lost at "+strings.Join(lost, ", "))
 	}
 	if len(h.Faults) > 0 {
-		ev = append(ev, "faults: "+labels(h.Faults))
+		ev = append(ev, "faults: "+choiceList(h.Faults))
 	}
 	if h.Pain {
 		ev = append(ev, "pain during the hinge")
@@ -934,7 +934,7 @@ func (in *Interpretation) dailyLoad(c *Context) {
 func generalFinding(notTested []string) Finding {
 	ev := "applies to every client"
 	if len(notTested) > 0 {
-		ev += "; not tested: " + labels(notTested)
+		ev += "; not tested: " + choiceList(notTested)
 	}
 	return Finding{
 		Code:     FindGeneral,
@@ -993,9 +993,9 @@ func lowerFirst(s string) string {
 	return string(s[0]-'A'+'a') + s[1:]
 }
 
-// valueLabels words the stored choice values a coach reads in evidence;
+// choiceWords words the stored choice values a coach reads in evidence;
 // any other value is shown with its underscores as spaces.
-var valueLabels = map[string]string{
+var choiceWords = map[string]string{
 	FaultTFLFlexion:      "TFL substitution (hip flexes and turns in)",
 	HingeLumbarHyperext:  "lumbar hyperextension",
 	HingeSquatting:       "squatting the hinge",
@@ -1007,19 +1007,19 @@ var valueLabels = map[string]string{
 	SitePubic:            "pubic bone",
 }
 
-// label words one stored value for a coach.
-func label(v string) string {
-	if l, ok := valueLabels[v]; ok {
+// choiceWord words one stored value for a coach.
+func choiceWord(v string) string {
+	if l, ok := choiceWords[v]; ok {
 		return l
 	}
 	return strings.ReplaceAll(v, "_", " ")
 }
 
-// labels words a list of stored values, comma-separated.
-func labels(vs []string) string {
+// choiceList words a list of stored values, comma-separated.
+func choiceList(vs []string) string {
 	out := make([]string, len(vs))
 	for i, v := range vs {
-		out[i] = label(v)
+		out[i] = choiceWord(v)
 	}
 	return strings.Join(out, ", ")
 }

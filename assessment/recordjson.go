@@ -45,7 +45,7 @@ func ParseRecordJSON(data []byte) (*Record, error) {
 	rv := reflect.ValueOf(r).Elem()
 	fields := jsonFields(rv.Type())
 	var errs ValidationErrors
-	for _, key := range sortedKeys(top) {
+	for _, key := range sortedJSONKeys(top) {
 		idx, known := fields[key]
 		if !known || key == "format" || slices.Contains(storageKeys, key) {
 			continue
@@ -92,7 +92,7 @@ func IgnoredRecordKeys(data []byte) []string {
 	}
 	fields := jsonFields(reflect.TypeFor[Record]())
 	var out []string
-	for _, k := range sortedKeys(top) {
+	for _, k := range sortedJSONKeys(top) {
 		if _, ok := fields[k]; !ok && !slices.Contains(storageKeys, k) {
 			out = append(out, k)
 		}
@@ -181,9 +181,9 @@ func checkFormat(top map[string]json.RawMessage) error {
 	case f == FormatAssessment:
 		return nil
 	case strings.HasPrefix(f, "keel.assessment/"):
-		return FieldErrorf(EUNSUPPORTED, "format", "This file was written by a newer Keel (%s); update Keel to read it.", clip(f))
+		return FieldErrorf(EUNSUPPORTED, "format", "This file was written by a newer Keel (%s); update Keel to read it.", clipText(f))
 	}
-	return FieldErrorf(EINVALID, "format", "This is not a Keel assessment file: the format is %q, expected %q.", clip(f), FormatAssessment)
+	return FieldErrorf(EINVALID, "format", "This is not a Keel assessment file: the format is %q, expected %q.", clipText(f), FormatAssessment)
 }
 
 // normalizeLists turns empty lists into nil, so "[]" and a missing key
@@ -245,7 +245,7 @@ func walkJSON(v any, t reflect.Type, path string, errs *ValidationErrors) {
 			return
 		}
 		fields := jsonFields(t)
-		for _, k := range sortedKeys(m) {
+		for _, k := range sortedJSONKeys(m) {
 			idx, ok := fields[k]
 			if !ok {
 				*errs = append(*errs, FieldErrorf(EINVALID, path+"."+k, "Keel does not know this key; check its spelling against docs/FORMAT.md."))
@@ -297,11 +297,11 @@ func walkJSON(v any, t reflect.Type, path string, errs *ValidationErrors) {
 func describeJSON(v any) string {
 	switch x := v.(type) {
 	case string:
-		return "the text " + strconv.Quote(clip(x))
+		return "the text " + strconv.Quote(clipText(x))
 	case bool:
 		return strconv.FormatBool(x)
 	case json.Number:
-		return clip(x.String())
+		return clipText(x.String())
 	case map[string]any:
 		return "an object"
 	case []any:
@@ -310,8 +310,8 @@ func describeJSON(v any) string {
 	return "null"
 }
 
-// clip shortens a quoted value to keep a message readable.
-func clip(s string) string {
+// clipText shortens a quoted value to keep a message readable.
+func clipText(s string) string {
 	const limit = 40
 	if utf8.RuneCountInString(s) <= limit {
 		return s
@@ -346,9 +346,9 @@ func jsonFields(t reflect.Type) map[string]int {
 	return m
 }
 
-// sortedKeys returns a map's keys in order, so errors come out the same way
+// sortedJSONKeys returns a map's keys in order, so errors come out the same way
 // every time.
-func sortedKeys[V any](m map[string]V) []string {
+func sortedJSONKeys[V any](m map[string]V) []string {
 	keys := make([]string, 0, len(m))
 	for k := range m {
 		keys = append(keys, k)
