@@ -1,0 +1,63 @@
+package ui
+
+import (
+	"fmt"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/keel-coach/keel/assessment"
+)
+
+// assessmentList is the client panel's list of her assessments, newest
+// first, each opening in one click, with "New assessment".
+func (u *UI) assessmentList(c *assessment.Client) fyne.CanvasObject {
+	if u.svc.Records == nil {
+		return container.NewVBox()
+	}
+	box := container.NewVBox()
+	reload := func() { u.home.detail.load(c.ID) }
+	newBtn := newImportantButton(lang.L("New assessment"), func() { u.openAssessment(c, nil, reload) })
+	newBtn.Icon = theme.ContentAddIcon()
+	box.Add(container.NewBorder(nil, nil, newHeading(lang.L("Assessments")), newBtn))
+	recs, err := u.svc.Records.FindRecords(ctx(), assessment.RecordFilter{ClientID: c.ID})
+	if err != nil {
+		box.Add(widget.NewLabel(assessment.ErrorMessage(err)))
+		return box
+	}
+	if len(recs) == 0 {
+		box.Add(newWrapLabel(lang.L("No assessments yet. Start one when you see her: every section is optional.")))
+		return box
+	}
+	for i := len(recs) - 1; i >= 0; i-- {
+		r := recs[i]
+		in := assessment.Interpret(r)
+		kind := lang.L("Intake")
+		if r.Kind == assessment.KindReassessment {
+			kind = lang.L("Reassessment")
+		}
+		summary := fmt.Sprintf(lang.L("%d findings"), len(in.Findings))
+		if in.ReferralRequired {
+			summary += " · " + lang.L("referral needed")
+		}
+		open := newButton(fmt.Sprintf("%s  %s", r.Date, kind), theme.DocumentIcon(), func() { u.openAssessment(c, r, reload) })
+		open.Alignment = widget.ButtonAlignLeading
+		note := widget.NewLabel(summary)
+		if in.ReferralRequired {
+			note.Importance = widget.DangerImportance
+		}
+		box.Add(container.NewBorder(nil, nil, nil, note, open))
+	}
+	return box
+}
+
+// openAssessment shows the assessment screen for record r (nil for a new
+// one); done runs when the coach comes back.
+func (u *UI) openAssessment(c *assessment.Client, r *assessment.Record, done func()) {
+	s := newAssessmentScreen(u, c, r, done)
+	u.current = s
+	u.pushScreen(s.content())
+}

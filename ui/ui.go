@@ -1,0 +1,155 @@
+// Package ui is Keel's desktop interface, built with Fyne. It depends only on
+// the domain (package assessment) through the Services struct, so tests can
+// hand it a real temporary database or fakes.
+package ui
+
+import (
+	"context"
+	"log"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/lang"
+
+	"github.com/keel-coach/keel/assessment"
+)
+
+// Services are the domain services the screens use.
+type Services struct {
+	Clients    assessment.ClientService
+	Records    assessment.RecordService
+	Programmes assessment.ProgrammeService
+	Exercises  assessment.ExerciseService
+	// Library is the built-in exercise library.
+	Library *assessment.Library
+	// LoadSamples fills the database with sample clients (the empty state's
+	// "Load sample clients"). Optional.
+	LoadSamples func(ctx context.Context) error
+	// DBPath is shown in the window title and the About box.
+	DBPath string
+	// Now is the clock; nil means time.Now.
+	Now func() time.Time
+}
+
+func (s Services) today() assessment.Date {
+	if s.Now != nil {
+		return assessment.DateOf(s.Now())
+	}
+	return assessment.DateOf(time.Now())
+}
+
+// UI is Keel's main window and its screens.
+type UI struct {
+	app   fyne.App
+	win   fyne.Window
+	svc   Services
+	prefs Prefs
+
+	home *homeScreen
+	// clientSections build the panels shown under a client's details (her
+	// assessments, programmes); each screen registers its own.
+	clientSections []func(*assessment.Client) fyne.CanvasObject
+	// openProgramme opens the programme editor for a saved assessment.
+	openProgramme func(*assessment.Client, *assessment.Record)
+
+	// screens is the navigation stack: the home screen at the bottom, the
+	// screen the coach sees on top.
+	screens []fyne.CanvasObject
+	// current is the assessment screen on top, if any, for Ctrl+S.
+	current *assessmentScreen
+}
+
+// New builds the main window. Call ShowAndRun on the result's Window, or
+// Run.
+func New(a fyne.App, svc Services) *UI {
+	a.Settings().SetTheme(newTheme())
+	u := &UI{app: a, svc: svc, prefs: NewPrefs(a.Preferences())}
+	u.win = a.NewWindow(lang.L("Keel"))
+	u.win.Resize(fyne.NewSize(1100, 720))
+	u.win.SetMaster()
+	u.home = newHomeScreen(u)
+	u.clientSections = append(u.clientSections, u.assessmentList)
+	u.pushScreen(u.home.content())
+	u.addShortcuts()
+	u.win.SetCloseIntercept(u.onClose)
+	return u
+}
+
+// Window returns the main window.
+func (u *UI) Window() fyne.Window { return u.win }
+
+// Run shows the window and runs the app until it quits.
+func (u *UI) Run() { u.win.ShowAndRun() }
+
+func (u *UI) addShortcuts() {
+	c := u.win.Canvas()
+	c.AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyN, Modifier: fyne.KeyModifierShortcutDefault}, func(fyne.Shortcut) { u.home.onNew() })
+	c.AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyF, Modifier: fyne.KeyModifierShortcutDefault}, func(fyne.Shortcut) { u.home.focusSearch() })
+	c.AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyS, Modifier: fyne.KeyModifierShortcutDefault}, func(fyne.Shortcut) { u.onSaveShortcut() })
+}
+
+func (u *UI) onClose() {
+	if u.home.detail.dirty() {
+		u.confirmDiscard(func(save bool) {
+			if save && !u.home.detail.onSave() {
+				return
+			}
+			u.win.Close()
+		})
+		return
+	}
+	u.win.Close()
+}
+
+// confirmDiscard asks what to do with unsaved changes: then(true) to save
+// first, then(false) to discard. Cancel calls nothing.
+func (u *UI) confirmDiscard(then func(save bool)) {
+	var d *dialog.CustomDialog
+	msg := newWrapLabel(lang.L("This client has changes that are not saved yet."))
+	d = dialog.NewCustomWithoutButtons(lang.L("Unsaved changes"), msg, u.win)
+	d.SetButtons([]fyne.CanvasObject{
+		newButton(lang.L("Cancel"), nil, func() { d.Hide() }),
+		newButton(lang.L("Discard changes"), nil, func() { d.Hide(); then(false) }),
+		newImportantButton(lang.L("Save"), func() { d.Hide(); then(true) }),
+	})
+	d.Show()
+}
+
+// showError shows a domain error in words. Internal causes go to the log,
+// never to the coach.
+func (u *UI) showError(title string, err error) {
+	if err == nil {
+		return
+	}
+	if assessment.ErrorCode(err) == assessment.EINTERNAL {
+		log.Printf("keel: %s: %v", title, err)
+	}
+	dialog.NewInformation(title, assessment.ErrorMessage(err), u.win).Show()
+}
+
+func ctx() context.Context { return context.Background() }
+
+// pushScreen shows a screen on top of the current one.
+func (u *UI) pushScreen(o fyne.CanvasObject) {
+	u.screens = append(u.screens, o)
+	u.win.SetContent(container.NewPadded(o))
+}
+
+// popScreen goes back to the previous screen.
+func (u *UI) popScreen() {
+	if len(u.screens) > 1 {
+		u.screens = u.screens[:len(u.screens)-1]
+	}
+	u.win.SetContent(container.NewPadded(u.screens[len(u.screens)-1]))
+}
+
+func (u *UI) onSaveShortcut() {
+	if len(u.screens) > 1 && u.current != nil {
+		u.current.onSave()
+		return
+	}
+	u.home.detail.onSave()
+}
