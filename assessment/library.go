@@ -43,8 +43,9 @@ const (
 // PhaseNames lists the phases in order.
 var PhaseNames = []string{PhaseActivation, PhaseStrength, PhaseIntegration}
 
-// Dose is how much of an exercise to do in one phase. Either Reps or
-// HoldSeconds is set.
+// Dose is how much of an exercise to do in one phase. Reps, HoldSeconds or
+// both are set: both means Reps holds of HoldSeconds each per set (the
+// McGill-style "5 × 10 s" bird dog, domain.md §8 [91]).
 type Dose struct {
 	Sets        int    `json:"sets"`
 	Reps        int    `json:"reps,omitempty"`
@@ -78,6 +79,7 @@ type Exercise struct {
 type Library struct {
 	Exercises []*Exercise
 	byID      map[string]*Exercise
+	chains    *chainIndex // regression/progression structure, built by NewLibrary
 }
 
 // ExerciseService stores the coach's own exercises. The SQLite package

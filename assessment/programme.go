@@ -108,7 +108,8 @@ type Prescription struct {
 	Sets        int      `json:"sets"`
 	Reps        int      `json:"reps,omitempty"`
 	HoldSeconds int      `json:"hold_seconds,omitempty"`
-	Side        string   `json:"side"` // SideBoth, SideLeft, SideRight
+	Side        string   `json:"side"`               // SideBoth, SideLeft, SideRight
+	PerSide     bool     `json:"per_side,omitempty"` // the dose is done on each side in turn
 	Reason      string   `json:"reason"`
 	Findings    []string `json:"findings,omitempty"` // finding codes it answers
 	Overridden  bool     `json:"overridden,omitempty"`
