@@ -22,7 +22,7 @@ func sampleRecord(clientID int64, date assessment.Date) *assessment.Record {
 		Kind:     assessment.KindIntake,
 		Coach:    "Sam",
 		Client: &assessment.ClientSnapshot{Name: "Zoë", BirthDate: assessment.NewDate(1992, 1, 17), Births: 2,
-			LastDelivery: assessment.NewDate(2025, 11, 24), DeliveryMode: assessment.DeliveryVaginal},
+			LastDelivery: date.AddDays(-7 * 14), DeliveryMode: assessment.DeliveryVaginal},
 		Context: &assessment.Context{WeeksPostpartum: ptr(14), Breastfeeding: ptr(false), SittingHours: ptr(6.5),
 			ChildLifting: assessment.LiftingManyDaily, Goals: "Carry the car seat without pain",
 			Activities: []assessment.Activity{{Name: "Lifting the car seat", Rating: 4}}},

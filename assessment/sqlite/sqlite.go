@@ -41,7 +41,7 @@ const (
 // busyTimeoutMS is how long a writer waits for another writer (a second
 // Keel window, a backup) before giving up. Saves take milliseconds, so five
 // seconds only runs out when something is badly stuck. (H)
-const busyTimeoutMS = 5000
+const busyTimeoutMS = "5000"
 
 // maxReaders caps the read connections. The coach's screens read a little
 // at a time; a few connections let a slow listing run beside a save. (H)
@@ -177,9 +177,9 @@ func (db *DB) SchemaVersion(ctx context.Context) (int, error) {
 // secure_delete overwrites deleted rows with zeros, so a deleted client's
 // details do not linger in free pages of the file.
 const (
-	writerParams = "_journal_mode=WAL&_foreign_keys=on&_busy_timeout=5000&_txlock=immediate&_synchronous=NORMAL&_secure_delete=on"
-	readerParams = "_foreign_keys=on&_busy_timeout=5000&_txlock=deferred&_query_only=on"
-	probeParams  = "mode=ro&_busy_timeout=5000"
+	writerParams = "_journal_mode=WAL&_foreign_keys=on&_busy_timeout=" + busyTimeoutMS + "&_txlock=immediate&_synchronous=NORMAL&_secure_delete=on"
+	readerParams = "_foreign_keys=on&_busy_timeout=" + busyTimeoutMS + "&_txlock=deferred&_query_only=on"
+	probeParams  = "mode=ro&_busy_timeout=" + busyTimeoutMS
 )
 
 // dsn builds a file: URI for path. The path is escaped because SQLite reads
