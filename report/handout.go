@@ -1,0 +1,854 @@
+// Package report builds the client handout: a printable PDF a mother takes
+// home with her plan. Build turns domain values into a Handout, a model that
+// is already worded, ordered and cut to size, and Render (pdf.go, the only
+// file that knows about gofpdf) draws it. Keeping the words out of the
+// renderer lets tests check what the client will read without parsing a
+// PDF, and keeps the layout code free of coaching rules.
+package report
+
+import (
+	"fmt"
+	"image/color"
+	"sort"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/keel-coach/keel/assessment"
+)
+
+// Paper sizes a coach can print on.
+const (
+	PaperA4     = "A4"
+	PaperLetter = "Letter"
+)
+
+// Units for the diastasis width on the progress page.
+const (
+	UnitFingers = "fingers"
+	UnitMM      = "mm"
+)
+
+// DefaultAccent is the brand colour used when the coach has not chosen one:
+// a dark teal that prints as a mid grey, so rules and bars stay visible on a
+// black-and-white printer.
+const DefaultAccent = "#2F6F6B"
+
+// Limits on text the coach or a library author types, in characters. They
+// keep every box on the handout smaller than a page, so nothing overflows
+// and a card never has to split (H: sized for an A4/Letter page at the
+// handout's type sizes).
+const (
+	maxNameRunes     = 90   // an exercise or client name
+	maxSessionRunes  = 40   // a session name in the week grid
+	maxCueRunes      = 600  // one coaching cue: a coach's own may be long
+	maxReasonRunes   = 420  // why an exercise is in the plan
+	maxSentenceRunes = 360  // one "what we found" or referral sentence
+	maxGoalsRunes    = 700  // the client's goals paragraph
+	maxSettingRunes  = 120  // business name, coach name, contact line
+	maxCues          = 4    // cues per card: more is more than anyone reads
+	maxFound         = 12   // findings listed on the summary
+	maxSideNoteRunes = 300  // the side-specific note on a card
+	maxFocusRunes    = 300  // a focus title plus reason
+	maxFocusItems    = 8    // focus items on the summary
+	maxLogoPixels    = 25e6 // refuse to decode bigger logos (about 5000×5000): a phone photo is 12e6
+)
+
+// Settings is the coach's brand and print preferences. The app stores them;
+// the handout receives them as a value. The zero value is usable: every
+// empty field takes its default.
+type Settings struct {
+	CoachName string
+	Business  string
+	Contact   string // one line: phone, email, website
+	// Logo is a PNG or JPEG of any size; it is scaled to fit the header.
+	Logo []byte
+	// Accent is the brand colour as "#RRGGBB" (DefaultAccent when empty).
+	Accent string
+	// Paper is PaperA4 (default) or PaperLetter.
+	Paper string
+	// DiastasisUnit is UnitFingers (default) or UnitMM: the unit the
+	// progress page prefers for the gap width.
+	DiastasisUnit string
+}
+
+// Field names for Settings validation errors.
+const (
+	FieldAccent        = "accent"
+	FieldPaper         = "paper"
+	FieldDiastasisUnit = "diastasis_unit"
+	FieldLogo          = "logo"
+	FieldBusiness      = "business"
+	FieldCoachName     = "coach_name"
+	FieldContact       = "contact"
+)
+
+// DefaultSettings returns the settings a new install uses.
+func DefaultSettings() Settings {
+	return Settings{Accent: DefaultAccent, Paper: PaperA4, DiastasisUnit: UnitFingers}
+}
+
+// WithDefaults returns s with every empty choice filled in.
+func (s Settings) WithDefaults() Settings {
+	if strings.TrimSpace(s.Accent) == "" {
+		s.Accent = DefaultAccent
+	}
+	if s.Paper == "" {
+		s.Paper = PaperA4
+	}
+	if s.DiastasisUnit == "" {
+		s.DiastasisUnit = UnitFingers
+	}
+	return s
+}
+
+// Validate checks the settings (after defaults) and returns every problem as
+// assessment.ValidationErrors, so a settings form can show each one beside
+// its field.
+func (s Settings) Validate() error {
+	v := s.validateText()
+	if len(s.Logo) > 0 {
+		if _, err := prepareLogo(s.Logo); err != nil {
+			v = append(v, err)
+		}
+	}
+	return v.Err()
+}
+
+// validateText checks every setting but the logo, which Build checks while
+// preparing it (decoding it twice would double the cost).
+func (s Settings) validateText() assessment.ValidationErrors {
+	s = s.WithDefaults()
+	var v assessment.ValidationErrors
+	if _, ok := ParseAccent(s.Accent); !ok {
+		v.Add(FieldAccent, "Write the colour as # and six hex digits, e.g. %s.", DefaultAccent)
+	}
+	if s.Paper != PaperA4 && s.Paper != PaperLetter {
+		v.Add(FieldPaper, "Choose A4 or Letter paper.")
+	}
+	if s.DiastasisUnit != UnitFingers && s.DiastasisUnit != UnitMM {
+		v.Add(FieldDiastasisUnit, "Choose finger widths or millimetres.")
+	}
+	for _, f := range []struct{ field, value, what string }{
+		{FieldBusiness, s.Business, "business name"},
+		{FieldCoachName, s.CoachName, "coach name"},
+		{FieldContact, s.Contact, "contact line"},
+	} {
+		if utf8.RuneCountInString(f.value) > maxSettingRunes {
+			v.Add(f.field, "Keep the %s under %d characters so it fits the page header.", f.what, maxSettingRunes)
+		}
+	}
+	return v
+}
+
+// ParseAccent reads a "#RRGGBB" (or "RRGGBB") colour.
+func ParseAccent(s string) (color.RGBA, bool) {
+	s = strings.TrimPrefix(strings.TrimSpace(s), "#")
+	if len(s) != 6 {
+		return color.RGBA{}, false
+	}
+	var rgb [3]uint8
+	for i := range rgb {
+		hi, ok1 := hexDigit(s[2*i])
+		lo, ok2 := hexDigit(s[2*i+1])
+		if !ok1 || !ok2 {
+			return color.RGBA{}, false
+		}
+		rgb[i] = hi<<4 | lo
+	}
+	return color.RGBA{R: rgb[0], G: rgb[1], B: rgb[2], A: 255}, true
+}
+
+func hexDigit(c byte) (uint8, bool) {
+	switch {
+	case c >= '0' && c <= '9':
+		return c - '0', true
+	case c >= 'a' && c <= 'f':
+		return c - 'a' + 10, true
+	case c >= 'A' && c <= 'F':
+		return c - 'A' + 10, true
+	}
+	return 0, false
+}
+
+// Input is everything a handout is made from.
+type Input struct {
+	// Client is the stored client; when nil the name comes from
+	// Record.Client (an assessment file carries a snapshot).
+	Client *assessment.Client
+	// Record is the assessment the programme was generated from. Required.
+	Record *assessment.Record
+	// Interpretation is Interpret(Record) when the caller already has it;
+	// when nil Build computes it.
+	Interpretation *assessment.Interpretation
+	// Programme is the plan to hand out. Required.
+	Programme *assessment.Programme
+	// Library holds the exercises the programme names, including the
+	// coach's own. An exercise missing from it still gets a card, built from
+	// the prescription alone.
+	Library *assessment.Library
+	// Baseline is an earlier assessment of the same client; when set the
+	// handout gains a progress page comparing it with Record.
+	Baseline *assessment.Record
+	Settings Settings
+	// Date is the day printed on the handout; zero means Record.Date.
+	Date assessment.Date
+}
+
+// Handout is the whole handout, worded and ordered, ready to draw. Every
+// string in it has been through Sanitize and cut to a size that fits its
+// box.
+type Handout struct {
+	Title      string
+	ClientName string
+	Date       string // e.g. "2 March 2026"
+	CoachName  string
+	Business   string
+	Contact    string
+	// Logo is the coach's logo re-encoded as a small opaque PNG (nil when
+	// there is none).
+	Logo   []byte
+	Accent color.RGBA
+	Paper  string
+
+	// Blocked is true when the programme is blocked by a safety gate: the
+	// handout then has the referral page and nothing else.
+	Blocked  bool
+	Referral *ReferralPage
+
+	Summary  Summary
+	Glance   []PhaseGrid
+	Cards    []Card
+	Tracking []TrackWeek
+	Progress *ProgressTable
+}
+
+// ReferralPage is the single page of a blocked programme's handout.
+type ReferralPage struct {
+	Heading string
+	Intro   string
+	// Urgent is set when an answer suggests the nerves at the base of the
+	// spine may be involved (an emergency, domain.md §6 [62]).
+	Urgent  string
+	Reasons []string
+	SeeWho  string
+	Next    []string
+}
+
+// Summary is the first page: what we found, what matters to her, what the
+// plan works on and when to stop.
+type Summary struct {
+	Found []string
+	// Safety lists referral and caution notes, shown first and boxed.
+	Safety     []string
+	Goals      string
+	Activities []string
+	PlanLine   string // length, sessions a week and start date
+	Focus      []FocusItem
+	Disclaimer string
+	StopFor    []string
+}
+
+// FocusItem is one thing the plan works on and why.
+type FocusItem struct {
+	Title  string
+	Reason string
+}
+
+// PhaseGrid is one phase of the plan at a glance.
+type PhaseGrid struct {
+	Title string // e.g. "Weeks 1–4 · Build control"
+	Aim   string
+	Weeks []WeekRow
+}
+
+// WeekRow is one week of the grid, Monday to Sunday.
+type WeekRow struct {
+	Week  int
+	Label string // "Week 3"
+	Dates string // "16 Mar – 22 Mar", or "" when the plan has no start date
+	Cells [7]Cell
+}
+
+// Cell is one day of a week. An empty Session means rest.
+type Cell struct {
+	Session string
+	Minutes int
+}
+
+// Rest reports whether the day has no session.
+func (c Cell) Rest() bool { return c.Session == "" }
+
+// Card is one exercise card.
+type Card struct {
+	ExerciseID string
+	Name       string
+	Dosage     []PhaseDose
+	Cues       []string
+	Why        string
+	SideNote   string
+}
+
+// PhaseDose is how much of an exercise to do in one phase.
+type PhaseDose struct {
+	Phase string // "Weeks 1–4"
+	Dose  string // "2 sets of 10, each side"
+}
+
+// TrackWeek is one week of the tracking sheet.
+type TrackWeek struct {
+	Week     int
+	Label    string
+	Dates    string
+	Sessions []TrackSession
+}
+
+// TrackSession is one planned session to tick off.
+type TrackSession struct {
+	Day  string // "Mon"
+	Name string
+}
+
+// ProgressTable compares the earlier assessment with this one.
+type ProgressTable struct {
+	BaselineDate string
+	NowDate      string
+	Rows         []ProgressRow
+	Notes        []string
+}
+
+// ProgressRow is one measure, before and now. Meaningful marks a change
+// large enough to be more than measurement noise.
+type ProgressRow struct {
+	Measure    string
+	Baseline   string
+	Now        string
+	Change     string
+	Meaningful bool
+}
+
+// dayKeys are the programme's day names in grid order.
+var dayKeys = [7]string{"mon", "tue", "wed", "thu", "fri", "sat", "sun"}
+
+// dayLabels are the short day names the client reads.
+var dayLabels = [7]string{"Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"}
+
+// DayLabels returns the column titles of the week grid.
+func DayLabels() [7]string { return dayLabels }
+
+// Build makes the handout model. It returns an EINVALID domain error when a
+// required input is missing or the settings are unusable; it never panics on
+// odd data (unknown exercise ids, empty weeks, strange characters).
+func Build(in Input) (*Handout, error) {
+	if in.Programme == nil {
+		return nil, assessment.Errorf(assessment.EINVALID, "There is no programme to print yet. Generate the plan first.")
+	}
+	if in.Record == nil {
+		return nil, assessment.Errorf(assessment.EINVALID, "The handout needs the assessment the plan was made from.")
+	}
+	st := in.Settings.WithDefaults()
+	if v := st.validateText(); len(v) > 0 {
+		return nil, v
+	}
+	name := clientName(in)
+	if name == "" {
+		return nil, assessment.FieldErrorf(assessment.EINVALID, assessment.FieldName, "The handout needs the client's name.")
+	}
+	if in.Baseline != nil && !in.Baseline.Date.IsZero() && !in.Record.Date.IsZero() && in.Baseline.Date.After(in.Record.Date) {
+		return nil, assessment.Errorf(assessment.EINVALID, "The earlier assessment (%s) is dated after this one (%s). Choose an earlier one to compare with.", in.Baseline.Date, in.Record.Date)
+	}
+	date := in.Date
+	if date.IsZero() {
+		date = in.Record.Date
+	}
+	accent, _ := ParseAccent(st.Accent)
+	h := &Handout{
+		ClientName: name,
+		Date:       longDate(date),
+		CoachName:  clean(st.CoachName, maxSettingRunes),
+		Business:   clean(st.Business, maxSettingRunes),
+		Contact:    clean(st.Contact, maxSettingRunes),
+		Accent:     accent,
+		Paper:      st.Paper,
+	}
+	if h.CoachName == "" {
+		h.CoachName = clean(in.Record.Coach, maxSettingRunes)
+	}
+	if len(st.Logo) > 0 {
+		logo, err := prepareLogo(st.Logo)
+		if err != nil {
+			return nil, assessment.ValidationErrors{err}
+		}
+		h.Logo = logo
+	}
+
+	interp := in.Interpretation
+	if interp == nil {
+		x := assessment.Interpret(in.Record)
+		interp = &x
+	}
+	p := in.Programme
+	if p.Blocked {
+		h.Title = "Before we start"
+		h.Blocked = true
+		h.Referral = buildReferralPage(in.Record, p, interp)
+		return h, nil
+	}
+	if len(p.Weeks) == 0 {
+		return nil, assessment.Errorf(assessment.EINVALID, "This programme has no weeks. Generate it again before printing the handout.")
+	}
+	h.Title = "Your plan"
+	lib := indexLibrary(in.Library)
+	phases := programmePhases(p)
+	h.Summary = buildSummary(in.Record, p, interp)
+	h.Glance = buildGlance(p, phases)
+	h.Cards = buildCards(p, phases, lib)
+	h.Tracking = buildTracking(p)
+	if in.Baseline != nil {
+		h.Progress = buildProgress(in.Baseline, in.Record, st.DiastasisUnit)
+	}
+	return h, nil
+}
+
+// clientName prefers the stored client's full name and falls back on the
+// record's snapshot.
+func clientName(in Input) string {
+	if in.Client != nil {
+		if n := clean(in.Client.Name, maxNameRunes); n != "" {
+			return n
+		}
+	}
+	if in.Record != nil && in.Record.Client != nil {
+		return clean(in.Record.Client.Name, maxNameRunes)
+	}
+	return ""
+}
+
+// longDate is the date a client reads, e.g. "2 March 2026".
+func longDate(d assessment.Date) string {
+	if d.IsZero() {
+		return ""
+	}
+	return d.Time().Format("2 January 2006")
+}
+
+// shortRange is a week's span, e.g. "2 Mar – 8 Mar".
+func shortRange(start assessment.Date) string {
+	if start.IsZero() {
+		return ""
+	}
+	return start.Time().Format("2 Jan") + " – " + start.AddDays(6).Time().Format("2 Jan")
+}
+
+// weekStart is the first day of week w: the week's own date, or the
+// programme start plus whole weeks.
+func weekStart(p *assessment.Programme, wk assessment.Week) assessment.Date {
+	if !wk.Start.IsZero() {
+		return wk.Start
+	}
+	if p.Options.Start.IsZero() || wk.Week < 1 {
+		return assessment.Date{}
+	}
+	return p.Options.Start.AddDays(7 * (wk.Week - 1))
+}
+
+// --- referrals and safety -------------------------------------------------
+
+// referralWords are the client's version of each referral reason, by
+// finding code, in Keel's own words. A code not listed falls back on the
+// reason the generator wrote.
+var referralWords = map[string]string{
+	assessment.FindRedFlag: "Some of your answers about your back and your general health are ones that a doctor should look at before you start exercising. " +
+		"This is a precaution: most of the time nothing serious is found.",
+	assessment.FindPelvicFloor: "You mentioned pelvic-floor symptoms (such as leaking, urgency, heaviness or pain). " +
+		"A pelvic-health physiotherapist can check your pelvic floor and guide you. Until then we leave out jumping, running and heavy lifting.",
+	assessment.FindRecentCaesarean: "Your caesarean was less than 12 weeks ago. The scar is still healing, so the plan keeps loads light, " +
+		"and it is worth checking with your GP before anything more than walking and pelvic-floor work.",
+	assessment.FindEarlyPostpartum: "You are less than 6 weeks after giving birth. For now the plan sticks to breathing, " +
+		"pelvic-floor work, walking and gentle movement, and nothing heavier than your baby.",
+	assessment.FindHingePain: "Bending forward from the hips was painful. Your plan leaves out loaded bending until that has been looked at.",
+	assessment.FindPainHigh:  "Your pain is high at the moment. Please let your doctor or physiotherapist know, and keep every exercise in the comfortable range.",
+}
+
+// whoWords turns a referral's "To" into a phrase for the client.
+func whoWords(to string) string {
+	to = clean(to, maxSettingRunes)
+	switch {
+	case to == "" || strings.EqualFold(to, assessment.ReferToGP):
+		return "your GP"
+	case strings.HasPrefix(to, "a ") || strings.HasPrefix(to, "an ") || strings.HasPrefix(to, "your "):
+		return to
+	}
+	r, _ := utf8.DecodeRuneInString(to)
+	if unicode.IsLower(r) {
+		// "pelvic-health physiotherapist" reads "a pelvic-health physiotherapist"
+		return "a " + to
+	}
+	return to // a name: "Dr Patel"
+}
+
+// referralLines merges the programme's and the interpretation's referrals,
+// one line per code, in the order they first appear.
+func referralLines(p *assessment.Programme, interp *assessment.Interpretation) (lines []string, who []string) {
+	seen := map[string]bool{}
+	seenWho := map[string]bool{}
+	add := func(r assessment.Referral) {
+		key := r.Code
+		if key == "" {
+			key = "reason:" + r.Reason
+		}
+		if seen[key] {
+			return
+		}
+		seen[key] = true
+		text, ok := referralWords[r.Code]
+		if !ok {
+			text = clean(r.Reason, maxSentenceRunes)
+		}
+		if text == "" {
+			return
+		}
+		lines = append(lines, text)
+		if w := whoWords(r.To); !seenWho[w] {
+			seenWho[w] = true
+			who = append(who, w)
+		}
+	}
+	for _, r := range p.Referrals {
+		add(r)
+	}
+	if interp != nil {
+		for _, r := range interp.Referrals {
+			add(r)
+		}
+	}
+	return lines, who
+}
+
+// urgentFlags reports whether an answer points at the nerves at the base of
+// the spine (saddle numbness, new bladder or bowel change, spreading
+// weakness): domain.md §6 calls that an emergency [62].
+func urgentFlags(r *assessment.Record) bool {
+	if r == nil || r.RedFlags == nil {
+		return false
+	}
+	f := r.RedFlags
+	return f.SaddleAnaesthesia.Raised() || f.BladderBowelChange.Raised() || f.ProgressiveNeuro.Raised()
+}
+
+func buildReferralPage(r *assessment.Record, p *assessment.Programme, interp *assessment.Interpretation) *ReferralPage {
+	reasons, who := referralLines(p, interp)
+	if len(reasons) == 0 {
+		reasons = []string{"Something in your assessment needs a medical check before we start training."}
+		who = []string{"your GP"}
+	}
+	rp := &ReferralPage{
+		Heading: "Before we start training",
+		Intro: "Thank you for going through the assessment with me. Before I write your exercise plan, " +
+			"I would like you to see a health professional about the points below. This is not a diagnosis; it is how we make sure exercise is safe for you.",
+		Reasons: reasons,
+		SeeWho:  "Please book an appointment with " + joinAnd(who) + ", and take this sheet with you.",
+		Next: []string{
+			"When you have been checked and cleared to exercise, let me know and I will build your plan.",
+			"Until then, gentle walking and everyday activity are fine as long as they do not make your symptoms worse.",
+		},
+	}
+	if urgentFlags(r) {
+		rp.Urgent = "Some of your answers (numbness around the back passage or inner thighs, a new change in bladder or bowel control, " +
+			"or weakness that is getting worse) need to be checked today. Contact your doctor now or go to an emergency department; do not wait for a routine appointment."
+	}
+	return rp
+}
+
+// joinAnd joins phrases as "a", "a and b", "a, b and c".
+func joinAnd(xs []string) string {
+	switch len(xs) {
+	case 0:
+		return ""
+	case 1:
+		return xs[0]
+	}
+	return strings.Join(xs[:len(xs)-1], ", ") + " and " + xs[len(xs)-1]
+}
+
+// --- summary ----------------------------------------------------------------
+
+// StopFor is what the client should stop an exercise for, in her words
+// (domain.md §6 symptoms [68][71], §1 doming [71][15], and the pain traffic
+// light of §7 [84]).
+var stopFor = []string{
+	fmt.Sprintf("Pain that rises above %d out of 10 during an exercise, or is worse the next day. Stop, rest, and tell me before the next session.", painStopAbove),
+	"Leaking urine, or a sudden urge you cannot hold.",
+	"A feeling of heaviness, dragging or a bulge in your pelvic area.",
+	"Doming or coning: a ridge or peak along the middle of your belly when you strain. Make the exercise easier or stop it.",
+	"Feeling dizzy, faint, short of breath beyond normal effort, or any bleeding that is not your period.",
+}
+
+// painStopAbove is the exercise pain score above which the client stops:
+// 0–3 is fine, 4–5 is caution, 6 or more is stop (traffic light, domain.md
+// §7 [84]).
+const painStopAbove = 5
+
+const disclaimer = "This plan is coaching, not medical advice. It does not replace your doctor, midwife or physiotherapist, " +
+	"and it is written for you alone: please do not pass it on."
+
+// extraSafety adds cautions for findings that shape the plan without a
+// referral.
+var extraSafety = map[string]string{
+	assessment.FindUnder12Weeks: "You are less than 12 weeks after giving birth, so the plan has no running or jumping yet.",
+	assessment.FindDoming:       "Your belly domed a little when you lifted your head. Breathe out as you make the effort, and make an exercise easier if you see doming.",
+}
+
+func buildSummary(r *assessment.Record, p *assessment.Programme, interp *assessment.Interpretation) Summary {
+	var s Summary
+	seen := map[string]bool{}
+	for _, f := range interp.Findings {
+		t := clean(f.Client, maxSentenceRunes)
+		if t == "" || seen[t] || len(s.Found) == maxFound {
+			continue
+		}
+		seen[t] = true
+		s.Found = append(s.Found, t)
+	}
+	if len(s.Found) == 0 {
+		s.Found = []string{"Nothing in your assessment needs special care. Your plan builds strength and control for daily life with your little one."}
+	}
+	s.Safety, _ = referralLines(p, interp)
+	for _, f := range interp.Findings {
+		if t, ok := extraSafety[f.Code]; ok && !seen["safety:"+f.Code] {
+			seen["safety:"+f.Code] = true
+			s.Safety = append(s.Safety, t)
+		}
+	}
+	if c := r.Context; c != nil {
+		s.Goals = clean(c.Goals, maxGoalsRunes)
+		for i, a := range c.Activities {
+			if i == assessment.MaxActivities {
+				break
+			}
+			n := clean(a.Name, maxNameRunes)
+			if n == "" {
+				continue
+			}
+			rating := min(max(a.Rating, 0), 10)
+			s.Activities = append(s.Activities, fmt.Sprintf("%s: today you rate it %d out of 10 (10 = as well as before).", n, rating))
+		}
+	}
+	s.PlanLine = planLine(p)
+	for _, f := range p.Focus {
+		if len(s.Focus) == maxFocusItems {
+			break
+		}
+		t := clean(f.Title, maxNameRunes)
+		why := clean(f.Reason, maxFocusRunes)
+		if t == "" && why == "" {
+			continue
+		}
+		s.Focus = append(s.Focus, FocusItem{Title: t, Reason: why})
+	}
+	s.Disclaimer = disclaimer
+	s.StopFor = stopFor
+	return s
+}
+
+// planLine sums the plan up in one sentence.
+func planLine(p *assessment.Programme) string {
+	sessions, minutes := 0, 0
+	for _, wk := range p.Weeks {
+		for _, d := range wk.Days {
+			if isSession(d) {
+				sessions++
+				minutes += max(d.Minutes, 0)
+			}
+		}
+	}
+	n := len(p.Weeks)
+	line := fmt.Sprintf("%d weeks", n)
+	if sessions > 0 {
+		perWeek := float64(sessions) / float64(n)
+		line += fmt.Sprintf(", about %s a week", plural(int(perWeek+0.5), "session", "sessions"))
+		if minutes > 0 {
+			line += fmt.Sprintf(" of around %d minutes", (minutes/sessions+2)/5*5)
+		}
+	}
+	if start := weekStart(p, p.Weeks[0]); !start.IsZero() {
+		line += ", starting " + start.Time().Format("Monday 2 January 2006")
+	}
+	return line + "."
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	return fmt.Sprintf("%d %s", n, many)
+}
+
+// --- plan at a glance ---------------------------------------------------------
+
+// phaseSpan is one phase with its weeks, as the handout groups them.
+type phaseSpan struct {
+	Name        string
+	Title       string
+	Aim         string
+	First, Last int
+}
+
+// defaultPhaseTitles name a phase when the programme carries no title.
+var defaultPhaseTitles = map[string]string{
+	assessment.PhaseActivation:  "Build control",
+	assessment.PhaseStrength:    "Build strength",
+	assessment.PhaseIntegration: "Put it to work",
+}
+
+// programmePhases returns the phases in week order: the programme's own when
+// it lists them, otherwise runs of consecutive weeks with the same phase.
+func programmePhases(p *assessment.Programme) []phaseSpan {
+	var out []phaseSpan
+	if len(p.Phases) > 0 {
+		for _, ph := range p.Phases {
+			t := clean(ph.Title, maxNameRunes)
+			if t == "" {
+				t = phaseTitle(ph.Name)
+			}
+			out = append(out, phaseSpan{Name: ph.Name, Title: t, Aim: clean(ph.Aim, maxReasonRunes), First: ph.FirstWeek, Last: ph.LastWeek})
+		}
+		sort.SliceStable(out, func(i, j int) bool { return out[i].First < out[j].First })
+		return out
+	}
+	for _, wk := range p.Weeks {
+		if n := len(out); n > 0 && out[n-1].Name == wk.Phase && wk.Week == out[n-1].Last+1 {
+			out[n-1].Last = wk.Week
+			continue
+		}
+		out = append(out, phaseSpan{Name: wk.Phase, Title: phaseTitle(wk.Phase), First: wk.Week, Last: wk.Week})
+	}
+	return out
+}
+
+func phaseTitle(name string) string {
+	if t, ok := defaultPhaseTitles[name]; ok {
+		return t
+	}
+	if name == "" {
+		return "Your plan"
+	}
+	t := clean(strings.ReplaceAll(name, "_", " "), maxNameRunes)
+	r, n := utf8.DecodeRuneInString(t)
+	return strings.ToUpper(string(r)) + t[n:]
+}
+
+func weeksLabel(first, last int) string {
+	if first == last {
+		return fmt.Sprintf("Week %d", first)
+	}
+	return fmt.Sprintf("Weeks %d–%d", first, last)
+}
+
+// phaseOf returns the span a week belongs to: by number when the phases
+// list covers it, else by the week's phase name.
+func phaseOf(phases []phaseSpan, wk assessment.Week) int {
+	for i, ph := range phases {
+		if wk.Week >= ph.First && wk.Week <= ph.Last {
+			return i
+		}
+	}
+	for i, ph := range phases {
+		if ph.Name == wk.Phase {
+			return i
+		}
+	}
+	return -1
+}
+
+// isSession reports whether a day holds a session: rest days have no
+// exercises and no minutes (a walk with minutes but no exercises counts).
+func isSession(d assessment.Day) bool { return len(d.Exercises) > 0 || d.Minutes > 0 }
+
+// dayIndex maps "mon", "Monday", "MON" to 0 and so on; -1 when unknown.
+func dayIndex(day string) int {
+	d := strings.ToLower(strings.TrimSpace(day))
+	if len(d) < 3 {
+		return -1
+	}
+	for i, k := range dayKeys {
+		if d[:3] == k {
+			return i
+		}
+	}
+	return -1
+}
+
+func sessionName(d assessment.Day) string {
+	if n := clean(d.Session, maxSessionRunes); n != "" {
+		return n
+	}
+	return "Session"
+}
+
+func buildGlance(p *assessment.Programme, phases []phaseSpan) []PhaseGrid {
+	grids := make([]PhaseGrid, len(phases))
+	for i, ph := range phases {
+		grids[i] = PhaseGrid{Title: weeksLabel(ph.First, ph.Last) + " · " + ph.Title, Aim: ph.Aim}
+	}
+	var other *PhaseGrid // weeks no phase claims, kept rather than lost
+	for _, wk := range p.Weeks {
+		row := WeekRow{Week: wk.Week, Label: fmt.Sprintf("Week %d", wk.Week), Dates: shortRange(weekStart(p, wk))}
+		for _, d := range wk.Days {
+			i := dayIndex(d.Day)
+			if i < 0 || !isSession(d) {
+				continue
+			}
+			row.Cells[i] = Cell{Session: sessionName(d), Minutes: max(d.Minutes, 0)}
+		}
+		if i := phaseOf(phases, wk); i >= 0 {
+			grids[i].Weeks = append(grids[i].Weeks, row)
+			continue
+		}
+		if other == nil {
+			other = &PhaseGrid{Title: "Other weeks"}
+		}
+		other.Weeks = append(other.Weeks, row)
+	}
+	out := grids[:0]
+	for _, g := range grids {
+		if len(g.Weeks) > 0 {
+			out = append(out, g)
+		}
+	}
+	if other != nil {
+		out = append(out, *other)
+	}
+	return out
+}
+
+func buildTracking(p *assessment.Programme) []TrackWeek {
+	out := make([]TrackWeek, 0, len(p.Weeks))
+	for _, wk := range p.Weeks {
+		tw := TrackWeek{Week: wk.Week, Label: fmt.Sprintf("Week %d", wk.Week), Dates: shortRange(weekStart(p, wk))}
+		days := make([]assessment.Day, 0, len(wk.Days))
+		for _, d := range wk.Days {
+			if isSession(d) {
+				days = append(days, d)
+			}
+		}
+		// Monday first, whatever order the programme stored them in.
+		sort.SliceStable(days, func(i, j int) bool { return dayRank(days[i].Day) < dayRank(days[j].Day) })
+		for _, d := range days {
+			label := ""
+			if i := dayIndex(d.Day); i >= 0 {
+				label = dayLabels[i]
+			}
+			tw.Sessions = append(tw.Sessions, TrackSession{Day: label, Name: sessionName(d)})
+		}
+		out = append(out, tw)
+	}
+	return out
+}
+
+func dayRank(day string) int {
+	if i := dayIndex(day); i >= 0 {
+		return i
+	}
+	return len(dayKeys)
+}

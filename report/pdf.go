@@ -1,0 +1,1102 @@
+package report
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"image/color"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"github.com/jung-kurt/gofpdf"
+
+	"github.com/keel-coach/keel/assessment"
+	"github.com/keel-coach/keel/assets"
+)
+
+// RenderOptions tune the PDF writer.
+type RenderOptions struct {
+	// Compress deflates the page streams: the file shrinks about three
+	// times (55 KB instead of 175 KB for a 12-week plan) but gofpdf builds
+	// a fresh zlib compressor of about 1.2 MB for every page, which breaks
+	// the 20 MB-per-handout allocation budget. Uncompressed (the default)
+	// also keeps a golden hash independent of the zlib implementation. The
+	// embedded font subsets are compressed either way.
+	Compress bool
+	// Fixed is the creation and modification date written into the file;
+	// zero means now. Fix it for byte-identical output.
+	Fixed time.Time
+}
+
+// Page geometry and type sizes, in millimetres and points. The margins are
+// wider than most printers' unprintable border (about 5 mm), so nothing is
+// clipped on a cheap printer (H).
+const (
+	marginSide   = 16.0
+	marginTop    = 14.0
+	footerGap    = 11.0 // footer baseline area height above the page edge
+	contentGapB  = 20.0 // content stops this far above the page edge
+	ptToMM       = 25.4 / 72
+	leading      = 1.32 // line height as a multiple of the type size
+	sizeBody     = 10.0
+	sizeSmall    = 8.5
+	sizeTiny     = 7.5
+	sizeHeading  = 14.0
+	sizeTitle    = 21.0
+	sizeCardName = 12.0
+	boxPad       = 3.2
+	cardBar      = 2.2 // width of the accent bar on a card
+	logoMaxW     = 42.0
+	logoMaxH     = 18.0
+	maxCellLines = 6 // a table cell never grows past this many lines
+)
+
+const fontFamily = "noto"
+
+// Print tones: text is near-black and every tint light, so the handout
+// reads the same on a black-and-white printer as in colour.
+var (
+	colInk   = color.RGBA{R: 30, G: 30, B: 30, A: 255}
+	colMuted = color.RGBA{R: 85, G: 85, B: 85, A: 255}
+	colRule  = color.RGBA{R: 165, G: 165, B: 165, A: 255}
+	colWhite = color.RGBA{R: 255, G: 255, B: 255, A: 255}
+)
+
+// Render draws the handout as a PDF to w. It returns a domain error when the
+// handout is nil and an EINTERNAL error when the PDF writer fails.
+func Render(h *Handout, w io.Writer, opt RenderOptions) error {
+	if h == nil {
+		return assessment.Errorf(assessment.EINVALID, "There is no handout to print.")
+	}
+	r, err := newRenderer(h, opt)
+	if err != nil {
+		return err
+	}
+	if h.Blocked {
+		r.referralPage()
+	} else {
+		r.summary()
+		r.glance()
+		r.cards()
+		r.tracking()
+		if h.Progress != nil {
+			r.progress()
+		}
+	}
+	if err := r.pdf.Error(); err != nil {
+		return assessment.Internal("draw the handout", err)
+	}
+	if err := r.pdf.Output(w); err != nil {
+		return assessment.Internal("write the handout", err)
+	}
+	return nil
+}
+
+// WritePDF builds the handout from in and writes it to path. The file
+// appears complete or not at all: it is written to a temporary file in the
+// same folder and renamed over path, with mode 0600 because it holds health
+// information.
+func WritePDF(in Input, path string) error {
+	h, err := Build(in)
+	if err != nil {
+		return err
+	}
+	var buf bytes.Buffer
+	if err := Render(h, &buf, RenderOptions{}); err != nil {
+		return err
+	}
+	return writeFileAtomic(path, buf.Bytes())
+}
+
+func writeFileAtomic(path string, data []byte) (err error) {
+	dir := filepath.Dir(path)
+	f, err := os.CreateTemp(dir, ".keel-handout-*.pdf")
+	if err != nil {
+		return saveError(path, err)
+	}
+	tmp := f.Name()
+	defer func() {
+		if err != nil {
+			_ = f.Close()
+			_ = os.Remove(tmp)
+		}
+	}()
+	if err = f.Chmod(0o600); err != nil {
+		return saveError(path, err)
+	}
+	if _, err = f.Write(data); err != nil {
+		return saveError(path, err)
+	}
+	if err = f.Sync(); err != nil {
+		return saveError(path, err)
+	}
+	if err = f.Close(); err != nil {
+		return saveError(path, err)
+	}
+	if err = os.Rename(tmp, path); err != nil {
+		return saveError(path, err)
+	}
+	return nil
+}
+
+// saveError words a file-system failure for the coach and keeps the cause.
+func saveError(path string, err error) error {
+	msg := "Keel could not save the handout to " + path + "."
+	switch {
+	case errors.Is(err, os.ErrPermission):
+		msg += " You do not have permission to write there; choose another folder."
+	case errors.Is(err, os.ErrNotExist):
+		msg += " That folder does not exist; choose another one."
+	default:
+		msg += " Check there is space on the disk and try again."
+	}
+	return &assessment.Error{Code: assessment.EINTERNAL, Message: msg, Err: err}
+}
+
+// renderer holds the document and a cursor; content flows down the page and
+// onto new pages through need().
+type renderer struct {
+	pdf        *gofpdf.Fpdf
+	h          *Handout
+	pageW      float64
+	pageH      float64
+	left       float64
+	right      float64
+	width      float64 // content width
+	bottom     float64 // lowest y content may reach
+	y          float64
+	accent     color.RGBA
+	tint       color.RGBA
+	logoName   string
+	logoW      float64
+	logoH      float64
+	spaceWidth map[float64]float64
+}
+
+func newRenderer(h *Handout, opt RenderOptions) (*renderer, error) {
+	size := gofpdf.SizeType{Wd: 210, Ht: 297}
+	if h.Paper == PaperLetter {
+		size = gofpdf.SizeType{Wd: 215.9, Ht: 279.4}
+	}
+	pdf := gofpdf.NewCustom(&gofpdf.InitType{OrientationStr: "P", UnitStr: "mm", Size: size})
+	pdf.SetCompression(opt.Compress)
+	when := opt.Fixed
+	if when.IsZero() {
+		when = time.Now()
+	}
+	pdf.SetCreationDate(when)
+	pdf.SetModificationDate(when)
+	pdf.SetCatalogSort(true)
+	// The page-count alias must be set before the fonts are added: gofpdf
+	// then replaces its UTF-16 form in the page streams at close.
+	pdf.AliasNbPages("")
+	pdf.AddUTF8FontFromBytes(fontFamily, "", assets.FontRegular)
+	pdf.AddUTF8FontFromBytes(fontFamily, "B", assets.FontBold)
+	pdf.SetTitle(h.Title+" – "+h.ClientName, true)
+	pdf.SetAuthor(firstNonEmpty(h.CoachName, h.Business, "Keel"), true)
+	pdf.SetCreator("Keel", true)
+	pdf.SetProducer("Keel", true)
+	pdf.SetSubject("Exercise handout", true)
+	pdf.SetMargins(marginSide, marginTop, marginSide)
+	pdf.SetAutoPageBreak(false, 0)
+	pdf.SetCellMargin(0)
+
+	r := &renderer{
+		pdf:        pdf,
+		h:          h,
+		pageW:      size.Wd,
+		pageH:      size.Ht,
+		left:       marginSide,
+		right:      size.Wd - marginSide,
+		width:      size.Wd - 2*marginSide,
+		bottom:     size.Ht - contentGapB,
+		accent:     printableAccent(h.Accent),
+		spaceWidth: map[float64]float64{},
+	}
+	r.tint = mix(r.accent, colWhite, 0.14)
+	if len(h.Logo) > 0 {
+		pw, ph, err := logoSize(h.Logo)
+		if err != nil {
+			return nil, assessment.Internal("read the logo", err)
+		}
+		r.logoName = "logo"
+		info := pdf.RegisterImageOptionsReader(r.logoName, gofpdf.ImageOptions{ImageType: "PNG"}, bytes.NewReader(h.Logo))
+		if info == nil || pdf.Error() != nil {
+			return nil, assessment.Internal("read the logo", pdf.Error())
+		}
+		scale := min(logoMaxW/float64(pw), logoMaxH/float64(ph))
+		r.logoW, r.logoH = float64(pw)*scale, float64(ph)*scale
+	}
+	pdf.SetFooterFunc(r.footer)
+	if err := pdf.Error(); err != nil {
+		return nil, assessment.Internal("load the handout fonts", err)
+	}
+	return r, nil
+}
+
+func firstNonEmpty(xs ...string) string {
+	for _, x := range xs {
+		if x != "" {
+			return x
+		}
+	}
+	return ""
+}
+
+// printableAccent darkens a pale brand colour until it would print as a
+// visible grey (relative luminance at most 0.55, H): a yellow accent would
+// otherwise vanish on a black-and-white printer.
+func printableAccent(c color.RGBA) color.RGBA {
+	const maxLum = 0.55
+	lum := (0.2126*float64(c.R) + 0.7152*float64(c.G) + 0.0722*float64(c.B)) / 255
+	if lum <= maxLum {
+		return c
+	}
+	return mix(c, color.RGBA{A: 255}, maxLum/lum)
+}
+
+// mix returns a·k + b·(1−k).
+func mix(a, b color.RGBA, k float64) color.RGBA {
+	f := func(x, y uint8) uint8 { return uint8(float64(x)*k + float64(y)*(1-k) + 0.5) }
+	return color.RGBA{R: f(a.R, b.R), G: f(a.G, b.G), B: f(a.B, b.B), A: 255}
+}
+
+func (r *renderer) text(c color.RGBA) { r.pdf.SetTextColor(int(c.R), int(c.G), int(c.B)) }
+func (r *renderer) fill(c color.RGBA) { r.pdf.SetFillColor(int(c.R), int(c.G), int(c.B)) }
+func (r *renderer) draw(c color.RGBA) { r.pdf.SetDrawColor(int(c.R), int(c.G), int(c.B)) }
+func lineHeight(size float64) float64 { return size * ptToMM * leading }
+func (r *renderer) font(bold bool, size float64) {
+	style := ""
+	if bold {
+		style = "B"
+	}
+	r.pdf.SetFont(fontFamily, style, size)
+}
+
+// --- pages, header and footer ---------------------------------------------------
+
+// newPage starts a page; pages after the first carry a slim running header
+// so a loose sheet still says whose plan it is.
+func (r *renderer) newPage() {
+	r.pdf.AddPage()
+	r.y = marginTop
+	if r.pdf.PageNo() == 1 {
+		return
+	}
+	r.font(true, sizeSmall)
+	r.text(colMuted)
+	lh := lineHeight(sizeSmall)
+	left := r.fit(firstNonEmpty(r.h.Business, r.h.CoachName), r.width*0.5)
+	r.cell(r.left, r.y, r.width*0.5, lh, left, "L")
+	r.font(false, sizeSmall)
+	right := r.fit(r.h.Title+" · "+r.h.ClientName, r.width*0.48)
+	r.cell(r.left+r.width*0.52, r.y, r.width*0.48, lh, right, "R")
+	r.y += lh + 1
+	r.draw(r.accent)
+	r.pdf.SetLineWidth(0.5)
+	r.pdf.Line(r.left, r.y, r.right, r.y)
+	r.y += 5
+}
+
+// footer prints "Page x of y", the client's name and the date on every
+// page. The page count is gofpdf's alias, written after the page number
+// with %d so the font subset always holds the digits it needs.
+func (r *renderer) footer() {
+	y := r.pageH - footerGap - 2
+	r.draw(colRule)
+	r.pdf.SetLineWidth(0.2)
+	r.pdf.Line(r.left, y, r.right, y)
+	r.font(false, sizeTiny)
+	r.text(colMuted)
+	lh := lineHeight(sizeTiny)
+	third := r.width / 3
+	r.cell(r.left, y+1.5, third, lh, fmt.Sprintf("Page %d of {nb}", r.pdf.PageNo()), "L")
+	r.cell(r.left+third, y+1.5, third, lh, r.fit(r.h.ClientName, third-2), "C")
+	r.cell(r.left+2*third, y+1.5, third, lh, r.fit(r.h.Date, third), "R")
+}
+
+// need starts a new page unless height h fits below the cursor.
+func (r *renderer) need(h float64) {
+	if r.pdf.PageNo() == 0 || r.y+h > r.bottom {
+		r.newPage()
+	}
+}
+
+// pageRoom is the height available on a fresh continuation page.
+func (r *renderer) pageRoom() float64 {
+	return r.bottom - marginTop - lineHeight(sizeSmall) - 6
+}
+
+func (r *renderer) cell(x, y, w, h float64, s, align string) {
+	r.pdf.SetXY(x, y)
+	r.pdf.CellFormat(w, h, s, "", 0, align, false, 0, "")
+}
+
+// --- measuring and wrapping -----------------------------------------------------
+
+// strWidth measures s in the current font, in mm.
+func (r *renderer) strWidth(s string) float64 { return r.pdf.GetStringWidth(s) }
+
+// wrap breaks text into lines no wider than w in the current font. It
+// measures real glyph widths (gofpdf's SplitLines counts bytes, which
+// breaks accented text early), honours newlines, breaks only at spaces, and
+// splits a word longer than a line (a long name, a URL) between letters.
+func (r *renderer) wrap(text string, w float64) []string {
+	var out []string
+	space := r.strWidth(" ")
+	for _, para := range strings.Split(text, "\n") {
+		line, lineW := "", 0.0
+		for _, word := range strings.Fields(para) {
+			ww := r.strWidth(word)
+			if line != "" && lineW+space+ww <= w {
+				line += " " + word
+				lineW += space + ww
+				continue
+			}
+			if line != "" {
+				out = append(out, line)
+				line, lineW = "", 0
+			}
+			for ww > w {
+				head, rest := r.splitWord(word, w)
+				out = append(out, head)
+				word = rest
+				ww = r.strWidth(word)
+			}
+			line, lineW = word, ww
+		}
+		out = append(out, line)
+	}
+	for len(out) > 1 && out[len(out)-1] == "" {
+		out = out[:len(out)-1]
+	}
+	return out
+}
+
+// splitWord returns the longest prefix of word (at least one rune) that
+// fits w, and the rest.
+func (r *renderer) splitWord(word string, w float64) (string, string) {
+	acc := 0.0
+	for i, ru := range word {
+		cw := r.strWidth(string(ru))
+		if acc+cw > w && i > 0 {
+			return word[:i], word[i:]
+		}
+		acc += cw
+	}
+	_, n := utf8.DecodeRuneInString(word)
+	return word[:n], word[n:]
+}
+
+// fit shortens s with an ellipsis until it fits w on one line.
+func (r *renderer) fit(s string, w float64) string {
+	if r.strWidth(s) <= w {
+		return s
+	}
+	rs := []rune(s)
+	for n := len(rs) - 1; n > 0; n-- {
+		c := strings.TrimSpace(string(rs[:n])) + "…"
+		if r.strWidth(c) <= w {
+			return c
+		}
+	}
+	return "…"
+}
+
+// clampLines keeps at most n lines, marking the cut with an ellipsis that
+// still fits the width.
+func (r *renderer) clampLines(lines []string, n int, w float64) []string {
+	if len(lines) <= n {
+		return lines
+	}
+	lines = lines[:n]
+	lines[n-1] = r.fit(lines[n-1]+"…", w)
+	return lines
+}
+
+// --- flowing text --------------------------------------------------------------
+
+// para draws a paragraph, breaking across pages line by line.
+func (r *renderer) para(text string, size float64, bold bool, indent float64, c color.RGBA) {
+	r.font(bold, size)
+	lh := lineHeight(size)
+	for _, ln := range r.wrap(text, r.width-indent) {
+		r.need(lh)
+		r.font(bold, size)
+		r.text(c)
+		r.cell(r.left+indent, r.y, r.width-indent, lh, ln, "L")
+		r.y += lh
+	}
+}
+
+// heading draws a section heading kept with at least `with` mm of what
+// follows it.
+func (r *renderer) heading(text string, with float64) {
+	r.font(true, sizeHeading)
+	lines := r.wrap(text, r.width)
+	lh := lineHeight(sizeHeading)
+	r.need(float64(len(lines))*lh + 2.5 + with)
+	if r.y > marginTop+12 {
+		r.y += 3
+	}
+	r.font(true, sizeHeading)
+	r.text(colInk)
+	for _, ln := range lines {
+		r.cell(r.left, r.y, r.width, lh, ln, "L")
+		r.y += lh
+	}
+	r.draw(r.accent)
+	r.pdf.SetLineWidth(0.6)
+	r.pdf.Line(r.left, r.y+0.3, r.left+18, r.y+0.3)
+	r.y += 2.5
+}
+
+// bullets draws a list; each item stays whole unless it is longer than a
+// page.
+func (r *renderer) bullets(items []string, size float64) {
+	r.font(false, size)
+	lh := lineHeight(size)
+	indent := 5.0
+	for _, it := range items {
+		r.font(false, size)
+		lines := r.wrap(it, r.width-indent)
+		if h := float64(len(lines)) * lh; h <= r.pageRoom() {
+			r.need(h + 1)
+		}
+		for i, ln := range lines {
+			r.need(lh)
+			r.font(false, size)
+			r.text(colInk)
+			if i == 0 {
+				r.cell(r.left+1, r.y, indent, lh, "•", "L")
+			}
+			r.cell(r.left+indent, r.y, r.width-indent, lh, ln, "L")
+			r.y += lh
+		}
+		r.y += 1
+	}
+}
+
+// --- boxes -------------------------------------------------------------------------
+
+// boxStyle is how a box looks: a strong box (referrals) has a thick dark
+// border and a tint; a card has a thin border and an accent bar.
+type boxStyle struct {
+	border    color.RGBA
+	lineWidth float64
+	fill      *color.RGBA
+	bar       bool
+}
+
+// boxLine is one paragraph inside a box.
+type boxLine struct {
+	text   string
+	bold   bool
+	size   float64
+	prefix string  // "•" or "1." hanging before the text
+	gap    float64 // space above
+	muted  bool
+}
+
+// drawLine is one wrapped line ready to place.
+type drawLine struct {
+	text, prefix string
+	bold, muted  bool
+	size, h, gap float64
+	indent       float64
+}
+
+// box draws lines inside a bordered box. The box moves whole to a new page
+// when it fits a page; a box taller than a page (which the text limits in
+// Build make unlikely) continues on the next page as a second box.
+func (r *renderer) box(st boxStyle, lines []boxLine) {
+	inner := r.width - 2*boxPad
+	if st.bar {
+		inner -= cardBar
+	}
+	var dl []drawLine
+	for _, l := range lines {
+		size := l.size
+		if size == 0 {
+			size = sizeBody
+		}
+		ind := 0.0
+		if l.prefix != "" {
+			ind = 5
+		}
+		r.font(l.bold, size)
+		for i, t := range r.wrap(l.text, inner-ind) {
+			d := drawLine{text: t, bold: l.bold, muted: l.muted, size: size, h: lineHeight(size), indent: ind}
+			if i == 0 {
+				d.prefix, d.gap = l.prefix, l.gap
+			}
+			dl = append(dl, d)
+		}
+	}
+	total := 2 * boxPad
+	for _, d := range dl {
+		total += d.h + d.gap
+	}
+	if total <= r.pageRoom() {
+		r.need(total)
+	}
+	for len(dl) > 0 {
+		// how many lines fit below the cursor
+		room := r.bottom - r.y - 2*boxPad
+		n, h := 0, 0.0
+		for n < len(dl) {
+			g := dl[n].gap
+			if n == 0 {
+				g = 0
+			}
+			if h+g+dl[n].h > room {
+				break
+			}
+			h += g + dl[n].h
+			n++
+		}
+		if n == 0 {
+			r.newPage()
+			continue
+		}
+		x0 := r.left
+		bh := h + 2*boxPad
+		style := "D"
+		if st.fill != nil {
+			r.fill(*st.fill)
+			style = "FD"
+		}
+		r.draw(st.border)
+		r.pdf.SetLineWidth(st.lineWidth)
+		r.pdf.Rect(x0, r.y, r.width, bh, style)
+		tx := x0 + boxPad
+		if st.bar {
+			r.fill(r.accent)
+			r.pdf.Rect(x0, r.y, cardBar, bh, "F")
+			tx += cardBar
+		}
+		y := r.y + boxPad
+		for i, d := range dl[:n] {
+			if i > 0 {
+				y += d.gap
+			}
+			r.font(d.bold, d.size)
+			r.text(colInk)
+			if d.muted {
+				r.text(colMuted)
+			}
+			if d.prefix != "" {
+				r.cell(tx, y, d.indent, d.h, d.prefix, "L")
+			}
+			r.cell(tx+d.indent, y, inner-d.indent, d.h, d.text, "L")
+			y += d.h
+		}
+		r.y += bh + 3
+		dl = dl[n:]
+		if len(dl) > 0 {
+			r.newPage()
+		}
+	}
+}
+
+// --- tables ---------------------------------------------------------------------------
+
+// span is a run of text in a table cell.
+type span struct {
+	text  string
+	bold  bool
+	size  float64
+	muted bool
+}
+
+// tcell is one table cell: spans stacked top to bottom, and optionally a
+// tick box and a pain box (the tracking sheet).
+type tcell struct {
+	spans  []span
+	boxes  bool
+	shaded bool
+}
+
+// table describes a table that may run over several pages.
+type table struct {
+	title  string // repeated as "… (continued)" on a new page
+	widths []float64
+	header []tcell
+	rows   [][]tcell
+	// minRow is a minimum row height (the tracking sheet needs room to
+	// write).
+	minRow float64
+}
+
+const (
+	cellPad     = 1.6
+	trackBoxesH = 7.5 // height of the tick and pain boxes row
+)
+
+// cellLines wraps a cell's spans to its width.
+func (r *renderer) cellLines(c tcell, w float64) ([]drawLine, float64) {
+	var out []drawLine
+	h := 2 * cellPad
+	for _, s := range c.spans {
+		size := s.size
+		if size == 0 {
+			size = sizeSmall
+		}
+		r.font(s.bold, size)
+		lines := r.clampLines(r.wrap(s.text, w-2*cellPad), maxCellLines, w-2*cellPad)
+		for _, t := range lines {
+			d := drawLine{text: t, bold: s.bold, muted: s.muted, size: size, h: lineHeight(size)}
+			out = append(out, d)
+			h += d.h
+		}
+	}
+	if c.boxes {
+		h += trackBoxesH
+	}
+	return out, h
+}
+
+func (r *renderer) rowHeight(cells []tcell, widths []float64, min float64) ([][]drawLine, float64) {
+	all := make([][]drawLine, len(cells))
+	h := min
+	for i, c := range cells {
+		var ch float64
+		all[i], ch = r.cellLines(c, widths[i])
+		h = max(h, ch)
+	}
+	return all, h
+}
+
+// drawRow draws one row at the cursor.
+func (r *renderer) drawRow(cells []tcell, lines [][]drawLine, widths []float64, h float64, header bool) {
+	x := r.left
+	r.pdf.SetLineWidth(0.2)
+	r.draw(colRule)
+	for i, c := range cells {
+		w := widths[i]
+		style := "D"
+		if header || c.shaded {
+			r.fill(r.tint)
+			if !header {
+				r.fill(color.RGBA{R: 242, G: 242, B: 242, A: 255})
+			}
+			style = "FD"
+		}
+		r.pdf.Rect(x, r.y, w, h, style)
+		y := r.y + cellPad
+		for _, d := range lines[i] {
+			r.font(d.bold, d.size)
+			r.text(colInk)
+			if d.muted {
+				r.text(colMuted)
+			}
+			r.cell(x+cellPad, y, w-2*cellPad, d.h, d.text, "L")
+			y += d.h
+		}
+		if c.boxes {
+			r.trackBoxes(x+cellPad, r.y+h-cellPad-trackBoxesH+1.2, w-2*cellPad)
+		}
+		x += w
+	}
+	r.y += h
+}
+
+// trackBoxes draws a tick box and a pain box ("pain [  ] /10") to fill in
+// by hand. The labels go when the column is too narrow for them; the boxes
+// always fit.
+func (r *renderer) trackBoxes(x, y, w float64) {
+	const tick = 4.8
+	r.draw(colInk)
+	r.pdf.SetLineWidth(0.3)
+	r.pdf.Rect(x, y, tick, tick, "D")
+	r.font(false, sizeTiny)
+	r.text(colMuted)
+	lh := lineHeight(sizeTiny)
+	ty := y + (tick-lh)/2
+	of10, pain, done := "/10", "pain", "done"
+	w10, wPain, wDone := r.strWidth(of10), r.strWidth(pain), r.strWidth(done)
+	painW := 8.0
+	right := x + w
+	if right-x < tick+1+painW+w10+0.5 {
+		return // too narrow for a pain box; the tick box alone still works
+	}
+	px := right - w10 - 0.5 - painW
+	r.pdf.Rect(px, y, painW, tick, "D")
+	r.cell(px+painW+0.5, ty, w10, lh, of10, "L")
+	if px-wPain-1 > x+tick+1+wDone+2 {
+		r.cell(px-wPain-1, ty, wPain, lh, pain, "L")
+		r.cell(x+tick+1, ty, wDone, lh, done, "L")
+	}
+}
+
+// drawTable draws t, repeating its title and header on every page it
+// reaches. lead is the height of anything the caller draws just before the
+// table that must stay with its first row.
+func (r *renderer) drawTable(t table) {
+	hl, hh := r.rowHeight(t.header, t.widths, 0)
+	type prepared struct {
+		lines [][]drawLine
+		h     float64
+	}
+	rows := make([]prepared, len(t.rows))
+	for i, row := range t.rows {
+		rows[i].lines, rows[i].h = r.rowHeight(row, t.widths, t.minRow)
+	}
+	first := hh
+	if len(rows) > 0 {
+		first += rows[0].h
+	}
+	r.need(first)
+	r.drawRow(t.header, hl, t.widths, hh, true)
+	for i, row := range rows {
+		if r.y+row.h > r.bottom {
+			r.newPage()
+			if t.title != "" {
+				r.para(t.title+" (continued)", sizeSmall, true, 0, colMuted)
+				r.y += 1
+			}
+			r.drawRow(t.header, hl, t.widths, hh, true)
+		}
+		r.drawRow(t.rows[i], row.lines, t.widths, row.h, false)
+	}
+	r.y += 3
+}
+
+// --- the pages ---------------------------------------------------------------------------
+
+// brand draws the first page's header: logo, business, coach and contact.
+func (r *renderer) brand() {
+	r.newPage()
+	x := r.left
+	top := r.y
+	h := 0.0
+	if r.logoName != "" {
+		r.pdf.ImageOptions(r.logoName, x, top, r.logoW, r.logoH, false, gofpdf.ImageOptions{ImageType: "PNG"}, 0, "")
+		x += r.logoW + 5
+		h = r.logoH
+	}
+	w := r.right - x
+	y := top
+	if r.h.Business != "" {
+		r.font(true, 13)
+		r.text(colInk)
+		lh := lineHeight(13)
+		for _, ln := range r.clampLines(r.wrap(r.h.Business, w), 2, w) {
+			r.cell(x, y, w, lh, ln, "L")
+			y += lh
+		}
+	}
+	r.font(false, 9)
+	r.text(colMuted)
+	lh := lineHeight(9)
+	for _, s := range []string{coachLine(r.h.CoachName), r.h.Contact} {
+		if s == "" {
+			continue
+		}
+		r.cell(x, y, w, lh, r.fit(s, w), "L")
+		y += lh
+	}
+	r.y = max(top+h, y) + 2.5
+	r.fill(r.accent)
+	r.pdf.Rect(r.left, r.y, r.width, 1.1, "F")
+	r.y += 6
+}
+
+func coachLine(name string) string {
+	if name == "" {
+		return ""
+	}
+	return "Coach: " + name
+}
+
+// titleBlock draws the page title, her name and the date.
+func (r *renderer) titleBlock(kicker string) {
+	r.font(true, sizeSmall+0.5)
+	r.text(colMuted)
+	lh := lineHeight(sizeSmall + 0.5)
+	r.cell(r.left, r.y, r.width, lh, strings.ToUpper(kicker), "L")
+	r.y += lh + 0.5
+	r.font(true, sizeTitle)
+	r.text(colInk)
+	lt := lineHeight(sizeTitle)
+	for _, ln := range r.clampLines(r.wrap(r.h.ClientName, r.width), 3, r.width) {
+		r.cell(r.left, r.y, r.width, lt, ln, "L")
+		r.y += lt
+	}
+	meta := r.h.Date
+	if r.h.CoachName != "" {
+		meta = joinDot(meta, "Prepared by "+r.h.CoachName)
+	}
+	r.para(meta, 9.5, false, 0, colMuted)
+	r.y += 3
+}
+
+func joinDot(a, b string) string {
+	if a == "" {
+		return b
+	}
+	if b == "" {
+		return a
+	}
+	return a + " · " + b
+}
+
+func (r *renderer) strongBox() boxStyle {
+	f := r.tint
+	return boxStyle{border: colInk, lineWidth: 0.7, fill: &f}
+}
+
+func (r *renderer) summary() {
+	s := r.h.Summary
+	r.brand()
+	r.titleBlock(r.h.Title)
+	if s.PlanLine != "" {
+		r.para("Your plan: "+s.PlanLine, sizeBody, false, 0, colInk)
+		r.y += 2
+	}
+	if len(s.Safety) > 0 {
+		lines := []boxLine{{text: "Please read this first", bold: true, size: 11.5}}
+		for _, t := range s.Safety {
+			lines = append(lines, boxLine{text: t, prefix: "!", gap: 1.5, bold: false})
+		}
+		r.box(r.strongBox(), lines)
+	}
+	body := lineHeight(sizeBody)
+	r.heading("What we found", 2*body)
+	r.bullets(s.Found, sizeBody)
+
+	if s.Goals != "" || len(s.Activities) > 0 {
+		r.heading("What matters to you", 2*body)
+		if s.Goals != "" {
+			r.para("Your goals", sizeBody, true, 0, colInk)
+			r.para(s.Goals, sizeBody, false, 0, colInk)
+			r.y += 1.5
+		}
+		if len(s.Activities) > 0 {
+			r.need(3 * body)
+			r.para("Activities we will track", sizeBody, true, 0, colInk)
+			r.bullets(s.Activities, sizeBody)
+		}
+	}
+	if len(s.Focus) > 0 {
+		r.heading("What your plan works on, and why", 2*body)
+		for _, f := range s.Focus {
+			r.font(false, sizeBody)
+			n := len(r.wrap(f.Reason, r.width-5)) + 1
+			r.need(min(float64(n)*body, 3*body))
+			if f.Title != "" {
+				r.para(f.Title, sizeBody, true, 0, colInk)
+			}
+			if f.Reason != "" {
+				r.para(f.Reason, sizeBody, false, 5, colInk)
+			}
+			r.y += 1.5
+		}
+	}
+	r.y += 2
+	lines := []boxLine{
+		{text: "Coaching, not medical advice", bold: true, size: 11},
+		{text: s.Disclaimer, size: sizeSmall + 0.5, gap: 1},
+		{text: "Stop the exercise and tell me if you notice:", bold: true, size: sizeSmall + 0.5, gap: 2},
+	}
+	for _, t := range s.StopFor {
+		lines = append(lines, boxLine{text: t, prefix: "•", size: sizeSmall + 0.5, gap: 0.8})
+	}
+	if r.h.Contact != "" {
+		lines = append(lines, boxLine{text: "Questions or worries: " + r.h.Contact, size: sizeSmall + 0.5, gap: 2, muted: true})
+	}
+	r.box(boxStyle{border: r.accent, lineWidth: 0.6}, lines)
+}
+
+func (r *renderer) referralPage() {
+	rp := r.h.Referral
+	if rp == nil {
+		rp = &ReferralPage{Heading: "Before we start training"}
+	}
+	r.brand()
+	r.titleBlock(rp.Heading)
+	if rp.Urgent != "" {
+		r.box(boxStyle{border: colInk, lineWidth: 1.2, fill: &colWhite}, []boxLine{
+			{text: "Please act on this today", bold: true, size: 12},
+			{text: rp.Urgent, bold: true, gap: 1.5},
+		})
+	}
+	if rp.Intro != "" {
+		r.para(rp.Intro, sizeBody, false, 0, colInk)
+		r.y += 2
+	}
+	lines := []boxLine{{text: "Why I am asking you to get checked", bold: true, size: 11.5}}
+	for _, t := range rp.Reasons {
+		lines = append(lines, boxLine{text: t, prefix: "•", gap: 1.5})
+	}
+	r.box(r.strongBox(), lines)
+	body := lineHeight(sizeBody)
+	if rp.SeeWho != "" {
+		r.heading("Who to see", 2*body)
+		r.para(rp.SeeWho, sizeBody, false, 0, colInk)
+	}
+	if len(rp.Next) > 0 {
+		r.heading("What happens next", 2*body)
+		r.bullets(rp.Next, sizeBody)
+	}
+	if r.h.Contact != "" {
+		r.y += 2
+		r.para("Questions: "+r.h.Contact, sizeSmall+0.5, false, 0, colMuted)
+	}
+	r.y += 2
+	r.para(disclaimer, sizeSmall, false, 0, colMuted)
+}
+
+func (r *renderer) glance() {
+	if len(r.h.Glance) == 0 {
+		return
+	}
+	r.newPage()
+	r.heading("Your plan at a glance", 0)
+	r.para("Each row is one week, Monday to Sunday, with the session for each day and about how long it takes. Empty days are rest days: "+
+		"gentle walking is always welcome. Moving a session to another day is fine; try to leave a day between harder ones.", sizeSmall+0.5, false, 0, colMuted)
+	r.y += 2
+	weekCol := 25.0
+	dayW := (r.width - weekCol) / 7
+	widths := []float64{weekCol, dayW, dayW, dayW, dayW, dayW, dayW, dayW}
+	header := []tcell{{spans: []span{{text: "Week", bold: true}}}}
+	for _, d := range dayLabels {
+		header = append(header, tcell{spans: []span{{text: d, bold: true}}})
+	}
+	for _, g := range r.h.Glance {
+		t := table{title: g.Title, widths: widths, header: header}
+		for _, wk := range g.Weeks {
+			row := []tcell{{spans: []span{{text: wk.Label, bold: true}, {text: wk.Dates, size: sizeTiny, muted: true}}}}
+			for _, c := range wk.Cells {
+				if c.Rest() {
+					row = append(row, tcell{spans: []span{{text: "Rest", size: sizeTiny, muted: true}}, shaded: true})
+					continue
+				}
+				sp := []span{{text: c.Session, bold: true, size: sizeTiny + 0.5}}
+				if c.Minutes > 0 {
+					sp = append(sp, span{text: fmt.Sprintf("%d min", c.Minutes), size: sizeTiny, muted: true})
+				}
+				row = append(row, tcell{spans: sp})
+			}
+			t.rows = append(t.rows, row)
+		}
+		// keep the phase title and aim with the table's first rows
+		r.font(false, sizeSmall+0.5)
+		aimH := float64(len(r.wrap(g.Aim, r.width))) * lineHeight(sizeSmall+0.5)
+		r.need(lineHeight(11.5) + aimH + 30)
+		r.y += 1.5
+		r.para(g.Title, 11.5, true, 0, colInk)
+		if g.Aim != "" {
+			r.para(g.Aim, sizeSmall+0.5, false, 0, colInk)
+		}
+		r.y += 1.5
+		r.drawTable(t)
+	}
+}
+
+func (r *renderer) cards() {
+	if len(r.h.Cards) == 0 {
+		return
+	}
+	r.newPage()
+	r.heading("Your exercises", 0)
+	r.para("One card per exercise. Move slowly, breathe out as you make the effort, and stop at the first sign of anything in the \"Stop the exercise\" list at the start of this handout.",
+		sizeSmall+0.5, false, 0, colMuted)
+	r.y += 2
+	for _, c := range r.h.Cards {
+		lines := []boxLine{{text: c.Name, bold: true, size: sizeCardName}}
+		if len(c.Dosage) > 0 {
+			lines = append(lines, boxLine{text: "How much", bold: true, size: sizeSmall, gap: 1.8, muted: true})
+			for _, d := range c.Dosage {
+				lines = append(lines, boxLine{text: d.Phase + ": " + d.Dose, size: sizeSmall + 0.5, gap: 0.5})
+			}
+		}
+		lines = append(lines, boxLine{text: "How to do it", bold: true, size: sizeSmall, gap: 1.8, muted: true})
+		for i, cue := range c.Cues {
+			lines = append(lines, boxLine{text: cue, prefix: fmt.Sprintf("%d.", i+1), size: sizeSmall + 0.5, gap: 0.5})
+		}
+		lines = append(lines, boxLine{text: "Why it is in your plan", bold: true, size: sizeSmall, gap: 1.8, muted: true},
+			boxLine{text: c.Why, size: sizeSmall + 0.5, gap: 0.5})
+		if c.SideNote != "" {
+			lines = append(lines, boxLine{text: "Left and right", bold: true, size: sizeSmall, gap: 1.8, muted: true},
+				boxLine{text: c.SideNote, size: sizeSmall + 0.5, gap: 0.5})
+		}
+		r.box(boxStyle{border: colRule, lineWidth: 0.3, bar: true}, lines)
+	}
+}
+
+func (r *renderer) tracking() {
+	if len(r.h.Tracking) == 0 {
+		return
+	}
+	r.newPage()
+	r.heading("Tracking sheet", 0)
+	r.para("After each session, tick the box and write how your back felt from 0 (no pain) to 10 (the worst you can imagine). "+
+		"Bring this sheet to your next check-in: it shows us both how the plan is going.", sizeSmall+0.5, false, 0, colMuted)
+	r.y += 2
+	cols := 1
+	for _, tw := range r.h.Tracking {
+		cols = max(cols, len(tw.Sessions))
+	}
+	cols = min(cols, 7)
+	weekCol := 25.0
+	sw := (r.width - weekCol) / float64(cols)
+	widths := []float64{weekCol}
+	header := []tcell{{spans: []span{{text: "Week", bold: true}}}}
+	for i := 0; i < cols; i++ {
+		widths = append(widths, sw)
+		header = append(header, tcell{spans: []span{{text: fmt.Sprintf("Session %d", i+1), bold: true}}})
+	}
+	t := table{title: "Tracking sheet", widths: widths, header: header, minRow: 16}
+	for _, tw := range r.h.Tracking {
+		row := []tcell{{spans: []span{{text: tw.Label, bold: true}, {text: tw.Dates, size: sizeTiny, muted: true}}}}
+		for i := 0; i < cols; i++ {
+			if i >= len(tw.Sessions) {
+				row = append(row, tcell{shaded: true})
+				continue
+			}
+			s := tw.Sessions[i]
+			row = append(row, tcell{spans: []span{{text: joinDot(s.Day, s.Name), size: sizeTiny}}, boxes: true})
+		}
+		// A week with more sessions than columns (more than 7) cannot
+		// happen with a Monday-to-Sunday week; extra ones are dropped.
+		t.rows = append(t.rows, row)
+	}
+	r.drawTable(t)
+	r.para("Left box: tick when done. Right box: your pain from 0 to 10 after the session.", sizeTiny, false, 0, colMuted)
+}
+
+func (r *renderer) progress() {
+	p := r.h.Progress
+	r.newPage()
+	r.heading("Your progress", 0)
+	r.para(fmt.Sprintf("Your first assessment (%s) next to today's (%s).", p.BaselineDate, p.NowDate), sizeSmall+0.5, false, 0, colMuted)
+	r.y += 2
+	if len(p.Rows) > 0 {
+		widths := []float64{r.width * 0.38, r.width * 0.17, r.width * 0.17, r.width * 0.28}
+		header := []tcell{
+			{spans: []span{{text: "What we measured", bold: true}}},
+			{spans: []span{{text: "First", bold: true}, {text: p.BaselineDate, size: sizeTiny, muted: true}}},
+			{spans: []span{{text: "Now", bold: true}, {text: p.NowDate, size: sizeTiny, muted: true}}},
+			{spans: []span{{text: "Change", bold: true}}},
+		}
+		t := table{title: "Your progress", widths: widths, header: header}
+		for _, row := range p.Rows {
+			t.rows = append(t.rows, []tcell{
+				{spans: []span{{text: row.Measure}}},
+				{spans: []span{{text: row.Baseline}}},
+				{spans: []span{{text: row.Now}}},
+				{spans: []span{{text: row.Change, bold: row.Meaningful}}},
+			})
+		}
+		r.drawTable(t)
+	}
+	for _, n := range p.Notes {
+		r.para(n, sizeSmall, false, 0, colMuted)
+		r.y += 1
+	}
+}
