@@ -348,3 +348,30 @@ func TestParseEmptyListsNormalized(t *testing.T) {
 		t.Errorf("[] and missing differ: %+v vs %+v", a.Pain, b.Pain)
 	}
 }
+
+// TestFormatDocExample checks the full example printed in docs/FORMAT.md is
+// byte for byte the shipped docs/examples/full.json.
+func TestFormatDocExample(t *testing.T) {
+	doc, err := os.ReadFile("../docs/FORMAT.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, after, ok := strings.Cut(string(doc), "## Assessment file (keel.assessment/1)")
+	if !ok {
+		t.Fatal("FORMAT.md lacks the assessment section")
+	}
+	_, after, ok = strings.Cut(after, "```json\n")
+	if !ok {
+		t.Fatal("FORMAT.md lacks a json block in the assessment section")
+	}
+	block, _, ok := strings.Cut(after, "```")
+	if !ok {
+		t.Fatal("unterminated json block")
+	}
+	if want := string(readExample(t, "full.json")); block != want {
+		t.Errorf("the example in FORMAT.md differs from docs/examples/full.json")
+	}
+	if !strings.Contains(string(doc), "## Programme file (keel.programme/1)") {
+		t.Errorf("FORMAT.md lacks the programme heading")
+	}
+}
