@@ -49,6 +49,8 @@ type assessmentScreen struct {
 	programme  *widget.Button
 	orig       []byte
 	root       fyne.CanvasObject
+	scroll     *container.Scroll
+	formBox    fyne.CanvasObject
 }
 
 var (
@@ -202,9 +204,10 @@ func (s *assessmentScreen) refreshFindings() {
 			reasons = append(reasons, "• "+ref.Reason)
 		}
 		s.bannerText.SetText(lang.L("Refer before exercise") + "\n" + strings.Join(reasons, "\n"))
-		s.banner.Show()
-	} else {
-		s.banner.Hide()
+	}
+	if in.ReferralRequired != s.banner.Visible() {
+		s.banner.Hidden = !in.ReferralRequired
+		s.root.Refresh() // the banner changes the header's height
 	}
 	if s.hingeSuggest != nil {
 		h := s.hinge(r)
@@ -215,11 +218,21 @@ func (s *assessmentScreen) refreshFindings() {
 		}
 	}
 	s.findings.Objects = nil
+	if err := r.Validate(); err != nil {
+		warn := widget.NewLabel(lang.L("Some values are out of range; correct them before saving. The findings below read the form as it is."))
+		warn.Wrapping = fyne.TextWrapWord
+		warn.Importance = widget.WarningImportance
+		s.findings.Add(warn)
+	}
 	for _, f := range in.Findings {
 		s.findings.Add(findingRow(f))
 	}
 	if len(in.NotTested) > 0 {
-		nt := widget.NewLabel(lang.L("Not tested: ") + strings.Join(in.NotTested, ", "))
+		var names []string
+		for _, k := range in.NotTested {
+			names = append(names, sectionName(k))
+		}
+		nt := widget.NewLabel(lang.L("Not tested: ") + strings.Join(names, ", "))
 		nt.Wrapping = fyne.TextWrapWord
 		nt.Importance = widget.LowImportance
 		s.findings.Add(nt)
@@ -259,10 +272,14 @@ func (s *assessmentScreen) onSave() bool {
 		all = append(all, assessment.FieldErrors(err)...)
 	}
 	if len(all) > 0 {
-		s.showErrors(all)
-		s.status.SetText(fmt.Sprintf(lang.L("%d fields need attention"), len(all)))
 		s.status.Importance = widget.DangerImportance
-		s.status.Refresh()
+		if len(all) == 1 {
+			s.status.SetText(lang.L("1 field needs attention"))
+		} else {
+			s.status.SetText(fmt.Sprintf(lang.L("%d fields need attention"), len(all)))
+		}
+		s.showErrors(all)
+		s.scrollToFirst(all)
 		return false
 	}
 	var err error
@@ -288,6 +305,24 @@ func (s *assessmentScreen) onSave() bool {
 	return true
 }
 
+// scrollToFirst brings the topmost refused field into view, so the coach
+// sees its message without hunting for it.
+func (s *assessmentScreen) scrollToFirst(v assessment.ValidationErrors) {
+	d := fyne.CurrentApp().Driver()
+	top := d.AbsolutePositionForObject(s.formBox).Y
+	best := float32(-1)
+	for _, e := range v {
+		if w, ok := s.b.widgets[e.Field]; ok {
+			if y := d.AbsolutePositionForObject(w).Y - top; best < 0 || y < best {
+				best = y
+			}
+		}
+	}
+	if best >= 0 {
+		s.scroll.ScrollToOffset(fyne.NewPos(0, best-60))
+	}
+}
+
 func (s *assessmentScreen) showErrors(v assessment.ValidationErrors) {
 	s.dateErr.set(v.For("date"))
 	msg := v.For("medical_clearance.date")
@@ -299,6 +334,8 @@ func (s *assessmentScreen) showErrors(v assessment.ValidationErrors) {
 		sec.err.set("")
 	}
 	s.b.showErrors(v)
+	// Messages change row heights: lay the form out again.
+	s.root.Refresh()
 }
 
 // onBack leaves the screen, asking first when there are unsaved changes.
@@ -418,8 +455,10 @@ func (s *assessmentScreen) build() {
 	)
 	s.findings = container.NewVBox()
 	findingsPanel := container.NewBorder(newHeading(lang.L("Findings")), nil, nil, nil, container.NewVScroll(s.findings))
-	split := container.NewHSplit(container.NewVScroll(container.NewPadded(form)), findingsPanel)
-	split.Offset = 0.66
+	s.formBox = container.NewPadded(form)
+	s.scroll = container.NewVScroll(s.formBox)
+	split := container.NewHSplit(s.scroll, findingsPanel)
+	split.Offset = 0.62
 	s.root = container.NewBorder(container.NewVBox(header, s.banner), nil, nil, nil, split)
 }
 
@@ -437,11 +476,12 @@ func sectionBox(title string, sec *formSection, body ...fyne.CanvasObject) fyne.
 
 // sideBySide lays out rows of caption | left | right.
 func sideBySide(rows ...[3]fyne.CanvasObject) fyne.CanvasObject {
-	cells := []fyne.CanvasObject{widget.NewLabel(""), boldLabel(lang.L("Left")), boldLabel(lang.L("Right"))}
+	// One grid per row, so each row is only as tall as its own fields.
+	out := container.NewVBox(container.NewGridWithColumns(3, widget.NewLabel(""), boldLabel(lang.L("Left")), boldLabel(lang.L("Right"))))
 	for _, r := range rows {
-		cells = append(cells, r[0], r[1], r[2])
+		out.Add(container.NewGridWithColumns(3, r[0], r[1], r[2]))
 	}
-	return container.NewGridWithColumns(3, cells...)
+	return out
 }
 
 func boldLabel(s string) *widget.Label {
@@ -543,7 +583,7 @@ func (s *assessmentScreen) contextSection() fyne.CanvasObject {
 			r.Context.Activities = append(r.Context.Activities, assessment.Activity{Name: name, Rating: n})
 		}
 	})
-	grid := container.NewGridWithColumns(4,
+	grid := container.NewGridWithColumns(2,
 		labelled(lang.L("Weeks postpartum"), withUnit(weeks, lang.L("weeks")), weeksErr),
 		labelled(lang.L("Breastfeeding"), feeding, newFieldError()),
 		labelled(lang.L("Sitting a day"), withUnit(sitting, lang.L("hours")), sitErr),
@@ -620,7 +660,7 @@ func (s *assessmentScreen) pelvicFloorSection() fyne.CanvasObject {
 	}
 	return sectionBox(lang.L("Postpartum and pelvic-floor symptoms"), sec,
 		caption(lang.L("Tick what she reports. Any symptom means a referral to a pelvic-health physiotherapist and no impact work.")),
-		container.NewGridWithColumns(3, checks...))
+		container.NewGridWithColumns(2, checks...))
 }
 
 func (s *assessmentScreen) painSection() fyne.CanvasObject {
@@ -639,12 +679,13 @@ func (s *assessmentScreen) painSection() fyne.CanvasObject {
 	sites := sec.checkGroupField("pain.sites", siteChoices, func(r *assessment.Record) *[]string { return &p(r).Sites })
 	sites.Horizontal = true
 	aggr, aggrErr := sec.textField("pain.aggravators", lang.L("e.g. lifting the car seat, standing to cook"), false, func(r *assessment.Record) *string { return &p(r).Aggravators })
-	return sectionBox(lang.L("Pain (0 = none, 10 = worst imaginable)"), sec,
-		container.NewGridWithColumns(2,
-			labelled(lang.L("Pain now"), withUnit(now, "/10"), nowErr),
-			labelled(lang.L("Worst in the last week"), withUnit(worst, "/10"), worstErr)),
-		caption(lang.L("Where")), sites,
+	sites.Horizontal = false
+	left := vbox(
+		labelled(lang.L("Pain now"), withUnit(now, "/10"), nowErr),
+		labelled(lang.L("Worst in the last week"), withUnit(worst, "/10"), worstErr),
 		labelled(lang.L("What makes it worse"), aggr, aggrErr))
+	return sectionBox(lang.L("Pain (0 = none, 10 = worst imaginable)"), sec,
+		container.NewGridWithColumns(2, left, vbox(caption(lang.L("Where")), sites)))
 }
 
 func (s *assessmentScreen) tiltSection() fyne.CanvasObject {
@@ -829,7 +870,7 @@ func (s *assessmentScreen) hingeSection() fyne.CanvasObject {
 	}
 	return sectionBox(lang.L("Hip hinge with a dowel"), sec,
 		caption(lang.L("Dowel contact kept at:")),
-		container.NewGridWithColumns(4, head, thor, sac, pain),
+		container.NewGridWithColumns(2, head, thor, sac, pain),
 		caption(lang.L("Faults seen:")),
 		container.NewGridWithColumns(2, faults),
 		container.NewGridWithColumns(2, labelled(lang.L("Score (0 pain, 1 cannot, 2 with faults, 3 clean)"), score, se), vbox(s.hingeSuggest, container.NewHBox(use))))
@@ -852,7 +893,7 @@ func (s *assessmentScreen) diastasisSection() fyne.CanvasObject {
 		}
 		return p
 	}
-	unit, placeholder := lang.L("finger widths"), "0–6, steps of 0.5"
+	unit, placeholder := lang.L("fingers"), "0–6, steps of 0.5"
 	if s.widthUnit == UnitMM {
 		unit, placeholder = "mm", "0–150"
 	}
@@ -917,4 +958,17 @@ func (s *assessmentScreen) onProgramme() {
 		return
 	}
 	s.ui.openProgramme(s.client, s.record)
+}
+
+// sectionName is a record section's JSON key in words.
+func sectionName(key string) string {
+	names := map[string]string{
+		"context": "context", "red_flags": "red-flag screen", "pelvic_floor": "pelvic-floor symptoms", "pain": "pain",
+		"pelvic_tilt": "pelvic tilt", "thomas": "Thomas test", "glutes": "glutes", "hinge": "hip hinge",
+		"diastasis": "diastasis", "posture": "posture",
+	}
+	if n, ok := names[key]; ok {
+		return lang.L(n)
+	}
+	return key
 }

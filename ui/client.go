@@ -297,6 +297,10 @@ func (d *clientDetail) showErrors(v assessment.ValidationErrors) {
 	for field, e := range d.errs {
 		e.set(v.For(field))
 	}
+	// A message changes the height of its row: lay the form out again.
+	if d.root != nil {
+		d.root.Refresh()
+	}
 }
 
 // onSave validates and stores the form. It reports whether the client was

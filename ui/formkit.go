@@ -145,7 +145,7 @@ func withUnit(field fyne.CanvasObject, unit string) fyne.CanvasObject {
 // labelled stacks a small caption over a field and its error.
 func labelled(caption string, field fyne.CanvasObject, e fieldError) fyne.CanvasObject {
 	l := widget.NewLabel(caption)
-	l.TextStyle.Bold = false
+	l.Wrapping = fyne.TextWrapWord
 	return container.NewVBox(l, field, e)
 }
 
