@@ -20,7 +20,7 @@ func NewClientService(db *DB) *ClientService { return &ClientService{db: db} }
 
 // CreateClient validates c, stores it and sets its ID and times.
 func (s *ClientService) CreateClient(ctx context.Context, c *assessment.Client) error {
-	tx, err := s.db.BeginTx(ctx)
+	tx, err := s.db.beginWrite(ctx)
 	if err != nil {
 		return err
 	}
@@ -33,7 +33,7 @@ func (s *ClientService) CreateClient(ctx context.Context, c *assessment.Client) 
 
 // UpdateClient validates c and stores every field of it.
 func (s *ClientService) UpdateClient(ctx context.Context, c *assessment.Client) error {
-	tx, err := s.db.BeginTx(ctx)
+	tx, err := s.db.beginWrite(ctx)
 	if err != nil {
 		return err
 	}
@@ -70,7 +70,7 @@ func (s *ClientService) FindClients(ctx context.Context, f assessment.ClientFilt
 // SetArchived archives or restores a client. Archived clients leave the
 // everyday list but keep all their records.
 func (s *ClientService) SetArchived(ctx context.Context, id int64, archived bool) error {
-	tx, err := s.db.BeginTx(ctx)
+	tx, err := s.db.beginWrite(ctx)
 	if err != nil {
 		return err
 	}
@@ -86,7 +86,7 @@ func (s *ClientService) SetArchived(ctx context.Context, id int64, archived bool
 // DeleteClient removes the client and, through ON DELETE CASCADE, every
 // assessment, programme and export recorded about her.
 func (s *ClientService) DeleteClient(ctx context.Context, id int64) error {
-	tx, err := s.db.BeginTx(ctx)
+	tx, err := s.db.beginWrite(ctx)
 	if err != nil {
 		return err
 	}
@@ -114,7 +114,7 @@ func mustAffect(res sql.Result, err error, what, op string) error {
 	return nil
 }
 
-func createClient(ctx context.Context, tx *Tx, c *assessment.Client) error {
+func createClient(ctx context.Context, tx *writeTx, c *assessment.Client) error {
 	if c == nil {
 		return assessment.Errorf(assessment.EINVALID, "There is no client to save.")
 	}
@@ -144,7 +144,7 @@ func createClient(ctx context.Context, tx *Tx, c *assessment.Client) error {
 	return nil
 }
 
-func updateClient(ctx context.Context, tx *Tx, c *assessment.Client) error {
+func updateClient(ctx context.Context, tx *writeTx, c *assessment.Client) error {
 	if c == nil {
 		return assessment.Errorf(assessment.EINVALID, "There is no client to save.")
 	}

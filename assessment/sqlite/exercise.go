@@ -44,7 +44,7 @@ func (s *ExerciseService) SaveExercise(ctx context.Context, e *assessment.Exerci
 			"%q is the id of a built-in exercise; choose another id for your own exercise.", e.ID)
 	}
 
-	tx, err := s.db.BeginTx(ctx)
+	tx, err := s.db.beginWrite(ctx)
 	if err != nil {
 		return err
 	}
@@ -92,7 +92,7 @@ func (s *ExerciseService) FindExercises(ctx context.Context) ([]*assessment.Exer
 // exercise names as its easier or harder variation is refused with
 // ECONFLICT, so the library never holds a broken link.
 func (s *ExerciseService) DeleteExercise(ctx context.Context, id string) error {
-	tx, err := s.db.BeginTx(ctx)
+	tx, err := s.db.beginWrite(ctx)
 	if err != nil {
 		return err
 	}

@@ -11,7 +11,7 @@ import (
 // to build their large fixture quickly.
 func BulkLoad(db *DB, clients []*assessment.Client, recs func(i int, clientID int64) []*assessment.Record) error {
 	ctx := context.Background()
-	tx, err := db.BeginTx(ctx)
+	tx, err := db.beginWrite(ctx)
 	if err != nil {
 		return err
 	}

@@ -83,7 +83,7 @@ func (db *DB) migrate(ctx context.Context) error {
 }
 
 func (db *DB) applyMigration(ctx context.Context, m migration) error {
-	tx, err := db.BeginTx(ctx)
+	tx, err := db.beginWrite(ctx)
 	if err != nil {
 		return err
 	}

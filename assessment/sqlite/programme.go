@@ -28,7 +28,7 @@ func NewProgrammeService(db *DB) *ProgrammeService { return &ProgrammeService{db
 // superseded, all in one transaction. A programme with no status is a
 // draft.
 func (s *ProgrammeService) CreateProgramme(ctx context.Context, p *assessment.Programme) error {
-	tx, err := s.db.BeginTx(ctx)
+	tx, err := s.db.beginWrite(ctx)
 	if err != nil {
 		return err
 	}
@@ -42,7 +42,7 @@ func (s *ProgrammeService) CreateProgramme(ctx context.Context, p *assessment.Pr
 // UpdateProgramme replaces a stored version in place: its content and
 // status change; its client, assessment, lineage and version do not.
 func (s *ProgrammeService) UpdateProgramme(ctx context.Context, p *assessment.Programme) error {
-	tx, err := s.db.BeginTx(ctx)
+	tx, err := s.db.beginWrite(ctx)
 	if err != nil {
 		return err
 	}
@@ -116,7 +116,7 @@ func (s *ProgrammeService) FindProgrammes(ctx context.Context, f assessment.Prog
 // DeleteProgramme removes one version. The other versions of its lineage
 // stay.
 func (s *ProgrammeService) DeleteProgramme(ctx context.Context, id int64) error {
-	tx, err := s.db.BeginTx(ctx)
+	tx, err := s.db.beginWrite(ctx)
 	if err != nil {
 		return err
 	}
@@ -163,7 +163,7 @@ func programmeJSON(p *assessment.Programme) (string, error) {
 	return string(b), nil
 }
 
-func createProgramme(ctx context.Context, tx *Tx, p *assessment.Programme) error {
+func createProgramme(ctx context.Context, tx *writeTx, p *assessment.Programme) error {
 	if err := checkProgramme(p); err != nil {
 		return err
 	}
@@ -232,7 +232,7 @@ func createProgramme(ctx context.Context, tx *Tx, p *assessment.Programme) error
 	return nil
 }
 
-func updateProgramme(ctx context.Context, tx *Tx, p *assessment.Programme) error {
+func updateProgramme(ctx context.Context, tx *writeTx, p *assessment.Programme) error {
 	if p == nil {
 		return assessment.Errorf(assessment.EINVALID, "There is no programme to save.")
 	}

@@ -25,7 +25,7 @@ func NewRecordService(db *DB) *RecordService { return &RecordService{db: db} }
 // CreateRecord validates r and stores it for r.ClientID, in one
 // transaction. It sets r.ID and the times.
 func (s *RecordService) CreateRecord(ctx context.Context, r *assessment.Record) error {
-	tx, err := s.db.BeginTx(ctx)
+	tx, err := s.db.beginWrite(ctx)
 	if err != nil {
 		return err
 	}
@@ -39,7 +39,7 @@ func (s *RecordService) CreateRecord(ctx context.Context, r *assessment.Record) 
 // UpdateRecord validates r and replaces the stored assessment with the same
 // ID. An assessment stays with the client it was made for.
 func (s *RecordService) UpdateRecord(ctx context.Context, r *assessment.Record) error {
-	tx, err := s.db.BeginTx(ctx)
+	tx, err := s.db.beginWrite(ctx)
 	if err != nil {
 		return err
 	}
@@ -96,7 +96,7 @@ func (s *RecordService) FindRecords(ctx context.Context, f assessment.RecordFilt
 // DeleteRecord removes an assessment and, through ON DELETE CASCADE, the
 // programmes made from it.
 func (s *RecordService) DeleteRecord(ctx context.Context, id int64) error {
-	tx, err := s.db.BeginTx(ctx)
+	tx, err := s.db.beginWrite(ctx)
 	if err != nil {
 		return err
 	}
@@ -138,7 +138,7 @@ func recordJSON(r *assessment.Record) (string, error) {
 	return string(b), nil
 }
 
-func clientExists(ctx context.Context, tx *Tx, id int64) error {
+func clientExists(ctx context.Context, tx *writeTx, id int64) error {
 	var one int
 	err := tx.QueryRowContext(ctx, `SELECT 1 FROM clients WHERE id = ?`, id).Scan(&one)
 	if err == sql.ErrNoRows {
@@ -147,7 +147,7 @@ func clientExists(ctx context.Context, tx *Tx, id int64) error {
 	return mapError("find the client", err)
 }
 
-func createRecord(ctx context.Context, tx *Tx, r *assessment.Record) error {
+func createRecord(ctx context.Context, tx *writeTx, r *assessment.Record) error {
 	if err := checkRecord(r); err != nil {
 		return err
 	}
@@ -171,7 +171,7 @@ func createRecord(ctx context.Context, tx *Tx, r *assessment.Record) error {
 	return nil
 }
 
-func updateRecord(ctx context.Context, tx *Tx, r *assessment.Record) error {
+func updateRecord(ctx context.Context, tx *writeTx, r *assessment.Record) error {
 	if r == nil {
 		return assessment.Errorf(assessment.EINVALID, "There is no assessment to save.")
 	}

@@ -28,7 +28,7 @@ func (db *DB) SetSetting(ctx context.Context, key, value string) error {
 	if strings.TrimSpace(key) == "" {
 		return assessment.FieldErrorf(assessment.EINVALID, "key", "A setting needs a name.")
 	}
-	tx, err := db.BeginTx(ctx)
+	tx, err := db.beginWrite(ctx)
 	if err != nil {
 		return err
 	}
@@ -57,7 +57,7 @@ func (db *DB) AddExport(ctx context.Context, e *Export) error {
 	if e == nil || strings.TrimSpace(e.Path) == "" {
 		return assessment.FieldErrorf(assessment.EINVALID, "path", "The exported file has no name.")
 	}
-	tx, err := db.BeginTx(ctx)
+	tx, err := db.beginWrite(ctx)
 	if err != nil {
 		return err
 	}

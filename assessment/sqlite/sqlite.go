@@ -247,7 +247,10 @@ func probe(ctx context.Context, path string) error {
 	if fi.Size() == 0 {
 		return nil // new, or created empty: migrations will fill it
 	}
-	h, ok := readHeader(path)
+	h, ok, err := readHeader(path)
+	if err != nil {
+		return assessment.Errorf(assessment.EINVALID, "Keel cannot read %s: %v.", path, plainErr(err))
+	}
 	if !ok {
 		return notKeel(path, "it is not an SQLite database")
 	}
@@ -282,23 +285,28 @@ type fileHeader struct {
 // readHeader reads the SQLite header (https://www.sqlite.org/fileformat.html):
 // the magic string, user_version at offset 60, application_id at 68, and the
 // b-tree header of page 1 (the schema) from offset 100. It reports false for
-// a file that is not SQLite.
-func readHeader(path string) (fileHeader, bool) {
+// a file that is not SQLite, and an error when the file cannot be read.
+func readHeader(path string) (fileHeader, bool, error) {
 	f, err := os.Open(path)
 	if err != nil {
-		return fileHeader{}, false
+		return fileHeader{}, false, err
 	}
 	defer f.Close()
 	b := make([]byte, 108)
-	if _, err := io.ReadFull(f, b); err != nil || !bytes.Equal(b[:16], sqliteHeader) {
-		return fileHeader{}, false
+	if _, err := io.ReadFull(f, b); errors.Is(err, io.EOF) || errors.Is(err, io.ErrUnexpectedEOF) {
+		return fileHeader{}, false, nil // too short to be SQLite
+	} else if err != nil {
+		return fileHeader{}, false, err
+	}
+	if !bytes.Equal(b[:16], sqliteHeader) {
+		return fileHeader{}, false, nil
 	}
 	const leafTable = 0x0D // page type of a schema that fits in one page
 	return fileHeader{
 		userVersion: int(int32(binary.BigEndian.Uint32(b[60:64]))),
 		appID:       int(int32(binary.BigEndian.Uint32(b[68:72]))),
 		schemaEmpty: b[100] == leafTable && binary.BigEndian.Uint16(b[103:105]) == 0,
-	}, true
+	}, true, nil
 }
 
 // readHeaderSQLite asks SQLite, read-only, for what readHeader reads, and
@@ -341,23 +349,24 @@ func notKeel(path, why string) error {
 		"Keel cannot open %s: %s. The file has not been changed; choose a Keel database or a new file name.", path, why)}
 }
 
-// Tx is a write transaction for one coach action. It carries the time of
-// the action so every row the action touches gets the same timestamp.
-type Tx struct {
+// writeTx is a write transaction for one coach action. It carries the time
+// of the action so every row the action touches gets the same timestamp.
+type writeTx struct {
 	*sql.Tx
-	db  *DB
 	now time.Time
 }
 
-// BeginTx starts a write transaction. It takes the write lock at once
+// beginWrite starts a write transaction. It takes the write lock at once
 // (BEGIN IMMEDIATE), so a transaction never fails half-way because another
-// connection wrote first.
-func (db *DB) BeginTx(ctx context.Context) (*Tx, error) {
+// connection wrote first. It is unexported on purpose: the writer pool has
+// one connection, so a caller holding a transaction while calling a service
+// method would wait for itself.
+func (db *DB) beginWrite(ctx context.Context) (*writeTx, error) {
 	tx, err := db.db.BeginTx(ctx, nil)
 	if err != nil {
 		return nil, mapError("start saving", err)
 	}
-	return &Tx{Tx: tx, db: db, now: db.Now().UTC()}, nil
+	return &writeTx{Tx: tx, now: db.Now().UTC()}, nil
 }
 
 // beginRead starts a read-only transaction: every query in it sees the same
@@ -371,7 +380,7 @@ func (db *DB) beginRead(ctx context.Context) (*sql.Tx, error) {
 }
 
 // commit commits tx, mapping a failure for the coach.
-func (tx *Tx) commit(op string) error {
+func (tx *writeTx) commit(op string) error {
 	if err := tx.Commit(); err != nil {
 		return mapError(op, err)
 	}
