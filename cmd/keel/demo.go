@@ -58,14 +58,35 @@ type services struct {
 	clients    assessment.ClientService
 	records    assessment.RecordService
 	programmes assessment.ProgrammeService
+	exercises  assessment.ExerciseService
+	profiles   assessment.ProfileService
+	builtin    *assessment.Library
+}
+
+// library is the built-in library with the coach's own exercises.
+func (s services) library() (*assessment.Library, error) {
+	custom, err := s.exercises.FindExercises(ctx())
+	if err != nil {
+		return nil, err
+	}
+	return s.builtin.With(custom)
 }
 
 func newServices(db *sqlite.DB) services {
+	lib, err := builtinLibrary()
+	if err != nil {
+		// The library is embedded and checked by tests; failing here means a
+		// broken build, not bad user data.
+		panic(fmt.Sprintf("keel: the built-in exercise library is broken: %v", err))
+	}
 	return services{
 		db:         db,
 		clients:    sqlite.NewClientService(db),
 		records:    sqlite.NewRecordService(db),
 		programmes: sqlite.NewProgrammeService(db),
+		exercises:  sqlite.NewExerciseService(db, lib),
+		profiles:   sqlite.NewProfileService(db),
+		builtin:    lib,
 	}
 }
 

@@ -36,6 +36,8 @@ func commands() []command {
 		{"help", "keel help", "show this help", func([]string, io.Writer, io.Writer) int { return 0 }},
 		{"version", "keel version", "print the version", runVersion},
 		{"demo", "keel demo [-db PATH]", "add sample clients (names with accents among them) to the database", runDemo},
+		{"assessment", "keel assessment export|import", "write one assessment as JSON, or read one in (docs/FORMAT.md)", runAssessment},
+		{"handout", "keel handout -in FILE|-client ID -out PDF", "print a client's handout to a PDF file", runHandout},
 	}
 }
 

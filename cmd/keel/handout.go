@@ -1,0 +1,122 @@
+package main
+
+import (
+	"fmt"
+	"io"
+
+	"github.com/keel-coach/keel/assessment"
+	"github.com/keel-coach/keel/report"
+)
+
+// runHandout is `keel handout`: from an assessment file (no database), or
+// the latest programme of a stored client with her history.
+func runHandout(args []string, stdout, stderr io.Writer) int {
+	fs := newFlags("handout", stderr)
+	in := fs.String("in", "", "an assessment file (keel.assessment/1); no database needed")
+	weeks := fs.Int("weeks", assessment.DefaultProgrammeWeeks, "programme length in weeks with -in (4–12)")
+	dbFlag := fs.String("db", "", "database file (with -client)")
+	clientID := fs.Int64("client", 0, "the client whose latest programme to print")
+	out := fs.String("out", "", "the PDF file to write")
+	if err := fs.Parse(args); err != nil {
+		return 2
+	}
+	if *out == "" || (*in == "") == (*clientID == 0) {
+		fmt.Fprintln(stderr, "usage: keel handout -in ASSESSMENT.json [-weeks N] -out FILE.pdf\n       keel handout -db PATH -client ID -out FILE.pdf")
+		return 2
+	}
+	var input report.Input
+	var code int
+	if *in != "" {
+		input, code = handoutFromFile(*in, *weeks, stderr)
+	} else {
+		input, code = handoutFromDB(*dbFlag, *clientID, stderr)
+	}
+	if code != 0 {
+		return code
+	}
+	if err := report.WritePDF(input, *out); err != nil {
+		fmt.Fprintf(stderr, "keel handout: %s\n", assessment.ErrorMessage(err))
+		return 1
+	}
+	fmt.Fprintf(stdout, "Wrote %s\n", *out)
+	return 0
+}
+
+func handoutFromFile(path string, weeks int, stderr io.Writer) (report.Input, int) {
+	r, code := readRecordFile(path, "keel handout", stderr)
+	if r == nil {
+		return report.Input{}, code
+	}
+	lib, err := builtinLibrary()
+	if err != nil {
+		fmt.Fprintf(stderr, "keel handout: %s\n", assessment.ErrorMessage(err))
+		return report.Input{}, 1
+	}
+	p, err := assessment.Generate(r, lib, assessment.ProgrammeOptions{Weeks: weeks})
+	if err != nil {
+		fmt.Fprintf(stderr, "keel handout: %s\n", assessment.ErrorMessage(err))
+		return report.Input{}, 1
+	}
+	return report.Input{Record: r, Programme: p, Library: lib, Settings: report.DefaultSettings()}, 0
+}
+
+// handoutFromDB gathers a stored client's latest programme, the assessment
+// it came from, her first assessment as the baseline, and the coach's
+// profile.
+func handoutFromDB(dbFlag string, clientID int64, stderr io.Writer) (report.Input, int) {
+	db, code := openDB(dbFlag, stderr)
+	if db == nil {
+		return report.Input{}, code
+	}
+	defer db.Close()
+	s := newServices(db)
+	in, err := handoutInput(s, clientID)
+	if err != nil {
+		fmt.Fprintf(stderr, "keel handout: %s\n", assessment.ErrorMessage(err))
+		return report.Input{}, 1
+	}
+	return in, 0
+}
+
+// handoutInput is what a stored client's handout is built from.
+func handoutInput(s services, clientID int64) (report.Input, error) {
+	c, err := s.clients.FindClientByID(ctx(), clientID)
+	if err != nil {
+		return report.Input{}, err
+	}
+	ps, err := s.programmes.FindProgrammes(ctx(), assessment.ProgrammeFilter{ClientID: clientID, LatestOnly: true})
+	if err != nil {
+		return report.Input{}, err
+	}
+	if len(ps) == 0 {
+		return report.Input{}, assessment.Errorf(assessment.ENOTFOUND, "%s has no programme yet: create one from an assessment first.", c.Name)
+	}
+	p := ps[0]
+	r, err := s.records.FindRecordByID(ctx(), p.RecordID)
+	if err != nil {
+		return report.Input{}, err
+	}
+	recs, err := s.records.FindRecords(ctx(), assessment.RecordFilter{ClientID: clientID})
+	if err != nil {
+		return report.Input{}, err
+	}
+	var baseline *assessment.Record
+	if len(recs) > 0 && recs[0].ID != r.ID && recs[0].Date.Before(r.Date) {
+		baseline = recs[0]
+	}
+	lib, err := s.library()
+	if err != nil {
+		return report.Input{}, err
+	}
+	prof, err := s.profiles.Profile(ctx())
+	if err != nil {
+		return report.Input{}, err
+	}
+	return report.Input{Client: c, Record: r, Programme: p, Library: lib, Baseline: baseline, Settings: settingsFrom(prof)}, nil
+}
+
+// settingsFrom turns the coach's stored profile into handout settings.
+func settingsFrom(p assessment.Profile) report.Settings {
+	return report.Settings{CoachName: p.CoachName, Business: p.Business, Contact: p.Contact, Logo: p.Logo,
+		Accent: p.Accent, Paper: p.Paper, DiastasisUnit: p.DiastasisUnit}.WithDefaults()
+}
