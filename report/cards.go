@@ -241,6 +241,12 @@ func doseBase(rx assessment.Prescription, ex *assessment.Exercise, phase string)
 		if hold > 0 {
 			extra = fmt.Sprintf(", holding each for %d seconds", hold)
 		}
+	case hold >= minutesFrom:
+		// a walk or a long mobility flow: a duration, not a hold
+		count = plural((hold+30)/60, "minute", "minutes")
+		if sets > 1 {
+			count += fmt.Sprintf(", %d times", sets)
+		}
 	case sets > 1 && hold > 0:
 		count = fmt.Sprintf("hold %d seconds, %d times", hold, sets)
 	case hold > 0:
@@ -257,12 +263,17 @@ func doseBase(rx assessment.Prescription, ex *assessment.Exercise, phase string)
 	case assessment.SideLeft, assessment.SideRight:
 		side = " on the " + rx.Side + " side only"
 	default:
-		if ld.PerSide {
+		if rx.PerSide || ld.PerSide {
 			side = " each side"
 		}
 	}
 	return count + side + extra
 }
+
+// minutesFrom is the time, in seconds, from which a prescribed "hold" is
+// worded as minutes: nobody holds a position for two minutes; it is a walk
+// or a flow.
+const minutesFrom = 120
 
 // doseHow words the tempo and rest the library gives for a phase.
 func doseHow(ex *assessment.Exercise, phase string) string {
@@ -272,12 +283,27 @@ func doseHow(ex *assessment.Exercise, phase string) string {
 	ld := ex.Dosage[phase]
 	var parts []string
 	if t := clean(ld.Tempo, 20); t != "" {
-		parts = append(parts, fmt.Sprintf("slow and steady (%s seconds)", t))
+		parts = append(parts, tempoWords(t))
 	}
 	if ld.RestSeconds > 0 {
 		parts = append(parts, fmt.Sprintf("rest %d seconds between sets", ld.RestSeconds))
 	}
 	return strings.Join(parts, ", ")
+}
+
+// tempoWords explains a tempo like "3-1-2" to someone who has never seen
+// one: the seconds for each part of a rep, in order.
+func tempoWords(t string) string {
+	parts := strings.Split(t, "-")
+	for _, p := range parts {
+		if p == "" || strings.Trim(p, "0123456789") != "" {
+			return "tempo " + t
+		}
+	}
+	if len(parts) < 2 {
+		return "tempo " + t
+	}
+	return fmt.Sprintf("count %s seconds for the %d parts of each rep", t, len(parts))
 }
 
 func contains(xs []string, s string) bool {

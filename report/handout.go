@@ -40,7 +40,7 @@ const DefaultAccent = "#2F6F6B"
 // handout's type sizes).
 const (
 	maxNameRunes     = 90   // an exercise or client name
-	maxSessionRunes  = 40   // a session name in the week grid
+	maxSessionRunes  = 60   // a session name in the week grid
 	maxCueRunes      = 600  // one coaching cue: a coach's own may be long
 	maxReasonRunes   = 420  // why an exercise is in the plan
 	maxSentenceRunes = 360  // one "what we found" or referral sentence
@@ -49,7 +49,7 @@ const (
 	maxCues          = 4    // cues per card: more is more than anyone reads
 	maxFound         = 12   // findings listed on the summary
 	maxSideNoteRunes = 300  // the side-specific note on a card
-	maxFocusRunes    = 300  // a focus title plus reason
+	maxFocusRunes    = 360  // a focus reason: as long as a finding sentence, so duplicates compare equal
 	maxFocusItems    = 8    // focus items on the summary
 	maxLogoPixels    = 25e6 // refuse to decode bigger logos (about 5000×5000): a phone photo is 12e6
 )
@@ -229,10 +229,11 @@ type ReferralPage struct {
 	Intro   string
 	// Urgent is set when an answer suggests the nerves at the base of the
 	// spine may be involved (an emergency, domain.md §6 [62]).
-	Urgent  string
-	Reasons []string
-	SeeWho  string
-	Next    []string
+	Urgent     string
+	Reasons    []string
+	SeeWho     string
+	Next       []string
+	Disclaimer string
 }
 
 // Summary is the first page: what we found, what matters to her, what the
@@ -466,8 +467,10 @@ var referralWords = map[string]string{
 		"and it is worth checking with your GP before anything more than walking and pelvic-floor work.",
 	assessment.FindEarlyPostpartum: "You are less than 6 weeks after giving birth. For now the plan sticks to breathing, " +
 		"pelvic-floor work, walking and gentle movement, and nothing heavier than your baby.",
-	assessment.FindHingePain: "Bending forward from the hips was painful. Your plan leaves out loaded bending until that has been looked at.",
-	assessment.FindPainHigh:  "Your pain is high at the moment. Please let your doctor or physiotherapist know, and keep every exercise in the comfortable range.",
+	assessment.FindScarConcern:        "Please ask your GP or midwife to look at your caesarean scar before we move on to harder work.",
+	assessment.ReferralCaesareanCheck: "Your caesarean was recent, so please check with your GP that you are ready for more than walking and pelvic-floor work.",
+	assessment.FindHingePain:          "Bending forward from the hips was painful. Your plan leaves out loaded bending until that has been looked at.",
+	assessment.FindPainHigh:           "Your pain is high at the moment. Please let your doctor or physiotherapist know, and keep every exercise in the comfortable range.",
 }
 
 // whoWords turns a referral's "To" into a phrase for the client.
@@ -482,14 +485,24 @@ func whoWords(to string) string {
 	r, _ := utf8.DecodeRuneInString(to)
 	if unicode.IsLower(r) {
 		// "pelvic-health physiotherapist" reads "a pelvic-health physiotherapist"
+		if strings.ContainsRune("aeiou", r) {
+			return "an " + to
+		}
 		return "a " + to
 	}
 	return to // a name: "Dr Patel"
 }
 
+// referralFallback words a referral whose code Keel has no client sentence
+// for. The generator's own reason is written for the coach ("ask her GP
+// ..."), so it is never shown to the client.
+const referralFallback = "Something in your assessment needs a check by %s before we add harder work. I will explain when we next meet."
+
 // referralLines merges the programme's and the interpretation's referrals,
-// one line per code, in the order they first appear.
-func referralLines(p *assessment.Programme, interp *assessment.Interpretation) (lines []string, who []string) {
+// one line per code, in the order they first appear. The programme's list
+// is the safety gates' verdict and comes first; the interpretation's adds
+// any the programme lacks, except a red flag the doctor has cleared.
+func referralLines(r *assessment.Record, p *assessment.Programme, interp *assessment.Interpretation) (lines []string, who []string) {
 	seen := map[string]bool{}
 	seenWho := map[string]bool{}
 	add := func(r assessment.Referral) {
@@ -501,28 +514,43 @@ func referralLines(p *assessment.Programme, interp *assessment.Interpretation) (
 			return
 		}
 		seen[key] = true
+		w := whoWords(r.To)
 		text, ok := referralWords[r.Code]
 		if !ok {
-			text = clean(r.Reason, maxSentenceRunes)
-		}
-		if text == "" {
-			return
+			text = fmt.Sprintf(referralFallback, w)
 		}
 		lines = append(lines, text)
-		if w := whoWords(r.To); !seenWho[w] {
+		if !seenWho[w] {
 			seenWho[w] = true
 			who = append(who, w)
 		}
 	}
-	for _, r := range p.Referrals {
-		add(r)
+	for _, ref := range p.Referrals {
+		add(ref)
 	}
 	if interp != nil {
-		for _, r := range interp.Referrals {
-			add(r)
+		for _, ref := range interp.Referrals {
+			if ref.Code == assessment.FindRedFlag && cleared(r) && !p.Blocked {
+				continue
+			}
+			add(ref)
 		}
 	}
 	return lines, who
+}
+
+// cleared reports whether a doctor's clearance is recorded in full, on the
+// record or on the client.
+func cleared(r *assessment.Record) bool {
+	return r != nil && r.MedicalClearance != nil && !r.MedicalClearance.Date.IsZero() && strings.TrimSpace(r.MedicalClearance.By) != ""
+}
+
+// clearanceLine tells a cleared client the check was done, and to speak up
+// if anything changes.
+func clearanceLine(r *assessment.Record) string {
+	c := r.MedicalClearance
+	return fmt.Sprintf("%s cleared you to exercise on %s. If anything about your back or your general health changes, tell me before the next session.",
+		clean(c.By, maxSettingRunes), longDate(c.Date))
 }
 
 // urgentFlags reports whether an answer points at the nerves at the base of
@@ -537,7 +565,7 @@ func urgentFlags(r *assessment.Record) bool {
 }
 
 func buildReferralPage(r *assessment.Record, p *assessment.Programme, interp *assessment.Interpretation) *ReferralPage {
-	reasons, who := referralLines(p, interp)
+	reasons, who := referralLines(r, p, interp)
 	if len(reasons) == 0 {
 		reasons = []string{"Something in your assessment needs a medical check before we start training."}
 		who = []string{"your GP"}
@@ -546,8 +574,9 @@ func buildReferralPage(r *assessment.Record, p *assessment.Programme, interp *as
 		Heading: "Before we start training",
 		Intro: "Thank you for going through the assessment with me. Before I write your exercise plan, " +
 			"I would like you to see a health professional about the points below. This is not a diagnosis; it is how we make sure exercise is safe for you.",
-		Reasons: reasons,
-		SeeWho:  "Please book an appointment with " + joinAnd(who) + ", and take this sheet with you.",
+		Reasons:    reasons,
+		Disclaimer: referralDisclaimer,
+		SeeWho:     "Please book an appointment with " + joinAnd(who) + ", and take this sheet with you.",
 		Next: []string{
 			"When you have been checked and cleared to exercise, let me know and I will build your plan.",
 			"Until then, gentle walking and everyday activity are fine as long as they do not make your symptoms worse.",
@@ -592,6 +621,9 @@ const painStopAbove = 5
 const disclaimer = "This plan is coaching, not medical advice. It does not replace your doctor, midwife or physiotherapist, " +
 	"and it is written for you alone: please do not pass it on."
 
+// referralDisclaimer closes the referral page, which holds no plan.
+const referralDisclaimer = "This sheet is coaching advice, not a medical diagnosis. Only a doctor or physiotherapist can tell you what is behind these points."
+
 // extraSafety adds cautions for findings that shape the plan without a
 // referral.
 var extraSafety = map[string]string{
@@ -607,13 +639,21 @@ func buildSummary(r *assessment.Record, p *assessment.Programme, interp *assessm
 		if t == "" || seen[t] || len(s.Found) == maxFound {
 			continue
 		}
+		if f.Code == assessment.FindRedFlag && cleared(r) {
+			// The finding asks her to see a doctor; she has, and the safety
+			// box says so (clearanceLine).
+			continue
+		}
 		seen[t] = true
 		s.Found = append(s.Found, t)
 	}
 	if len(s.Found) == 0 {
 		s.Found = []string{"Nothing in your assessment needs special care. Your plan builds strength and control for daily life with your little one."}
 	}
-	s.Safety, _ = referralLines(p, interp)
+	s.Safety, _ = referralLines(r, p, interp)
+	if cleared(r) && interp.Has(assessment.FindRedFlag) {
+		s.Safety = append(s.Safety, clearanceLine(r))
+	}
 	for _, f := range interp.Findings {
 		if t, ok := extraSafety[f.Code]; ok && !seen["safety:"+f.Code] {
 			seen["safety:"+f.Code] = true
@@ -641,6 +681,14 @@ func buildSummary(r *assessment.Record, p *assessment.Programme, interp *assessm
 		}
 		t := clean(f.Title, maxNameRunes)
 		why := clean(f.Reason, maxFocusRunes)
+		if t == "" && why == "" {
+			continue
+		}
+		// The generator often gives a finding's own client sentence as the
+		// reason; it is already under "What we found", so it is not repeated.
+		if seen[why] {
+			why = ""
+		}
 		if t == "" && why == "" {
 			continue
 		}

@@ -204,6 +204,62 @@ func TestBuild(t *testing.T) {
 	}
 }
 
+// TestBuildReferralWording checks that what the client reads about
+// referrals is written for her: the generator's reasons are addressed to
+// the coach ("ask her GP") and must never reach the handout.
+func TestBuildReferralWording(t *testing.T) {
+	t.Run("UnknownCodeNotLeaked", func(t *testing.T) {
+		in := fixtureInput(t, 4)
+		in.Programme.Referrals = append(in.Programme.Referrals,
+			assessment.Referral{Code: "new_rule", Reason: "Ask her osteopath to check her ribs.", To: "osteopath"})
+		h, err := report.Build(in)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, s := range h.Summary.Safety {
+			if strings.Contains(s, " her ") || strings.Contains(s, "Ask her") {
+				t.Errorf("safety line %q speaks about the client in the third person", s)
+			}
+		}
+		if !anyContains(h.Summary.Safety, "a check by an osteopath") {
+			t.Errorf("Safety = %q; want a client sentence naming an osteopath", h.Summary.Safety)
+		}
+	})
+	t.Run("ClearedRedFlag", func(t *testing.T) {
+		in := fixtureInput(t, 4)
+		in.Record.RedFlags.SignificantTrauma = assessment.TriYes
+		in.Record.MedicalClearance = &assessment.Clearance{Date: fixtureDay.AddDays(-3), By: "Dr Patel (GP)"}
+		in.Interpretation = &assessment.Interpretation{
+			Findings:  []assessment.Finding{{Code: assessment.FindRedFlag, Severity: assessment.SeverityRefer, Client: "Please see your GP before we start."}},
+			Referrals: []assessment.Referral{{Code: assessment.FindRedFlag, Reason: "Red flag: fall", To: assessment.ReferToGP}},
+		}
+		h, err := report.Build(in)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if anyContains(h.Summary.Found, "Please see your GP") || anyContains(h.Summary.Safety, "doctor should look at") {
+			t.Errorf("a cleared red flag still asks for a doctor: found %q, safety %q", h.Summary.Found, h.Summary.Safety)
+		}
+		if !anyContains(h.Summary.Safety, "Dr Patel (GP) cleared you to exercise on 27 February 2026") {
+			t.Errorf("Safety = %q; want the clearance", h.Summary.Safety)
+		}
+	})
+	t.Run("FocusNotRepeated", func(t *testing.T) {
+		in := fixtureInput(t, 4)
+		in.Interpretation = fixtureInterpretation()
+		dup := in.Interpretation.Findings[1].Client
+		in.Programme.Focus = []assessment.Focus{{Title: "Tummy gap", Reason: dup}, {Title: "Hips", Reason: "Your hips need strength."}}
+		h, err := report.Build(in)
+		if err != nil {
+			t.Fatal(err)
+		}
+		want := []report.FocusItem{{Title: "Tummy gap"}, {Title: "Hips", Reason: "Your hips need strength."}}
+		if len(h.Summary.Focus) != 2 || h.Summary.Focus[0] != want[0] || h.Summary.Focus[1] != want[1] {
+			t.Errorf("Focus = %+v, want %+v (a reason already under What we found is dropped)", h.Summary.Focus, want)
+		}
+	})
+}
+
 func TestBuildOddData(t *testing.T) {
 	// None of these may panic, and each must still give a handout.
 	tests := []struct {

@@ -455,24 +455,26 @@ func (r *renderer) heading(text string, with float64) {
 	r.y += 2.5
 }
 
-// bullets draws a list; each item stays whole unless it is longer than a
-// page.
-func (r *renderer) bullets(items []string, size float64) {
-	r.font(false, size)
+// bullets draws a bulleted list.
+func (r *renderer) bullets(items []string, size float64) { r.list(items, size, false, "•") }
+
+// list draws items with a hanging mark; each item stays whole unless it is
+// longer than a page.
+func (r *renderer) list(items []string, size float64, bold bool, mark string) {
 	lh := lineHeight(size)
 	indent := 5.0
 	for _, it := range items {
-		r.font(false, size)
+		r.font(bold, size)
 		lines := r.wrap(it, r.width-indent)
 		if h := float64(len(lines)) * lh; h <= r.pageRoom() {
 			r.need(h + 1)
 		}
 		for i, ln := range lines {
 			r.need(lh)
-			r.font(false, size)
+			r.font(bold, size)
 			r.text(colInk)
 			if i == 0 {
-				r.cell(r.left+1, r.y, indent, lh, "•", "L")
+				r.cell(r.left+1, r.y, indent, lh, mark, "L")
 			}
 			r.cell(r.left+indent, r.y, r.width-indent, lh, ln, "L")
 			r.y += lh
@@ -781,11 +783,17 @@ func (r *renderer) brand() {
 	}
 	w := r.right - x
 	y := top
-	if r.h.Business != "" {
+	// The business name is the brand; a coach without one brands with her
+	// own name.
+	brand, coach := r.h.Business, coachLine(r.h.CoachName)
+	if brand == "" {
+		brand, coach = r.h.CoachName, ""
+	}
+	if brand != "" {
 		r.font(true, 13)
 		r.text(colInk)
 		lh := lineHeight(13)
-		for _, ln := range r.clampLines(r.wrap(r.h.Business, w), 2, w) {
+		for _, ln := range r.clampLines(r.wrap(brand, w), 2, w) {
 			r.cell(x, y, w, lh, ln, "L")
 			y += lh
 		}
@@ -793,7 +801,7 @@ func (r *renderer) brand() {
 	r.font(false, 9)
 	r.text(colMuted)
 	lh := lineHeight(9)
-	for _, s := range []string{coachLine(r.h.CoachName), r.h.Contact} {
+	for _, s := range []string{coach, r.h.Contact} {
 		if s == "" {
 			continue
 		}
@@ -885,18 +893,28 @@ func (r *renderer) summary() {
 	if len(s.Focus) > 0 {
 		r.heading("What your plan works on, and why", 2*body)
 		for _, f := range s.Focus {
-			r.font(false, sizeBody)
-			n := len(r.wrap(f.Reason, r.width-5)) + 1
-			r.need(min(float64(n)*body, 3*body))
-			if f.Title != "" {
-				r.para(f.Title, sizeBody, true, 0, colInk)
+			if f.Reason == "" {
+				// the reasons were the finding sentences above
+				r.para("Each of these answers something under “What we found”.", sizeBody, false, 0, colInk)
+				r.y += 1
+				break
 			}
+		}
+		for i, f := range s.Focus {
+			r.need(3 * body)
+			title := f.Title
+			if title == "" {
+				title = "…"
+			}
+			r.list([]string{title}, sizeBody, true, fmt.Sprintf("%d.", i+1))
 			if f.Reason != "" {
+				r.y -= 1
 				r.para(f.Reason, sizeBody, false, 5, colInk)
+				r.y += 1.5
 			}
-			r.y += 1.5
 		}
 	}
+
 	r.y += 2
 	lines := []boxLine{
 		{text: "Coaching, not medical advice", bold: true, size: 11},
@@ -948,7 +966,7 @@ func (r *renderer) referralPage() {
 		r.para("Questions: "+r.h.Contact, sizeSmall+0.5, false, 0, colMuted)
 	}
 	r.y += 2
-	r.para(disclaimer, sizeSmall, false, 0, colMuted)
+	r.para(rp.Disclaimer, sizeSmall, false, 0, colMuted)
 }
 
 func (r *renderer) glance() {
