@@ -68,11 +68,11 @@ func run(args []string, stdout, stderr io.Writer) int {
 func printHelp(w io.Writer) {
 	fmt.Fprintf(w, "Keel %s: assessments, programmes and handouts for strength coaches, offline.\n\n", Version)
 	fmt.Fprintln(w, "Usage:")
-	fmt.Fprintln(w, "  keel [-db PATH]            open the window")
+	fmt.Fprintf(w, "  %-46s %s\n", "keel [-db PATH]", "open the window")
 	cs := commands()
 	sort.SliceStable(cs, func(i, j int) bool { return cs[i].name < cs[j].name })
 	for _, c := range cs {
-		fmt.Fprintf(w, "  %-26s %s\n", c.usage, c.summary)
+		fmt.Fprintf(w, "  %-46s %s\n", c.usage, c.summary)
 	}
 	fmt.Fprintln(w, "\nFlags:")
 	fmt.Fprintln(w, "  -db PATH   the database file (default: $KEEL_DB, else the per-user data folder)")
