@@ -196,7 +196,13 @@ func fixtureNames() []string {
 
 // fixtureLogo is a 900×300 PNG with transparency, bigger than the handout
 // keeps, so the shrinking path runs.
-func fixtureLogo(tb testing.TB) []byte {
+func fixtureLogo(tb testing.TB) []byte { return makeLogo(tb, 0) }
+
+// fixtureLogoVariant is the same logo one pixel different: another cache
+// key.
+func fixtureLogoVariant(tb testing.TB) []byte { return makeLogo(tb, 1) }
+
+func makeLogo(tb testing.TB, variant uint8) []byte {
 	tb.Helper()
 	img := image.NewNRGBA(image.Rect(0, 0, 900, 300))
 	for y := 0; y < 300; y++ {
@@ -210,6 +216,9 @@ func fixtureLogo(tb testing.TB) []byte {
 				img.SetNRGBA(x, y, color.NRGBA{}) // transparent
 			}
 		}
+	}
+	if variant != 0 {
+		img.SetNRGBA(0, 0, color.NRGBA{R: variant, A: 255})
 	}
 	var b bytes.Buffer
 	if err := png.Encode(&b, img); err != nil {
