@@ -317,24 +317,30 @@ func validateDose(v *ValidationErrors, f string, d Dose) {
 }
 
 // tempoSeconds adds up a tempo such as "2-1-2": two to four parts, each 0
-// to MaxTempoPart seconds.
+// to MaxTempoPart seconds written with one or two digits.
 func tempoSeconds(t string) (int, bool) {
-	parts := strings.Split(t, "-")
-	if len(parts) < 2 || len(parts) > 4 {
+	sum, parts, digits, n := 0, 1, 0, 0
+	for i := 0; i < len(t); i++ {
+		switch c := t[i]; {
+		case c >= '0' && c <= '9':
+			n = n*10 + int(c-'0')
+			digits++
+			if digits > 2 {
+				return 0, false
+			}
+		case c == '-' && digits > 0:
+			if n > MaxTempoPart {
+				return 0, false
+			}
+			sum, parts, digits, n = sum+n, parts+1, 0, 0
+		default:
+			return 0, false
+		}
+	}
+	if digits == 0 || n > MaxTempoPart || parts < 2 || parts > 4 {
 		return 0, false
 	}
-	sum := 0
-	for _, p := range parts {
-		if p == "" || len(p) > 2 {
-			return 0, false
-		}
-		n, err := strconv.Atoi(p)
-		if err != nil || n < 0 || n > MaxTempoPart {
-			return 0, false
-		}
-		sum += n
-	}
-	return sum, true
+	return sum + n, true
 }
 
 // checkList reports unknown and repeated entries of a multiple-choice list.
@@ -481,21 +487,25 @@ type chainIndex struct {
 	mainLine map[string][]*Exercise // root id → root, its progression, ...
 	children map[string][]*Exercise // id → exercises naming it as regression, library order
 	roots    []*Exercise            // chain roots, library order
+	// familyRoots holds the roots of each family, library order.
+	familyRoots map[string][]*Exercise
 }
 
 // buildChains indexes a validated, loop-free set of exercises.
 func buildChains(ex []*Exercise, byID map[string]*Exercise) *chainIndex {
 	c := &chainIndex{
-		pos:      make(map[string]int, len(ex)),
-		root:     make(map[string]*Exercise, len(ex)),
-		level:    make(map[string]int, len(ex)),
-		mainLine: make(map[string][]*Exercise),
-		children: make(map[string][]*Exercise),
+		pos:         make(map[string]int, len(ex)),
+		root:        make(map[string]*Exercise, len(ex)),
+		level:       make(map[string]int, len(ex)),
+		mainLine:    make(map[string][]*Exercise),
+		children:    make(map[string][]*Exercise),
+		familyRoots: make(map[string][]*Exercise),
 	}
 	for i, e := range ex {
 		c.pos[e.ID] = i
 		if e.Regression == "" {
 			c.roots = append(c.roots, e)
+			c.familyRoots[e.Family] = append(c.familyRoots[e.Family], e)
 		} else {
 			c.children[e.Regression] = append(c.children[e.Regression], e)
 		}

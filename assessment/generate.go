@@ -214,13 +214,15 @@ type gen struct {
 	in    Interpretation
 
 	find   map[string]bool
-	order  []string          // the client's findings, in findingOrder
-	asym   map[string]string // FindGluteMaxWeak / FindGluteMedWeak → weaker side
-	asymEv map[string]string // evidence for the extra-set reason
-	hinge  int               // hinge score, -1 when not tested
-	early  bool              // hold every week at activation (rule 2)
-	drill  *Exercise         // daily hinge drill, nil when not needed
-	ok     []int8            // per library position: 0 unknown, 1 allowed, -1 not
+	order  []string             // the client's findings, in findingOrder
+	asym   map[string]string    // FindGluteMaxWeak / FindGluteMedWeak → weaker side
+	asymEv map[string]string    // evidence for the extra-set reason
+	hinge  int                  // hinge score, -1 when not tested
+	early  bool                 // hold every week at activation (rule 2)
+	drill  *Exercise            // daily hinge drill, nil when not needed
+	ok     []int8               // per library position: 0 unknown, 1 allowed, -1 not
+	why    map[*Exercise]why    // cached reasons
+	steps  map[[2]int]*Exercise // (root position, target level) → step's answer
 }
 
 // newGen reads everything generation needs from the record.
@@ -228,6 +230,8 @@ func newGen(r *Record, lib *Library, opts ProgrammeOptions, avail map[string]boo
 	g := &gen{r: r, lib: lib, ch: lib.chainsOf(), opts: opts, avail: avail, gates: Gates(r), hinge: -1,
 		find: map[string]bool{FindGeneral: true}, asym: map[string]string{}, asymEv: map[string]string{}}
 	g.ok = make([]int8, len(lib.Exercises))
+	g.why = make(map[*Exercise]why)
+	g.steps = make(map[[2]int]*Exercise)
 	g.in = Interpret(r)
 	for _, f := range g.in.Findings {
 		g.find[f.Code] = true
@@ -452,11 +456,16 @@ func (g *gen) candidates(s slotSpec, phaseIdx int, used, inSession map[string]bo
 	phase := PhaseNames[phaseIdx]
 	target := min(g.startLevel(s.family)+phaseIdx, g.levelCap(s.family))
 	var out []candidate
-	for _, root := range g.ch.roots {
-		if root.Family != s.family || inSession[root.ID] {
+	for _, root := range g.ch.familyRoots[s.family] {
+		if inSession[root.ID] {
 			continue
 		}
-		e := g.step(root, target)
+		key := [2]int{g.ch.pos[root.ID], target}
+		e, ok := g.steps[key]
+		if !ok {
+			e = g.step(root, target)
+			g.steps[key] = e
+		}
 		if e == nil {
 			continue
 		}
@@ -515,9 +524,21 @@ func doseFor(e *Exercise, phase string) Dose {
 // client's findings it answers.
 func (g *gen) prescribe(e *Exercise, phase string) Prescription {
 	d := doseFor(e, phase)
-	codes := g.matched(e)
+	w, ok := g.why[e]
+	if !ok {
+		codes := g.matched(e)
+		w = why{codes, reasonFor(codes, e.Family)}
+		g.why[e] = w
+	}
 	return Prescription{ExerciseID: e.ID, Name: e.Name, Sets: d.Sets, Reps: d.Reps, HoldSeconds: d.HoldSeconds,
-		Side: SideBoth, PerSide: d.PerSide, Reason: reasonFor(codes, e.Family), Findings: codes}
+		Side: SideBoth, PerSide: d.PerSide, Reason: w.reason, Findings: w.codes}
+}
+
+// why is the findings an exercise answers for this client and the reason
+// worded from them; the same for every line of the exercise.
+type why struct {
+	codes  []string
+	reason string
 }
 
 // matched lists the client's findings that e answers, in findingOrder,
@@ -572,7 +593,7 @@ func (g *gen) drillLine() Prescription {
 	p := g.prescribe(g.drill, PhaseActivation)
 	p.Reason = "Daily hinge practice: the hip hinge scored " + strconv.Itoa(g.hinge) + "/3. " + p.Reason
 	if !slices.Contains(p.Findings, FindHingePoor) {
-		p.Findings = append([]string{FindHingePoor}, p.Findings...)
+		p.Findings = append([]string{FindHingePoor}, p.Findings...) // a new slice: the cached one is shared
 	}
 	return p
 }
@@ -635,9 +656,9 @@ func (g *gen) session(spec sessionSpec, phaseIdx int, used map[string]bool) dayP
 		cands := g.candidates(s, phaseIdx, used, inSession)
 		pick, pickLines, pickSecs := -1, []Prescription(nil), 0
 		for k, c := range cands {
-			lines, secs := g.itemLines(c.e, phase)
-			if spent+secs <= budget {
-				pick, pickLines, pickSecs = k, lines, secs
+			if secs := g.itemSeconds(c.e, phase); spent+secs <= budget {
+				pick = k
+				pickLines, pickSecs = g.itemLines(c.e, phase)
 				break
 			}
 		}
@@ -673,6 +694,21 @@ func (g *gen) itemLines(e *Exercise, phase string) ([]Prescription, int) {
 	return lines, g.sessionSeconds(lines, phase)
 }
 
+// itemSeconds is itemLines' estimate without writing the lines.
+func (g *gen) itemSeconds(e *Exercise, phase string) int {
+	d := doseFor(e, phase)
+	secs := SetupSeconds + doseSeconds(d, d.Sets, d.Reps, d.HoldSeconds, d.PerSide)
+	if d.PerSide {
+		for _, m := range [2]string{FindGluteMedWeak, FindGluteMaxWeak} {
+			if _, ok := g.asym[m]; ok && slices.Contains(e.Targets, m) {
+				secs += doseSeconds(d, 1, d.Reps, d.HoldSeconds, false)
+				break
+			}
+		}
+	}
+	return secs
+}
+
 // sessionSeconds estimates a session with the library's doses for tempo
 // and rest.
 func (g *gen) sessionSeconds(lines []Prescription, phase string) int {
@@ -699,28 +735,35 @@ func SessionSeconds(lib *Library, phase string, lines []Prescription) int {
 		if e, ok := lib.Get(p.ExerciseID); ok {
 			d = doseFor(e, phase)
 		}
-		rep := DefaultRepSeconds
-		if t, ok := tempoSeconds(d.Tempo); ok && t > 0 {
-			rep = t
-		}
-		if p.HoldSeconds > 0 {
-			rep = p.HoldSeconds
-		}
-		work := p.HoldSeconds
-		if p.Reps > 0 {
-			work = p.Reps * rep
-		}
-		sides := 1
-		if (p.PerSide || d.PerSide) && (p.Side == SideBoth || p.Side == "") {
-			sides = 2
-		}
-		total += max(p.Sets, 0) * (sides*max(work, 0) + d.RestSeconds)
+		bothSides := (p.PerSide || d.PerSide) && (p.Side == SideBoth || p.Side == "")
+		total += doseSeconds(d, p.Sets, p.Reps, p.HoldSeconds, bothSides)
 		if !seen[p.ExerciseID] {
 			seen[p.ExerciseID] = true
 			total += SetupSeconds
 		}
 	}
 	return total
+}
+
+// doseSeconds is sets × (sides × work + rest) for the given sets, reps and
+// hold, with the tempo and rest of dose d (see SessionSeconds).
+func doseSeconds(d Dose, sets, reps, hold int, bothSides bool) int {
+	rep := DefaultRepSeconds
+	if t, ok := tempoSeconds(d.Tempo); ok && t > 0 {
+		rep = t
+	}
+	if hold > 0 {
+		rep = hold
+	}
+	work := hold
+	if reps > 0 {
+		work = reps * rep
+	}
+	sides := 1
+	if bothSides {
+		sides = 2
+	}
+	return max(sets, 0) * (sides*max(work, 0) + max(d.RestSeconds, 0))
 }
 
 // programme assembles the result.
