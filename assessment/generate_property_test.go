@@ -399,7 +399,10 @@ func TestGenerateGateCombinations(t *testing.T) {
 		func(r *assessment.Record) { r.PelvicFloor = &assessment.PelvicFloor{ScarConcern: true} }}
 	postpartum := []edit{
 		func(r *assessment.Record) { r.Context = nil; r.Client.LastDelivery = assessment.Date{} },
-		func(r *assessment.Record) { r.Context = nil; r.Client.LastDelivery, r.Client.Births = assessment.Date{}, 0 },
+		func(r *assessment.Record) {
+			r.Context = nil
+			r.Client.LastDelivery, r.Client.Births = assessment.Date{}, 0
+		},
 		pgWeeks(3), pgWeeks(8), pgWeeks(30),
 		func(r *assessment.Record) { r.Context = nil; r.Client.LastDelivery = r.Date.AddDays(-60) },
 	}
