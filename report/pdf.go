@@ -562,8 +562,14 @@ func (r *renderer) box(st boxStyle, lines []boxLine) {
 			n++
 		}
 		if n == 0 {
-			r.newPage()
-			continue
+			if r.y <= r.bottom-r.pageRoom()+0.01 {
+				// a fresh page and still no room: cannot happen at these
+				// type sizes, but never loop; draw the line and move on
+				n, h = 1, dl[0].h
+			} else {
+				r.newPage()
+				continue
+			}
 		}
 		x0 := r.left
 		bh := h + 2*boxPad

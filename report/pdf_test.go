@@ -7,6 +7,7 @@ import (
 	"flag"
 	"fmt"
 	"image/png"
+	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -413,6 +414,38 @@ func TestWritePDF(t *testing.T) {
 		}
 		if entries, _ := os.ReadDir(dir); len(entries) != 0 {
 			t.Errorf("%d files left, want none", len(entries))
+		}
+	})
+}
+
+// FuzzRenderText puts arbitrary text where a coach or client can type it
+// (client name, goals, a custom cue, an exercise name) and checks the
+// handout still renders: no panic, no error.
+func FuzzRenderText(f *testing.F) {
+	for _, s := range []string{"Zoë Ólafsdóttir-Łukasiewicz", "💪王ف\x00\u202e", "\xff\xfe\xfd", strings.Repeat("W", 300), "a\r\n\tb", ""} {
+		f.Add(s)
+	}
+	base := fixtureInput(f, 4)
+	f.Fuzz(func(t *testing.T, s string) {
+		in := base
+		in.Client = &assessment.Client{Name: "Zoë " + s}
+		rec := *in.Record
+		ctx := *rec.Context
+		ctx.Goals = s
+		rec.Context = &ctx
+		in.Record = &rec
+		lib := *in.Library
+		lib.Exercises = append([]*assessment.Exercise(nil), lib.Exercises...)
+		ex := *lib.Exercises[0]
+		ex.Name, ex.Cues = s, []string{s, s + s}
+		lib.Exercises[0] = &ex
+		in.Library = &lib
+		h, err := report.Build(in)
+		if err != nil {
+			t.Fatalf("Build: %v", err)
+		}
+		if err := report.Render(h, io.Discard, report.RenderOptions{Fixed: fixedTime}); err != nil {
+			t.Fatalf("Render: %v", err)
 		}
 	})
 }

@@ -55,3 +55,27 @@ func TestFitAndClamp(t *testing.T) {
 		t.Errorf("clampLines = %q, want 3 lines under 40 mm, the last ending in …", lines)
 	}
 }
+
+// TestBoxSplitsAcrossPages draws a box far taller than a page: it must
+// continue on new pages and never run past the bottom margin.
+func TestBoxSplitsAcrossPages(t *testing.T) {
+	r, err := newRenderer(&Handout{Title: "t", ClientName: "c", Paper: PaperLetter}, RenderOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	r.newPage()
+	var lines []boxLine
+	for i := 0; i < 150; i++ {
+		lines = append(lines, boxLine{text: strings.Repeat("cue ", 20), prefix: "•", gap: 1})
+	}
+	r.box(boxStyle{border: colRule, lineWidth: 0.3, bar: true}, lines)
+	if got := r.pdf.PageNo(); got < 3 {
+		t.Errorf("a 150-line box used %d pages, want at least 3", got)
+	}
+	if r.y > r.bottom+3 {
+		t.Errorf("cursor at %.1f mm, below the content bottom %.1f mm", r.y, r.bottom)
+	}
+	if err := r.pdf.Error(); err != nil {
+		t.Fatal(err)
+	}
+}
