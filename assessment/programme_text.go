@@ -213,7 +213,7 @@ func (p *Programme) Text() string {
 		b.WriteByte('\n')
 	}
 	title := "Keel programme"
-	if !p.Options.Start.IsZero() && p.Options.Weeks > 0 {
+	if !p.Blocked && !p.Options.Start.IsZero() && p.Options.Weeks > 0 {
 		title += ": " + plural(p.Options.Weeks, "week") + " from " + p.Options.Start.Weekday().String() + " " + p.Options.Start.String()
 	}
 	line(title)
