@@ -2,6 +2,7 @@ package ui
 
 import (
 	"fmt"
+	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -60,4 +61,45 @@ func (u *UI) openAssessment(c *assessment.Client, r *assessment.Record, done fun
 	s := newAssessmentScreen(u, c, r, done)
 	u.current = s
 	u.pushScreen(s.content())
+}
+
+// programmeList is the client panel's list of her programmes, newest
+// first, with their status, each opening in one click.
+func (u *UI) programmeList(c *assessment.Client) fyne.CanvasObject {
+	box := container.NewVBox()
+	if u.svc.Programmes == nil {
+		return box
+	}
+	box.Add(newHeading(lang.L("Programmes")))
+	ps, err := u.svc.Programmes.FindProgrammes(ctx(), assessment.ProgrammeFilter{ClientID: c.ID, LatestOnly: true})
+	if err != nil {
+		box.Add(widget.NewLabel(assessment.ErrorMessage(err)))
+		return box
+	}
+	if len(ps) == 0 {
+		box.Add(newWrapLabel(lang.L("No programme yet. Open an assessment and choose Create programme.")))
+		return box
+	}
+	for _, p := range ps {
+		p := p
+		start := ""
+		if len(p.Weeks) > 0 {
+			start = fmt.Sprintf(lang.L("from %s"), p.Weeks[0].Start)
+		}
+		label := fmt.Sprintf(lang.L("%d weeks %s"), p.Options.Weeks, start)
+		if p.Blocked {
+			label = lang.L("Blocked: referral needed")
+		}
+		open := newButton(label, theme.ListIcon(), func() {
+			r, err := u.svc.Records.FindRecordByID(ctx(), p.RecordID)
+			if err != nil {
+				u.showError(lang.L("Could not open the programme"), err)
+				return
+			}
+			u.openProgrammeScreen(c, r, p)
+		})
+		open.Alignment = widget.ButtonAlignLeading
+		box.Add(container.NewBorder(nil, nil, nil, widget.NewLabel(strings.ToUpper(p.Status)), open))
+	}
+	return box
 }

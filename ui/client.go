@@ -227,9 +227,17 @@ func (d *clientDetail) load(id int64) {
 	} else {
 		d.archive.SetText(lang.L("Archive"))
 	}
+	d.reloadSections()
+}
+
+// reloadSections redraws the panels under the form (her assessments and
+// programmes), e.g. after coming back from one of them.
+func (d *clientDetail) reloadSections() {
 	d.extra.Objects = nil
-	for _, s := range d.ui.clientSections {
-		d.extra.Add(s(c))
+	if d.client != nil && !d.adding {
+		for _, s := range d.ui.clientSections {
+			d.extra.Add(s(d.client))
+		}
 	}
 	d.extra.Refresh()
 }

@@ -23,6 +23,7 @@ type Services struct {
 	Records    assessment.RecordService
 	Programmes assessment.ProgrammeService
 	Exercises  assessment.ExerciseService
+	Profiles   assessment.ProfileService
 	// Library is the built-in exercise library.
 	Library *assessment.Library
 	// LoadSamples fills the database with sample clients (the empty state's
@@ -60,6 +61,8 @@ type UI struct {
 	screens []fyne.CanvasObject
 	// current is the assessment screen on top, if any, for Ctrl+S.
 	current *assessmentScreen
+	// programme is the programme screen on top, if any, for Ctrl+P.
+	programme *programmeScreen
 }
 
 // New builds the main window. Call ShowAndRun on the result's Window, or
@@ -71,7 +74,8 @@ func New(a fyne.App, svc Services) *UI {
 	u.win.Resize(fyne.NewSize(1100, 720))
 	u.win.SetMaster()
 	u.home = newHomeScreen(u)
-	u.clientSections = append(u.clientSections, u.assessmentList)
+	u.clientSections = append(u.clientSections, u.assessmentList, u.programmeList)
+	u.openProgramme = u.onCreateProgramme
 	u.pushScreen(u.home.content())
 	u.addShortcuts()
 	u.win.SetCloseIntercept(u.onClose)
@@ -88,6 +92,11 @@ func (u *UI) addShortcuts() {
 	c := u.win.Canvas()
 	c.AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyN, Modifier: fyne.KeyModifierShortcutDefault}, func(fyne.Shortcut) { u.home.onNew() })
 	c.AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyF, Modifier: fyne.KeyModifierShortcutDefault}, func(fyne.Shortcut) { u.home.focusSearch() })
+	c.AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyP, Modifier: fyne.KeyModifierShortcutDefault}, func(fyne.Shortcut) {
+		if u.programme != nil {
+			u.programme.onExport()
+		}
+	})
 	c.AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyS, Modifier: fyne.KeyModifierShortcutDefault}, func(fyne.Shortcut) { u.onSaveShortcut() })
 }
 
@@ -144,6 +153,9 @@ func (u *UI) popScreen() {
 		u.screens = u.screens[:len(u.screens)-1]
 	}
 	u.win.SetContent(container.NewPadded(u.screens[len(u.screens)-1]))
+	if len(u.screens) == 1 {
+		u.home.detail.reloadSections()
+	}
 }
 
 func (u *UI) onSaveShortcut() {

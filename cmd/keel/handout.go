@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"fmt"
 	"io"
 
@@ -69,8 +70,7 @@ func handoutFromDB(dbFlag string, clientID int64, stderr io.Writer) (report.Inpu
 		return report.Input{}, code
 	}
 	defer db.Close()
-	s := newServices(db)
-	in, err := handoutInput(s, clientID)
+	in, err := report.InputForClient(ctx(), newServices(db).sources(), clientID)
 	if err != nil {
 		fmt.Fprintf(stderr, "keel handout: %s\n", assessment.ErrorMessage(err))
 		return report.Input{}, 1
@@ -78,45 +78,8 @@ func handoutFromDB(dbFlag string, clientID int64, stderr io.Writer) (report.Inpu
 	return in, 0
 }
 
-// handoutInput is what a stored client's handout is built from.
-func handoutInput(s services, clientID int64) (report.Input, error) {
-	c, err := s.clients.FindClientByID(ctx(), clientID)
-	if err != nil {
-		return report.Input{}, err
-	}
-	ps, err := s.programmes.FindProgrammes(ctx(), assessment.ProgrammeFilter{ClientID: clientID, LatestOnly: true})
-	if err != nil {
-		return report.Input{}, err
-	}
-	if len(ps) == 0 {
-		return report.Input{}, assessment.Errorf(assessment.ENOTFOUND, "%s has no programme yet: create one from an assessment first.", c.Name)
-	}
-	p := ps[0]
-	r, err := s.records.FindRecordByID(ctx(), p.RecordID)
-	if err != nil {
-		return report.Input{}, err
-	}
-	recs, err := s.records.FindRecords(ctx(), assessment.RecordFilter{ClientID: clientID})
-	if err != nil {
-		return report.Input{}, err
-	}
-	var baseline *assessment.Record
-	if len(recs) > 0 && recs[0].ID != r.ID && recs[0].Date.Before(r.Date) {
-		baseline = recs[0]
-	}
-	lib, err := s.library()
-	if err != nil {
-		return report.Input{}, err
-	}
-	prof, err := s.profiles.Profile(ctx())
-	if err != nil {
-		return report.Input{}, err
-	}
-	return report.Input{Client: c, Record: r, Programme: p, Library: lib, Baseline: baseline, Settings: settingsFrom(prof)}, nil
-}
-
-// settingsFrom turns the coach's stored profile into handout settings.
-func settingsFrom(p assessment.Profile) report.Settings {
-	return report.Settings{CoachName: p.CoachName, Business: p.Business, Contact: p.Contact, Logo: p.Logo,
-		Accent: p.Accent, Paper: p.Paper, DiastasisUnit: p.DiastasisUnit}.WithDefaults()
+// sources are the stored data handouts are drawn from.
+func (s services) sources() report.Sources {
+	return report.Sources{Clients: s.clients, Records: s.records, Programmes: s.programmes, Profiles: s.profiles,
+		Library: func(context.Context) (*assessment.Library, error) { return s.library() }}
 }

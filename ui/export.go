@@ -1,0 +1,129 @@
+package ui
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"net/url"
+	"os"
+	"path/filepath"
+	"strings"
+	"unicode"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/storage"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/keel-coach/keel/assessment"
+	"github.com/keel-coach/keel/report"
+)
+
+// cloneProgramme deep-copies a programme so an edit can be tried on the
+// copy first.
+func cloneProgramme(p *assessment.Programme) (*assessment.Programme, error) {
+	b, err := json.Marshal(p)
+	if err != nil {
+		return nil, err
+	}
+	var cp assessment.Programme
+	if err := json.Unmarshal(b, &cp); err != nil {
+		return nil, err
+	}
+	return &cp, nil
+}
+
+// handoutFileName is the default file name of a handout: the client's name
+// and the date, with every character a file system may refuse replaced.
+func handoutFileName(client string, d assessment.Date) string {
+	var b strings.Builder
+	dash := false
+	for _, r := range strings.TrimSpace(client) {
+		bad := unicode.IsControl(r) || strings.ContainsRune(`/\:*?"<>|`, r) || unicode.IsSpace(r)
+		if bad {
+			if !dash && b.Len() > 0 {
+				b.WriteByte(' ')
+			}
+			dash = true
+			continue
+		}
+		dash = false
+		b.WriteRune(r)
+	}
+	name := strings.TrimSpace(b.String())
+	if name == "" || name == "." || name == ".." {
+		name = "client"
+	}
+	if len(name) > 80 {
+		name = strings.ToValidUTF8(name[:80], "")
+	}
+	return fmt.Sprintf("%s %s handout.pdf", name, d)
+}
+
+// sources are the stored data the handout is drawn from.
+func (u *UI) sources() report.Sources {
+	return report.Sources{Clients: u.svc.Clients, Records: u.svc.Records, Programmes: u.svc.Programmes, Profiles: u.svc.Profiles,
+		Library: func(context.Context) (*assessment.Library, error) { return u.library() }}
+}
+
+// onExport asks where to save the handout, then writes it.
+func (s *programmeScreen) onExport() {
+	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
+		if err != nil {
+			s.ui.showError(lang.L("Could not export the handout"), err)
+			return
+		}
+		if w == nil {
+			return // cancelled
+		}
+		path := w.URI().Path()
+		_ = w.Close()
+		_ = os.Remove(path) // WritePDF writes the whole file at once; no empty file may stay behind
+		s.ui.prefs.SetLastExportDir(filepath.Dir(path))
+		s.exportTo(path, nil)
+	}, s.ui.win)
+	d.SetFileName(handoutFileName(s.client.Name, s.ui.svc.today()))
+	d.SetFilter(storage.NewExtensionFileFilter([]string{".pdf"}))
+	if dir := s.ui.prefs.LastExportDir(); dir != "" {
+		if l, err := storage.ListerForURI(storage.NewFileURI(dir)); err == nil {
+			d.SetLocation(l)
+		}
+	}
+	d.Resize(fyne.NewSize(800, 560))
+	d.Show()
+}
+
+// exportTo writes the handout to path off the UI goroutine, with a
+// progress dialog, then offers to open it. done, if set, gets the result.
+func (s *programmeScreen) exportTo(path string, done func(error)) {
+	bar := widget.NewProgressBarInfinite()
+	prog := dialog.NewCustomWithoutButtons(lang.L("Exporting handout"), container.NewVBox(widget.NewLabel(filepath.Base(path)), bar), s.ui.win)
+	prog.Show()
+	p := s.p
+	go func() {
+		in, err := report.InputForProgramme(ctx(), s.ui.sources(), p)
+		if err == nil {
+			err = report.WritePDF(in, path)
+		}
+		fyne.Do(func() {
+			prog.Hide()
+			if done != nil {
+				done(err)
+			}
+			if err != nil {
+				s.ui.showError(lang.L("Could not export the handout"), err)
+				return
+			}
+			s.status.SetText(lang.L("Handout saved"))
+			msg := newWrapLabel(fmt.Sprintf(lang.L("Saved %s"), path))
+			dialog.ShowCustomConfirm(lang.L("Handout exported"), lang.L("Open"), lang.L("Close"), msg, func(open bool) {
+				if open {
+					u := &url.URL{Scheme: "file", Path: path}
+					_ = fyne.CurrentApp().OpenURL(u)
+				}
+			}, s.ui.win)
+		})
+	}()
+}
