@@ -71,7 +71,7 @@ var (
 // newAssessmentScreen opens record r of client c, or a new assessment when
 // r is nil. onDone runs when the coach leaves the screen.
 func newAssessmentScreen(u *UI, c *assessment.Client, r *assessment.Record, onDone func()) *assessmentScreen {
-	s := &assessmentScreen{ui: u, client: c, record: r, onDone: onDone, widthUnit: u.prefs.DiastasisUnit()}
+	s := &assessmentScreen{ui: u, client: c, record: r, onDone: onDone, widthUnit: u.diastasisUnit()}
 	s.b = newRecordBinder(s.changed)
 	s.build()
 	if r == nil {
@@ -100,7 +100,7 @@ func usesMM(r *assessment.Record) bool {
 // filled in: today, her weeks postpartum and any medical clearance.
 func (s *assessmentScreen) newRecord() *assessment.Record {
 	today := s.ui.svc.today()
-	r := &assessment.Record{ClientID: s.client.ID, Date: today, Kind: assessment.KindIntake, Coach: s.ui.prefs.CoachName()}
+	r := &assessment.Record{ClientID: s.client.ID, Date: today, Kind: assessment.KindIntake, Coach: s.ui.profile().CoachName}
 	if w, ok := s.client.WeeksPostpartum(today); ok {
 		r.Context = &assessment.Context{WeeksPostpartum: &w}
 	}

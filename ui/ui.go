@@ -63,6 +63,8 @@ type UI struct {
 	current *assessmentScreen
 	// programme is the programme screen on top, if any, for Ctrl+P.
 	programme *programmeScreen
+	// settings is the open settings screen, for tests.
+	settings *settingsScreen
 }
 
 // New builds the main window. Call ShowAndRun on the result's Window, or

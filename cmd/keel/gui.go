@@ -52,6 +52,9 @@ func uiServices(s services) ui.Services {
 		Clients:    s.clients,
 		Records:    s.records,
 		Programmes: s.programmes,
+		Exercises:  s.exercises,
+		Profiles:   s.profiles,
+		Library:    s.builtin,
 		LoadSamples: func(ctx context.Context) error {
 			_, err := loadSamples(ctx, s)
 			return err

@@ -1,0 +1,212 @@
+package ui
+
+import (
+	"bytes"
+	"image"
+	_ "image/jpeg" // logos may be JPEG
+	_ "image/png"
+	"io"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/storage"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/keel-coach/keel/assessment"
+	"github.com/keel-coach/keel/report"
+)
+
+// profile returns the coach's stored profile (the zero one when there is
+// no profile service or nothing stored yet).
+func (u *UI) profile() assessment.Profile {
+	if u.svc.Profiles == nil {
+		return assessment.Profile{}
+	}
+	p, err := u.svc.Profiles.Profile(ctx())
+	if err != nil {
+		u.showError(lang.L("Could not read your profile"), err)
+	}
+	return p
+}
+
+// diastasisUnit is the unit new diastasis widths are entered in.
+func (u *UI) diastasisUnit() string {
+	if u.profile().DiastasisUnit == UnitMM {
+		return UnitMM
+	}
+	return UnitFingers
+}
+
+// settingsScreen edits the coach's profile: her name and brand on every
+// handout, the paper size, and how she measures a diastasis.
+type settingsScreen struct {
+	ui *UI
+
+	coach, business, contact, accent *widget.Entry
+	paper, unit                      *widget.Select
+	logo                             []byte
+	logoView                         *fyne.Container
+	swatch                           *canvas.Rectangle
+	errs                             map[string]fieldError
+	status                           *widget.Label
+	save                             *widget.Button
+	root                             fyne.CanvasObject
+}
+
+var (
+	paperLabels = []string{"A4", "US Letter"}
+	unitLabels  = []string{"Finger widths", "Millimetres"}
+)
+
+func (u *UI) openSettings() *settingsScreen {
+	s := &settingsScreen{ui: u, errs: map[string]fieldError{}}
+	p := u.profile()
+	entry := func(text, placeholder string) *widget.Entry {
+		e := widget.NewEntry()
+		e.SetText(text)
+		e.SetPlaceHolder(placeholder)
+		e.OnSubmitted = func(string) { s.onSave() }
+		return e
+	}
+	s.coach = entry(p.CoachName, lang.L("Your name"))
+	s.business = entry(p.Business, lang.L("e.g. Strong Mama Coaching"))
+	s.contact = entry(p.Contact, lang.L("Phone, email or website, on one line"))
+	s.accent = entry(p.Accent, report.DefaultAccent)
+	s.swatch = canvas.NewRectangle(theme.Color(theme.ColorNamePrimary))
+	s.swatch.SetMinSize(fyne.NewSize(36, 36))
+	s.swatch.CornerRadius = 4
+	s.accent.OnChanged = func(string) { s.updateSwatch() }
+	s.paper = widget.NewSelect(paperLabels, nil)
+	s.paper.SetSelected(paperLabels[0])
+	if p.Paper == report.PaperLetter {
+		s.paper.SetSelected(paperLabels[1])
+	}
+	s.unit = widget.NewSelect(unitLabels, nil)
+	s.unit.SetSelected(unitLabels[0])
+	if p.DiastasisUnit == UnitMM {
+		s.unit.SetSelected(unitLabels[1])
+	}
+	s.logo = p.Logo
+	s.logoView = container.NewStack()
+	for _, f := range []string{report.FieldCoachName, report.FieldBusiness, report.FieldContact, report.FieldAccent, report.FieldPaper, report.FieldDiastasisUnit, report.FieldLogo} {
+		s.errs[f] = newFieldError()
+	}
+	chooseLogo := newButton(lang.L("Choose logo…"), theme.FileImageIcon(), s.onChooseLogo)
+	removeLogo := newButton(lang.L("Remove logo"), theme.DeleteIcon(), func() { s.setLogo(nil) })
+	s.status = widget.NewLabel("")
+	s.save = newImportantButton(lang.L("Save"), func() { s.onSave() })
+	back := newButton(lang.L("Back"), theme.NavigateBackIcon(), func() { u.popScreen() })
+
+	form := formGrid(
+		append(append(append(append(append(append(append([]fyne.CanvasObject{},
+			fieldRow(lang.L("Coach name"), s.coach, s.errs[report.FieldCoachName])...),
+			fieldRow(lang.L("Business name"), s.business, s.errs[report.FieldBusiness])...),
+			fieldRow(lang.L("Contact line"), s.contact, s.errs[report.FieldContact])...),
+			fieldRow(lang.L("Logo (PNG or JPEG)"), container.NewVBox(container.NewHBox(chooseLogo, removeLogo), s.logoView), s.errs[report.FieldLogo])...),
+			fieldRow(lang.L("Accent colour"), container.NewBorder(nil, nil, nil, s.swatch, s.accent), s.errs[report.FieldAccent])...),
+			fieldRow(lang.L("Paper size"), s.paper, s.errs[report.FieldPaper])...),
+			fieldRow(lang.L("Diastasis width in"), s.unit, s.errs[report.FieldDiastasisUnit])...)...)
+	intro := newWrapLabel(lang.L("These appear on every handout you print. They are kept in your Keel data file, so they move with it."))
+	header := container.NewBorder(nil, nil, back, container.NewHBox(s.status, s.save), newHeading(lang.L("Your profile and handout settings")))
+	s.root = container.NewBorder(container.NewVBox(header, intro), nil, nil, nil, container.NewVScroll(form))
+	s.updateSwatch()
+	s.setLogo(p.Logo)
+	u.settings = s
+	u.pushScreen(s.root)
+	return s
+}
+
+func (s *settingsScreen) updateSwatch() {
+	txt := strings.TrimSpace(s.accent.Text)
+	if txt == "" {
+		txt = report.DefaultAccent
+	}
+	if c, ok := report.ParseAccent(txt); ok {
+		s.swatch.FillColor = c
+		s.swatch.Refresh()
+	}
+}
+
+// setLogo shows a preview of the logo, scaled to fit.
+func (s *settingsScreen) setLogo(b []byte) {
+	s.logo = b
+	s.logoView.Objects = nil
+	if len(b) > 0 {
+		img, _, err := image.Decode(bytes.NewReader(b))
+		if err == nil {
+			ci := canvas.NewImageFromImage(img)
+			ci.FillMode = canvas.ImageFillContain
+			ci.SetMinSize(fyne.NewSize(200, 80))
+			s.logoView.Add(ci)
+		} else {
+			s.logoView.Add(widget.NewLabel(lang.L("The file is not an image Keel can read.")))
+		}
+	} else {
+		l := widget.NewLabel(lang.L("No logo: the business name stands alone."))
+		l.Importance = widget.LowImportance
+		s.logoView.Add(l)
+	}
+	s.logoView.Refresh()
+}
+
+func (s *settingsScreen) onChooseLogo() {
+	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
+		if err != nil || r == nil {
+			return
+		}
+		defer r.Close()
+		b, err := io.ReadAll(io.LimitReader(r, 20<<20))
+		if err != nil {
+			s.errs[report.FieldLogo].set(lang.L("Keel could not read that file."))
+			return
+		}
+		s.setLogo(b)
+		s.errs[report.FieldLogo].set("")
+	}, s.ui.win)
+	d.SetFilter(storage.NewExtensionFileFilter([]string{".png", ".jpg", ".jpeg", ".PNG", ".JPG", ".JPEG"}))
+	d.Resize(fyne.NewSize(800, 560))
+	d.Show()
+}
+
+// collect reads the form into a profile.
+func (s *settingsScreen) collect() assessment.Profile {
+	p := assessment.Profile{
+		CoachName: strings.TrimSpace(s.coach.Text), Business: strings.TrimSpace(s.business.Text),
+		Contact: strings.TrimSpace(s.contact.Text), Accent: strings.TrimSpace(s.accent.Text), Logo: s.logo,
+		Paper: report.PaperA4, DiastasisUnit: UnitFingers,
+	}
+	if s.paper.Selected == paperLabels[1] {
+		p.Paper = report.PaperLetter
+	}
+	if s.unit.Selected == unitLabels[1] {
+		p.DiastasisUnit = UnitMM
+	}
+	return p
+}
+
+// onSave checks the profile as a handout would use it and stores it.
+func (s *settingsScreen) onSave() bool {
+	p := s.collect()
+	err := report.SettingsFrom(p).Validate()
+	fe := assessment.FieldErrors(err)
+	for f, e := range s.errs {
+		e.set(fe.For(f))
+	}
+	s.root.Refresh()
+	if err != nil {
+		s.status.SetText("")
+		return false
+	}
+	if err := s.ui.svc.Profiles.SaveProfile(ctx(), p); err != nil {
+		s.ui.showError(lang.L("Could not save your profile"), err)
+		return false
+	}
+	s.status.Importance = widget.SuccessImportance
+	s.status.SetText(lang.L("Saved"))
+	return true
+}
