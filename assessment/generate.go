@@ -223,6 +223,8 @@ type gen struct {
 	ok     []int8               // per library position: 0 unknown, 1 allowed, -1 not
 	why    map[*Exercise]why    // cached reasons
 	steps  map[[2]int]*Exercise // (root position, target level) → step's answer
+	cands  []candidate          // buffer for candidates
+	drillP *Prescription        // the drill line, once written
 }
 
 // newGen reads everything generation needs from the record.
@@ -455,7 +457,7 @@ type candidate struct {
 func (g *gen) candidates(s slotSpec, phaseIdx int, used, inSession map[string]bool) []candidate {
 	phase := PhaseNames[phaseIdx]
 	target := min(g.startLevel(s.family)+phaseIdx, g.levelCap(s.family))
-	var out []candidate
+	out := g.cands[:0] // reused: the caller is done with the previous slot's list
 	for _, root := range g.ch.familyRoots[s.family] {
 		if inSession[root.ID] {
 			continue
@@ -477,6 +479,7 @@ func (g *gen) candidates(s slotSpec, phaseIdx int, used, inSession map[string]bo
 	}
 	// Roots are in library order, so a stable sort keeps it among equals.
 	slices.SortStableFunc(out, func(a, b candidate) int { return b.score - a.score })
+	g.cands = out
 	return out
 }
 
@@ -588,14 +591,17 @@ func (g *gen) extraSet(e *Exercise, phase string) (Prescription, bool) {
 	return Prescription{}, false
 }
 
-// drillLine is the daily hinge practice line.
+// drillLine is the daily hinge practice line (written once, then reused).
 func (g *gen) drillLine() Prescription {
-	p := g.prescribe(g.drill, PhaseActivation)
-	p.Reason = "Daily hinge practice: the hip hinge scored " + strconv.Itoa(g.hinge) + "/3. " + p.Reason
-	if !slices.Contains(p.Findings, FindHingePoor) {
-		p.Findings = append([]string{FindHingePoor}, p.Findings...) // a new slice: the cached one is shared
+	if g.drillP == nil {
+		p := g.prescribe(g.drill, PhaseActivation)
+		p.Reason = "Daily hinge practice: the hip hinge scored " + strconv.Itoa(g.hinge) + "/3. " + p.Reason
+		if !slices.Contains(p.Findings, FindHingePoor) {
+			p.Findings = append([]string{FindHingePoor}, p.Findings...) // a new slice: the cached one is shared
+		}
+		g.drillP = &p
 	}
-	return p
+	return *g.drillP
 }
 
 // dayPlan is one day of a phase's week, before dates are attached.
@@ -779,31 +785,47 @@ func (g *gen) programme() *Programme {
 	}
 	p.Focus = g.focus()
 	p.Phases = phasePlan(g.opts.Weeks, g.early)
+	var plans [3][7]dayPlan
+	nLines, nCodes := 0, 0
 	for _, ph := range p.Phases {
-		w := g.phaseWeek(slices.Index(PhaseNames, ph.Name))
+		i := slices.Index(PhaseNames, ph.Name)
+		plans[i] = g.phaseWeek(i)
+		weeks := ph.LastWeek - ph.FirstWeek + 1
+		for _, dp := range plans[i] {
+			nLines += weeks * len(dp.lines)
+			for _, l := range dp.lines {
+				nCodes += weeks * len(l.Findings)
+			}
+		}
+	}
+	// Every week gets its own copy of its lines (a coach's edit to one
+	// week must not change another), carved out of two allocations.
+	lines := make([]Prescription, 0, nLines)
+	codes := make([]string, 0, nCodes)
+	days := make([]Day, 0, 7*g.opts.Weeks)
+	p.Weeks = make([]Week, 0, g.opts.Weeks)
+	for _, ph := range p.Phases {
+		w := &plans[slices.Index(PhaseNames, ph.Name)]
 		for n := ph.FirstWeek; n <= ph.LastWeek; n++ {
 			start := g.opts.Start.AddDays(7 * (n - 1))
-			wk := Week{Week: n, Phase: ph.Name, Start: start, Days: make([]Day, 0, 7)}
+			d0 := len(days)
 			for k := range 7 {
 				dp := w[start.AddDays(k).Weekday()]
-				wk.Days = append(wk.Days, Day{Day: dayNames[dp.day], Session: dp.session, Minutes: dp.minutes,
-					Exercises: append(make([]Prescription, 0, len(dp.lines)), cloneLines(dp.lines)...)})
+				l0 := len(lines)
+				for _, l := range dp.lines {
+					c0 := len(codes)
+					codes = append(codes, l.Findings...)
+					l.Findings = codes[c0:len(codes):len(codes)]
+					lines = append(lines, l)
+				}
+				days = append(days, Day{Day: dayNames[dp.day], Session: dp.session, Minutes: dp.minutes,
+					Exercises: lines[l0:len(lines):len(lines)]})
 			}
-			p.Weeks = append(p.Weeks, wk)
+			p.Weeks = append(p.Weeks, Week{Week: n, Phase: ph.Name, Start: start, Days: days[d0:len(days):len(days)]})
 		}
 	}
 	p.Excluded = g.excluded()
 	return p
-}
-
-// cloneLines copies prescriptions and their findings so that weeks never
-// share memory (a coach's edit to one week must not change another).
-func cloneLines(lines []Prescription) []Prescription {
-	out := slices.Clone(lines)
-	for i := range out {
-		out[i].Findings = slices.Clone(out[i].Findings)
-	}
-	return out
 }
 
 // phasePlan splits the weeks into activation, strength and integration,
