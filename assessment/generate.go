@@ -7,9 +7,9 @@ import (
 	"time"
 )
 
-// Session lengths and the duration estimate (docs/PROGRAMME.md, "How long a
-// session takes"). A session is trimmed, lowest-priority exercise first,
-// until its estimate fits its budget.
+// Session budgets and the duration estimate (docs/PROGRAMME.md, "How long a
+// session takes"). A session's slots are filled in priority order, each
+// with the best exercise that still fits the budget.
 const (
 	// GluteSessionMinutes: the seed article's glute days are 15-minute
 	// workouts.
@@ -24,8 +24,6 @@ const (
 	// towards the ~150 minutes a week of moderate activity advised after
 	// birth [72], with room for the hinge drill.
 	WalkSessionMinutes = 40
-	// HingePracticeMinutes: the daily hinge drill on a rest day (H).
-	HingePracticeMinutes = 5
 	// SetupSeconds is added once per exercise in a session for getting into
 	// position and picking up equipment (H).
 	SetupSeconds = 30

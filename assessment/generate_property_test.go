@@ -35,12 +35,12 @@ func pgOracle(r *assessment.Record) pgVerdict {
 	)
 	raised := func(t assessment.Tri) bool { return t == assessment.TriYes || t == assessment.TriUnsure }
 	if f := r.RedFlags; f != nil {
-		any := raised(f.SaddleAnaesthesia) || raised(f.BladderBowelChange) || raised(f.ProgressiveNeuro) || raised(f.FeverUnwell) ||
+		flagged := raised(f.SaddleAnaesthesia) || raised(f.BladderBowelChange) || raised(f.ProgressiveNeuro) || raised(f.FeverUnwell) ||
 			raised(f.UnexplainedWeightLoss) || raised(f.CancerHistory) || raised(f.SignificantTrauma) || raised(f.NightPain) ||
 			raised(f.SteroidsOrOsteoporosis) || raised(f.AgeOnset)
 		c := r.MedicalClearance
 		cleared := c != nil && !c.Date.IsZero() && strings.TrimSpace(c.By) != ""
-		v.blocked = any && !cleared
+		v.blocked = flagged && !cleared
 	}
 	if p := r.PelvicFloor; p != nil && (p.Leakage || p.Urgency || p.Heaviness || p.BowelControl || p.PainWithSex || p.BleedingAfter8Weeks || p.ScarConcern) {
 		no(impact)
