@@ -6,6 +6,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -119,8 +120,9 @@ func newHomeScreen(u *UI) *homeScreen {
 			name.Truncation = fyne.TextTruncateEllipsis
 			sub := widget.NewLabel("")
 			sub.SizeName = theme.SizeNameCaptionText
-			sub.Importance = widget.LowImportance
-			return container.NewVBox(name, sub)
+			// Two labels each carry inner padding: pull them together so a
+			// row reads as one item.
+			return container.New(layout.NewCustomPaddedVBoxLayout(-2*theme.Padding()), name, sub)
 		},
 		func(id widget.ListItemID, o fyne.CanvasObject) {
 			box := o.(*fyne.Container)
