@@ -341,8 +341,7 @@ func (s *assessmentScreen) showErrors(v assessment.ValidationErrors) {
 // onBack leaves the screen, asking first when there are unsaved changes.
 func (s *assessmentScreen) onBack() {
 	if s.dirty() {
-		var d *dialog.CustomDialog
-		d = dialog.NewCustomWithoutButtons(lang.L("Unsaved changes"), newWrapLabel(lang.L("This assessment has changes that are not saved yet.")), s.ui.win)
+		d := dialog.NewCustomWithoutButtons(lang.L("Unsaved changes"), newWrapLabel(lang.L("This assessment has changes that are not saved yet.")), s.ui.win)
 		d.SetButtons([]fyne.CanvasObject{
 			newButton(lang.L("Cancel"), nil, func() { d.Hide() }),
 			newButton(lang.L("Discard changes"), nil, func() { d.Hide(); s.leave() }),

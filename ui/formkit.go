@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"fmt"
 	"strconv"
 	"strings"
 
@@ -347,5 +346,3 @@ func (s *formSection) textField(path, placeholder string, multi bool, get func(*
 	s.saves = append(s.saves, func(r *assessment.Record, _ *assessment.ValidationErrors) { *get(r) = strings.TrimSpace(e.Text) })
 	return e, fe
 }
-
-func fmtWeeks(w int) string { return fmt.Sprintf(lang.L("%d weeks"), w) }
