@@ -624,7 +624,7 @@ func (g *gen) phaseWeek(phaseIdx int) [7]dayPlan {
 		for d := range week {
 			if len(week[d].lines) == 0 {
 				lines := []Prescription{g.drillLine()}
-				week[d] = dayPlan{day: time.Weekday(d), session: "Hinge practice", lines: lines, minutes: minutesOf(g.sessionSeconds(lines, PhaseActivation))}
+				week[d] = dayPlan{day: time.Weekday(d), session: "Hinge practice", lines: lines, minutes: minutesOf(g.sessionSeconds(lines, PhaseNames[phaseIdx]))}
 			}
 		}
 	}
@@ -644,7 +644,7 @@ func (g *gen) session(spec sessionSpec, phaseIdx int, used map[string]bool) dayP
 	var drill []Prescription
 	if g.drill != nil {
 		drill = []Prescription{g.drillLine()}
-		spent = g.sessionSeconds(drill, PhaseActivation)
+		spent = g.sessionSeconds(drill, phase)
 	}
 	order := make([]int, 0, len(spec.slots))
 	for i, s := range spec.slots {
