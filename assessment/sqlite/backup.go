@@ -1,0 +1,557 @@
+package sqlite
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/keel-coach/keel/assessment"
+)
+
+// Automatic backups: how many Keel keeps. A coach who notices a mistake a
+// few days late finds a daily copy from before it; one who notices weeks
+// later still finds one from each of the last few weeks. (H)
+const (
+	KeepDailyBackups  = 7 // the newest seven days that have a backup (H)
+	KeepWeeklyBackups = 4 // the newest backup of each of the latest four ISO weeks (H)
+)
+
+// BackupDirName is the folder, beside the database file, that holds the
+// automatic backups.
+const BackupDirName = "backups"
+
+// backupDateLayout is the date in an automatic backup's name
+// ("keel-2026-03-02.db"): sortable, and readable in a file browser.
+const backupDateLayout = "2006-01-02"
+
+// Backup is one automatic backup file.
+type Backup struct {
+	Path string
+	// Date is the day the backup was made, from its name.
+	Date assessment.Date
+	Size int64
+	// ModTime is when the file was written.
+	ModTime time.Time
+}
+
+// BackupDir returns the folder of the automatic backups of the database at
+// dbPath.
+func BackupDir(dbPath string) string {
+	return filepath.Join(filepath.Dir(dbPath), BackupDirName)
+}
+
+// backupPrefix is the start of every automatic backup name of dbPath: the
+// database's own name without its extension, so two databases in one
+// folder never share backups.
+func backupPrefix(dbPath string) string {
+	base := filepath.Base(dbPath)
+	return strings.TrimSuffix(base, filepath.Ext(base)) + "-"
+}
+
+// BackupTo writes a consistent snapshot of the database to dest, replacing
+// any file there. Saves may go on meanwhile: the snapshot is one read
+// transaction (VACUUM INTO), so it holds every save committed before it
+// began and none after. The snapshot is written under a temporary name and
+// renamed into place, so dest is never half written. A new file is
+// readable by the coach's user account only (0600) and a folder Keel has to
+// create is private too (0700).
+func (db *DB) BackupTo(ctx context.Context, dest string) error {
+	dest, err := cleanDest(dest)
+	if err != nil {
+		return err
+	}
+	if same, _ := sameFile(dest, db.Path); same {
+		return assessment.Errorf(assessment.EINVALID, "Choose another file for the backup: %s is the database itself.", dest)
+	}
+	tmp, err := tempBeside(dest)
+	if err != nil {
+		return err
+	}
+	defer os.Remove(tmp) // no-op after the rename
+
+	// VACUUM INTO only reads this database, but it writes another file,
+	// which the query-only read pool forbids; the writer would hold up
+	// saves. So it runs on a connection of its own, opened for the purpose.
+	bdb, err := sql.Open("sqlite3", dsn(db.Path, backupParams))
+	if err != nil {
+		return mapError("back up the database", err)
+	}
+	_, err = bdb.ExecContext(ctx, `VACUUM INTO ?`, tmp)
+	if cerr := bdb.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		return backupWriteError(dest, mapError("back up the database", err))
+	}
+	if err := syncFile(tmp); err != nil {
+		return backupWriteError(dest, err)
+	}
+	if err := os.Rename(tmp, dest); err != nil {
+		return backupWriteError(dest, err)
+	}
+	syncDir(filepath.Dir(dest))
+	return nil
+}
+
+// backupParams open the connection a backup reads through.
+const backupParams = "_busy_timeout=" + busyTimeoutMS + "&_foreign_keys=on"
+
+// backupWriteError says a backup could not be written, naming the file. A
+// domain error from the database keeps its message.
+func backupWriteError(dest string, err error) error {
+	var de *assessment.Error
+	reason := err
+	if errors.As(err, &de) {
+		if de.Code != assessment.EINTERNAL {
+			return err
+		}
+		if de.Err != nil {
+			reason = de.Err
+		}
+	}
+	return &assessment.Error{Code: assessment.EINTERNAL, Err: err, Message: fmt.Sprintf(
+		"Keel could not write %s: %s. Check there is space on the disk and that you may write to that folder. Your data is unchanged.",
+		dest, reasonOf(reason))}
+}
+
+// reasonOf is an OS error's reason without the operation and paths that
+// *os.PathError and *os.LinkError repeat.
+func reasonOf(err error) string {
+	var le *os.LinkError
+	if errors.As(err, &le) {
+		return clip(le.Err.Error(), 120)
+	}
+	return clip(plainErr(err).Error(), 120)
+}
+
+// cleanDest makes dest absolute and creates its folder (0700) if missing.
+// An existing folder keeps its permissions: it is the coach's.
+func cleanDest(dest string) (string, error) {
+	if strings.TrimSpace(dest) == "" {
+		return "", assessment.Errorf(assessment.EINVALID, "Choose a file to write to.")
+	}
+	abs, err := filepath.Abs(dest)
+	if err != nil {
+		return "", assessment.Errorf(assessment.EINVALID, "Keel cannot use %q as a file name: %v.", dest, err)
+	}
+	if fi, err := os.Stat(abs); err == nil && fi.IsDir() {
+		return "", assessment.Errorf(assessment.EINVALID, "%s is a folder; choose a file name inside it.", abs)
+	}
+	if err := os.MkdirAll(filepath.Dir(abs), dirMode); err != nil {
+		return "", assessment.Errorf(assessment.EINVALID, "Keel cannot create the folder %s: %v.", filepath.Dir(abs), plainErr(err))
+	}
+	return abs, nil
+}
+
+// tempBeside returns the name of a new empty private file in dest's folder,
+// so the final rename stays on one file system and is atomic.
+func tempBeside(dest string) (string, error) {
+	f, err := os.CreateTemp(filepath.Dir(dest), "."+filepath.Base(dest)+".*.tmp")
+	if err != nil {
+		return "", assessment.Errorf(assessment.EINVALID, "Keel cannot write in the folder %s: %v.", filepath.Dir(dest), plainErr(err))
+	}
+	name := f.Name()
+	if err := f.Chmod(fileMode); err != nil { // CreateTemp uses 0600 already; say so explicitly
+		_ = f.Close()
+		_ = os.Remove(name)
+		return "", assessment.Internal("prepare the file "+dest, err)
+	}
+	if err := f.Close(); err != nil {
+		_ = os.Remove(name)
+		return "", assessment.Internal("prepare the file "+dest, err)
+	}
+	return name, nil
+}
+
+// WriteFileAtomic writes data to path through a private temporary file and
+// a rename, so path holds either its old content or all of the new, never
+// part of it. A new file is 0600, a new folder 0700. Exports use it.
+func WriteFileAtomic(path string, data []byte) error {
+	dest, err := cleanDest(path)
+	if err != nil {
+		return err
+	}
+	tmp, err := tempBeside(dest)
+	if err != nil {
+		return err
+	}
+	defer os.Remove(tmp)
+	f, err := os.OpenFile(tmp, os.O_WRONLY|os.O_TRUNC, fileMode)
+	if err != nil {
+		return backupWriteError(dest, err)
+	}
+	_, werr := f.Write(data)
+	serr := f.Sync()
+	cerr := f.Close()
+	if err := errors.Join(werr, serr, cerr); err != nil {
+		return backupWriteError(dest, err)
+	}
+	if err := os.Rename(tmp, dest); err != nil {
+		return backupWriteError(dest, err)
+	}
+	syncDir(filepath.Dir(dest))
+	return nil
+}
+
+func syncFile(path string) error {
+	f, err := os.OpenFile(path, os.O_RDWR, 0)
+	if err != nil {
+		return err
+	}
+	serr := f.Sync()
+	return errors.Join(serr, f.Close())
+}
+
+// syncDir makes a rename in dir durable where the system allows it; it is
+// best effort (Windows cannot sync a folder).
+func syncDir(dir string) {
+	if d, err := os.Open(dir); err == nil {
+		_ = d.Sync()
+		_ = d.Close()
+	}
+}
+
+// sameFile reports whether a and b name the same existing file.
+func sameFile(a, b string) (bool, error) {
+	fa, err := os.Stat(a)
+	if err != nil {
+		return false, err
+	}
+	fb, err := os.Stat(b)
+	if err != nil {
+		return false, err
+	}
+	return os.SameFile(fa, fb), nil
+}
+
+// AutoBackup makes the day's automatic backup into BackupDir, unless one
+// for now's date is already there, then prunes old ones (see
+// PruneBackups). It returns the day's backup path and whether it was made
+// by this call. Keel calls it at start-up, away from the window, so a slow
+// disk never delays the coach.
+func (db *DB) AutoBackup(ctx context.Context, now time.Time) (path string, made bool, err error) {
+	day := assessment.DateOf(now)
+	dir := BackupDir(db.Path)
+	path = filepath.Join(dir, backupPrefix(db.Path)+day.Time().Format(backupDateLayout)+".db")
+	if _, err := os.Stat(path); err == nil {
+		return path, false, nil
+	}
+	if err := os.MkdirAll(dir, dirMode); err != nil {
+		return "", false, assessment.Errorf(assessment.EINVALID, "Keel cannot create the backup folder %s: %v.", dir, plainErr(err))
+	}
+	if err := db.BackupTo(ctx, path); err != nil {
+		return "", false, err
+	}
+	if _, err := PruneBackups(db.Path); err != nil {
+		return path, true, err
+	}
+	return path, true, nil
+}
+
+// ListBackups returns the automatic backups of the database at dbPath,
+// newest first. It works without opening the database, so Keel can offer
+// the latest backup when the database itself is broken. A missing backup
+// folder means no backups.
+func ListBackups(dbPath string) ([]Backup, error) {
+	dir := BackupDir(dbPath)
+	entries, err := os.ReadDir(dir)
+	if errors.Is(err, os.ErrNotExist) {
+		return nil, nil
+	} else if err != nil {
+		return nil, assessment.Errorf(assessment.EINVALID, "Keel cannot read the backup folder %s: %v.", dir, plainErr(err))
+	}
+	prefix := backupPrefix(dbPath)
+	var out []Backup
+	for _, e := range entries {
+		name := e.Name()
+		rest, ok := strings.CutPrefix(name, prefix)
+		if !ok || !e.Type().IsRegular() {
+			continue
+		}
+		stamp, ok := strings.CutSuffix(rest, ".db")
+		if !ok || len(stamp) != len(backupDateLayout) {
+			continue
+		}
+		t, err := time.Parse(backupDateLayout, stamp)
+		if err != nil {
+			continue // not one of ours: another file the coach keeps there
+		}
+		info, err := e.Info()
+		if err != nil {
+			continue
+		}
+		out = append(out, Backup{Path: filepath.Join(dir, name), Date: assessment.DateOf(t), Size: info.Size(), ModTime: info.ModTime()})
+	}
+	slices.SortFunc(out, func(a, b Backup) int { return b.Date.Time().Compare(a.Date.Time()) })
+	return out, nil
+}
+
+// PruneBackups deletes the automatic backups of dbPath that are neither
+// among the KeepDailyBackups newest nor the newest of one of the
+// KeepWeeklyBackups latest ISO weeks that have a backup. It touches only
+// files named like automatic backups, and returns the paths it removed.
+func PruneBackups(dbPath string) ([]string, error) {
+	all, err := ListBackups(dbPath)
+	if err != nil {
+		return nil, err
+	}
+	keep := keptBackups(all)
+	var removed []string
+	var errs []error
+	for i, b := range all {
+		if keep[i] {
+			continue
+		}
+		if err := os.Remove(b.Path); err != nil && !errors.Is(err, os.ErrNotExist) {
+			errs = append(errs, err)
+			continue
+		}
+		removed = append(removed, b.Path)
+	}
+	if err := errors.Join(errs...); err != nil {
+		return removed, assessment.Internal("remove old backups", err)
+	}
+	return removed, nil
+}
+
+// keptBackups marks, in a newest-first list, the backups to keep.
+func keptBackups(newestFirst []Backup) []bool {
+	keep := make([]bool, len(newestFirst))
+	for i := range newestFirst {
+		if i < KeepDailyBackups {
+			keep[i] = true
+		}
+	}
+	type week struct{ year, week int }
+	seen := map[week]bool{}
+	for i, b := range newestFirst {
+		y, w := b.Date.Time().ISOWeek()
+		k := week{y, w}
+		if seen[k] {
+			continue
+		}
+		if len(seen) == KeepWeeklyBackups {
+			break
+		}
+		seen[k] = true
+		keep[i] = true // the first seen in a week is its newest
+	}
+	return keep
+}
+
+// CheckBackup checks, without changing it, that the file at path is a
+// complete Keel database this build can open: the SQLite header, SQLite's
+// own integrity check, Keel's application id and a schema version it
+// knows. The error names the file and the problem.
+func CheckBackup(ctx context.Context, path string) error {
+	fi, err := os.Stat(path)
+	if err != nil {
+		return assessment.Errorf(assessment.EINVALID, "Keel cannot open the backup %s: %v.", path, plainErr(err))
+	}
+	if fi.IsDir() {
+		return assessment.Errorf(assessment.EINVALID, "%s is a folder, not a backup file.", path)
+	}
+	bad := func(why string) error {
+		return assessment.Errorf(assessment.EINVALID, "Keel cannot restore %s: %s. Nothing has been changed.", path, why)
+	}
+	if fi.Size() == 0 {
+		return bad("the file is empty")
+	}
+	h, ok, err := readHeader(path)
+	if err != nil {
+		return assessment.Errorf(assessment.EINVALID, "Keel cannot read the backup %s: %v.", path, plainErr(err))
+	}
+	if !ok {
+		return bad("it is not a Keel backup (not an SQLite database)")
+	}
+	if h.appID != applicationID {
+		return bad("it is not a Keel backup (it belongs to another program)")
+	}
+	if h.userVersion > SchemaVersion {
+		return &assessment.Error{Code: assessment.EUNSUPPORTED, Message: fmt.Sprintf(
+			"Keel cannot restore %s: it was made by a newer version of Keel (data version %d; this Keel reads up to %d). Install the newer Keel to restore it. Nothing has been changed.",
+			path, h.userVersion, SchemaVersion)}
+	}
+	if h.userVersion < 1 {
+		return bad("it holds no Keel data")
+	}
+	// immutable: SQLite reads the file as it is and creates nothing beside
+	// it; a backup has no write-ahead log of its own.
+	cdb, err := sql.Open("sqlite3", dsn(path, "mode=ro&immutable=1"))
+	if err != nil {
+		return assessment.Internal("check the backup "+path, err)
+	}
+	defer cdb.Close()
+	rows, err := cdb.QueryContext(ctx, `PRAGMA integrity_check`)
+	if err != nil {
+		return bad("the file is damaged (" + plainSQLite(err) + ")")
+	}
+	defer rows.Close()
+	var problems []string
+	for rows.Next() {
+		var s string
+		if err := rows.Scan(&s); err != nil {
+			return bad("the file is damaged")
+		}
+		if s != "ok" {
+			problems = append(problems, s)
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return bad("the file is damaged (" + plainSQLite(err) + ")")
+	}
+	if len(problems) > 0 {
+		return bad(fmt.Sprintf("the file is damaged (SQLite's check found %d problem(s), the first: %s)", len(problems), clip(problems[0], 120)))
+	}
+	return nil
+}
+
+// plainSQLite is an SQLite error's text without the driver's prefix.
+func plainSQLite(err error) string {
+	return clip(err.Error(), 120)
+}
+
+func clip(s string, n int) string {
+	if r := []rune(s); len(r) > n {
+		return string(r[:n]) + "…"
+	}
+	return s
+}
+
+// Restore replaces the database at dbPath with the backup at backupPath.
+// The database must not be open (close it first; reopen it after).
+//
+// It checks the backup first (CheckBackup) and refuses a bad one, changing
+// nothing. Before replacing anything it keeps the current database,
+// untouched, as "NAME-before-restore-STAMP.db" in the backup folder and
+// returns that path ("" when there was no database to keep). The restored
+// file is copied in under a temporary name and renamed over dbPath, so
+// dbPath always holds either the old database or the whole backup.
+func Restore(ctx context.Context, backupPath, dbPath string) (keptCopy string, err error) {
+	if strings.TrimSpace(backupPath) == "" {
+		return "", assessment.Errorf(assessment.EINVALID, "Choose a backup file to restore.")
+	}
+	dbPath, err = filepath.Abs(dbPath)
+	if err != nil {
+		return "", assessment.Errorf(assessment.EINVALID, "Keel cannot use %q as a database path: %v.", dbPath, err)
+	}
+	if same, _ := sameFile(backupPath, dbPath); same {
+		return "", assessment.Errorf(assessment.EINVALID, "%s is the database itself, not a backup of it.", backupPath)
+	}
+	if err := CheckBackup(ctx, backupPath); err != nil {
+		return "", err
+	}
+	if err := os.MkdirAll(filepath.Dir(dbPath), dirMode); err != nil {
+		return "", assessment.Errorf(assessment.EINVALID, "Keel cannot create the folder %s: %v.", filepath.Dir(dbPath), plainErr(err))
+	}
+
+	// Copy first, then check the copy: what is checked is exactly what is
+	// put in place.
+	tmp, err := tempBeside(dbPath)
+	if err != nil {
+		return "", err
+	}
+	defer os.Remove(tmp)
+	if err := copyFile(backupPath, tmp); err != nil {
+		return "", assessment.Errorf(assessment.EINVALID, "Keel could not copy the backup %s: %v. Nothing has been changed.", backupPath, plainErr(err))
+	}
+	if err := CheckBackup(ctx, tmp); err != nil {
+		return "", assessment.Errorf(assessment.EINVALID, "The backup %s changed or could not be read while Keel copied it. Nothing has been changed.", backupPath)
+	}
+
+	keptCopy, err = keepCurrent(dbPath, time.Now())
+	if err != nil {
+		return "", err
+	}
+	// The old write-ahead log belongs to the old file: SQLite would replay
+	// it onto the restored one. Its content is kept with the copy above.
+	for _, side := range []string{"-wal", "-shm", "-journal"} {
+		if err := os.Remove(dbPath + side); err != nil && !errors.Is(err, os.ErrNotExist) {
+			return keptCopy, assessment.Errorf(assessment.EINVALID,
+				"Keel could not remove %s before restoring: %v. Close every Keel window and try again; the database is unchanged.", dbPath+side, plainErr(err))
+		}
+	}
+	if err := os.Rename(tmp, dbPath); err != nil {
+		return keptCopy, assessment.Errorf(assessment.EINVALID, "Keel could not put the backup in place of %s: %v.", dbPath, plainErr(err))
+	}
+	syncDir(filepath.Dir(dbPath))
+	return keptCopy, nil
+}
+
+// keepCurrent keeps the current database file (and its write-ahead log, if
+// any) under a new name in the backup folder and returns that name, or ""
+// when there is no database at dbPath. It links the file rather than
+// copying it where the file system allows, so even a file Keel may not read
+// is kept exactly as it was.
+func keepCurrent(dbPath string, now time.Time) (string, error) {
+	fi, err := os.Stat(dbPath)
+	if errors.Is(err, os.ErrNotExist) {
+		return "", nil
+	} else if err != nil {
+		return "", assessment.Errorf(assessment.EINVALID, "Keel cannot look at %s: %v. Nothing has been changed.", dbPath, plainErr(err))
+	}
+	if fi.IsDir() {
+		return "", assessment.Errorf(assessment.EINVALID, "%s is a folder, not a database file. Nothing has been changed.", dbPath)
+	}
+	if fi.Size() == 0 && !fileExists(dbPath+"-wal") {
+		return "", nil // an empty file holds nothing to keep
+	}
+	dir := BackupDir(dbPath)
+	if err := os.MkdirAll(dir, dirMode); err != nil {
+		return "", assessment.Errorf(assessment.EINVALID, "Keel cannot create the backup folder %s: %v. Nothing has been changed.", dir, plainErr(err))
+	}
+	base := backupPrefix(dbPath) + "before-restore-" + now.Format("2006-01-02-150405")
+	kept := filepath.Join(dir, base+".db")
+	for i := 2; fileExists(kept); i++ {
+		kept = filepath.Join(dir, fmt.Sprintf("%s-%d.db", base, i))
+	}
+	for _, side := range []string{"", "-wal"} {
+		src := dbPath + side
+		if side != "" && !fileExists(src) {
+			continue
+		}
+		if err := linkOrCopy(src, kept+side); err != nil {
+			return "", assessment.Errorf(assessment.EINVALID,
+				"Keel could not keep a copy of %s before restoring (%v), so it has changed nothing.", src, plainErr(err))
+		}
+	}
+	syncDir(dir)
+	return kept, nil
+}
+
+func fileExists(p string) bool {
+	_, err := os.Lstat(p)
+	return err == nil
+}
+
+// linkOrCopy makes dst a hard link to src, or a private copy where links
+// are not possible (some USB drives and network folders).
+func linkOrCopy(src, dst string) error {
+	if err := os.Link(src, dst); err == nil {
+		return nil
+	}
+	return copyFile(src, dst)
+}
+
+// copyFile copies src to dst (created 0600, or truncated) and syncs it.
+func copyFile(src, dst string) error {
+	in, err := os.Open(src)
+	if err != nil {
+		return err
+	}
+	defer in.Close()
+	out, err := os.OpenFile(dst, os.O_WRONLY|os.O_CREATE|os.O_TRUNC, fileMode)
+	if err != nil {
+		return err
+	}
+	_, cerr := io.Copy(out, in)
+	serr := out.Sync()
+	return errors.Join(cerr, serr, out.Close())
+}
