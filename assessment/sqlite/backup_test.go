@@ -254,8 +254,8 @@ func TestDB_AutoBackup(t *testing.T) {
 		days := []time.Time{
 			dayAt(1, 5), dayAt(1, 7), // ISO week 2
 			dayAt(1, 14), dayAt(1, 16), // week 3
-			dayAt(1, 20), // week 4
-			dayAt(1, 28), // week 5
+			dayAt(1, 20),                          // week 4
+			dayAt(1, 28),                          // week 5
 			dayAt(2, 2), dayAt(2, 4), dayAt(2, 6), // week 6
 			dayAt(2, 9), dayAt(2, 10), dayAt(2, 11), dayAt(2, 12), dayAt(2, 13), // week 7
 		}
