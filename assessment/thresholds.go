@@ -161,3 +161,84 @@ const (
 	// MaxActivityRating is the top of the 0–10 activity rating.
 	MaxActivityRating = 10
 )
+
+// Reassessment deltas: when a change between two assessments is more than
+// noise (domain.md §7 and its "Reassessment deltas"). Compare marks a row
+// meaningful from these.
+const (
+	// NPRSChangePoints: a change of 2 points or more on the 0–10 pain scale
+	// is clinically meaningful in low back pain (MDC 2, MCID 1.5–2.2) [73],
+	// and 2 is the consensus minimal important change [74].
+	NPRSChangePoints = 2
+	// NPRSChangeFraction: an improvement of 30% or more from the earlier
+	// score also counts [74]. It applies to improvements only: 30% of a low
+	// score is under a point, too little to call a flare.
+	NPRSChangeFraction = 0.30
+	// DiastasisChangeFingers: a gap change of one finger width or more (H):
+	// finger size varies [14], so half a finger is within palpation error.
+	DiastasisChangeFingers = 1.0
+	// DiastasisChangeMM: a gap change of 10 mm or more in millimetre
+	// measurements, the low end of the ultrasound MDC of 0.64–1.97 cm at the
+	// sites above and below the navel [8].
+	DiastasisChangeMM = 10
+	// TiltChangeOverDeg: a tilt change above 4° is more than measurement
+	// error (SEM 1.1–3.6°; changes under about 4° are noise) [26].
+	TiltChangeOverDeg = 4.0
+	// ThomasChangeOverDeg: a Thomas-test angle change above 5° (H): no
+	// source gives a measurement error for these angles; 5° is just above
+	// the 4° treated as noise for goniometric tilt [26].
+	ThomasChangeOverDeg = 5.0
+	// GluteGradeChangeSteps: any change of grade, a + or − step included,
+	// is reported as meaningful (issue 6: "glute grade change"). The grade is
+	// the coach's judgement of the whole test [33][34b], so a step is the
+	// smallest change she chose to record.
+	GluteGradeChangeSteps = 1
+	// BridgeChangeReps: 5 more or fewer single-leg bridges (H): about the
+	// distance between the poor (<20), average (~25) and good (>30) bands of
+	// the Freckleton protocol [41].
+	BridgeChangeReps = 5
+	// ActivityChangePoints: 2 points on her own 0–10 activity rating (H),
+	// the same size as a meaningful change on the 0–10 pain scale [73].
+	ActivityChangePoints = 2
+)
+
+// Reassessment timing (domain.md §5 and §8: reassess every 4–6 weeks [90];
+// phases change at reassessment, "Suggested rules" 14 [87][89][90]).
+const (
+	// ReassessMinWeeks and ReassessMaxWeeks bound the interval between
+	// assessments [90]. With no phase ending sooner, a client is due 4 weeks
+	// after her latest assessment and overdue after 6.
+	ReassessMinWeeks = 4
+	ReassessMaxWeeks = 6
+	// ReassessMinGapDays: a phase that ends within 14 days of her latest
+	// assessment is not a reason to assess again (H): the coach has just
+	// seen her.
+	ReassessMinGapDays = 14
+	// DueLookaheadDays: the home screen lists clients due within the next
+	// 7 days as well as those already due, so the coach can book them (H).
+	DueLookaheadDays = 7
+)
+
+// Pain during a session: the traffic light (domain.md §7 [84], "Suggested
+// rules" 13 and 14).
+const (
+	// SessionPainAmberMin: pain of 4–5 during a session means hold the
+	// progression (caution) [84].
+	SessionPainAmberMin = 4
+	// SessionPainRedMin: pain of 6 or more means stop and regress [84].
+	SessionPainRedMin = 6
+	// PersistentRedSessions: red in this many logged sessions in a row is
+	// "persistent" pain of 6 or more, which means a referral (rule 13;
+	// two sessions is (H)).
+	PersistentRedSessions = 2
+	// GreenSessionsToProgress: progress only after this many green sessions
+	// in a row (rule 14, (H): 2 sessions).
+	GreenSessionsToProgress = 2
+	// PartialSessionCredit: a partly done session counts as half a session
+	// towards adherence (H).
+	PartialSessionCredit = 0.5
+	// RegressDoseFraction: when an exercise has no easier variation, a
+	// regression cuts its reps or hold to two thirds (H), and a set when it
+	// has more than one.
+	RegressDoseFraction = 2.0 / 3
+)

@@ -67,7 +67,12 @@ func TestClientService_DeleteClient(t *testing.T) {
 			p := mustProgramme(t, db, r.ID)
 			v2 := sampleProgramme(r.ID)
 			v2.Lineage = p.Lineage
+			v2.Status = assessment.StatusIssued
 			if err := sqlite.NewProgrammeService(db).CreateProgramme(ctx, v2); err != nil {
+				t.Fatal(err)
+			}
+			log := &assessment.SessionLog{ProgrammeID: v2.ID, Date: today, Status: assessment.SessionDone, Pain: 2}
+			if err := sqlite.NewSessionLogService(db).CreateSessionLog(ctx, log); err != nil {
 				t.Fatal(err)
 			}
 		}
@@ -78,7 +83,7 @@ func TestClientService_DeleteClient(t *testing.T) {
 	gone, kept := ids[0], ids[1]
 
 	tables := clientTables(t, path)
-	for _, want := range []string{"assessments", "exports", "programmes"} {
+	for _, want := range []string{"assessments", "exports", "programmes", "session_logs"} {
 		if !slices.Contains(tables, want) {
 			t.Fatalf("tables with client_id = %q, missing %q", tables, want)
 		}
