@@ -138,7 +138,9 @@ func TestExerciseValidate(t *testing.T) {
 		field string // "" for valid
 	}{
 		{"OK", func(*assessment.Exercise) {}, ""},
-		{"OKRepsOfHolds", func(e *assessment.Exercise) { e.Dosage["strength"] = assessment.Dose{Sets: 3, Reps: 6, HoldSeconds: 10} }, ""},
+		{"OKRepsOfHolds", func(e *assessment.Exercise) {
+			e.Dosage["strength"] = assessment.Dose{Sets: 3, Reps: 6, HoldSeconds: 10}
+		}, ""},
 		{"ErrIDRequired", func(e *assessment.Exercise) { e.ID = "" }, "id"},
 		{"ErrIDFormat", func(e *assessment.Exercise) { e.ID = "Glute Bridge" }, "id"},
 		{"ErrIDLeadingDigit", func(e *assessment.Exercise) { e.ID = "9bridge" }, "id"},
@@ -164,9 +166,15 @@ func TestExerciseValidate(t *testing.T) {
 		{"ErrSets", func(e *assessment.Exercise) { e.Dosage["activation"] = assessment.Dose{Sets: 0, Reps: 10} }, "dosage.activation.sets"},
 		{"ErrTooManySets", func(e *assessment.Exercise) { e.Dosage["strength"] = assessment.Dose{Sets: 11, Reps: 10} }, "dosage.strength.sets"},
 		{"ErrNoRepsNoHold", func(e *assessment.Exercise) { e.Dosage["activation"] = assessment.Dose{Sets: 2} }, "dosage.activation.reps"},
-		{"ErrNegativeHold", func(e *assessment.Exercise) { e.Dosage["activation"] = assessment.Dose{Sets: 2, Reps: 5, HoldSeconds: -1} }, "dosage.activation.hold_seconds"},
-		{"ErrRest", func(e *assessment.Exercise) { e.Dosage["activation"] = assessment.Dose{Sets: 2, Reps: 5, RestSeconds: 601} }, "dosage.activation.rest_seconds"},
-		{"ErrTempo", func(e *assessment.Exercise) { e.Dosage["activation"] = assessment.Dose{Sets: 2, Reps: 5, Tempo: "slow"} }, "dosage.activation.tempo"},
+		{"ErrNegativeHold", func(e *assessment.Exercise) {
+			e.Dosage["activation"] = assessment.Dose{Sets: 2, Reps: 5, HoldSeconds: -1}
+		}, "dosage.activation.hold_seconds"},
+		{"ErrRest", func(e *assessment.Exercise) {
+			e.Dosage["activation"] = assessment.Dose{Sets: 2, Reps: 5, RestSeconds: 601}
+		}, "dosage.activation.rest_seconds"},
+		{"ErrTempo", func(e *assessment.Exercise) {
+			e.Dosage["activation"] = assessment.Dose{Sets: 2, Reps: 5, Tempo: "slow"}
+		}, "dosage.activation.tempo"},
 		{"ErrTempoOnePart", func(e *assessment.Exercise) { e.Dosage["activation"] = assessment.Dose{Sets: 2, Reps: 5, Tempo: "3"} }, "dosage.activation.tempo"},
 		{"ErrOwnRegression", func(e *assessment.Exercise) { e.Regression = e.ID }, "regression"},
 		{"ErrOwnProgression", func(e *assessment.Exercise) { e.Progression = e.ID }, "progression"},
@@ -219,7 +227,9 @@ func TestValidateLibrary(t *testing.T) {
 		field string
 	}{
 		{"OK", chain(), ""},
-		{"OKBranchOffMainLine", chain(func(m map[string]*assessment.Exercise) { m["d"] = pgExercise("d", func(e *assessment.Exercise) { e.Regression = "a" }) }), ""},
+		{"OKBranchOffMainLine", chain(func(m map[string]*assessment.Exercise) {
+			m["d"] = pgExercise("d", func(e *assessment.Exercise) { e.Regression = "a" })
+		}), ""},
 		{"ErrFieldPrefixedWithID", chain(func(m map[string]*assessment.Exercise) { m["b"].Cues = nil }), "b.cues"},
 		{"ErrNilEntry", append(chain(), nil), "exercises[3]"},
 		{"ErrDuplicateID", append(chain(), pgExercise("a")), "exercises[3].id"},
