@@ -24,7 +24,7 @@ func xExercise(id string) *assessment.Exercise {
 		ID: id, Name: "Banded bridge", Family: assessment.FamilyGlutes,
 		Targets: []string{assessment.FindGluteMaxWeak}, Demands: []string{}, Equipment: []string{assessment.EquipBand},
 		Position: assessment.PosSupine, Cues: []string{"Band above the knees.", "Breathe out as you lift."},
-		Dosage:   map[string]assessment.Dose{assessment.PhaseActivation: {Sets: 2, Reps: 12}},
+		Dosage: map[string]assessment.Dose{assessment.PhaseActivation: {Sets: 2, Reps: 12}},
 	}
 }
 
