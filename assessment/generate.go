@@ -153,7 +153,7 @@ func upperSession(day time.Weekday) sessionSpec {
 // with hinge practice, and a leg exercise that carries the strength into
 // daily life in the integration phase.
 func gluteSession(day time.Weekday, first, second string) sessionSpec {
-	return sessionSpec{day: day, name: "Glutes (15 minutes)", budget: GluteSessionMinutes, slots: []slotSpec{
+	return sessionSpec{day: day, name: "Glutes", budget: GluteSessionMinutes, slots: []slotSpec{
 		{family: FamilyGlutes, keep: 10, prefer: []string{first}},
 		{family: FamilyGlutes, keep: 9, prefer: []string{second}},
 		{family: FamilyHinge, keep: 8, when: noDrill, repeat: true, prefer: []string{FindHingeFair}},
