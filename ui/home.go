@@ -16,7 +16,7 @@ import (
 // listPageSize is how many clients one query fetches for the list. The list
 // is virtual: only the rows on screen exist as widgets, and rows are fetched
 // a page at a time as the coach scrolls.
-const listPageSize = 100
+const listPageSize = 50
 
 // clientPager feeds the virtual client list from the ClientService a page
 // at a time.
