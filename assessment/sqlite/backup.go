@@ -255,6 +255,32 @@ func (db *DB) AutoBackup(ctx context.Context, now time.Time) (path string, made 
 	return path, true, nil
 }
 
+// BackupBefore writes a backup named for the risky action about to happen
+// ("import" gives "keel-before-import-2026-03-02-093000.db") into
+// BackupDir and returns its path. Keel takes one before an import that
+// replaces clients, so the coach can go back. These backups are not
+// pruned: they are rare and each marks a deliberate step.
+func (db *DB) BackupBefore(ctx context.Context, what string) (string, error) {
+	dir := BackupDir(db.Path)
+	if err := os.MkdirAll(dir, dirMode); err != nil {
+		return "", assessment.Errorf(assessment.EINVALID, "Keel cannot create the backup folder %s: %v.", dir, plainErr(err))
+	}
+	path := uniqueName(dir, backupPrefix(db.Path)+"before-"+what+"-"+time.Now().Format("2006-01-02-150405"))
+	if err := db.BackupTo(ctx, path); err != nil {
+		return "", err
+	}
+	return path, nil
+}
+
+// uniqueName returns dir/base.db, or dir/base-2.db and so on when taken.
+func uniqueName(dir, base string) string {
+	p := filepath.Join(dir, base+".db")
+	for i := 2; fileExists(p); i++ {
+		p = filepath.Join(dir, fmt.Sprintf("%s-%d.db", base, i))
+	}
+	return p
+}
+
 // ListBackups returns the automatic backups of the database at dbPath,
 // newest first. It works without opening the database, so Keel can offer
 // the latest backup when the database itself is broken. A missing backup
@@ -351,33 +377,48 @@ func keptBackups(newestFirst []Backup) []bool {
 // own integrity check, Keel's application id and a schema version it
 // knows. The error names the file and the problem.
 func CheckBackup(ctx context.Context, path string) error {
+	return checkFile(ctx, path, "restore", "the backup", "it is not a Keel backup")
+}
+
+// Diagnose says what is wrong with a database file that failed to open, in
+// the same terms as CheckBackup, without changing it (SQLite reads it as
+// immutable and creates nothing beside it). It returns nil when it finds
+// nothing wrong. The start-up window uses it when opening failed for a
+// reason SQLite reported only as an internal error.
+func Diagnose(ctx context.Context, path string) error {
+	return checkFile(ctx, path, "open", "the database", "it is not a Keel database")
+}
+
+// checkFile is CheckBackup and Diagnose: verb is what Keel cannot do,
+// what names the file, notKeel says it is someone else's.
+func checkFile(ctx context.Context, path, verb, what, notKeelWords string) error {
 	fi, err := os.Stat(path)
 	if err != nil {
-		return assessment.Errorf(assessment.EINVALID, "Keel cannot open the backup %s: %v.", path, plainErr(err))
+		return assessment.Errorf(assessment.EINVALID, "Keel cannot open %s %s: %v.", what, path, plainErr(err))
 	}
 	if fi.IsDir() {
-		return assessment.Errorf(assessment.EINVALID, "%s is a folder, not a backup file.", path)
+		return assessment.Errorf(assessment.EINVALID, "%s is a folder, not a Keel file.", path)
 	}
 	bad := func(why string) error {
-		return assessment.Errorf(assessment.EINVALID, "Keel cannot restore %s: %s. Nothing has been changed.", path, why)
+		return assessment.Errorf(assessment.EINVALID, "Keel cannot %s %s: %s. Nothing has been changed.", verb, path, why)
 	}
 	if fi.Size() == 0 {
 		return bad("the file is empty")
 	}
 	h, ok, err := readHeader(path)
 	if err != nil {
-		return assessment.Errorf(assessment.EINVALID, "Keel cannot read the backup %s: %v.", path, plainErr(err))
+		return assessment.Errorf(assessment.EINVALID, "Keel cannot read %s %s: %v.", what, path, plainErr(err))
 	}
 	if !ok {
-		return bad("it is not a Keel backup (not an SQLite database)")
+		return bad(notKeelWords + " (not an SQLite database)")
 	}
 	if h.appID != applicationID {
-		return bad("it is not a Keel backup (it belongs to another program)")
+		return bad(notKeelWords + " (it belongs to another program)")
 	}
 	if h.userVersion > SchemaVersion {
 		return &assessment.Error{Code: assessment.EUNSUPPORTED, Message: fmt.Sprintf(
-			"Keel cannot restore %s: it was made by a newer version of Keel (data version %d; this Keel reads up to %d). Install the newer Keel to restore it. Nothing has been changed.",
-			path, h.userVersion, SchemaVersion)}
+			"Keel cannot %s %s: it was made by a newer version of Keel (data version %d; this Keel reads up to %d). Install the newer Keel. Nothing has been changed.",
+			verb, path, h.userVersion, SchemaVersion)}
 	}
 	if h.userVersion < 1 {
 		return bad("it holds no Keel data")
@@ -386,7 +427,7 @@ func CheckBackup(ctx context.Context, path string) error {
 	// it; a backup has no write-ahead log of its own.
 	cdb, err := sql.Open("sqlite3", dsn(path, "mode=ro&immutable=1"))
 	if err != nil {
-		return assessment.Internal("check the backup "+path, err)
+		return assessment.Internal("check "+path, err)
 	}
 	defer cdb.Close()
 	rows, err := cdb.QueryContext(ctx, `PRAGMA integrity_check`)
@@ -507,11 +548,7 @@ func keepCurrent(dbPath string, now time.Time) (string, error) {
 	if err := os.MkdirAll(dir, dirMode); err != nil {
 		return "", assessment.Errorf(assessment.EINVALID, "Keel cannot create the backup folder %s: %v. Nothing has been changed.", dir, plainErr(err))
 	}
-	base := backupPrefix(dbPath) + "before-restore-" + now.Format("2006-01-02-150405")
-	kept := filepath.Join(dir, base+".db")
-	for i := 2; fileExists(kept); i++ {
-		kept = filepath.Join(dir, fmt.Sprintf("%s-%d.db", base, i))
-	}
+	kept := uniqueName(dir, backupPrefix(dbPath)+"before-restore-"+now.Format("2006-01-02-150405"))
 	for _, side := range []string{"", "-wal"} {
 		src := dbPath + side
 		if side != "" && !fileExists(src) {

@@ -572,3 +572,70 @@ func TestRestore(t *testing.T) {
 		wantCode(t, err, assessment.EINVALID)
 	})
 }
+
+func TestDB_BackupBefore(t *testing.T) {
+	ctx := context.Background()
+	db := MustOpenDB(t)
+	mustClient(t, db, "Ana")
+	p1, err := db.BackupBefore(ctx, "import")
+	if err != nil {
+		t.Fatal(err)
+	}
+	p2, err := db.BackupBefore(ctx, "import")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if p1 == p2 {
+		t.Fatalf("two backups in the same second share the name %s", p1)
+	}
+	for _, p := range []string{p1, p2} {
+		if filepath.Dir(p) != sqlite.BackupDir(db.Path) || !strings.Contains(filepath.Base(p), "keel-before-import-") {
+			t.Errorf("backup at %s", p)
+		}
+		if got := clientNames(t, p); !slices.Equal(got, []string{"Ana"}) {
+			t.Errorf("%s holds %q", p, got)
+		}
+	}
+	// They are not daily backups: pruning never removes them.
+	list, err := sqlite.ListBackups(db.Path)
+	if err != nil || len(list) != 0 {
+		t.Fatalf("ListBackups = %v, %v; want none", list, err)
+	}
+}
+
+// A database cut off half-way passes the header check at open and then
+// fails inside SQLite; Diagnose says in words what is wrong.
+func TestDiagnose(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "keel.db")
+	db := mustOpenAt(t, path)
+	for i := range 300 {
+		mustClient(t, db, fmt.Sprintf("Client with a longish name to fill pages %d", i))
+	}
+	if err := db.Close(); err != nil {
+		t.Fatal(err)
+	}
+	if err := sqlite.Diagnose(ctx, path); err != nil {
+		t.Fatalf("Diagnose on a sound database: %v", err)
+	}
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(path, b[:len(b)/2], 0o600); err != nil {
+		t.Fatal(err)
+	}
+	before := fileHash(t, path)
+	err = sqlite.Diagnose(ctx, path)
+	wantCode(t, err, assessment.EINVALID)
+	wantMessageNames(t, err, path)
+	if msg := assessment.ErrorMessage(err); !strings.Contains(msg, "damaged") || !strings.Contains(msg, "cannot open") {
+		t.Errorf("message %q", msg)
+	}
+	if fileHash(t, path) != before {
+		t.Fatal("Diagnose changed the file")
+	}
+	if got := dirNames(t, filepath.Dir(path)); !slices.Equal(got, []string{"keel.db"}) {
+		t.Fatalf("Diagnose left files: %q", got)
+	}
+}
