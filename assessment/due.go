@@ -2,9 +2,10 @@ package assessment
 
 import (
 	"context"
-	"fmt"
 	"slices"
+	"strconv"
 	"strings"
+	"time"
 )
 
 // DueInput is what deciding "due for reassessment" needs to know about one
@@ -31,13 +32,22 @@ type Due struct {
 	Overdue bool `json:"overdue"`
 }
 
-// DueService reads what the due list needs for every active client. The
-// SQLite package implements it with one query, so the list stays fast
-// with thousands of clients.
+// DueService reads what the due list needs. The SQLite package implements
+// it with one query, so the list stays fast with thousands of clients.
 type DueService interface {
 	// FindDueInputs returns one DueInput per client who is not archived and
-	// has at least one assessment.
-	FindDueInputs(ctx context.Context) ([]DueInput, error)
+	// whose latest assessment falls within DueWindow(today): nobody outside
+	// it can be listed as due that day.
+	FindDueInputs(ctx context.Context, today Date) ([]DueInput, error)
+}
+
+// DueWindow is the range of latest-assessment dates that can make a client
+// due on day today: a reassessment falls between ReassessMinGapDays and
+// ReassessMaxWeeks after the latest assessment, the list looks
+// DueLookaheadDays ahead and drops clients overdue by more than
+// DueLapsedDays.
+func DueWindow(today Date) (from, to Date) {
+	return today.AddDays(-DueLapsedDays - 7*ReassessMaxWeeks), today.AddDays(DueLookaheadDays - ReassessMinGapDays)
 }
 
 // NextReassessment says when a client should next be assessed, and why:
@@ -52,48 +62,82 @@ type DueService interface {
 // ok is false when she has never been assessed (she needs an intake, not a
 // reassessment).
 func NextReassessment(in DueInput) (date Date, reason string, ok bool) {
-	last := in.LastAssessment
-	if last.IsZero() {
+	d, phase, ok := nextReassessment(in)
+	if !ok {
 		return Date{}, "", false
 	}
-	latest := last.AddDays(7 * ReassessMaxWeeks)
+	return d, dueReason(in, phase), true
+}
+
+// nextReassessment is NextReassessment without the wording: the date and
+// the index of the phase whose end it is (−1 for the 4-week rule).
+func nextReassessment(in DueInput) (Date, int, bool) {
+	if in.LastAssessment.IsZero() {
+		return Date{}, -1, false
+	}
+	// Whole-day arithmetic on day numbers: this runs for every client on
+	// the home screen, and time.AddDate normalises a calendar each call.
+	last := dayNumber(in.LastAssessment)
 	if !in.ProgrammeStart.IsZero() {
+		start := dayNumber(in.ProgrammeStart)
+		earliest, latest := last+ReassessMinGapDays, last+7*ReassessMaxWeeks
 		for i, ph := range in.Phases {
-			end := in.ProgrammeStart.AddDays(7*ph.LastWeek - 1)
-			if end.Before(last.AddDays(ReassessMinGapDays)) {
+			end := start + 7*int64(ph.LastWeek) - 1
+			if end < earliest {
 				continue
 			}
-			if end.After(latest) {
+			if end > latest {
 				break
 			}
-			title := ph.Title
-			if title == "" {
-				title = upperFirst(ph.Name)
-			}
-			if i == len(in.Phases)-1 {
-				return end, fmt.Sprintf("End of the programme (%s, weeks %d–%d)", strings.ToLower(title), ph.FirstWeek, ph.LastWeek), true
-			}
-			return end, fmt.Sprintf("End of the %s phase (weeks %d–%d)", strings.ToLower(title), ph.FirstWeek, ph.LastWeek), true
+			return dateOfDay(end), i, true
 		}
 	}
-	return last.AddDays(7 * ReassessMinWeeks), fmt.Sprintf("%d weeks since her last assessment", ReassessMinWeeks), true
+	return dateOfDay(last + 7*ReassessMinWeeks), -1, true
+}
+
+// dayNumber is the number of days from 1970-01-01 to d.
+func dayNumber(d Date) int64 { return d.t.Unix() / secondsPerDay }
+
+// dateOfDay is the Date of day number n.
+func dateOfDay(n int64) Date { return Date{time.Unix(n*secondsPerDay, 0).UTC()} }
+
+const secondsPerDay = 24 * 60 * 60
+
+func dueReason(in DueInput, phase int) string {
+	if phase < 0 {
+		return strconv.Itoa(ReassessMinWeeks) + " weeks since her last assessment"
+	}
+	ph := in.Phases[phase]
+	title := ph.Title
+	if title == "" {
+		title = phaseInfo(ph.Name, 0, 0).Title
+	}
+	if title == "" {
+		title = ph.Name
+	}
+	weeks := "weeks " + strconv.Itoa(ph.FirstWeek) + "–" + strconv.Itoa(ph.LastWeek)
+	if phase == len(in.Phases)-1 {
+		return "End of the programme (" + strings.ToLower(title) + ", " + weeks + ")"
+	}
+	return "End of the " + strings.ToLower(title) + " phase (" + weeks + ")"
 }
 
 // DueForReassessment lists the clients due for reassessment on or before
-// today plus DueLookaheadDays, most overdue first (then by name).
+// today plus DueLookaheadDays, most overdue first (then by name). Clients
+// overdue by more than DueLapsedDays are left out as lapsed.
 func DueForReassessment(inputs []DueInput, today Date) []Due {
-	horizon := today.AddDays(DueLookaheadDays)
+	horizon, lapsed := today.AddDays(DueLookaheadDays), today.AddDays(-DueLapsedDays)
 	type keyed struct {
 		Due
 		fold string
 	}
 	var due []keyed
 	for _, in := range inputs {
-		d, why, ok := NextReassessment(in)
-		if !ok || d.After(horizon) {
+		d, phase, ok := nextReassessment(in)
+		if !ok || d.After(horizon) || d.Before(lapsed) {
 			continue
 		}
-		due = append(due, keyed{Due{ClientID: in.ClientID, Name: in.Name, Date: d, Reason: why,
+		due = append(due, keyed{Due{ClientID: in.ClientID, Name: in.Name, Date: d, Reason: dueReason(in, phase),
 			LastAssessment: in.LastAssessment, Overdue: d.Before(today)}, Fold(in.Name)})
 	}
 	slices.SortFunc(due, func(a, b keyed) int {

@@ -217,6 +217,10 @@ const (
 	// DueLookaheadDays: the home screen lists clients due within the next
 	// 7 days as well as those already due, so the coach can book them (H).
 	DueLookaheadDays = 7
+	// DueLapsedDays: a client overdue by more than 12 weeks has most likely
+	// stopped coming, and is no longer listed as due (H); the coach archives
+	// her or reassesses her when she returns.
+	DueLapsedDays = 84
 )
 
 // Pain during a session: the traffic light (domain.md §7 [84], "Suggested

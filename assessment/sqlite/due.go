@@ -3,16 +3,19 @@ package sqlite
 import (
 	"context"
 	"database/sql"
-	"encoding/json"
+	"fmt"
+	"strconv"
+	"strings"
+	"time"
 
 	"github.com/keel-coach/keel/assessment"
 )
 
 // DueService reads what the "due for reassessment" list needs for every
 // active client in one query: her latest assessment date and the schedule
-// of her latest issued programme. The schedule comes from the start_date
-// and phases columns that migration 0002 keeps beside each programme's
-// document, so no plan is parsed.
+// of her latest issued programme. The schedule comes from the
+// programme_schedules table that migration 0002's triggers keep beside each
+// programme's document, so no plan is parsed or even read.
 type DueService struct {
 	db *DB
 }
@@ -22,22 +25,21 @@ var _ assessment.DueService = (*DueService)(nil)
 // NewDueService returns the due-list reader of db.
 func NewDueService(db *DB) *DueService { return &DueService{db: db} }
 
-// FindDueInputs returns one input per client who is not archived and has at
-// least one assessment, in no particular order.
-func (s *DueService) FindDueInputs(ctx context.Context) ([]assessment.DueInput, error) {
+// FindDueInputs returns one input per client who is not archived and whose
+// latest assessment falls within assessment.DueWindow(today), in no
+// particular order.
+func (s *DueService) FindDueInputs(ctx context.Context, today assessment.Date) ([]assessment.DueInput, error) {
+	from, to := assessment.DueWindow(today)
+	// Per client, two index seeks (her latest assessment date, her latest
+	// issued programme): SQLite answers max() over an index prefix by
+	// reading one entry, which beats grouping whole tables.
 	const query = `
-		WITH last AS (
-			SELECT client_id, max(date) AS date FROM assessments GROUP BY client_id
-		), prog AS (
-			SELECT client_id, max(id) AS id FROM programmes WHERE status = 'issued' GROUP BY client_id
-		)
-		SELECT c.id, c.name, last.date, p.start_date, p.phases
+		SELECT c.id, c.name, (SELECT max(a.date) FROM assessments AS a WHERE a.client_id = c.id) AS last, s.start_date, s.phases
 		FROM clients AS c
-		JOIN last ON last.client_id = c.id
-		LEFT JOIN prog ON prog.client_id = c.id
-		LEFT JOIN programmes AS p ON p.id = prog.id
-		WHERE c.archived = 0`
-	rows, err := s.db.rdb.QueryContext(ctx, query)
+		LEFT JOIN programme_schedules AS s ON s.programme_id =
+			(SELECT max(p.id) FROM programmes AS p WHERE p.client_id = c.id AND p.status = 'issued')
+		WHERE c.archived = 0 AND last BETWEEN ? AND ?`
+	rows, err := s.db.rdb.QueryContext(ctx, query, from.String(), to.String())
 	if err != nil {
 		return nil, mapError("list the clients due for reassessment", err)
 	}
@@ -52,14 +54,16 @@ func (s *DueService) FindDueInputs(ctx context.Context) ([]assessment.DueInput, 
 		if err := rows.Scan(&in.ClientID, &in.Name, &last, &start, &phases); err != nil {
 			return nil, mapError("list the clients due for reassessment", err)
 		}
-		if in.LastAssessment, err = assessment.ParseDate(last); err != nil {
+		if in.LastAssessment, err = fastDate(last); err != nil {
 			return nil, assessment.Internal("list the clients due for reassessment", err)
 		}
-		if in.ProgrammeStart, err = parseNullDate(start); err != nil {
-			return nil, assessment.Internal("list the clients due for reassessment", err)
+		if start.Valid {
+			if in.ProgrammeStart, err = fastDate(start.String); err != nil {
+				return nil, assessment.Internal("list the clients due for reassessment", err)
+			}
 		}
 		if phases.Valid && phases.String != "" {
-			if err := json.Unmarshal([]byte(phases.String), &in.Phases); err != nil {
+			if in.Phases, err = parsePhases(phases.String); err != nil {
 				return nil, assessment.Internal("list the clients due for reassessment", err)
 			}
 		}
@@ -69,4 +73,36 @@ func (s *DueService) FindDueInputs(ctx context.Context) ([]assessment.DueInput, 
 		return nil, mapError("list the clients due for reassessment", err)
 	}
 	return out, nil
+}
+
+// parsePhases reads the schedule's "name,first_week,last_week;..." text.
+func parsePhases(s string) ([]assessment.Phase, error) {
+	parts := strings.Split(s, ";")
+	out := make([]assessment.Phase, 0, len(parts))
+	for _, p := range parts {
+		name, rest, ok1 := strings.Cut(p, ",")
+		first, last, ok2 := strings.Cut(rest, ",")
+		f, err1 := strconv.Atoi(first)
+		l, err2 := strconv.Atoi(last)
+		if !ok1 || !ok2 || err1 != nil || err2 != nil {
+			return nil, fmt.Errorf("stored phases %q", s)
+		}
+		out = append(out, assessment.Phase{Name: name, FirstWeek: f, LastWeek: l})
+	}
+	return out, nil
+}
+
+// fastDate reads a stored YYYY-MM-DD date without time.Parse's layout
+// matching; the due list reads two per client.
+func fastDate(s string) (assessment.Date, error) {
+	if len(s) != 10 || s[4] != '-' || s[7] != '-' {
+		return assessment.Date{}, fmt.Errorf("stored date %q", s)
+	}
+	y, e1 := strconv.Atoi(s[:4])
+	m, e2 := strconv.Atoi(s[5:7])
+	d, e3 := strconv.Atoi(s[8:])
+	if e1 != nil || e2 != nil || e3 != nil || m < 1 || m > 12 || d < 1 || d > 31 {
+		return assessment.Date{}, fmt.Errorf("stored date %q", s)
+	}
+	return assessment.NewDate(y, time.Month(m), d), nil
 }

@@ -3,7 +3,6 @@ package sqlite_test
 import (
 	"context"
 	"reflect"
-	"strings"
 	"testing"
 
 	"github.com/keel-coach/keel/assessment"
@@ -307,7 +306,7 @@ func TestSessionLog_PainSevenRegresses(t *testing.T) {
 }
 
 func TestProgrammeSchedule(t *testing.T) {
-	// Migration 0002 copies each programme's start and phases into columns
+	// Migration 0002 copies each programme's start and phases into a table
 	// for the due-for-reassessment query, on insert and on update.
 	ctx := context.Background()
 	path := t.TempDir() + "/keel.db"
@@ -315,22 +314,30 @@ func TestProgrammeSchedule(t *testing.T) {
 	p := mustIssued(t, db, "Ana")
 	read := func() (start, phases string) {
 		t.Helper()
-		if err := rawDB(t, path).QueryRow(`SELECT start_date, phases FROM programmes WHERE id = ?`, p.ID).Scan(&start, &phases); err != nil {
+		if err := rawDB(t, path).QueryRow(`SELECT start_date, phases FROM programme_schedules WHERE programme_id = ?`, p.ID).Scan(&start, &phases); err != nil {
 			t.Fatal(err)
 		}
 		return
 	}
 	start, phases := read()
-	if start != "2026-03-09" || phases == "" || phases[0] != '[' {
+	if start != "2026-03-09" || phases != "activation,1,2" {
 		t.Fatalf("start %q phases %q after insert", start, phases)
 	}
 	p.Weeks[0].Start = assessment.NewDate(2026, 3, 16)
 	p.Phases[0].LastWeek = 3
+	p.Phases = append(p.Phases, assessment.Phase{Name: assessment.PhaseStrength, FirstWeek: 4, LastWeek: 8})
 	if err := sqlite.NewProgrammeService(db).UpdateProgramme(ctx, p); err != nil {
 		t.Fatal(err)
 	}
 	start, phases = read()
-	if start != "2026-03-16" || !strings.Contains(phases, `"last_week":3`) {
+	if start != "2026-03-16" || phases != "activation,1,3;strength,4,8" {
 		t.Fatalf("start %q phases %q after update", start, phases)
+	}
+	if err := sqlite.NewProgrammeService(db).DeleteProgramme(ctx, p.ID); err != nil {
+		t.Fatal(err)
+	}
+	var n int
+	if err := rawDB(t, path).QueryRow(`SELECT count(*) FROM programme_schedules`).Scan(&n); err != nil || n != 0 {
+		t.Errorf("%d schedules left after deleting the programme (%v); want 0", n, err)
 	}
 }

@@ -26,29 +26,33 @@ CREATE INDEX session_logs_programme ON session_logs (programme_id, date, id);
 
 -- The schedule of each programme, copied out of its JSON document by
 -- triggers, so the "due for reassessment" list over thousands of clients
--- reads a few bytes per programme instead of parsing whole plans.
--- start_date is the first day of week 1; phases is the JSON array of phases
--- (name, first_week, last_week).
-ALTER TABLE programmes ADD COLUMN start_date TEXT;
-ALTER TABLE programmes ADD COLUMN phases TEXT;
+-- reads a few bytes per programme instead of parsing whole plans. It is a
+-- table of its own rather than columns of programmes: a column stored after
+-- a large document is reached only by walking the document's overflow
+-- pages. start_date is the first day of week 1; phases lists the phases in
+-- order as "name,first_week,last_week" joined by ";" (e.g.
+-- "activation,1,4;strength,5,8"), short text that needs no JSON parser.
+CREATE TABLE programme_schedules (
+	programme_id INTEGER PRIMARY KEY REFERENCES programmes (id) ON DELETE CASCADE,
+	start_date   TEXT,
+	phases       TEXT
+);
 
-UPDATE programmes SET
-	start_date = coalesce(json_extract(data, '$.weeks[0].start'), json_extract(data, '$.options.start')),
-	phases = json_extract(data, '$.phases');
+INSERT INTO programme_schedules (programme_id, start_date, phases)
+	SELECT id, coalesce(json_extract(data, '$.weeks[0].start'), json_extract(data, '$.options.start')), (SELECT group_concat(json_extract(value, '$.name') || ',' || json_extract(value, '$.first_week') || ',' || json_extract(value, '$.last_week'), ';' ORDER BY key) FROM json_each(programmes.data, '$.phases'))
+	FROM programmes;
 
 CREATE TRIGGER programmes_schedule_insert AFTER INSERT ON programmes BEGIN
-	UPDATE programmes SET
-		start_date = coalesce(json_extract(NEW.data, '$.weeks[0].start'), json_extract(NEW.data, '$.options.start')),
-		phases = json_extract(NEW.data, '$.phases')
-	WHERE id = NEW.id;
+	INSERT OR REPLACE INTO programme_schedules (programme_id, start_date, phases) VALUES (NEW.id,
+		coalesce(json_extract(NEW.data, '$.weeks[0].start'), json_extract(NEW.data, '$.options.start')),
+		(SELECT group_concat(json_extract(value, '$.name') || ',' || json_extract(value, '$.first_week') || ',' || json_extract(value, '$.last_week'), ';' ORDER BY key) FROM json_each(NEW.data, '$.phases')));
 END;
 
 CREATE TRIGGER programmes_schedule_update AFTER UPDATE OF data ON programmes BEGIN
-	UPDATE programmes SET
-		start_date = coalesce(json_extract(NEW.data, '$.weeks[0].start'), json_extract(NEW.data, '$.options.start')),
-		phases = json_extract(NEW.data, '$.phases')
-	WHERE id = NEW.id;
+	INSERT OR REPLACE INTO programme_schedules (programme_id, start_date, phases) VALUES (NEW.id,
+		coalesce(json_extract(NEW.data, '$.weeks[0].start'), json_extract(NEW.data, '$.options.start')),
+		(SELECT group_concat(json_extract(value, '$.name') || ',' || json_extract(value, '$.first_week') || ',' || json_extract(value, '$.last_week'), ';' ORDER BY key) FROM json_each(NEW.data, '$.phases')));
 END;
 
--- The latest issued programme of each client.
+-- The latest issued programme of each client, read from the index alone.
 CREATE INDEX programmes_client_status ON programmes (client_id, status, id);

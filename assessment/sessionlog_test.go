@@ -1,0 +1,335 @@
+package assessment_test
+
+import (
+	"reflect"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/keel-coach/keel/assessment"
+)
+
+// slMonday is the first day of the session-log test plan (a Monday).
+var slMonday = assessment.NewDate(2026, 3, 2)
+
+// slLibrary: dead bug bent knee regresses to toe taps; the glute bridge has
+// no regression; the toe tap is already in Wednesday's session.
+func slLibrary(t *testing.T) *assessment.Library {
+	t.Helper()
+	d := func(sets, reps int) map[string]assessment.Dose {
+		x := assessment.Dose{Sets: sets, Reps: reps}
+		return map[string]assessment.Dose{assessment.PhaseActivation: x, assessment.PhaseStrength: {Sets: sets + 1, Reps: reps}}
+	}
+	ex := func(id, name, family string, dose map[string]assessment.Dose, reg, prog string) *assessment.Exercise {
+		return &assessment.Exercise{ID: id, Name: name, Family: family, Dosage: dose, Regression: reg, Progression: prog,
+			Targets: []string{"general"}, Equipment: []string{"none"}, Position: "supine", Cues: []string{"Breathe out.", "Move slowly."}}
+	}
+	lib, err := assessment.NewLibrary([]*assessment.Exercise{
+		ex("dead_bug_toe_tap", "Dead bug toe tap", assessment.FamilyCore, d(2, 8), "", "dead_bug_bent_knee"),
+		ex("dead_bug_bent_knee", "Dead bug", assessment.FamilyCore, d(3, 10), "dead_bug_toe_tap", ""),
+		ex("glute_bridge", "Glute bridge", assessment.FamilyGlutes, d(3, 12), "", ""),
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return lib
+}
+
+func line(id, name string, sets, reps int) assessment.Prescription {
+	return assessment.Prescription{ExerciseID: id, Name: name, Sets: sets, Reps: reps, Side: assessment.SideBoth, Reason: "why", Findings: []string{"code"}}
+}
+
+// slProgramme: 4 weeks (2 activation, 2 strength), sessions on Monday
+// (dead bug, bridge) and Wednesday (bridge, toe tap, dead bug).
+func slProgramme() *assessment.Programme {
+	p := &assessment.Programme{ID: 10, Lineage: 10, Version: 1, Status: assessment.StatusIssued, ClientID: 1, RecordID: 2,
+		Options: assessment.ProgrammeOptions{Weeks: 4, Start: slMonday},
+		Phases:  []assessment.Phase{{Name: assessment.PhaseActivation, FirstWeek: 1, LastWeek: 2}, {Name: assessment.PhaseStrength, FirstWeek: 3, LastWeek: 4}}}
+	for w := 1; w <= 4; w++ {
+		phase := assessment.PhaseActivation
+		if w > 2 {
+			phase = assessment.PhaseStrength
+		}
+		wk := assessment.Week{Week: w, Phase: phase, Start: slMonday.AddDays(7 * (w - 1))}
+		for _, dn := range []string{"mon", "tue", "wed", "thu", "fri", "sat", "sun"} {
+			d := assessment.Day{Day: dn}
+			switch dn {
+			case "mon":
+				d.Session, d.Minutes = "A", 20
+				d.Exercises = []assessment.Prescription{line("dead_bug_bent_knee", "Dead bug", 3, 10), line("glute_bridge", "Glute bridge", 3, 12)}
+			case "wed":
+				d.Session, d.Minutes = "B", 20
+				d.Exercises = []assessment.Prescription{line("glute_bridge", "Glute bridge", 3, 12), line("dead_bug_toe_tap", "Dead bug toe tap", 2, 8), line("dead_bug_bent_knee", "Dead bug", 3, 10)}
+			}
+			wk.Days = append(wk.Days, d)
+		}
+		p.Weeks = append(p.Weeks, wk)
+	}
+	return p
+}
+
+func logAt(days, pain int, doming bool) *assessment.SessionLog {
+	return &assessment.SessionLog{ID: int64(100 + days), ProgrammeID: 10, Date: slMonday.AddDays(days), Status: assessment.SessionDone, Pain: pain, Doming: doming}
+}
+
+func TestSessionLog_Validate(t *testing.T) {
+	today := slMonday.AddDays(10)
+	ok := assessment.SessionLog{ProgrammeID: 1, Date: today, Status: assessment.SessionDone, Pain: 3}
+	tests := []struct {
+		name  string
+		edit  func(*assessment.SessionLog)
+		field string
+	}{
+		{"OK", func(*assessment.SessionLog) {}, ""},
+		{"OKMissed", func(l *assessment.SessionLog) { l.Status = assessment.SessionMissed }, ""},
+		{"OKPain10", func(l *assessment.SessionLog) { l.Pain = 10 }, ""},
+		{"ErrPain", func(l *assessment.SessionLog) { l.Pain = 11 }, assessment.FieldSessionPain},
+		{"ErrStatus", func(l *assessment.SessionLog) { l.Status = "" }, assessment.FieldSessionStatus},
+		{"ErrFuture", func(l *assessment.SessionLog) { l.Date = today.AddDays(1) }, assessment.FieldSessionDate},
+		{"ErrYear", func(l *assessment.SessionLog) { l.Date = assessment.NewDate(1850, 1, 1) }, assessment.FieldSessionDate},
+		{"ErrNoProgramme", func(l *assessment.SessionLog) { l.ProgrammeID = 0 }, assessment.FieldSessionProgramme},
+		{"ErrNoteLong", func(l *assessment.SessionLog) { l.Note = strings.Repeat("é", assessment.MaxNotesLen+1) }, assessment.FieldSessionNote},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			l := ok
+			tt.edit(&l)
+			err := l.Validate(today)
+			if tt.field == "" {
+				if err != nil {
+					t.Fatalf("Validate = %v; want nil", err)
+				}
+				return
+			}
+			if assessment.ErrorCode(err) != assessment.EINVALID || assessment.FieldErrors(err).For(tt.field) == "" {
+				t.Fatalf("Validate = %v; want EINVALID on %s", err, tt.field)
+			}
+		})
+	}
+}
+
+func TestSessionLog_Light(t *testing.T) {
+	tests := []struct {
+		pain   int
+		doming bool
+		status string
+		want   assessment.Light
+	}{
+		{0, false, assessment.SessionDone, assessment.LightGreen},
+		{3, false, assessment.SessionDone, assessment.LightGreen},
+		{4, false, assessment.SessionPartial, assessment.LightAmber},
+		{5, false, assessment.SessionDone, assessment.LightAmber},
+		{6, false, assessment.SessionDone, assessment.LightRed},
+		{10, false, assessment.SessionDone, assessment.LightRed},
+		{0, true, assessment.SessionDone, assessment.LightRed},
+		{7, true, assessment.SessionMissed, assessment.LightNone},
+	}
+	for _, tt := range tests {
+		l := &assessment.SessionLog{Pain: tt.pain, Doming: tt.doming, Status: tt.status}
+		if got := l.Light(); got != tt.want {
+			t.Errorf("pain %d doming %v %s: light %q; want %q", tt.pain, tt.doming, tt.status, got, tt.want)
+		}
+	}
+}
+
+func TestAdherence(t *testing.T) {
+	p := slProgramme()
+	logs := []*assessment.SessionLog{
+		{Date: slMonday, Status: assessment.SessionDone},
+		{Date: slMonday.AddDays(2), Status: assessment.SessionPartial},
+		{Date: slMonday.AddDays(7), Status: assessment.SessionMissed},
+		{Date: slMonday.AddDays(9), Status: assessment.SessionDone},
+		{Date: slMonday.AddDays(10), Status: assessment.SessionDone}, // an extra session
+		{Date: slMonday.AddDays(-3), Status: assessment.SessionDone}, // before the plan
+	}
+	// Today is Monday of week 3: its session is planned so far, Wednesday's
+	// is not; week 4 has not begun.
+	got := assessment.Adherence(p, logs, slMonday.AddDays(14))
+	type row struct{ week, planned, soFar, done, partial, missed, pct int }
+	var rows []row
+	for _, a := range got {
+		rows = append(rows, row{a.Week, a.Planned, a.PlannedSoFar, a.Done, a.Partial, a.Missed, a.Percent})
+	}
+	want := []row{{1, 2, 2, 1, 1, 0, 75}, {2, 2, 2, 2, 0, 1, 100}, {3, 2, 1, 0, 0, 0, 0}}
+	if !reflect.DeepEqual(rows, want) {
+		t.Fatalf("adherence %+v\nwant %+v", rows, want)
+	}
+	if pct, ok := assessment.OverallAdherence(got); !ok || pct != 70 {
+		t.Errorf("overall %d%% (%v); want 70%% (1.5 + 2 of 5 planned so far)", pct, ok)
+	}
+	t.Run("NothingPlannedYet", func(t *testing.T) {
+		got := assessment.Adherence(p, nil, slMonday.AddDays(-1))
+		if len(got) != 0 {
+			t.Errorf("%d weeks before the plan starts", len(got))
+		}
+		if _, ok := assessment.OverallAdherence(got); ok {
+			t.Error("overall adherence before any planned session")
+		}
+	})
+	t.Run("Nil", func(t *testing.T) {
+		if got := assessment.Adherence(nil, logs, slMonday); got != nil {
+			t.Errorf("adherence of no programme = %v", got)
+		}
+	})
+}
+
+func TestPropose(t *testing.T) {
+	lib := slLibrary(t)
+	tests := []struct {
+		name    string
+		logs    []*assessment.SessionLog
+		action  string
+		light   assessment.Light
+		changes []string // exercise → regression ("" when the dose is cut), from week
+		refer   bool
+	}{
+		{"NoLogs", nil, assessment.ActionNone, assessment.LightNone, nil, false},
+		{"Green", []*assessment.SessionLog{logAt(0, 3, false)}, assessment.ActionCarryOn, assessment.LightGreen, nil, false},
+		{"Amber", []*assessment.SessionLog{logAt(0, 5, false)}, assessment.ActionHold, assessment.LightAmber, nil, false},
+		{"AmberFour", []*assessment.SessionLog{logAt(0, 4, false)}, assessment.ActionHold, assessment.LightAmber, nil, false},
+		// Pain 7 on Monday of week 2: Monday's exercises regress from week 2.
+		{"RedPain7", []*assessment.SessionLog{logAt(0, 2, false), logAt(7, 7, false)}, assessment.ActionRegress, assessment.LightRed,
+			[]string{"dead_bug_bent_knee→dead_bug_toe_tap@2", "glute_bridge→@2"}, false},
+		{"RedDoming", []*assessment.SessionLog{logAt(9, 2, true)}, assessment.ActionRegress, assessment.LightRed,
+			[]string{"glute_bridge→@2", "dead_bug_toe_tap→@2", "dead_bug_bent_knee→dead_bug_toe_tap@2"}, false},
+		// A session on a rest day: every exercise of that week.
+		{"RedRestDay", []*assessment.SessionLog{logAt(15, 6, false)}, assessment.ActionRegress, assessment.LightRed,
+			[]string{"dead_bug_bent_knee→dead_bug_toe_tap@3", "glute_bridge→@3", "dead_bug_toe_tap→@3"}, false},
+		{"RedBeforePlan", []*assessment.SessionLog{logAt(-2, 8, false)}, assessment.ActionRegress, assessment.LightRed,
+			[]string{"dead_bug_bent_knee→dead_bug_toe_tap@1", "glute_bridge→@1", "dead_bug_toe_tap→@1"}, false},
+		{"RedAfterPlan", []*assessment.SessionLog{logAt(40, 8, false)}, assessment.ActionRegress, assessment.LightRed, nil, false},
+		{"PersistentRefers", []*assessment.SessionLog{logAt(0, 6, false), logAt(2, 7, false)}, assessment.ActionRegress, assessment.LightRed,
+			[]string{"glute_bridge→@1", "dead_bug_toe_tap→@1", "dead_bug_bent_knee→dead_bug_toe_tap@1"}, true},
+		// A missed session in between does not break "persistent"; a green one does.
+		{"PersistentThroughMissed", []*assessment.SessionLog{logAt(0, 6, false), {ID: 1, ProgrammeID: 10, Date: slMonday.AddDays(1), Status: assessment.SessionMissed, Pain: 0}, logAt(2, 7, false)},
+			assessment.ActionRegress, assessment.LightRed, []string{"glute_bridge→@1", "dead_bug_toe_tap→@1", "dead_bug_bent_knee→dead_bug_toe_tap@1"}, true},
+		{"NotPersistent", []*assessment.SessionLog{logAt(0, 6, false), logAt(1, 2, false), logAt(2, 7, false)}, assessment.ActionRegress, assessment.LightRed,
+			[]string{"glute_bridge→@1", "dead_bug_toe_tap→@1", "dead_bug_bent_knee→dead_bug_toe_tap@1"}, false},
+		// Doming alone at low pain does not count towards persistent pain.
+		{"DomingNotPain", []*assessment.SessionLog{logAt(0, 1, true), logAt(2, 1, true)}, assessment.ActionRegress, assessment.LightRed,
+			[]string{"glute_bridge→@1", "dead_bug_toe_tap→@1", "dead_bug_bent_knee→dead_bug_toe_tap@1"}, false},
+		// Only this version's logs set the light: an older version's red
+		// session does not carry over to the new one.
+		{"OtherVersion", []*assessment.SessionLog{{ID: 1, ProgrammeID: 9, Date: slMonday, Status: assessment.SessionDone, Pain: 8}},
+			assessment.ActionNone, assessment.LightNone, nil, false},
+		{"MissedOnly", []*assessment.SessionLog{{ID: 1, ProgrammeID: 10, Date: slMonday, Status: assessment.SessionMissed}},
+			assessment.ActionNone, assessment.LightNone, nil, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			prop, err := assessment.Propose(slProgramme(), tt.logs, lib)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var changes []string
+			for _, c := range prop.Changes {
+				changes = append(changes, c.ExerciseID+"→"+c.ToID+"@"+strconv.Itoa(c.FromWeek))
+				if c.Reason == "" {
+					t.Errorf("change %+v has no reason", c)
+				}
+			}
+			if prop.Action != tt.action || prop.Light != tt.light || !reflect.DeepEqual(changes, tt.changes) || prop.Refer != tt.refer {
+				t.Errorf("proposal action %q light %q changes %q refer %v\nwant action %q light %q changes %q refer %v",
+					prop.Action, prop.Light, changes, prop.Refer, tt.action, tt.light, tt.changes, tt.refer)
+			}
+			if prop.Reason == "" || prop.Title == "" {
+				t.Errorf("proposal has no title or reason: %+v", prop)
+			}
+			if prop.Refer && prop.ReferReason == "" {
+				t.Error("referral without a reason")
+			}
+		})
+	}
+	t.Run("ErrNil", func(t *testing.T) {
+		if _, err := assessment.Propose(nil, nil, lib); assessment.ErrorCode(err) != assessment.EINVALID {
+			t.Errorf("Propose(nil) = %v; want EINVALID", err)
+		}
+	})
+}
+
+func TestApply(t *testing.T) {
+	lib := slLibrary(t)
+	p := slProgramme()
+	orig := slProgramme()
+	prop, err := assessment.Propose(p, []*assessment.SessionLog{logAt(7, 7, false)}, lib)
+	if err != nil {
+		t.Fatal(err)
+	}
+	np, err := assessment.Apply(p, prop, lib)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(p, orig) {
+		t.Fatal("Apply changed the programme it was given")
+	}
+	if np.ID != 0 || np.Version != 0 || np.Lineage != p.Lineage || np.Status != assessment.StatusIssued || !strings.HasPrefix(np.Note, "Regress") {
+		t.Fatalf("new version id %d version %d lineage %d status %q note %q", np.ID, np.Version, np.Lineage, np.Status, np.Note)
+	}
+	ids := func(w, d int) []string {
+		var out []string
+		for _, l := range np.Weeks[w].Days[d].Exercises {
+			out = append(out, l.ExerciseID)
+		}
+		return out
+	}
+	// Week 1 is untouched; from week 2, the dead bug becomes the toe tap
+	// (dropped on Wednesday, which already has the toe tap), and the
+	// bridge, which has no regression, keeps its place with less.
+	if got := ids(0, 0); !reflect.DeepEqual(got, []string{"dead_bug_bent_knee", "glute_bridge"}) {
+		t.Errorf("week 1 Monday %q; want unchanged", got)
+	}
+	for w := 1; w < 4; w++ {
+		if got := ids(w, 0); !reflect.DeepEqual(got, []string{"dead_bug_toe_tap", "glute_bridge"}) {
+			t.Errorf("week %d Monday %q; want toe tap then bridge", w+1, got)
+		}
+		if got := ids(w, 2); !reflect.DeepEqual(got, []string{"glute_bridge", "dead_bug_toe_tap"}) {
+			t.Errorf("week %d Wednesday %q; want bridge and one toe tap", w+1, got)
+		}
+	}
+	mon2 := np.Weeks[1].Days[0].Exercises
+	if tap := mon2[0]; tap.Sets != 2 || tap.Reps != 8 || tap.Findings[0] != "code" || !strings.Contains(tap.Reason, "Regressed") {
+		t.Errorf("week 2 toe tap %+v; want the library's activation dose, the old findings and a reason", tap)
+	}
+	if tap := np.Weeks[2].Days[0].Exercises[0]; tap.Sets != 3 {
+		t.Errorf("week 3 toe tap %d sets; want the strength dose (3)", tap.Sets)
+	}
+	if br := mon2[1]; br.Sets != 2 || br.Reps != 8 {
+		t.Errorf("week 2 bridge %d×%d; want one set fewer and two thirds of the reps (2×8)", br.Sets, br.Reps)
+	}
+	if np.Weeks[1].Days[0].Minutes == 0 {
+		t.Error("a touched session lost its minutes")
+	}
+
+	t.Run("ErrOtherVersion", func(t *testing.T) {
+		other := slProgramme()
+		other.ID = 11
+		if _, err := assessment.Apply(other, prop, lib); assessment.ErrorCode(err) != assessment.ECONFLICT {
+			t.Errorf("Apply to another version = %v; want ECONFLICT", err)
+		}
+	})
+	t.Run("ErrNothingToApply", func(t *testing.T) {
+		green, _ := assessment.Propose(p, []*assessment.SessionLog{logAt(7, 1, false)}, lib)
+		if _, err := assessment.Apply(p, green, lib); assessment.ErrorCode(err) != assessment.EINVALID {
+			t.Errorf("Apply(green) = %v; want EINVALID", err)
+		}
+	})
+	t.Run("ErrNil", func(t *testing.T) {
+		if _, err := assessment.Apply(nil, prop, lib); assessment.ErrorCode(err) != assessment.EINVALID {
+			t.Errorf("Apply(nil) = %v; want EINVALID", err)
+		}
+	})
+	t.Run("DoseFloor", func(t *testing.T) {
+		q := slProgramme()
+		for wi := range q.Weeks {
+			q.Weeks[wi].Days[0].Exercises[1].Sets, q.Weeks[wi].Days[0].Exercises[1].Reps = 1, 1
+		}
+		prop, _ := assessment.Propose(q, []*assessment.SessionLog{logAt(0, 9, false)}, lib)
+		nq, err := assessment.Apply(q, prop, lib)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if br := nq.Weeks[0].Days[0].Exercises[1]; br.Sets != 1 || br.Reps != 1 {
+			t.Errorf("bridge cut to %d×%d; want it kept at 1×1", br.Sets, br.Reps)
+		}
+	})
+}
