@@ -37,10 +37,10 @@ bench:
 	$(GO) test -run '^$$' -bench . -benchmem -count=5 ./...
 
 ## package: a Linux desktop package (tar.xz with .desktop file and icon)
-package: deps
-	cd cmd/keel && $(GO) tool fyne package --os linux --release --icon ../../assets/icon.png --app-id com.keelcoach.keel --name Keel --app-version 0.1.0
-	mkdir -p dist && mv cmd/keel/*.tar.xz dist/
-	@ls -l dist/*.tar.xz
+package: build
+	go tool fyne package --os linux --release --exe $(BIN) --name Keel --app-id com.keelcoach.keel --app-version 0.1.0 --icon assets/icon.png
+	mkdir -p dist && mv Keel.tar.xz dist/
+	@ls -l dist/Keel.tar.xz
 
 clean:
 	rm -rf bin dist
