@@ -38,7 +38,7 @@ bench:
 
 ## package: a Linux desktop package (tar.xz with .desktop file and icon)
 package: build
-	go tool fyne package --os linux --release --exe $(BIN) --name Keel --app-id com.keelcoach.keel --app-version 0.1.0 --icon assets/icon.png
+	$(GO) tool fyne package --os linux --release --exe $(BIN) --name Keel --app-id com.keelcoach.keel --app-version 0.1.0 --icon assets/icon.png
 	mkdir -p dist && mv Keel.tar.xz dist/
 	@ls -l dist/Keel.tar.xz
 
