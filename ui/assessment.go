@@ -892,7 +892,7 @@ func (s *assessmentScreen) diastasisSection() fyne.CanvasObject {
 		}
 		return p
 	}
-	unit, placeholder := lang.L("fingers"), "0–6, steps of 0.5"
+	unit, placeholder := lang.L("fingers"), "0–6"
 	if s.widthUnit == UnitMM {
 		unit, placeholder = "mm", "0–150"
 	}
@@ -968,6 +968,12 @@ func sectionName(key string) string {
 	}
 	if n, ok := names[key]; ok {
 		return lang.L(n)
+	}
+	// A side or site inside a recorded section, e.g. "glutes.left".
+	if sec, part, ok := strings.Cut(key, "."); ok {
+		if n, ok := names[sec]; ok {
+			return lang.L(n) + " (" + lang.L(part) + ")"
+		}
 	}
 	return key
 }

@@ -103,6 +103,20 @@ func (s *programmeScreen) exportTo(path string, done func(error)) {
 	prog.Show()
 	p := s.p
 	go func() {
+		var err error
+		defer func() {
+			// A bug in drawing must not take the coach's window down with it.
+			if r := recover(); r != nil {
+				err = assessment.Errorf(assessment.EINTERNAL, "Keel could not draw this handout (%v). Nothing was saved under %s.", r, filepath.Base(path))
+				fyne.Do(func() {
+					prog.Hide()
+					if done != nil {
+						done(err)
+					}
+					s.ui.showError(lang.L("Could not export the handout"), err)
+				})
+			}
+		}()
 		in, err := report.InputForProgramme(ctx(), s.ui.sources(), p)
 		if err == nil {
 			err = report.WritePDF(in, path)
