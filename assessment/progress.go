@@ -372,7 +372,6 @@ var (
 	sideNames    = []string{SideLeft, SideRight}
 	siteNames    = []string{"above", "at", "below"}
 	siteWords    = map[string]string{"above": "above the navel", "at": "at the navel", "below": "below the navel"}
-	pheWords     = map[string]string{PHEGluteLed: "glute-led", PHESimultaneous: "simultaneous", PHEHamstringDominant: "hamstring-dominant", PHELumbarDominant: "lumbar-dominant", PHENoGlute: "no glute felt"}
 	trendWords   = map[string]string{TrendelenburgNegative: "negative", TrendelenburgPositive: "positive"}
 )
 

@@ -36,7 +36,8 @@ func InputForClient(ctx context.Context, src Sources, clientID int64) (Input, er
 
 // InputForProgramme gathers what the handout of programme p needs: her
 // details, the assessment it came from, her first earlier assessment as the
-// baseline of the progress page, the library and the coach's profile.
+// baseline of the progress page, all her assessments for its charts, the
+// library and the coach's profile.
 func InputForProgramme(ctx context.Context, src Sources, p *assessment.Programme) (Input, error) {
 	r, err := src.Records.FindRecordByID(ctx, p.RecordID)
 	if err != nil {
@@ -66,7 +67,7 @@ func InputForProgramme(ctx context.Context, src Sources, p *assessment.Programme
 		}
 		s = SettingsFrom(prof)
 	}
-	return Input{Client: c, Record: r, Programme: p, Library: lib, Baseline: baseline, Settings: s.WithDefaults()}, nil
+	return Input{Client: c, Record: r, Programme: p, Library: lib, Baseline: baseline, History: recs, Settings: s.WithDefaults()}, nil
 }
 
 // SettingsFrom turns the coach's stored profile into handout settings.

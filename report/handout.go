@@ -190,6 +190,10 @@ type Input struct {
 	// Baseline is an earlier assessment of the same client; when set the
 	// handout gains a progress page comparing it with Record.
 	Baseline *assessment.Record
+	// History is every assessment of the client (any order); the progress
+	// page charts those up to Record's date. When empty the charts use
+	// Baseline and Record alone.
+	History  []*assessment.Record
 	Settings Settings
 	// Date is the day printed on the handout; zero means Record.Date.
 	Date assessment.Date
@@ -310,12 +314,16 @@ type TrackSession struct {
 	Name string
 }
 
-// ProgressTable compares the earlier assessment with this one.
+// ProgressTable compares the earlier assessment with this one, and charts
+// her progress over every assessment so far.
 type ProgressTable struct {
 	BaselineDate string
 	NowDate      string
 	Rows         []ProgressRow
 	Notes        []string
+	// Charts are laid out in millimetres, half the page wide, for the PDF
+	// painter.
+	Charts []*Chart
 }
 
 // ProgressRow is one measure, before and now. Meaningful marks a change
@@ -406,7 +414,7 @@ func Build(in Input) (*Handout, error) {
 	h.Cards = buildCards(p, phases, lib)
 	h.Tracking = buildTracking(p)
 	if in.Baseline != nil {
-		h.Progress = buildProgress(in.Baseline, in.Record, st.DiastasisUnit)
+		h.Progress = buildProgress(in.Baseline, in.Record, in.History, st.Paper)
 	}
 	return h, nil
 }

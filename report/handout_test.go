@@ -328,8 +328,9 @@ func TestProgress(t *testing.T) {
 		{"Tummy gap above the belly button", "3 finger widths", "2 finger widths", "1 finger width narrower (real change)", true},
 		{"Tummy gap at the belly button", "3 finger widths", "2.5 finger widths", "0.5 finger widths narrower", false},
 		{"Tummy gap below the belly button", "1 finger width", "1 finger width", "no change", false},
-		{"Side-hip strength (glute medius), right", "3- of 5", "3+ of 5", "stronger by 2 steps", false},
-		{"Buttock strength (big glute), right", "3+ of 5", "4- of 5", "stronger by 1 step", false},
+		// Any grade step is a real change (issue 6: "glute grade change").
+		{"Side-hip strength (glute medius), right", "3- of 5", "3+ of 5", "stronger by 2 steps (real change)", true},
+		{"Buttock strength (big glute), right", "3+ of 5", "4- of 5", "stronger by 1 step (real change)", true},
 		{"Side-hip strength (glute medius), left", "4 of 5", "4 of 5", "no change", false},
 		{"Single-leg bridges, right", "8 reps", "14 reps", "6 more (real change)", true},
 		{"Lifting the toddler from the floor (0–10, 10 = as before)", "2 of 10", "5 of 10", "3 points higher (real change)", true},

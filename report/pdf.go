@@ -1123,4 +1123,83 @@ func (r *renderer) progress() {
 		r.para(n, sizeSmall, false, 0, colMuted)
 		r.y += 1
 	}
+	if len(p.Charts) == 0 {
+		return
+	}
+	r.y += 3
+	r.need(lineHeight(sizeHeading) + 4 + p.Charts[0].Height)
+	r.heading("Over time", 0)
+	for i := 0; i < len(p.Charts); i += 2 {
+		h := p.Charts[i].Height
+		if i+1 < len(p.Charts) {
+			h = max(h, p.Charts[i+1].Height)
+		}
+		r.need(h)
+		r.chart(p.Charts[i], r.left, r.y)
+		if i+1 < len(p.Charts) {
+			r.chart(p.Charts[i+1], r.right-p.Charts[i+1].Width, r.y)
+		}
+		r.y += h + 5
+	}
+}
+
+// Chart inks on paper: light grid and muted labels, so the series stand
+// out on a black-and-white printer too.
+var (
+	colChartGrid = color.RGBA{R: 222, G: 222, B: 222, A: 255}
+	colChartAxis = color.RGBA{R: 140, G: 140, B: 140, A: 255}
+)
+
+func (r *renderer) ink(m Mark) color.RGBA {
+	switch m.Ink {
+	case InkMuted:
+		return colMuted
+	case InkGrid:
+		return colChartGrid
+	case InkAxis:
+		return colChartAxis
+	case InkSeries:
+		return SeriesColor(m.Series)
+	}
+	return colInk
+}
+
+// chart is the PDF painter of a chart laid out by LayoutChart (chart.go):
+// it draws the marks in order, at (x, y), in millimetres. The Fyne painter
+// (ui/chart.go) draws the same marks on screen.
+func (r *renderer) chart(c *Chart, x, y float64) {
+	for _, m := range c.Marks {
+		col := r.ink(m)
+		switch m.Kind {
+		case MarkLine:
+			r.draw(col)
+			r.pdf.SetLineWidth(m.Stroke)
+			r.pdf.SetLineCapStyle("round")
+			r.pdf.Line(x+m.X1, y+m.Y1, x+m.X2, y+m.Y2)
+		case MarkCircle:
+			r.draw(col)
+			r.pdf.SetLineWidth(m.Stroke)
+			if m.Filled {
+				r.fill(col)
+			} else {
+				r.fill(colWhite)
+			}
+			r.pdf.Circle(x+m.X1, y+m.Y1, m.R, "FD")
+		case MarkText:
+			size := m.Size / ptToMM
+			r.font(m.Bold, size)
+			r.text(col)
+			tx := x + m.X1
+			switch w := r.strWidth(m.Text); m.Align {
+			case AlignCenter:
+				tx -= w / 2
+			case AlignRight:
+				tx -= w
+			}
+			// Y1 is the middle of the text; the baseline sits about a third
+			// of the size below it for Noto Sans.
+			r.pdf.Text(tx, y+m.Y1+m.Size*0.36, m.Text)
+		}
+	}
+	r.pdf.SetLineCapStyle("butt")
 }
