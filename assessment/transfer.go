@@ -171,8 +171,26 @@ func (s *ImportSummary) Conflicts() int {
 	return len(s.Clients) - s.Count(ImportAdded)
 }
 
-// Text is the summary in one or two sentences for the coach.
+// Text is the summary in one or two sentences for the coach. A dry run
+// says what the file holds: how many clients are new and how many are
+// already in Keel.
 func (s *ImportSummary) Text() string {
+	if s.DryRun {
+		n, here := len(s.Clients), s.Conflicts()
+		switch {
+		case n == 0:
+			return "The file holds no clients."
+		case here == 0 && n == 1:
+			return "The file holds 1 client, new to Keel."
+		case here == 0:
+			return fmt.Sprintf("The file holds %d clients, all new to Keel.", n)
+		case here == n && n == 1:
+			return "The file holds 1 client, who is already in Keel."
+		case here == n:
+			return fmt.Sprintf("The file holds %d clients, all already in Keel.", n)
+		}
+		return fmt.Sprintf("The file holds %d clients: %d new to Keel, %d already in Keel.", n, n-here, here)
+	}
 	var parts []string
 	add := func(n int, one, many string) {
 		switch {
@@ -189,21 +207,27 @@ func (s *ImportSummary) Text() string {
 	if len(parts) == 0 {
 		parts = append(parts, "no clients")
 	}
-	verb := "Imported"
-	if s.DryRun {
-		verb = "The file holds"
-	}
-	out := verb + ": " + strings.Join(parts, ", ") + "."
-	if !s.DryRun {
-		out += fmt.Sprintf(" %d assessments, %d programme versions and %d session logs stored.", s.Assessments, s.Programmes, s.SessionLogs)
-	}
+	out := "Imported: " + strings.Join(parts, ", ") + "."
+	out += fmt.Sprintf(" Stored %s, %s and %s.", countNoun(s.Assessments, "assessment"), countNoun(s.Programmes, "programme version"), countNoun(s.SessionLogs, "session log"))
 	if s.ExercisesAdded+s.ExercisesReplaced > 0 {
 		out += fmt.Sprintf(" Your exercises: %d added, %d replaced.", s.ExercisesAdded, s.ExercisesReplaced)
 	}
 	if s.ExercisesKept > 0 {
-		out += fmt.Sprintf(" %d of your exercises differ from the file's and were kept as they are.", s.ExercisesKept)
+		if s.ExercisesKept == 1 {
+			out += " 1 exercise in the file differs from yours of the same id; yours was kept."
+		} else {
+			out += fmt.Sprintf(" %d exercises in the file differ from yours of the same id; yours were kept.", s.ExercisesKept)
+		}
 	}
 	return out
+}
+
+// countNoun writes "1 thing" or "n things".
+func countNoun(n int, thing string) string {
+	if n == 1 {
+		return "1 " + thing
+	}
+	return fmt.Sprintf("%d %ss", n, thing)
 }
 
 // ImportOptions are the coach's choices for an import.

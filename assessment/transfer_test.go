@@ -429,25 +429,35 @@ func TestImportSummary_Text(t *testing.T) {
 		},
 		Assessments: 5, Programmes: 2, SessionLogs: 1, ExercisesKept: 1,
 	}
-	want := "Imported: 2 new clients, 1 client replaced, 1 client skipped (already in Keel). 5 assessments, 2 programme versions and 1 session logs stored. 1 of your exercises differ from the file's and were kept as they are."
+	want := "Imported: 2 new clients, 1 client replaced, 1 client skipped (already in Keel). Stored 5 assessments, 2 programme versions and 1 session log. 1 exercise in the file differs from yours of the same id; yours was kept."
 	if got := s.Text(); got != want {
 		t.Errorf("Text() =\n%s\nwant\n%s", got, want)
 	}
 	if got := s.Conflicts(); got != 2 {
 		t.Errorf("Conflicts() = %d, want 2", got)
 	}
-	dry := &assessment.ImportSummary{DryRun: true, Clients: []assessment.ImportedClient{{Action: assessment.ImportCopied}}}
-	if got, want := dry.Text(), "The file holds: 1 client added beside one already in Keel."; got != want {
-		t.Errorf("dry run Text() = %q, want %q", got, want)
+	dry := []struct {
+		actions []string
+		want    string
+	}{
+		{nil, "The file holds no clients."},
+		{[]string{assessment.ImportAdded}, "The file holds 1 client, new to Keel."},
+		{[]string{assessment.ImportSkipped}, "The file holds 1 client, who is already in Keel."},
+		{[]string{assessment.ImportAdded, assessment.ImportAdded}, "The file holds 2 clients, all new to Keel."},
+		{[]string{assessment.ImportCopied, assessment.ImportReplaced}, "The file holds 2 clients, all already in Keel."},
+		{[]string{assessment.ImportAdded, assessment.ImportSkipped, assessment.ImportAdded}, "The file holds 3 clients: 2 new to Keel, 1 already in Keel."},
+	}
+	for _, tt := range dry {
+		s := &assessment.ImportSummary{DryRun: true}
+		for _, a := range tt.actions {
+			s.Clients = append(s.Clients, assessment.ImportedClient{Action: a})
+		}
+		if got := s.Text(); got != tt.want {
+			t.Errorf("dry run %v: Text() = %q, want %q", tt.actions, got, tt.want)
+		}
 	}
 }
 
-// FuzzParseExport feeds arbitrary bytes to the export reader. It must never
-// panic, must return an export or an error (exactly one), an error must
-// have a message, and an accepted file must write back and read again to
-// the same bytes.
-//
-//	go test ./assessment -run '^$' -fuzz '^FuzzParseExport$' -fuzztime=20000x
 func FuzzParseExport(f *testing.F) {
 	f.Add(renumbered(f))
 	f.Add([]byte(`{"format": "keel.export/1", "exported_at": "2026-03-02T09:30:00Z", "clients": [], "assessments": [], "programmes": [], "session_logs": [], "custom_exercises": []}`))
