@@ -112,7 +112,11 @@ func (u *UI) openSettings() *settingsScreen {
 			fieldRow(lang.L("Paper size"), s.paper, s.errs[report.FieldPaper])...),
 			fieldRow(lang.L("Diastasis width in"), s.unit, s.errs[report.FieldDiastasisUnit])...)...)
 	intro := newWrapLabel(lang.L("These appear on every handout you print. They are kept in your Keel data file, so they move with it."))
-	header := container.NewBorder(nil, nil, back, container.NewHBox(s.status, s.save), newHeading(lang.L("Your profile and handout settings")))
+	right := container.NewHBox(s.status, s.save)
+	if u.svc.Data != nil {
+		right.Objects = append([]fyne.CanvasObject{newButton(lang.L("Your data: backups, export…"), theme.StorageIcon(), func() { u.openData() })}, right.Objects...)
+	}
+	header := container.NewBorder(nil, nil, back, right, newHeading(lang.L("Your profile and handout settings")))
 	s.root = container.NewBorder(container.NewVBox(header, intro), nil, nil, nil, container.NewVScroll(form))
 	s.updateSwatch()
 	s.setLogo(p.Logo)

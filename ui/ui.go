@@ -31,6 +31,9 @@ type Services struct {
 	LoadSamples func(ctx context.Context) error
 	// DBPath is shown in the window title and the About box.
 	DBPath string
+	// Data backs up, restores, exports and imports the data file (the
+	// "Your data" screen, ui/data.go). Optional.
+	Data *DataActions
 	// Now is the clock; nil means time.Now.
 	Now func() time.Time
 }
