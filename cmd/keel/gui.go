@@ -3,14 +3,10 @@ package main
 import (
 	"context"
 	"io"
-	"log"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/app"
-	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/widget"
 
-	"github.com/keel-coach/keel/assessment"
 	"github.com/keel-coach/keel/assessment/sqlite"
 	"github.com/keel-coach/keel/assets"
 	"github.com/keel-coach/keel/ui"
@@ -30,19 +26,20 @@ func runGUI(args []string, stderr io.Writer) int {
 		return 2
 	}
 	a := newApp()
+	h := &dbHolder{}
+	defer h.close()
 	path, err := sqlite.ResolvePath(*dbFlag)
 	var db *sqlite.DB
 	if err == nil {
 		db, err = sqlite.Open(path)
 	}
 	if err != nil {
-		showStartupError(a, path, err)
-		return 1
+		if !showStartupError(a, path, explainOpen(path, err), h) {
+			return 1
+		}
+		return 0
 	}
-	defer db.Close()
-	svc := newServices(db)
-	u := ui.New(a, uiServices(svc))
-	u.Run()
+	runWindow(a, h, db, "").Run()
 	return 0
 }
 
@@ -63,18 +60,17 @@ func uiServices(s services) ui.Services {
 	}
 }
 
-// showStartupError explains, in a window, why the database could not be
-// opened. The file is left exactly as it was.
-func showStartupError(a fyne.App, path string, err error) {
-	log.Printf("keel: opening %s: %v", path, err)
-	w := a.NewWindow("Keel cannot open its data file")
-	msg := widget.NewLabel(assessment.ErrorMessage(err) + "\n\nThe file has not been changed. Start Keel with -db PATH (or set KEEL_DB) to use another file.")
-	msg.Wrapping = fyne.TextWrapWord
-	file := widget.NewLabel("File: " + path)
-	file.Wrapping = fyne.TextWrapBreak
-	quit := widget.NewButton("Quit", func() { a.Quit() })
-	quit.Importance = widget.HighImportance
-	w.SetContent(container.NewPadded(container.NewBorder(nil, container.NewHBox(quit), nil, nil, container.NewVBox(msg, file))))
-	w.Resize(fyne.NewSize(560, 240))
-	w.ShowAndRun()
+// showStartupError explains, in a window, why the database at path could
+// not be opened, and offers to restore its latest backup or open another
+// file; either opens the main window. The file itself is never changed (a
+// restore keeps it under a new name). It runs the app and reports whether
+// the main window was opened.
+func showStartupError(a fyne.App, path string, err error, h *dbHolder) bool {
+	opened := false
+	sw := ui.NewStartupError(a, path, err, startupActions(path, func(db *sqlite.DB, notice string) {
+		opened = true
+		runWindow(a, h, db, notice).Window().Show()
+	}))
+	sw.Window().ShowAndRun()
+	return opened
 }

@@ -40,6 +40,10 @@ func commands() []command {
 		{"library", "keel library [--json]", "list the built-in exercise library", runLibrary},
 		{"programme", "keel programme -in FILE [-weeks N] [--json]", "generate a programme from an assessment file", runProgramme},
 		{"handout", "keel handout -in FILE|-client ID -out PDF", "print a client's handout to a PDF file", runHandout},
+		{"backup", "keel backup [-db PATH] --out FILE", "write a consistent copy of the database to FILE", runBackup},
+		{"restore", "keel restore [-db PATH] FILE", "put a backup in place of the database (the current one is kept)", runRestore},
+		{"export", "keel export [-db PATH] [--client N] --out FILE", "write clients and all about them to a keel.export/1 file (docs/DATA.md)", runExport},
+		{"import", "keel import [-db PATH] [--on-conflict X] FILE", "read clients from an export file (X: skip, replace or keep-both)", runImport},
 	}
 }
 
