@@ -254,7 +254,6 @@ func (d *clientDetail) startNew() {
 	d.del.Hide()
 	d.extra.Objects = nil
 	d.extra.Refresh()
-	d.ui.win.Canvas().Focus(d.name)
 }
 
 func (d *clientDetail) clear() {

@@ -169,3 +169,16 @@ func TestClientScreen(t *testing.T) {
 		tu.capture(t, "unsaved-changes")
 	})
 }
+
+func TestNewClientFocusesName(t *testing.T) {
+	tu := newTestUI(t)
+	tu.home.onNew()
+	if got := tu.win.Canvas().Focused(); got != tu.home.detail.name {
+		t.Fatalf("focused %T after New client, want the name field", got)
+	}
+	// Typing goes straight into the name; Enter saves.
+	tu.win.Canvas().Focused().TypedRune('A')
+	if tu.home.detail.name.Text != "A" {
+		t.Fatalf("name = %q after typing", tu.home.detail.name.Text)
+	}
+}

@@ -192,7 +192,11 @@ func (s *homeScreen) refresh() {
 	if s.search.Text != "" {
 		s.count.SetText(fmt.Sprintf(lang.L("%d matching"), s.pager.total))
 	} else {
-		s.count.SetText(fmt.Sprintf(lang.L("%d clients"), s.pager.total))
+		if s.pager.total == 1 {
+			s.count.SetText(lang.L("1 client"))
+		} else {
+			s.count.SetText(fmt.Sprintf(lang.L("%d clients"), s.pager.total))
+		}
 	}
 	s.reselect()
 	s.showRight()
@@ -275,6 +279,8 @@ func (s *homeScreen) onNew() {
 		s.list.UnselectAll()
 		s.detail.startNew()
 		s.showRight()
+		// Focus only once the form is on the canvas, so typing goes to it.
+		s.ui.win.Canvas().Focus(s.detail.name)
 	}
 	if s.detail.dirty() {
 		s.ui.confirmDiscard(func(save bool) {
