@@ -1,6 +1,7 @@
 package sqlite_test
 
 import (
+	"bytes"
 	"context"
 	"database/sql"
 	"fmt"
@@ -638,4 +639,64 @@ func TestDiagnose(t *testing.T) {
 	if got := dirNames(t, filepath.Dir(path)); !slices.Equal(got, []string{"keel.db"}) {
 		t.Fatalf("Diagnose left files: %q", got)
 	}
+}
+
+// Erasing a client leaves no trace of her in the database file or in a
+// backup made afterwards: secure_delete zeroes the freed pages, and a
+// backup copies only live data. (Backups made before the erasure still
+// hold her until they are pruned; docs/DATA.md says so.)
+func TestDeletedClientLeavesNoTrace(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "keel.db")
+	db, err := sqlite.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	const marker = "Xanthippe Quarrington-Vollmer"
+	c := &assessment.Client{Name: marker, Notes: strings.Repeat(marker+" ", 40)}
+	if err := sqlite.NewClientService(db).CreateClient(ctx, c); err != nil {
+		t.Fatal(err)
+	}
+	r := sampleRecord(c.ID, today)
+	r.Notes = marker
+	if err := sqlite.NewRecordService(db).CreateRecord(ctx, r); err != nil {
+		t.Fatal(err)
+	}
+	for i := range 50 { // other clients, so pages are reused, not dropped
+		mustClient(t, db, fmt.Sprintf("Other client %d", i))
+	}
+	before := filepath.Join(t.TempDir(), "before.db")
+	if err := db.BackupTo(ctx, before); err != nil {
+		t.Fatal(err)
+	}
+	if !fileContains(t, before, marker) {
+		t.Fatal("the fixture never wrote the marker; the test would prove nothing")
+	}
+	if err := sqlite.NewClientService(db).DeleteClient(ctx, c.ID); err != nil {
+		t.Fatal(err)
+	}
+	after := filepath.Join(t.TempDir(), "after.db")
+	if err := db.BackupTo(ctx, after); err != nil {
+		t.Fatal(err)
+	}
+	if err := db.Close(); err != nil { // folds the log into the file
+		t.Fatal(err)
+	}
+	for _, p := range []string{path, path + "-wal", after} {
+		if fileContains(t, p, marker) {
+			t.Errorf("%s still holds the deleted client's name", p)
+		}
+	}
+}
+
+// fileContains reports whether the file (if it exists) holds s.
+func fileContains(t *testing.T, path, s string) bool {
+	t.Helper()
+	b, err := os.ReadFile(path)
+	if os.IsNotExist(err) {
+		return false
+	} else if err != nil {
+		t.Fatal(err)
+	}
+	return bytes.Contains(b, []byte(s))
 }
