@@ -288,12 +288,7 @@ func (s *assessmentScreen) onSave() bool {
 	} else {
 		err = s.ui.svc.Records.UpdateRecord(ctx(), r)
 	}
-	if fe := assessment.FieldErrors(err); len(fe) > 0 {
-		s.showErrors(fe)
-		return false
-	}
-	if err != nil {
-		s.ui.showError(lang.L("Could not save the assessment"), err)
+	if s.ui.saveFailed(err, lang.L("Could not save the assessment"), s.showErrors) {
 		return false
 	}
 	s.record = r

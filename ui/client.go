@@ -333,12 +333,7 @@ func (d *clientDetail) onSave() bool {
 	} else {
 		err = d.ui.svc.Clients.UpdateClient(ctx(), c)
 	}
-	if fe := assessment.FieldErrors(err); len(fe) > 0 {
-		d.showErrors(fe)
-		return false
-	}
-	if err != nil {
-		d.ui.showError(lang.L("Could not save client"), err)
+	if d.ui.saveFailed(err, lang.L("Could not save client"), d.showErrors) {
 		return false
 	}
 	d.home.saved(c.ID)

@@ -170,3 +170,18 @@ func (u *UI) onSaveShortcut() {
 	}
 	u.home.detail.onSave()
 }
+
+// saveFailed shows why a save failed: field messages beside their fields,
+// anything else in a dialog titled title. It reports whether err is a
+// failure at all.
+func (u *UI) saveFailed(err error, title string, showFields func(assessment.ValidationErrors)) bool {
+	if err == nil {
+		return false
+	}
+	if fe := assessment.FieldErrors(err); len(fe) > 0 {
+		showFields(fe)
+		return true
+	}
+	u.showError(title, err)
+	return true
+}
