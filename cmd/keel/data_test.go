@@ -387,3 +387,41 @@ func TestRestoreInPlace(t *testing.T) {
 		t.Fatal("the holder still has the closed database")
 	}
 }
+
+// The example export printed in docs/DATA.md must be a file Keel imports.
+func TestDataDocExample(t *testing.T) {
+	doc, err := os.ReadFile("../../docs/DATA.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, rest, ok := strings.Cut(string(doc), "### The export file: `keel.export/1`")
+	if !ok {
+		t.Fatal("DATA.md lacks the export file section")
+	}
+	_, rest, ok = strings.Cut(rest, "```json\n")
+	block, _, ok2 := strings.Cut(rest, "```")
+	if !ok || !ok2 {
+		t.Fatal("DATA.md has no JSON example in the export section")
+	}
+	e, err := assessment.ParseExport([]byte(block), assessment.DateOf(time.Now()))
+	if err != nil {
+		t.Fatalf("the DATA.md example is not a valid export: %v", err)
+	}
+	out, err := assessment.MarshalExport(e)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if string(out) != block {
+		t.Error("the DATA.md example is not in the form Keel writes (indentation, key order)")
+	}
+	path := newDB(t)
+	db, err := sqlite.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	sum, err := sqlite.NewTransferService(db, nil).ImportClients(context.Background(), e, assessment.ImportOptions{})
+	if err != nil || sum.Count(assessment.ImportAdded) != 1 || sum.SessionLogs != 1 {
+		t.Fatalf("importing the example: %v, %+v", err, sum)
+	}
+}
