@@ -152,6 +152,7 @@ func TestDataScreen(t *testing.T) {
 		if b == nil {
 			t.Fatal("settings has no button to the data screen")
 		}
+		tu.capture(t, "settings-with-data")
 		test.Tap(b)
 		if n := len(tu.screens); n != 3 {
 			t.Fatalf("%d screens on the stack, want home, settings, data", n)

@@ -67,16 +67,17 @@ func NewStartupError(a fyne.App, path string, err error, act StartupActions) *St
 	s.backup = newWrapLabel("")
 	if act.LatestBackup == "" || act.RestoreLatest == nil {
 		s.restore.Disable()
+		s.choose.Importance = widget.HighImportance
 		s.backup.SetText(lang.L("There is no automatic backup of this file to restore."))
 	} else {
 		s.restore.SetText(fmt.Sprintf(lang.L("Restore the backup of %s"), act.LatestBackupDate.Time().Format("2 January 2006")))
 		s.backup.SetText(fmt.Sprintf(lang.L("Latest automatic backup: %s"), act.LatestBackup))
 		s.backup.Wrapping = fyne.TextWrapBreak
+		s.backup.Importance = widget.LowImportance
 	}
 	if act.OpenOther == nil {
 		s.choose.Disable()
 	}
-	s.backup.Importance = widget.LowImportance
 
 	body := container.NewVBox(title, s.message, s.file, widget.NewSeparator(), safe, s.backup)
 	buttons := container.NewHBox(s.quit, layoutSpacer(), s.choose, s.restore)
