@@ -621,7 +621,21 @@ func capErrors(errs ValidationErrors) ValidationErrors {
 	return out
 }
 
-// Validate checks an export as a whole, as of day today: every client,
+// ValidationDay is the day an export's clients and logs are checked as
+// of: the day it was exported, when that is before today, so a file stays
+// importable as its clients age (a client's age is checked against a
+// range), else today.
+func (e *Export) ValidationDay(today Date) Date {
+	if e.ExportedAt.IsZero() {
+		return today
+	}
+	if d := DateOf(e.ExportedAt.UTC()); d.Before(today) {
+		return d
+	}
+	return today
+}
+
+// Validate checks an export as a whole, as of ValidationDay(today): every client,
 // assessment, session log and exercise against its own rules, ids unique
 // and positive, and every reference pointing at something in the file
 // that belongs to the same client (an assessment to its client, a
@@ -632,6 +646,7 @@ func (e *Export) Validate(today Date) error {
 	if e == nil {
 		return Errorf(EINVALID, "There is no export to check.")
 	}
+	today = e.ValidationDay(today)
 	var v ValidationErrors
 	bad := func(path, format string, args ...any) { v.Add(path, format, args...) }
 	prefixed := func(path string, err error) {

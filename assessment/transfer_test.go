@@ -18,6 +18,9 @@ var xToday = assessment.NewDate(2026, 3, 20)
 
 var xTime = time.Date(2026, 3, 2, 9, 30, 0, 0, time.UTC)
 
+// xExported is when the fixture export was written: after its last log.
+var xExported = time.Date(2026, 3, 20, 8, 0, 0, 0, time.UTC)
+
 // xExercise is a valid custom glute exercise linking to a built-in one.
 func xExercise(id string) *assessment.Exercise {
 	return &assessment.Exercise{
@@ -55,7 +58,7 @@ func xExport(t testing.TB) *assessment.Export {
 		return p
 	}
 	return &assessment.Export{
-		ExportedAt: xTime,
+		ExportedAt: xExported,
 		Clients:    []*assessment.Client{ana, zoe},
 		// The first version of lineage 90 was deleted: 91 is the lowest.
 		Assessments: []*assessment.Record{&r1, &r2, &r3},
@@ -247,7 +250,7 @@ func TestParseExport(t *testing.T) {
 		if got := e.Clients[1].Name; got != "Zoë Ó" {
 			t.Errorf("name = %q", got)
 		}
-		if !e.ExportedAt.Equal(xTime) || !e.Clients[1].UpdatedAt.Equal(xTime.Add(time.Hour)) {
+		if !e.ExportedAt.Equal(xExported) || !e.Clients[1].UpdatedAt.Equal(xTime.Add(time.Hour)) {
 			t.Errorf("times not read: %v, %v", e.ExportedAt, e.Clients[1].UpdatedAt)
 		}
 	})
@@ -493,4 +496,30 @@ func FuzzParseExport(f *testing.F) {
 			t.Fatalf("not stable:\n%s", firstDiff(out, again))
 		}
 	})
+}
+
+// A file is checked as of the day it was exported, so it stays importable
+// as its clients age past Keel's age range; a date after the export (or a
+// file "exported" in the future) is still caught.
+func TestExport_ValidationDay(t *testing.T) {
+	exported := time.Date(2026, 3, 2, 9, 30, 0, 0, time.UTC)
+	later := assessment.NewDate(2029, 6, 1)
+	older := func(at time.Time) *assessment.Export {
+		return &assessment.Export{ExportedAt: at, Clients: []*assessment.Client{{
+			ID: 1, Name: "Edith", BirthDate: assessment.NewDate(1947, 1, 10), CreatedAt: exported, UpdatedAt: exported}}}
+	}
+	if err := older(exported).Validate(later); err != nil {
+		t.Fatalf("a client valid on the export day is refused years later: %v", err)
+	}
+	if err := older(time.Time{}).Validate(later); err == nil {
+		t.Fatal("without an export day the client is checked as of today, and should be too old")
+	}
+	if got := older(exported.AddDate(10, 0, 0)).ValidationDay(later); got != later {
+		t.Fatalf("an export day in the future gives %s, want today %s", got, later)
+	}
+	e := older(exported)
+	e.Clients[0].LastDelivery, e.Clients[0].Births = assessment.NewDate(2026, 5, 1), 1 // after the export
+	if err := e.Validate(later); err == nil {
+		t.Fatal("a delivery date after the export day was accepted")
+	}
 }

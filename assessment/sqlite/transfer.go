@@ -215,9 +215,11 @@ func (s *TransferService) ImportClients(ctx context.Context, e *assessment.Expor
 		return nil, err
 	}
 	defer tx.Rollback()
-	if err := e.Validate(assessment.DateOf(tx.now)); err != nil {
+	today := assessment.DateOf(tx.now)
+	if err := e.Validate(today); err != nil {
 		return nil, err
 	}
+	day := e.ValidationDay(today)
 
 	sum := &assessment.ImportSummary{DryRun: opts.DryRun}
 	if err := s.importExercises(ctx, tx, e.Exercises, policy, sum); err != nil {
@@ -227,7 +229,7 @@ func (s *TransferService) ImportClients(ctx context.Context, e *assessment.Expor
 	clientID := map[int64]int64{} // file id → database id, for clients imported
 	fresh := map[int64]bool{}
 	for _, c := range e.Clients {
-		ic, dbID, err := importClient(ctx, tx, c, policy, fresh)
+		ic, dbID, err := importClient(ctx, tx, c, policy, fresh, day)
 		if err != nil {
 			return nil, forImported(c, err)
 		}
@@ -322,7 +324,7 @@ func forImported(c *assessment.Client, err error) error {
 // importClient stores one client of the file as the policy says and
 // returns what it did and her database id (0 when skipped). fresh holds
 // the ids this import has stored so far, which are never a conflict.
-func importClient(ctx context.Context, tx *writeTx, fc *assessment.Client, policy assessment.ConflictPolicy, fresh map[int64]bool) (assessment.ImportedClient, int64, error) {
+func importClient(ctx context.Context, tx *writeTx, fc *assessment.Client, policy assessment.ConflictPolicy, fresh map[int64]bool, day assessment.Date) (assessment.ImportedClient, int64, error) {
 	c := *fc
 	if fc.Clearance != nil {
 		cl := *fc.Clearance
@@ -354,7 +356,7 @@ func importClient(ctx context.Context, tx *writeTx, fc *assessment.Client, polic
 			ic.Name = c.Name
 		}
 	}
-	id, err := insertClient(ctx, tx, &c, reuse)
+	id, err := insertClient(ctx, tx, &c, reuse, day)
 	if err != nil {
 		return ic, 0, err
 	}
@@ -394,9 +396,10 @@ func matchClient(ctx context.Context, tx *writeTx, c *assessment.Client, fresh m
 	return 0, mapError("look for the client", rows.Err())
 }
 
-// insertClient stores c with its own times, under id reuse when not 0.
-func insertClient(ctx context.Context, tx *writeTx, c *assessment.Client, reuse int64) (int64, error) {
-	if err := c.Validate(assessment.DateOf(tx.now)); err != nil {
+// insertClient stores c with its own times, under id reuse when not 0,
+// checked as of day (Export.ValidationDay).
+func insertClient(ctx context.Context, tx *writeTx, c *assessment.Client, reuse int64, day assessment.Date) (int64, error) {
+	if err := c.Validate(day); err != nil {
 		return 0, err
 	}
 	cb, cd := clearanceCols(c)
