@@ -54,7 +54,7 @@ func MeasuresCSV(w io.Writer, clientName string, records []*Record) error {
 	for i := range recs {
 		vals[i] = make([]value, len(ms))
 		for j, m := range ms {
-			vals[i][j] = m.get(recs[i])
+			vals[i][j] = m.measured(recs[i]) // a carried-over section is left empty
 		}
 	}
 	colOf := make([]map[string]int, len(ms)) // measure → unit → column

@@ -115,12 +115,13 @@ func Compare(a, b *Record) Comparison {
 
 // value is one measure read from one record.
 type value struct {
-	ok   bool
-	v    float64 // the number compared and charted
-	rank int     // for grades: position on the scale
-	text string  // as the coach reads it
-	unit string  // set when the unit depends on the record (gap widths)
-	csv  string  // the spreadsheet cell; text when empty
+	ok      bool
+	carried bool    // the section was carried over, not re-tested
+	v       float64 // the number compared and charted
+	rank    int     // for grades: position on the scale
+	text    string  // as the coach reads it
+	unit    string  // set when the unit depends on the record (gap widths)
+	csv     string  // the spreadsheet cell; text when empty
 }
 
 // measure is one row of a comparison and one column of the CSV.
@@ -192,9 +193,43 @@ func signed(d float64) string {
 	return "+" + s
 }
 
+// measured reads m from r, or nothing when r only carries the section
+// over from an earlier assessment: a copied value is not a new
+// measurement, so it must not show as "no change".
+func (m measure) measured(r *Record) value {
+	if r.carriedOver(sectionOfKey(m.key)) {
+		if v := m.get(r); v.ok {
+			return value{carried: true}
+		}
+		return value{}
+	}
+	return m.get(r)
+}
+
+// carriedOver reports whether section is carried over, not re-tested.
+func (r *Record) carriedOver(section string) bool {
+	for _, s := range r.CarriedOver {
+		if s == section {
+			return true
+		}
+	}
+	return false
+}
+
+// sectionOfKey is the record section a measure key reads.
+func sectionOfKey(key string) string {
+	if strings.HasPrefix(key, "activity:") {
+		return SectionContext
+	}
+	if i := strings.IndexByte(key, '.'); i > 0 {
+		return key[:i]
+	}
+	return key
+}
+
 func (m measure) compare(a, b *Record) (MeasureChange, bool) {
-	bv, av := m.get(a), m.get(b)
-	if !bv.ok && !av.ok {
+	bv, av := m.measured(a), m.measured(b)
+	if !bv.ok && !av.ok && !bv.carried && !av.carried {
 		return MeasureChange{}, false
 	}
 	unit := m.unit
@@ -212,6 +247,15 @@ func (m measure) compare(a, b *Record) (MeasureChange, bool) {
 		row.After = ptrTo(av.v)
 	}
 	switch {
+	case bv.carried || av.carried:
+		row.Note = "Carried over from an earlier assessment and not re-tested: not compared."
+		switch {
+		case av.ok:
+			row.Only = OnlyLater
+		case bv.ok:
+			row.Only = OnlyEarlier
+		}
+		return row, true
 	case !av.ok:
 		row.Only, row.Note = OnlyEarlier, "Recorded only in the earlier assessment."
 		return row, true
@@ -259,6 +303,9 @@ func unitSuffix(u string) string {
 }
 
 func orNotRecorded(v value) string {
+	if v.carried {
+		return "carried over, not re-tested"
+	}
 	if !v.ok {
 		return "not recorded"
 	}
@@ -314,12 +361,12 @@ func gapChange(b, a value) string {
 	case math.Abs(d) < 1e-9:
 		return "no change"
 	case d < 0:
-		return "closing (" + b.text + " → " + a.text + ")"
+		return "closing (" + b.text + " to " + a.text + ")"
 	}
-	return "opening (" + b.text + " → " + a.text + ")"
+	return "opening (" + b.text + " to " + a.text + ")"
 }
 
-func arrowChange(b, a value) string { return b.text + " → " + a.text }
+func arrowChange(b, a value) string { return b.text + " to " + a.text }
 
 func stepsChange(b, a value) string {
 	d := a.rank - b.rank

@@ -114,13 +114,13 @@ func TestCompare(t *testing.T) {
 		{"TiltMoved5", tilt(15, 15), tilt(10, 15), "pelvic_tilt.left_deg", assessment.DirectionChanged, true, "−5°", ""},
 		{"TiltMoved4", tilt(15, 15), tilt(11, 15), "pelvic_tilt.left_deg", assessment.DirectionChanged, false, "−4°", ""},
 		// Left–right asymmetry closing and opening.
-		{"TiltGapCloses", tilt(18, 12), tilt(15, 13), "pelvic_tilt.asymmetry", assessment.DirectionBetter, true, "closing (6° → 2°)", ""},
-		{"TiltGapOpens", tilt(14, 12), tilt(17, 12), "pelvic_tilt.asymmetry", assessment.DirectionWorse, true, "opening (2° → 5°)", ""},
-		{"TiltGapSmallMove", tilt(14, 12), tilt(15, 12), "pelvic_tilt.asymmetry", assessment.DirectionWorse, false, "opening (2° → 3°)", ""},
-		{"GluteGapCloses", glutes("3", "4"), glutes("4-", "4"), "glutes.med_grade.asymmetry", assessment.DirectionBetter, true, "closing (1 grade → 1 step)", ""},
-		{"GluteGapOpens", glutes("4", "4"), glutes("3", "4"), "glutes.med_grade.asymmetry", assessment.DirectionWorse, true, "opening (none → 1 grade)", ""},
-		{"GluteGapSmall", glutes("4", "4"), glutes("4-", "4"), "glutes.med_grade.asymmetry", assessment.DirectionWorse, false, "opening (none → 1 step)", ""},
-		{"BridgeGapCloses", bridges(10, 20), bridges(18, 20), "glutes.single_leg_bridge.asymmetry", assessment.DirectionBetter, true, "closing (50% → 10%)", ""},
+		{"TiltGapCloses", tilt(18, 12), tilt(15, 13), "pelvic_tilt.asymmetry", assessment.DirectionBetter, true, "closing (6° to 2°)", ""},
+		{"TiltGapOpens", tilt(14, 12), tilt(17, 12), "pelvic_tilt.asymmetry", assessment.DirectionWorse, true, "opening (2° to 5°)", ""},
+		{"TiltGapSmallMove", tilt(14, 12), tilt(15, 12), "pelvic_tilt.asymmetry", assessment.DirectionWorse, false, "opening (2° to 3°)", ""},
+		{"GluteGapCloses", glutes("3", "4"), glutes("4-", "4"), "glutes.med_grade.asymmetry", assessment.DirectionBetter, true, "closing (1 grade to 1 step)", ""},
+		{"GluteGapOpens", glutes("4", "4"), glutes("3", "4"), "glutes.med_grade.asymmetry", assessment.DirectionWorse, true, "opening (none to 1 grade)", ""},
+		{"GluteGapSmall", glutes("4", "4"), glutes("4-", "4"), "glutes.med_grade.asymmetry", assessment.DirectionWorse, false, "opening (none to 1 step)", ""},
+		{"BridgeGapCloses", bridges(10, 20), bridges(18, 20), "glutes.single_leg_bridge.asymmetry", assessment.DirectionBetter, true, "closing (50% to 10%)", ""},
 		// Glute grades: any step.
 		{"GradeOneStep", glutes("3", "4"), glutes("3+", "4"), "glutes.left.med_grade", assessment.DirectionBetter, true, "+1 step", ""},
 		{"GradeDown", glutes("4", "4"), glutes("3", "4"), "glutes.left.med_grade", assessment.DirectionWorse, true, "−3 steps", ""},
@@ -227,6 +227,33 @@ func TestCompare_HingeSuggestedScore(t *testing.T) {
 	})
 	row := rowOf(t, assessment.Compare(a, b), "hinge.score")
 	if row.BeforeText != "1 of 3" || row.AfterText != "3 of 3" || !row.Meaningful {
-		t.Errorf("row %+v; want 1 → 3, meaningful", row)
+		t.Errorf("row %+v; want 1 to 3, meaningful", row)
+	}
+}
+
+func TestCompare_CarriedOver(t *testing.T) {
+	// A reassessment that copied the pain section from the intake and did
+	// not re-test it: the copy is not a new measurement.
+	a := progRec(func(r *assessment.Record) {
+		r.Pain = &assessment.Pain{Now: ip(6)}
+		r.Hinge = &assessment.Hinge{Score: ip(1)}
+	})
+	b := progRec(func(r *assessment.Record) {
+		r.Date = progDay(42)
+		r.Pain = &assessment.Pain{Now: ip(6)}
+		r.Hinge = &assessment.Hinge{Score: ip(2)}
+		r.CarriedOver = []string{assessment.SectionPain}
+	})
+	c := assessment.Compare(a, b)
+	pain := rowOf(t, c, "pain.now")
+	if pain.Compared() || pain.Direction != assessment.DirectionNone || pain.AfterText != "carried over, not re-tested" || !strings.Contains(pain.Note, "Carried over") {
+		t.Errorf("carried pain row %+v; want not compared, saying it was carried over", pain)
+	}
+	if h := rowOf(t, c, "hinge.score"); !h.Compared() || h.Direction != assessment.DirectionBetter {
+		t.Errorf("re-tested hinge row %+v; want compared", h)
+	}
+	ts := assessment.Trends([]*assessment.Record{a, b})
+	if pt, _ := trendOf(ts, assessment.TrendPain); len(pt.Series) != 1 || len(pt.Series[0].Points) != 1 {
+		t.Errorf("pain trend %+v; want only the intake's point", pt)
 	}
 }

@@ -69,6 +69,9 @@ func Trends(records []*Record) []Trend {
 	series := func(key, label string, get func(*Record) value) Series {
 		s := Series{Key: key, Label: label}
 		for _, r := range recs {
+			if r.carriedOver(sectionOfKey(key)) {
+				continue // copied from an earlier assessment, not measured that day
+			}
 			if v := get(r); v.ok {
 				s.Points = append(s.Points, Point{Date: r.Date, Value: v.v, Text: pointText(v), RecordID: r.ID})
 			}

@@ -265,9 +265,12 @@ func LayoutChart(t assessment.Trend, w, h float64, st ChartStyle) *Chart {
 	nY := int(math.Floor(plotH / (fs * 2.2)))
 	nY = max(2, min(nY, maxTicks))
 	c.Y = NiceScale(lo, hi, nY)
-	if t.Max > t.Min && t.Max-t.Min <= float64(maxTicks-1) && t.Max == math.Trunc(t.Max) && t.Min == math.Trunc(t.Min) && c.Y.Step < 1 {
-		// A small integer scale (0–3, 0–5) reads best in whole steps.
-		c.Y = NiceScale(t.Min, t.Max, maxTicks)
+	if t.Max > t.Min && t.Max == math.Trunc(t.Max) && t.Min == math.Trunc(t.Min) && c.Y.Step != math.Trunc(c.Y.Step) {
+		// A scale of whole numbers (pain 0–10, grades 0–5) reads best in
+		// whole steps, even if that takes a tick or two more.
+		if s := NiceScale(lo, hi, maxTicks); s.Step == math.Trunc(s.Step) {
+			c.Y = s
+		}
 	}
 	labelW := 0.0
 	for _, v := range c.Y.Ticks {
@@ -303,9 +306,16 @@ func LayoutChart(t assessment.Trend, w, h float64, st ChartStyle) *Chart {
 	if has {
 		c.XTicks = timeTicks(first, last, xOf, px1-px0, fs)
 		for _, tk := range c.XTicks {
+			// A label at either end stays inside the box.
+			x, al := tk.X, AlignCenter
+			if half := textWidth(tk.Label, fs) / 2; x+half > w {
+				x, al = w, AlignRight
+			} else if x-half < 0 {
+				x, al = 0, AlignLeft
+			}
 			c.Marks = append(c.Marks,
 				Mark{Kind: MarkLine, X1: tk.X, Y1: py0, X2: tk.X, Y2: py0 + fs*0.3, Stroke: st.Stroke * 0.6, Ink: InkAxis},
-				Mark{Kind: MarkText, X1: tk.X, Y1: py0 + fs*1.1, Text: tk.Label, Size: fs, Ink: InkMuted, Align: AlignCenter})
+				Mark{Kind: MarkText, X1: x, Y1: py0 + fs*1.1, Text: tk.Label, Size: fs, Ink: InkMuted, Align: al})
 		}
 	} else {
 		c.Marks = append(c.Marks, Mark{Kind: MarkText, X1: c.Plot.X + c.Plot.W/2, Y1: c.Plot.Y + c.Plot.H/2,
@@ -338,7 +348,7 @@ func LayoutChart(t assessment.Trend, w, h float64, st ChartStyle) *Chart {
 		}
 		x, al := p.X, AlignCenter
 		if x+textWidth(p.Text, fs)/2 > w {
-			al = AlignRight
+			x, al = w, AlignRight
 		}
 		c.Marks = append(c.Marks, Mark{Kind: MarkText, X1: x, Y1: y, Text: p.Text, Size: fs, Ink: InkText, Align: al, Bold: true})
 	}

@@ -117,6 +117,36 @@ func TestLayoutChart(t *testing.T) {
 			t.Errorf("pain 7 at y %v; want %v (70%% up the plot)", p[0].Y, want)
 		}
 	})
+	t.Run("WholeSteps", func(t *testing.T) {
+		// A short chart of a 0–10 scale still ticks in whole numbers.
+		for _, h := range []float64{30, 40, 55, 80} {
+			tr := trend(7, 4)
+			tr.Min, tr.Max = 0, 10
+			c := report.LayoutChart(tr, 85, h, chartStyle)
+			if c.Y.Step != math.Trunc(c.Y.Step) || c.Y.Min != 0 || c.Y.Max != 10 {
+				t.Errorf("height %v: scale %v..%v step %v; want 0..10 in whole steps", h, c.Y.Min, c.Y.Max, c.Y.Step)
+			}
+		}
+	})
+	t.Run("LabelsInside", func(t *testing.T) {
+		c := report.LayoutChart(trend(1, 2, 3), 40, 55, chartStyle)
+		for _, m := range c.Marks {
+			if m.Kind != report.MarkText {
+				continue
+			}
+			w := float64(len([]rune(m.Text))) * m.Size * 0.56
+			left := m.X1
+			switch m.Align {
+			case report.AlignCenter:
+				left -= w / 2
+			case report.AlignRight:
+				left -= w
+			}
+			if left < -0.01 || left+w > c.Width+0.01 {
+				t.Errorf("label %q spans %v..%v, outside 0..%v", m.Text, left, left+w, c.Width)
+			}
+		}
+	})
 	t.Run("OnePoint", func(t *testing.T) {
 		c := report.LayoutChart(trend(5), 85, 55, chartStyle)
 		checkMarks(t, c)
