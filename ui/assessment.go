@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
@@ -51,6 +52,21 @@ type assessmentScreen struct {
 	root       fyne.CanvasObject
 	scroll     *container.Scroll
 	formBox    fyne.CanvasObject
+
+	// Reassessment prefill: the sections still carried over from an
+	// earlier assessment, each as it was carried (to notice a change), and
+	// where they came from. A section stops being carried over when the
+	// coach confirms it or changes anything in it.
+	carried      map[string]bool
+	carriedJSON  map[string]string
+	carriedFrom  *assessment.Record
+	banners      map[string]fyne.CanvasObject
+	carriedNote  *widget.Label
+	confirmAll   *widget.Button
+	carriedPanel *fyne.Container
+	// weeksShown is the weeks postpartum Keel last put in the form for the
+	// date; when the coach has not typed her own, a new date moves it on.
+	weeksShown string
 }
 
 var (
@@ -101,7 +117,7 @@ func usesMM(r *assessment.Record) bool {
 func (s *assessmentScreen) newRecord() *assessment.Record {
 	today := s.ui.svc.today()
 	r := &assessment.Record{ClientID: s.client.ID, Date: today, Kind: assessment.KindIntake, Coach: s.ui.profile().CoachName}
-	if w, ok := s.client.WeeksPostpartum(today); ok {
+	if w, ok := s.weeksAt(today); ok {
 		r.Context = &assessment.Context{WeeksPostpartum: &w}
 	}
 	if s.client.Clearance != nil {
@@ -127,6 +143,28 @@ func (s *assessmentScreen) fill(r *assessment.Record) {
 	}
 	s.b.loading = false
 	s.b.load(r)
+	// Each carried section is remembered as the form reads it back (the
+	// form normalises some fields), so only the coach's edits count as a
+	// change.
+	s.carried, s.carriedJSON = map[string]bool{}, map[string]string{}
+	for _, k := range r.CarriedOver {
+		s.carried[k] = true
+	}
+	shown, _ := s.collect()
+	for k := range s.carried {
+		if j := sectionJSON(shown, k); j != "null" {
+			s.carriedJSON[k] = j
+		} else {
+			delete(s.carried, k)
+		}
+	}
+	s.weeksShown = ""
+	if r.Context != nil && r.Context.WeeksPostpartum != nil {
+		if w, ok := s.weeksAt(r.Date); ok && w == *r.Context.WeeksPostpartum {
+			s.weeksShown = strconv.Itoa(w)
+		}
+	}
+	s.updateBanners()
 	s.orig = s.snapshot()
 	s.refreshFindings()
 	s.updateButtons()
@@ -161,6 +199,11 @@ func (s *assessmentScreen) collect() (*assessment.Record, assessment.ValidationE
 	c := s.client
 	r.Client = &assessment.ClientSnapshot{Name: c.Name, BirthDate: c.BirthDate, Births: c.Births, LastDelivery: c.LastDelivery, DeliveryMode: c.DeliveryMode}
 	v = append(v, s.b.save(r)...)
+	for _, k := range assessment.Sections {
+		if s.carried[k] && sectionJSON(r, k) != "null" {
+			r.CarriedOver = append(r.CarriedOver, k)
+		}
+	}
 	return r, v
 }
 
@@ -175,6 +218,7 @@ func (s *assessmentScreen) dirty() bool { return !bytes.Equal(s.snapshot(), s.or
 
 func (s *assessmentScreen) changed() {
 	s.status.SetText("")
+	s.updateCarried()
 	s.refreshFindings()
 	s.updateButtons()
 }
@@ -388,7 +432,10 @@ func (s *assessmentScreen) build() {
 	s.status = widget.NewLabel("")
 	s.date = widget.NewEntry()
 	s.date.SetPlaceHolder("YYYY-MM-DD")
-	s.date.OnChanged = func(string) { s.b.changed() }
+	s.date.OnChanged = func(string) {
+		s.onDateChanged()
+		s.b.changed()
+	}
 	s.dateErr = newFieldError()
 	s.coach = widget.NewEntry()
 	s.coach.SetPlaceHolder(lang.L("Coach"))
@@ -420,9 +467,15 @@ func (s *assessmentScreen) build() {
 		labelled(lang.L("Date"), s.date, s.dateErr),
 		labelled(lang.L("Kind"), s.kind, newFieldError()),
 		labelled(lang.L("Coach"), s.coach, newFieldError()))
+	s.carried, s.carriedJSON, s.banners = map[string]bool{}, map[string]string{}, map[string]fyne.CanvasObject{}
+	s.carriedNote = newWrapLabel("")
+	s.carriedNote.Importance = widget.WarningImportance
+	s.confirmAll = newButton(lang.L("Confirm all as re-tested"), theme.ConfirmIcon(), s.onConfirmAll)
+	s.carriedPanel = container.NewBorder(nil, nil, widget.NewIcon(theme.NewWarningThemedResource(theme.HistoryIcon())), s.confirmAll, s.carriedNote)
+	s.carriedPanel.Hide()
 	header := container.NewVBox(
 		container.NewBorder(nil, nil, back, container.NewHBox(s.status, s.programme, s.del, s.save), title),
-		session)
+		session, s.carriedPanel)
 
 	s.bannerText = widget.NewLabel("")
 	s.bannerText.Wrapping = fyne.TextWrapWord
@@ -445,7 +498,7 @@ func (s *assessmentScreen) build() {
 		s.hingeSection(),
 		s.diastasisSection(),
 		s.postureSection(),
-		sectionBox(lang.L("Notes"), nil, s.notes),
+		s.sectionBox(lang.L("Notes"), nil, s.notes),
 	)
 	s.findings = container.NewVBox()
 	findingsPanel := container.NewBorder(newHeading(lang.L("Findings")), nil, nil, nil, container.NewVScroll(s.findings))
@@ -456,16 +509,31 @@ func (s *assessmentScreen) build() {
 	s.root = container.NewBorder(container.NewVBox(header, s.banner), nil, nil, nil, split)
 }
 
-// sectionBox is one titled section of the form, with its "tested" box.
-func sectionBox(title string, sec *formSection, body ...fyne.CanvasObject) fyne.CanvasObject {
+// sectionBox is one titled section of the form, with its "tested" box and
+// the note that shows while the section is carried over from an earlier
+// assessment.
+func (s *assessmentScreen) sectionBox(title string, sec *formSection, body ...fyne.CanvasObject) fyne.CanvasObject {
 	head := []fyne.CanvasObject{newHeading(title)}
 	var right fyne.CanvasObject
+	items := []fyne.CanvasObject{widget.NewSeparator()}
 	if sec != nil {
 		right = sec.tested
 		body = append(body, sec.err)
 	}
-	top := container.NewBorder(nil, nil, head[0], right)
-	return container.NewVBox(widget.NewSeparator(), top, container.NewVBox(body...))
+	items = append(items, container.NewBorder(nil, nil, head[0], right))
+	if sec != nil {
+		key := sec.key
+		msg := newWrapLabel(lang.L("Carried over from the last assessment, not re-tested yet. Change anything here, or confirm it if it still holds."))
+		msg.Importance = widget.WarningImportance
+		confirm := newButton(lang.L("Confirm"), theme.ConfirmIcon(), func() { s.onConfirm(key) })
+		bg := canvas.NewRectangle(withAlpha(theme.Color(theme.ColorNameWarning), 0x30))
+		bg.CornerRadius = 6
+		banner := container.NewStack(bg, container.NewBorder(nil, nil, widget.NewIcon(theme.NewWarningThemedResource(theme.HistoryIcon())), confirm, msg))
+		banner.Hide()
+		s.banners[key] = banner
+		items = append(items, banner)
+	}
+	return container.NewVBox(append(items, container.NewVBox(body...))...)
 }
 
 // sideBySide lays out rows of caption | left | right.
@@ -582,7 +650,7 @@ func (s *assessmentScreen) contextSection() fyne.CanvasObject {
 		labelled(lang.L("Breastfeeding"), feeding, newFieldError()),
 		labelled(lang.L("Sitting a day"), withUnit(sitting, lang.L("hours")), sitErr),
 		labelled(lang.L("Lifts or carries a child"), lifting, liftErr))
-	return sectionBox(lang.L("Context"), sec, grid,
+	return s.sectionBox(lang.L("Context"), sec, grid,
 		labelled(lang.L("Current activity"), activity, actErr),
 		labelled(lang.L("Goals"), goals, goalsErr),
 		caption(lang.L("Activities that matter to her, and how well she can do them now (0 = not at all, 10 = as before)")),
@@ -625,7 +693,7 @@ func (s *assessmentScreen) safetySection() fyne.CanvasObject {
 	clear := container.NewGridWithColumns(2,
 		labelled(lang.L("Medical clearance date"), s.clearDate, s.clearErr),
 		labelled(lang.L("Cleared by"), s.clearBy, newFieldError()))
-	return sectionBox(lang.L("Safety screen: red flags"), sec,
+	return s.sectionBox(lang.L("Safety screen: red flags"), sec,
 		caption(lang.L("Any yes or unsure means: refer before exercise. Unsure counts as yes.")),
 		container.NewGridWithColumns(2, rows...),
 		caption(lang.L("Fill in only when a doctor has cleared her to exercise despite a red flag:")),
@@ -652,7 +720,7 @@ func (s *assessmentScreen) pelvicFloorSection() fyne.CanvasObject {
 		sec.checkField("pelvic_floor.bleeding_after_8_weeks", lang.L("Bleeding after 8 weeks"), func(r *assessment.Record) *bool { return &pf(r).BleedingAfter8Weeks }),
 		sec.checkField("pelvic_floor.scar_concern", lang.L("Caesarean scar concern"), func(r *assessment.Record) *bool { return &pf(r).ScarConcern }),
 	}
-	return sectionBox(lang.L("Postpartum and pelvic-floor symptoms"), sec,
+	return s.sectionBox(lang.L("Postpartum and pelvic-floor symptoms"), sec,
 		caption(lang.L("Tick what she reports. Any symptom means a referral to a pelvic-health physiotherapist and no impact work.")),
 		container.NewGridWithColumns(2, checks...))
 }
@@ -678,7 +746,7 @@ func (s *assessmentScreen) painSection() fyne.CanvasObject {
 		labelled(lang.L("Pain now"), withUnit(now, "/10"), nowErr),
 		labelled(lang.L("Worst in the last week"), withUnit(worst, "/10"), worstErr),
 		labelled(lang.L("What makes it worse"), aggr, aggrErr))
-	return sectionBox(lang.L("Pain (0 = none, 10 = worst imaginable)"), sec,
+	return s.sectionBox(lang.L("Pain (0 = none, 10 = worst imaginable)"), sec,
 		container.NewGridWithColumns(2, left, vbox(caption(lang.L("Where")), sites)))
 }
 
@@ -697,7 +765,7 @@ func (s *assessmentScreen) tiltSection() fyne.CanvasObject {
 	method, methErr := sec.selectField("pelvic_tilt.method", methodChoices, func(r *assessment.Record) *string { return &pt(r).Method })
 	left, lErr := sec.floatField("pelvic_tilt.left_deg", "−20 to 35", func(r *assessment.Record) **float64 { return &pt(r).LeftDeg })
 	right, rErr := sec.floatField("pelvic_tilt.right_deg", "−20 to 35", func(r *assessment.Record) **float64 { return &pt(r).RightDeg })
-	return sectionBox(lang.L("Pelvic tilt (standing)"), sec,
+	return s.sectionBox(lang.L("Pelvic tilt (standing)"), sec,
 		container.NewGridWithColumns(2,
 			labelled(lang.L("How it looks"), visual, visErr),
 			labelled(lang.L("Angle measured with"), method, methErr)),
@@ -742,7 +810,7 @@ func (s *assessmentScreen) thomasSection() fyne.CanvasObject {
 			}
 		}
 	}
-	return sectionBox(lang.L("Modified Thomas test"), sec,
+	return s.sectionBox(lang.L("Modified Thomas test"), sec,
 		sideBySide(
 			[3]fyne.CanvasObject{caption(lang.L("Hip angle (+ = thigh above horizontal)")), hip[0], hip[1]},
 			[3]fyne.CanvasObject{caption(lang.L("Knee angle")), knee[0], knee[1]},
@@ -802,7 +870,7 @@ func (s *assessmentScreen) glutesSection() fyne.CanvasObject {
 	for i, c := range caps {
 		rr = append(rr, [3]fyne.CanvasObject{caption(lang.L(c)), rows[i][0], rows[i][1]})
 	}
-	return sectionBox(lang.L("Glute activation"), sec, sideBySide(rr...))
+	return s.sectionBox(lang.L("Glute activation"), sec, sideBySide(rr...))
 }
 
 // intSelect binds a select of 0..max to an optional whole number.
@@ -862,7 +930,7 @@ func (s *assessmentScreen) hingeSection() fyne.CanvasObject {
 			r.Hinge.ScoreOverridden = *r.Hinge.Score != assessment.SuggestHingeScore(r.Hinge)
 		}
 	}
-	return sectionBox(lang.L("Hip hinge with a dowel"), sec,
+	return s.sectionBox(lang.L("Hip hinge with a dowel"), sec,
 		caption(lang.L("Dowel contact kept at:")),
 		container.NewGridWithColumns(2, head, thor, sac, pain),
 		caption(lang.L("Faults seen:")),
@@ -922,7 +990,7 @@ func (s *assessmentScreen) diastasisSection() fyne.CanvasObject {
 			}
 		}
 	}
-	return sectionBox(lang.L("Diastasis check (head lift)"), sec,
+	return s.sectionBox(lang.L("Diastasis check (head lift)"), sec,
 		container.NewGridWithColumns(4, cells...),
 		container.NewGridWithColumns(2, labelled(lang.L("Doming on curl-up"), doming, de)))
 }
@@ -941,7 +1009,7 @@ func (s *assessmentScreen) postureSection() fyne.CanvasObject {
 	fh, e1 := sec.selectField("posture.forward_head", postureChoices, func(r *assessment.Record) *string { return &p(r).ForwardHead })
 	rs, e2 := sec.selectField("posture.rounded_shoulders", postureChoices, func(r *assessment.Record) *string { return &p(r).RoundedShoulders })
 	tk, e3 := sec.selectField("posture.thoracic_kyphosis", postureChoices, func(r *assessment.Record) *string { return &p(r).ThoracicKyphosis })
-	return sectionBox(lang.L("Posture"), sec, container.NewGridWithColumns(3,
+	return s.sectionBox(lang.L("Posture"), sec, container.NewGridWithColumns(3,
 		labelled(lang.L("Forward head"), fh, e1),
 		labelled(lang.L("Rounded shoulders"), rs, e2),
 		labelled(lang.L("Thoracic kyphosis"), tk, e3)))
@@ -971,4 +1039,179 @@ func sectionName(key string) string {
 		}
 	}
 	return key
+}
+
+// newReassessmentScreen starts a reassessment of client c prefilled from
+// her assessment from: today's date, every section she had copied and
+// marked carried over, and her weeks postpartum moved on to today.
+func newReassessmentScreen(u *UI, c *assessment.Client, from *assessment.Record, onDone func()) *assessmentScreen {
+	s := &assessmentScreen{ui: u, client: c, onDone: onDone, widthUnit: u.diastasisUnit(), carriedFrom: from}
+	if usesMM(from) {
+		s.widthUnit = UnitMM
+	} else if s.widthUnit == UnitMM && from.Diastasis != nil {
+		s.widthUnit = UnitFingers // keep the unit the gap was measured in
+	}
+	s.b = newRecordBinder(s.changed)
+	s.build()
+	s.fill(s.prefill(from))
+	return s
+}
+
+// prefill copies from into a new reassessment dated today.
+func (s *assessmentScreen) prefill(from *assessment.Record) *assessment.Record {
+	r := &assessment.Record{}
+	if b, err := json.Marshal(from); err == nil {
+		_ = json.Unmarshal(b, r) // a deep copy: the form must not change from
+	}
+	today := s.ui.svc.today()
+	r.ID, r.CreatedAt, r.UpdatedAt = 0, time.Time{}, time.Time{}
+	r.ClientID, r.Date, r.Kind, r.Notes = s.client.ID, today, assessment.KindReassessment, ""
+	if coach := s.ui.profile().CoachName; coach != "" {
+		r.Coach = coach
+	}
+	if s.client.Clearance != nil {
+		cl := *s.client.Clearance
+		r.MedicalClearance = &cl
+	}
+	r.CarriedOver = nil
+	for _, k := range assessment.Sections {
+		if sectionJSON(r, k) != "null" {
+			r.CarriedOver = append(r.CarriedOver, k)
+		}
+	}
+	if r.Context != nil {
+		if w, ok := s.weeksAt(today); ok {
+			r.Context.WeeksPostpartum = &w
+		}
+	}
+	return r
+}
+
+// weeksAt is her weeks postpartum on day d: from her delivery date, else
+// moved on from the weeks recorded in the assessment the form was
+// prefilled from.
+func (s *assessmentScreen) weeksAt(d assessment.Date) (int, bool) {
+	if w, ok := s.client.WeeksPostpartum(d); ok {
+		return w, true
+	}
+	if f := s.carriedFrom; f != nil && f.Context != nil && f.Context.WeeksPostpartum != nil && !d.Before(f.Date) {
+		w := *f.Context.WeeksPostpartum + d.DaysSince(f.Date)/7
+		return min(w, assessment.MaxWeeksPostpartum), true
+	}
+	return 0, false
+}
+
+// onDateChanged moves her weeks postpartum on with the date, unless the
+// coach typed her own figure.
+func (s *assessmentScreen) onDateChanged() {
+	if s.b.loading {
+		return
+	}
+	e, ok := s.b.widgets["context.weeks_postpartum"].(*widget.Entry)
+	if !ok || s.weeksShown == "" || strings.TrimSpace(e.Text) != s.weeksShown {
+		return
+	}
+	d, err := assessment.ParseDate(strings.TrimSpace(s.date.Text))
+	if err != nil {
+		return
+	}
+	if w, ok := s.weeksAt(d); ok {
+		s.weeksShown = strconv.Itoa(w)
+		e.SetText(s.weeksShown)
+	}
+}
+
+// sectionJSON is one section of r as JSON ("null" when not tested), with
+// the weeks postpartum left out of the context: they move on with the
+// date without making the section "changed".
+func sectionJSON(r *assessment.Record, key string) string {
+	var v any
+	switch key {
+	case assessment.SectionContext:
+		if r.Context != nil {
+			c := *r.Context
+			c.WeeksPostpartum = nil
+			v = &c
+		} else {
+			v = r.Context
+		}
+	case assessment.SectionRedFlags:
+		v = r.RedFlags
+	case assessment.SectionPelvicFloor:
+		v = r.PelvicFloor
+	case assessment.SectionPain:
+		v = r.Pain
+	case assessment.SectionPelvicTilt:
+		v = r.PelvicTilt
+	case assessment.SectionThomas:
+		v = r.Thomas
+	case assessment.SectionGlutes:
+		v = r.Glutes
+	case assessment.SectionHinge:
+		v = r.Hinge
+	case assessment.SectionDiastasis:
+		v = r.Diastasis
+	case assessment.SectionPosture:
+		v = r.Posture
+	}
+	b, err := json.Marshal(v)
+	if err != nil {
+		return "null"
+	}
+	return string(b)
+}
+
+// updateCarried stops carrying over every section the coach has changed.
+func (s *assessmentScreen) updateCarried() {
+	if len(s.carried) == 0 {
+		return
+	}
+	r, _ := s.collect()
+	for k := range s.carried {
+		if sectionJSON(r, k) != s.carriedJSON[k] {
+			delete(s.carried, k)
+		}
+	}
+	s.updateBanners()
+}
+
+// updateBanners shows the carried-over note on each carried section and
+// the count in the header.
+func (s *assessmentScreen) updateBanners() {
+	for k, b := range s.banners {
+		if s.carried[k] {
+			b.Show()
+		} else {
+			b.Hide()
+		}
+	}
+	if n := len(s.carried); n > 0 {
+		from := lang.L("the last assessment")
+		if s.carriedFrom != nil {
+			from = s.carriedFrom.Date.String()
+		}
+		s.carriedNote.SetText(fmt.Sprintf(lang.L("%d sections are carried over from %s and not re-tested yet. Each is marked until you change or confirm it."), n, from))
+		s.carriedPanel.Show()
+	} else {
+		s.carriedPanel.Hide()
+	}
+	if s.root != nil {
+		s.root.Refresh()
+	}
+}
+
+// onConfirm marks one carried-over section as re-tested and unchanged.
+func (s *assessmentScreen) onConfirm(key string) {
+	delete(s.carried, key)
+	s.updateBanners()
+	s.changed()
+}
+
+// onConfirmAll confirms every carried-over section at once.
+func (s *assessmentScreen) onConfirmAll() {
+	for k := range s.carried {
+		delete(s.carried, k)
+	}
+	s.updateBanners()
+	s.changed()
 }

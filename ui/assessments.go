@@ -21,13 +21,27 @@ func (u *UI) assessmentList(c *assessment.Client) fyne.CanvasObject {
 	}
 	box := container.NewVBox()
 	reload := func() { u.home.detail.load(c.ID) }
-	newBtn := newImportantButton(lang.L("New assessment"), func() { u.openAssessment(c, nil, reload) })
-	newBtn.Icon = theme.ContentAddIcon()
-	box.Add(container.NewBorder(nil, nil, newHeading(lang.L("Assessments")), newBtn))
+	newBtn := newButton(lang.L("New assessment"), theme.ContentAddIcon(), func() { u.openAssessment(c, nil, reload) })
 	recs, err := u.svc.Records.FindRecords(ctx(), assessment.RecordFilter{ClientID: c.ID})
+	// Reassess starts from her latest assessment, each section marked
+	// carried over until the coach re-tests it.
+	reassess := newImportantButton(lang.L("Reassess"), func() {
+		if len(recs) > 0 {
+			u.openReassessment(c, recs[len(recs)-1], reload)
+		}
+	})
+	reassess.Icon = theme.HistoryIcon()
+	if len(recs) == 0 {
+		reassess.Hide()
+		newBtn.Importance = widget.HighImportance
+	}
+	box.Add(container.NewBorder(nil, nil, newHeading(lang.L("Assessments")), container.NewHBox(reassess, newBtn)))
 	if err != nil {
 		box.Add(widget.NewLabel(assessment.ErrorMessage(err)))
 		return box
+	}
+	if len(recs) > 0 {
+		box.Add(u.progressButtons(c))
 	}
 	if len(recs) == 0 {
 		box.Add(newWrapLabel(lang.L("No assessments yet. Start one when you see her: every section is optional.")))
@@ -61,6 +75,25 @@ func (u *UI) openAssessment(c *assessment.Client, r *assessment.Record, done fun
 	s := newAssessmentScreen(u, c, r, done)
 	u.current = s
 	u.pushScreen(s.content())
+}
+
+// openReassessment starts a new assessment prefilled from from.
+func (u *UI) openReassessment(c *assessment.Client, from *assessment.Record, done func()) *assessmentScreen {
+	s := newReassessmentScreen(u, c, from, done)
+	u.current = s
+	u.pushScreen(s.content())
+	return s
+}
+
+// progressButtons open her timeline, the comparison and the session log.
+func (u *UI) progressButtons(c *assessment.Client) fyne.CanvasObject {
+	timeline := newButton(lang.L("Timeline and charts"), theme.HistoryIcon(), func() { u.openTimeline(c) })
+	compare := newButton(lang.L("Compare"), theme.ViewRestoreIcon(), func() { u.openCompare(c) })
+	sessions := newButton(lang.L("Session log"), theme.ListIcon(), func() { u.openSessions(c) })
+	if u.svc.SessionLogs == nil {
+		sessions.Hide()
+	}
+	return container.NewHBox(timeline, compare, sessions)
 }
 
 // programmeList is the client panel's list of her programmes, newest

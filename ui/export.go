@@ -121,6 +121,10 @@ func (s *programmeScreen) exportTo(path string, done func(error)) {
 		if err == nil {
 			err = report.WritePDF(in, path)
 		}
+		if err == nil {
+			// The timeline lists the handout so the coach can open it again.
+			s.ui.recordExport(s.client.ID, path, assessment.ExportKindHandout)
+		}
 		fyne.Do(func() {
 			prog.Hide()
 			if done != nil {

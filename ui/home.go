@@ -95,6 +95,7 @@ type homeScreen struct {
 	detail *clientDetail
 	empty  fyne.CanvasObject
 	hint   fyne.CanvasObject
+	due    *duePanel // clients due for reassessment, under the hint
 }
 
 func newHomeScreen(u *UI) *homeScreen {
@@ -144,7 +145,9 @@ func newHomeScreen(u *UI) *homeScreen {
 	s.newClient.Icon = theme.ContentAddIcon()
 
 	s.empty = s.emptyState()
-	s.hint = container.NewCenter(widget.NewLabel(lang.L("Select a client on the left, or press Ctrl+N to add one.")))
+	s.due = newDuePanel(u, s)
+	s.hint = s.due.content(container.NewCenter(widget.NewLabel(lang.L("Select a client on the left, or press Ctrl+N to add one."))))
+	s.due.start()
 	s.right = container.NewStack()
 	s.refresh()
 	return s
@@ -305,6 +308,7 @@ func (s *homeScreen) onLoadSamples() {
 		return
 	}
 	s.refresh()
+	s.due.reloadNow()
 }
 
 // saved is called by the detail panel after a client was stored.
@@ -318,6 +322,7 @@ func (s *homeScreen) removed() {
 	s.selected = 0
 	s.detail.clear()
 	s.refresh()
+	s.due.reloadNow()
 }
 
 func clientSubtitle(c *assessment.Client, today assessment.Date) string {

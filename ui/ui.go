@@ -34,6 +34,11 @@ type Services struct {
 	// Data backs up, restores, exports and imports the data file (the
 	// "Your data" screen, ui/data.go). Optional.
 	Data *DataActions
+	// SessionLogs, Exports and Due serve the progress screens (timeline,
+	// session log, due list). Optional: a nil service hides what needs it.
+	SessionLogs assessment.SessionLogService
+	Exports     assessment.ExportLog
+	Due         assessment.DueService
 	// Now is the clock; nil means time.Now.
 	Now func() time.Time
 }

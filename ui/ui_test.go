@@ -45,10 +45,15 @@ func newTestUI(t *testing.T) *testUI {
 		Clients:    sqlite.NewClientService(db),
 		Records:    sqlite.NewRecordService(db),
 		Programmes: sqlite.NewProgrammeService(db),
-		DBPath:     db.Path,
-		Now:        func() time.Time { return fixedNow },
+		// The progress screens (issue 6).
+		SessionLogs: sqlite.NewSessionLogService(db),
+		Exports:     sqlite.NewExportLog(db),
+		Due:         sqlite.NewDueService(db),
+		DBPath:      db.Path,
+		Now:         func() time.Time { return fixedNow },
 	}
 	u := New(a, svc)
+	u.home.due.wait() // the due list loads in the background at start
 	u.win.Resize(fyne.NewSize(1100, 720))
 	return &testUI{UI: u, db: db}
 }

@@ -1,0 +1,377 @@
+package ui
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/keel-coach/keel/assessment"
+)
+
+// today is the UI tests' calendar day (fixedNow).
+func today() assessment.Date { return assessment.DateOf(fixedNow) }
+
+func iptr(v int) *int                { return &v }
+func fptr(v float64) *float64        { return &v }
+func weeksAgo(w int) assessment.Date { return today().AddDays(-7 * w) }
+
+// progressClient stores a client 20 weeks postpartum with an intake 10
+// weeks ago and a reassessment 4 weeks ago.
+func progressClient(t *testing.T, tu *testUI) (*assessment.Client, []*assessment.Record) {
+	t.Helper()
+	c := tu.addClient(t, assessment.Client{Name: "Zoë Ólafsdóttir-Łukasiewicz", Births: 2,
+		LastDelivery: weeksAgo(20), DeliveryMode: assessment.DeliveryVaginal})
+	intake := &assessment.Record{ClientID: c.ID, Format: assessment.FormatAssessment, Date: weeksAgo(10), Kind: assessment.KindIntake,
+		Context: &assessment.Context{WeeksPostpartum: iptr(10), Goals: "Carry the car seat",
+			Activities: []assessment.Activity{{Name: "Carrying the car seat", Rating: 3}}},
+		Pain:      &assessment.Pain{Now: iptr(7), WorstWeek: iptr(8)},
+		Glutes:    &assessment.Glutes{Left: &assessment.GluteSide{MedGrade: "3"}, Right: &assessment.GluteSide{MedGrade: "4"}},
+		Diastasis: &assessment.Diastasis{Above: &assessment.DiastasisSite{WidthFingers: fptr(3)}, Doming: assessment.DomingMild},
+	}
+	later := &assessment.Record{ClientID: c.ID, Format: assessment.FormatAssessment, Date: weeksAgo(4), Kind: assessment.KindReassessment,
+		Context:   &assessment.Context{WeeksPostpartum: iptr(16), Activities: []assessment.Activity{{Name: "Carrying the car seat", Rating: 6}}},
+		Pain:      &assessment.Pain{Now: iptr(4), WorstWeek: iptr(6)},
+		Glutes:    &assessment.Glutes{Left: &assessment.GluteSide{MedGrade: "3+"}, Right: &assessment.GluteSide{MedGrade: "4"}},
+		Hinge:     &assessment.Hinge{Score: iptr(2)},
+		Diastasis: &assessment.Diastasis{Above: &assessment.DiastasisSite{WidthFingers: fptr(2)}, Doming: assessment.DomingNone},
+	}
+	for _, r := range []*assessment.Record{intake, later} {
+		if err := tu.svc.Records.CreateRecord(ctx(), r); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return c, []*assessment.Record{intake, later}
+}
+
+// buttonUnder returns the button with text under o, or nil.
+func buttonUnder(t *testing.T, o fyne.CanvasObject, text string) *widget.Button {
+	t.Helper()
+	switch x := o.(type) {
+	case *widget.Button:
+		if x.Text == text {
+			return x
+		}
+	case *fyne.Container:
+		for _, c := range x.Objects {
+			if b := buttonUnder(t, c, text); b != nil {
+				return b
+			}
+		}
+	case fyne.Widget:
+		for _, c := range test.TempWidgetRenderer(t, x).Objects() {
+			if b := buttonUnder(t, c, text); b != nil {
+				return b
+			}
+		}
+	}
+	return nil
+}
+
+func TestReassessPrefill(t *testing.T) {
+	tu := newTestUI(t)
+	c, recs := progressClient(t, tu)
+	tu.home.refresh()
+	tu.home.openClient(c.ID)
+
+	// "Reassess" on her panel opens a new assessment from the latest one.
+	b := buttonUnder(t, tu.win.Content(), "Reassess")
+	if b == nil {
+		t.Fatal("no Reassess button on the client panel")
+	}
+	test.Tap(b)
+	s := tu.current
+	if s == nil || s.record != nil {
+		t.Fatal("Reassess did not open a new assessment")
+	}
+	f := form{t, s}
+	tu.capture(t, "reassess-prefill")
+
+	if s.date.Text != today().String() || s.kind.Selected != "Reassessment" {
+		t.Errorf("date %q kind %q; want today, reassessment", s.date.Text, s.kind.Selected)
+	}
+	weeks := f.w("context.weeks_postpartum").(*widget.Entry)
+	if weeks.Text != "20" {
+		t.Errorf("weeks postpartum %q; want 20 (moved on from 16 four weeks ago)", weeks.Text)
+	}
+	if got := f.w("pain.now").(*widget.Entry).Text; got != "4" {
+		t.Errorf("pain now %q; want 4 carried over from the latest assessment", got)
+	}
+	want := []string{assessment.SectionContext, assessment.SectionPain, assessment.SectionGlutes, assessment.SectionHinge, assessment.SectionDiastasis}
+	r, _ := s.collect()
+	if strings.Join(r.CarriedOver, ",") != strings.Join(want, ",") {
+		t.Fatalf("carried over %q; want every section she had: %q", r.CarriedOver, want)
+	}
+	for _, k := range want {
+		if !s.banners[k].Visible() {
+			t.Errorf("section %s does not show that it is carried over", k)
+		}
+	}
+	if s.banners[assessment.SectionPosture].Visible() {
+		t.Error("an untested section shows as carried over")
+	}
+	if !s.carriedPanel.Visible() || !strings.Contains(s.carriedNote.Text, "5 sections") {
+		t.Errorf("header note %q visible %v; want the count of carried sections", s.carriedNote.Text, s.carriedPanel.Visible())
+	}
+
+	// Changing a value re-tests its section; confirming keeps it as is.
+	f.typ("pain.now", "2")
+	s.onConfirm(assessment.SectionGlutes)
+	if s.carried[assessment.SectionPain] || s.banners[assessment.SectionPain].Visible() {
+		t.Error("pain still carried over after the coach changed it")
+	}
+	if s.carried[assessment.SectionGlutes] || s.banners[assessment.SectionGlutes].Visible() {
+		t.Error("glutes still carried over after Confirm")
+	}
+	// Weeks postpartum move on with the date, and that alone does not
+	// count as re-testing the context.
+	s.date.SetText(today().AddDays(-7).String())
+	if weeks.Text != "19" {
+		t.Errorf("weeks %q after moving the date a week back; want 19", weeks.Text)
+	}
+	if !s.carried[assessment.SectionContext] {
+		t.Error("moving the date un-carried the context")
+	}
+	s.date.SetText(today().String())
+	tu.capture(t, "reassess-edited")
+
+	if !s.onSave() {
+		t.Fatalf("save failed: %s", s.status.Text)
+	}
+	stored, err := tu.svc.Records.FindRecords(ctx(), assessment.RecordFilter{ClientID: c.ID})
+	if err != nil || len(stored) != 3 {
+		t.Fatalf("%d records (%v); want the two before and the new one", len(stored), err)
+	}
+	n := stored[2]
+	if n.Kind != assessment.KindReassessment || *n.Pain.Now != 2 || *n.Context.WeeksPostpartum != 20 ||
+		strings.Join(n.CarriedOver, ",") != "context,hinge,diastasis" {
+		t.Errorf("stored %s pain %d weeks %d carried %q", n.Kind, *n.Pain.Now, *n.Context.WeeksPostpartum, n.CarriedOver)
+	}
+	if *stored[1].Pain.Now != 4 || stored[1].ID != recs[1].ID {
+		t.Error("the assessment it was prefilled from changed")
+	}
+	// Reopened, the unconfirmed sections still say so.
+	tu.openAssessment(c, n, nil)
+	if s2 := tu.current; !s2.banners[assessment.SectionHinge].Visible() || s2.banners[assessment.SectionPain].Visible() {
+		t.Error("a reopened reassessment does not show which sections are still carried over")
+	}
+}
+
+func TestCompareScreen(t *testing.T) {
+	tu := newTestUI(t)
+	c, recs := progressClient(t, tu)
+	s := tu.openCompare(c)
+	if s.before.SelectedIndex() != 0 || s.after.SelectedIndex() != len(recs)-1 {
+		t.Fatalf("default %d vs %d; want the first and the latest", s.before.SelectedIndex(), s.after.SelectedIndex())
+	}
+	tu.capture(t, "compare")
+	rows := map[string]assessment.MeasureChange{}
+	for _, r := range s.cmp.Rows {
+		rows[r.Key] = r
+	}
+	tests := []struct {
+		key        string
+		dir        assessment.Direction
+		meaningful bool
+		text       string
+	}{
+		{"pain.now", assessment.DirectionBetter, true, "−3 · better · real change"},
+		{"diastasis.above.width", assessment.DirectionBetter, true, "−1 finger widths · better · real change"},
+		{"glutes.left.med_grade", assessment.DirectionBetter, true, "+1 step · better · real change"},
+		{"glutes.right.med_grade", assessment.DirectionSame, false, "no change"},
+		{"activity:carrying the car seat", assessment.DirectionBetter, true, "+3 · better · real change"},
+		{"hinge.score", assessment.DirectionNone, false, "Recorded only in the later assessment"},
+	}
+	for _, tt := range tests {
+		r, ok := rows[tt.key]
+		if !ok {
+			t.Errorf("no row %s", tt.key)
+			continue
+		}
+		if r.Direction != tt.dir || r.Meaningful != tt.meaningful || changeText(r) != tt.text {
+			t.Errorf("%s: %q %v %q; want %q %v %q", tt.key, r.Direction, r.Meaningful, changeText(r), tt.dir, tt.meaningful, tt.text)
+		}
+	}
+	// The table shows the worse direction too, with its own icon: pick the
+	// reassessment as "earlier" and the intake as "later".
+	s.before.SetSelectedIndex(1)
+	s.after.SetSelectedIndex(0)
+	if r := s.cmp.Rows[0]; r.Key != "pain.now" || r.Direction != assessment.DirectionWorse || !strings.Contains(changeText(r), "+3 · worse") {
+		t.Errorf("reversed first row %+v", r)
+	}
+	if !strings.Contains(s.summary.Text, "for the worse") {
+		t.Errorf("summary %q", s.summary.Text)
+	}
+	t.Run("OneAssessment", func(t *testing.T) {
+		tu := newTestUI(t)
+		c := tu.addClient(t, assessment.Client{Name: "Ana"})
+		if err := tu.svc.Records.CreateRecord(ctx(), &assessment.Record{ClientID: c.ID, Date: today(), Pain: &assessment.Pain{Now: iptr(3)}}); err != nil {
+			t.Fatal(err)
+		}
+		s := tu.openCompare(c)
+		if len(s.table.Objects) != 0 || !strings.Contains(s.summary.Text, "two assessments") {
+			t.Errorf("one assessment: %d rows, summary %q", len(s.table.Objects), s.summary.Text)
+		}
+	})
+}
+
+func TestTimelineScreen(t *testing.T) {
+	tu := newTestUI(t)
+	c, recs := progressClient(t, tu)
+	lib := tu.svc.Library
+	p, err := assessment.Generate(recs[1], lib, assessment.ProgrammeOptions{Weeks: 8, Start: weeksAgo(3)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	p.RecordID, p.Status = recs[1].ID, assessment.StatusIssued
+	if err := tu.svc.Programmes.CreateProgramme(ctx(), p); err != nil {
+		t.Fatal(err)
+	}
+	s := tu.openTimeline(c)
+	var kinds []string
+	for _, it := range s.items {
+		kinds = append(kinds, it.Kind)
+	}
+	if strings.Join(kinds, ",") != "programme,assessment,assessment" {
+		t.Fatalf("timeline %q; want the programme (made today), then the two assessments, newest first", kinds)
+	}
+	if len(s.trends) == 0 || len(s.charts.Objects) != len(s.trends) {
+		t.Errorf("%d trends, %d charts", len(s.trends), len(s.charts.Objects))
+	}
+	if !strings.Contains(s.buttons[0].Text, "ISSUED") {
+		t.Errorf("programme entry %q; want its status", s.buttons[0].Text)
+	}
+	// The CSV export lands on the timeline as a file she can open again.
+	path := filepath.Join(t.TempDir(), "Zoë measures.csv")
+	if err := s.exportCSV(path); err != nil {
+		t.Fatal(err)
+	}
+	b, err := os.ReadFile(path)
+	if err != nil || !bytes.HasPrefix(b, []byte("\xef\xbb\xbf")) || !bytes.Contains(b, []byte("Zoë Ólafsdóttir-Łukasiewicz")) {
+		t.Fatalf("CSV file %q (%v)", b, err)
+	}
+	if s.items[0].Kind != assessment.TimelineExport || !strings.Contains(s.buttons[0].Text, "Zoë measures.csv") {
+		t.Errorf("first entry %q; want the export", s.buttons[0].Text)
+	}
+	tu.capture(t, "timeline")
+	// One click opens an entry: the oldest assessment.
+	test.Tap(s.buttons[len(s.buttons)-1])
+	if tu.current == nil || tu.current.record == nil || tu.current.record.ID != recs[0].ID {
+		t.Error("tapping the intake did not open it")
+	}
+}
+
+func TestSessionLogScreen(t *testing.T) {
+	tu := newTestUI(t)
+	c, recs := progressClient(t, tu)
+	p, err := assessment.Generate(recs[1], tu.svc.Library, assessment.ProgrammeOptions{Weeks: 8, Start: weeksAgo(2)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	p.RecordID, p.Status = recs[1].ID, assessment.StatusIssued
+	if err := tu.svc.Programmes.CreateProgramme(ctx(), p); err != nil {
+		t.Fatal(err)
+	}
+	s := tu.openSessions(c)
+	if s.p == nil || s.p.ID != p.ID || s.proposal.Action != assessment.ActionNone {
+		t.Fatalf("screen on %+v with proposal %+v", s.p, s.proposal)
+	}
+	// A session on the plan's first day, at pain 7.
+	s.date.SetText(p.Weeks[0].Start.String())
+	s.pain.SetSelected("7")
+	test.Tap(s.logBtn)
+	if len(s.logs) != 1 || s.proposal.Action != assessment.ActionRegress || !s.apply.Visible() {
+		t.Fatalf("after logging pain 7: %d logs, proposal %+v, apply visible %v", len(s.logs), s.proposal, s.apply.Visible())
+	}
+	if len(s.changes.Objects) != len(s.proposal.Changes) || !strings.HasPrefix(s.lightTitle.Text, "Red") {
+		t.Errorf("proposal shown as %q with %d changes; want red with each change", s.lightTitle.Text, len(s.changes.Objects))
+	}
+	tu.capture(t, "session-red")
+	test.Tap(s.apply)
+	ps, err := tu.svc.Programmes.FindProgrammes(ctx(), assessment.ProgrammeFilter{ClientID: c.ID})
+	if err != nil || len(ps) != 2 {
+		t.Fatalf("%d programmes (%v); want version 2 beside version 1", len(ps), err)
+	}
+	if ps[0].Version != 2 || ps[0].Status != assessment.StatusIssued || ps[1].Version != 1 || ps[1].Status != assessment.StatusSuperseded {
+		t.Errorf("versions %d %s, %d %s; want 2 issued, 1 superseded", ps[0].Version, ps[0].Status, ps[1].Version, ps[1].Status)
+	}
+	if s.p.ID != ps[0].ID || s.proposal.Action != assessment.ActionNone || !strings.Contains(s.saved.Text, "version 2") {
+		t.Errorf("after Apply the screen shows v%d, %q, %q", s.p.Version, s.proposal.Action, s.saved.Text)
+	}
+	if len(s.adherence.Objects) < 2 {
+		t.Error("no adherence shown")
+	}
+	tu.capture(t, "session-applied")
+
+	t.Run("ErrFuture", func(t *testing.T) {
+		s.date.SetText(today().AddDays(3).String())
+		test.Tap(s.logBtn)
+		if s.dateErr.Text == "" || len(s.logs) != 1 {
+			t.Errorf("future date: error %q, %d logs", s.dateErr.Text, len(s.logs))
+		}
+	})
+	t.Run("NoProgramme", func(t *testing.T) {
+		c2 := tu.addClient(t, assessment.Client{Name: "Ana"})
+		s := tu.openSessions(c2)
+		if !s.logBtn.Disabled() || s.p != nil {
+			t.Error("logging enabled without an issued programme")
+		}
+	})
+}
+
+func TestDuePanel(t *testing.T) {
+	tu := newTestUI(t)
+	c, _ := progressClient(t, tu) // last assessed 4 weeks ago: due today
+	late := tu.addClient(t, assessment.Client{Name: "Amélie Durand"})
+	if err := tu.svc.Records.CreateRecord(ctx(), &assessment.Record{ClientID: late.ID, Date: weeksAgo(7)}); err != nil {
+		t.Fatal(err)
+	}
+	recent := tu.addClient(t, assessment.Client{Name: "Bea"})
+	if err := tu.svc.Records.CreateRecord(ctx(), &assessment.Record{ClientID: recent.ID, Date: weeksAgo(1)}); err != nil {
+		t.Fatal(err)
+	}
+	p := tu.home.due
+	due, err := p.load(today())
+	p.show(due, err)
+	if err != nil || len(p.due) != 2 || p.due[0].ClientID != late.ID || p.due[1].ClientID != c.ID {
+		t.Fatalf("due %+v (%v); want Amélie (overdue) then Zoë (today)", p.due, err)
+	}
+	if !strings.Contains(p.buttons[0].Text, "overdue since") || !strings.Contains(p.buttons[1].Text, "due today") {
+		t.Errorf("entries %q, %q", p.buttons[0].Text, p.buttons[1].Text)
+	}
+	tu.home.refresh()
+	tu.home.showRight()
+	tu.capture(t, "home-due")
+	test.Tap(p.buttons[1])
+	if tu.home.selected != c.ID || !tu.home.detail.visible() {
+		t.Error("tapping a due client did not open her")
+	}
+}
+
+func TestChartWidget(t *testing.T) {
+	test.NewTempApp(t)
+	_, recs := func() (*assessment.Client, []*assessment.Record) {
+		tu := newTestUI(t)
+		return progressClient(t, tu)
+	}()
+	trends := assessment.Trends(recs)
+	c := newChart(trends[0])
+	w := test.NewTempWindow(t, c)
+	w.Resize(fyne.NewSize(400, 260))
+	r := test.TempWidgetRenderer(t, c)
+	r.Layout(fyne.NewSize(380, 240))
+	if c.laid == nil || len(r.Objects()) != len(c.laid.Marks) || len(r.Objects()) == 0 {
+		t.Fatalf("%d objects for %v", len(r.Objects()), c.laid)
+	}
+	if c.laid.Width != 380 || c.laid.Title != trends[0].Title {
+		t.Errorf("laid out %v wide titled %q", c.laid.Width, c.laid.Title)
+	}
+	if min := r.MinSize(); min.Width < 300 || min.Height < 200 {
+		t.Errorf("min size %v; too small to read", min)
+	}
+}

@@ -1,0 +1,419 @@
+package ui
+
+import (
+	"fmt"
+	"image/color"
+	"strconv"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/keel-coach/keel/assessment"
+)
+
+// sessionScreen logs the sessions of a client's current issued programme
+// and shows what they say: adherence per week, and the pain traffic light
+// with Keel's proposal and its reason. A regression is applied in one
+// click and stored as a new programme version; the old one is kept.
+type sessionScreen struct {
+	ui     *UI
+	client *assessment.Client
+	lib    *assessment.Library
+
+	p        *assessment.Programme   // the current issued version
+	lineage  []*assessment.Programme // every version of its lineage
+	logs     []*assessment.SessionLog
+	proposal *assessment.Proposal
+
+	date    *widget.Entry
+	dateErr fieldError
+	status  *widget.RadioGroup
+	pain    *widget.Select
+	doming  *widget.Check
+	note    *widget.Entry
+	noteErr fieldError
+	logBtn  *widget.Button
+	saved   *widget.Label
+
+	title      *widget.Label
+	lightBar   *canvas.Rectangle
+	lightTitle *widget.Label
+	lightText  *widget.Label
+	changes    *fyne.Container
+	refer      *widget.Label
+	apply      *widget.Button
+	adherence  *fyne.Container
+	history    *fyne.Container
+	root       fyne.CanvasObject
+}
+
+// Status choices in the form, in order.
+var sessionStatusChoices = []choice{
+	{assessment.SessionDone, "Done"},
+	{assessment.SessionPartial, "Partly done"},
+	{assessment.SessionMissed, "Missed"},
+}
+
+// openSessions shows the session log of client c's current programme.
+func (u *UI) openSessions(c *assessment.Client) *sessionScreen {
+	if u.svc.SessionLogs == nil {
+		return nil
+	}
+	lib, err := u.library()
+	if err != nil {
+		u.showError(lang.L("Could not load the exercise library"), err)
+		return nil
+	}
+	s := &sessionScreen{ui: u, client: c, lib: lib}
+	s.build()
+	s.reload()
+	u.pushScreen(s.root)
+	return s
+}
+
+func (s *sessionScreen) build() {
+	back := newButton(lang.L("Back"), theme.NavigateBackIcon(), func() { s.ui.popScreen() })
+	s.title = newHeading(fmt.Sprintf(lang.L("Session log — %s"), s.client.Name))
+	s.title.Truncation = fyne.TextTruncateEllipsis
+
+	s.date = widget.NewEntry()
+	s.date.SetPlaceHolder("YYYY-MM-DD")
+	s.date.SetText(s.ui.svc.today().String())
+	s.dateErr = newFieldError()
+	var labels []string
+	for _, c := range sessionStatusChoices {
+		labels = append(labels, lang.L(c.label))
+	}
+	s.status = widget.NewRadioGroup(labels, nil)
+	s.status.Horizontal = true
+	s.status.SetSelected(labels[0])
+	var pains []string
+	for i := 0; i <= assessment.MaxNPRS; i++ {
+		pains = append(pains, strconv.Itoa(i))
+	}
+	s.pain = widget.NewSelect(pains, nil)
+	s.pain.SetSelected("0")
+	s.doming = widget.NewCheck(lang.L("Doming or coning seen"), nil)
+	s.note = widget.NewEntry()
+	s.note.SetPlaceHolder(lang.L("e.g. bridges felt heavy on the right"))
+	s.noteErr = newFieldError()
+	s.logBtn = newImportantButton(lang.L("Log session"), s.onLog)
+	s.logBtn.Icon = theme.ContentAddIcon()
+	s.saved = widget.NewLabel("")
+	form := container.NewVBox(
+		newHeading(lang.L("Log a session")),
+		container.NewGridWithColumns(2,
+			labelled(lang.L("Date"), s.date, s.dateErr),
+			labelled(lang.L("Pain during the session (0–10)"), s.pain, newFieldError())),
+		labelled(lang.L("She did it"), s.status, newFieldError()),
+		s.doming,
+		labelled(lang.L("Note"), s.note, s.noteErr),
+		container.NewHBox(s.logBtn, s.saved))
+
+	s.lightBar = canvas.NewRectangle(color.Transparent)
+	s.lightBar.SetMinSize(fyne.NewSize(8, 8))
+	s.lightTitle = newHeading("")
+	s.lightText = newWrapLabel("")
+	s.changes = container.NewVBox()
+	s.refer = newWrapLabel("")
+	s.refer.Importance = widget.DangerImportance
+	s.refer.TextStyle.Bold = true
+	s.refer.Hide()
+	s.apply = newImportantButton(lang.L("Apply: save as a new version"), s.onApply)
+	s.apply.Icon = theme.ConfirmIcon()
+	s.apply.Hide()
+	light := container.NewBorder(nil, nil, s.lightBar, nil,
+		container.NewVBox(container.NewBorder(nil, nil, nil, s.apply, s.lightTitle), s.lightText, s.changes, s.refer))
+
+	s.adherence = container.NewVBox()
+	s.history = container.NewVBox()
+	left := container.NewVBox(form, widget.NewSeparator(), newHeading(lang.L("Traffic light")), light)
+	right := container.NewVBox(newHeading(lang.L("Adherence by week")), s.adherence, widget.NewSeparator(),
+		newHeading(lang.L("Logged sessions")), s.history)
+	split := container.NewHSplit(container.NewVScroll(container.NewPadded(left)), container.NewVScroll(container.NewPadded(right)))
+	split.Offset = 0.55
+	s.root = container.NewBorder(container.NewBorder(nil, nil, back, nil, s.title), nil, nil, nil, split)
+}
+
+// reload finds her current issued programme and its sessions, then
+// redraws the proposal, adherence and history.
+func (s *sessionScreen) reload() {
+	u := s.ui
+	ps, err := u.svc.Programmes.FindProgrammes(ctx(), assessment.ProgrammeFilter{ClientID: s.client.ID})
+	if err != nil {
+		u.showError(lang.L("Could not load the programmes"), err)
+		return
+	}
+	s.p, s.lineage = nil, nil
+	for _, p := range ps { // newest first
+		if p.Status == assessment.StatusIssued && !p.Blocked {
+			s.p = p
+			break
+		}
+	}
+	if s.p == nil {
+		s.title.SetText(fmt.Sprintf(lang.L("Session log — %s"), s.client.Name))
+		s.logBtn.Disable()
+		s.showLight(nil)
+		s.lightTitle.SetText(lang.L("No issued programme"))
+		s.lightText.SetText(lang.L("Issue a programme for her first: sessions are logged against the plan she follows."))
+		s.root.Refresh()
+		return
+	}
+	for _, p := range ps {
+		if p.Lineage == s.p.Lineage {
+			s.lineage = append(s.lineage, p)
+		}
+	}
+	s.logBtn.Enable()
+	s.title.SetText(fmt.Sprintf(lang.L("Session log — %s · programme v%d"), s.client.Name, s.p.Version))
+	all, err := u.svc.SessionLogs.FindSessionLogs(ctx(), assessment.SessionLogFilter{ClientID: s.client.ID})
+	if err != nil {
+		u.showError(lang.L("Could not load the sessions"), err)
+		return
+	}
+	s.logs = nil
+	for _, l := range all {
+		for _, v := range s.lineage {
+			if l.ProgrammeID == v.ID {
+				s.logs = append(s.logs, l)
+			}
+		}
+	}
+	prop, err := assessment.Propose(s.p, s.logs, s.lib)
+	if err != nil {
+		u.showError(lang.L("Could not read the sessions"), err)
+		return
+	}
+	s.showLight(prop)
+	s.showAdherence()
+	s.showHistory()
+	// The panels changed height: lay the whole screen out again.
+	s.root.Refresh()
+}
+
+// lightColor is the traffic light's colour from the theme.
+func lightColor(l assessment.Light) color.Color {
+	switch l {
+	case assessment.LightGreen:
+		return theme.Color(theme.ColorNameSuccess)
+	case assessment.LightAmber:
+		return theme.Color(theme.ColorNameWarning)
+	case assessment.LightRed:
+		return theme.Color(theme.ColorNameError)
+	}
+	return theme.Color(theme.ColorNameDisabled)
+}
+
+func lightWord(l assessment.Light) string {
+	switch l {
+	case assessment.LightGreen:
+		return lang.L("Green")
+	case assessment.LightAmber:
+		return lang.L("Amber")
+	case assessment.LightRed:
+		return lang.L("Red")
+	}
+	return ""
+}
+
+func (s *sessionScreen) showLight(prop *assessment.Proposal) {
+	s.proposal = prop
+	s.changes.Objects = nil
+	s.apply.Hide()
+	s.refer.Hide()
+	if prop == nil {
+		s.lightBar.FillColor = color.Transparent
+		s.lightBar.Refresh()
+		s.changes.Refresh()
+		return
+	}
+	s.lightBar.FillColor = lightColor(prop.Light)
+	s.lightBar.Refresh()
+	title := lang.L(prop.Title)
+	if w := lightWord(prop.Light); w != "" {
+		title = w + " · " + title
+	}
+	s.lightTitle.SetText(title)
+	s.lightText.SetText(prop.Reason)
+	switch prop.Light {
+	case assessment.LightRed:
+		s.lightTitle.Importance = widget.DangerImportance
+	case assessment.LightAmber:
+		s.lightTitle.Importance = widget.WarningImportance
+	case assessment.LightGreen:
+		s.lightTitle.Importance = widget.SuccessImportance
+	default:
+		s.lightTitle.Importance = widget.MediumImportance
+	}
+	s.lightTitle.Refresh()
+	for _, c := range prop.Changes {
+		var line string
+		if c.ToID != "" {
+			line = fmt.Sprintf(lang.L("From week %d: %s, replaced by %s"), c.FromWeek, c.Name, c.ToName)
+		} else {
+			line = fmt.Sprintf(lang.L("From week %d: %s, smaller dose (no easier variation)"), c.FromWeek, c.Name)
+		}
+		s.changes.Add(container.NewBorder(nil, nil, widget.NewIcon(theme.NavigateNextIcon()), nil, newWrapLabel(line)))
+	}
+	s.changes.Refresh()
+	if prop.Refer {
+		s.refer.SetText(prop.ReferReason)
+		s.refer.Show()
+	}
+	if prop.Action == assessment.ActionRegress && len(prop.Changes) > 0 {
+		s.apply.Show()
+	}
+}
+
+func (s *sessionScreen) showAdherence() {
+	s.adherence.Objects = nil
+	weeks := assessment.Adherence(s.p, s.logs, s.ui.svc.today())
+	if pct, ok := assessment.OverallAdherence(weeks); ok {
+		l := boldLabel(fmt.Sprintf(lang.L("Overall: %d%% of the sessions planned so far"), pct))
+		s.adherence.Add(l)
+	} else {
+		s.adherence.Add(newWrapLabel(lang.L("No session was planned before today yet.")))
+	}
+	for i := len(weeks) - 1; i >= 0; i-- {
+		w := weeks[i]
+		bar := widget.NewProgressBar()
+		bar.Max = 100
+		pct := "–"
+		if w.Percent >= 0 {
+			bar.SetValue(float64(w.Percent))
+			pct = fmt.Sprintf("%d%%", w.Percent)
+		}
+		bar.TextFormatter = func() string { return pct }
+		label := widget.NewLabel(fmt.Sprintf(lang.L("Week %d (%s): %d done, %d partly, %d missed of %d planned"),
+			w.Week, w.Start, w.Done, w.Partial, w.Missed, w.PlannedSoFar))
+		label.Wrapping = fyne.TextWrapWord
+		s.adherence.Add(container.NewGridWithColumns(2, label, bar))
+	}
+	s.adherence.Refresh()
+}
+
+func (s *sessionScreen) showHistory() {
+	s.history.Objects = nil
+	if len(s.logs) == 0 {
+		s.history.Add(newWrapLabel(lang.L("No session logged yet.")))
+	}
+	version := map[int64]int{}
+	for _, v := range s.lineage {
+		version[v.ID] = v.Version
+	}
+	for i := len(s.logs) - 1; i >= 0; i-- {
+		l := s.logs[i]
+		text := fmt.Sprintf("%s · %s", l.Date, lang.L(statusLabel(l.Status)))
+		if l.Status != assessment.SessionMissed {
+			text += fmt.Sprintf(lang.L(" · pain %d/10"), l.Pain)
+			if l.Doming {
+				text += " · " + lang.L("doming")
+			}
+		}
+		text += fmt.Sprintf(" · v%d", version[l.ProgrammeID])
+		if l.Note != "" {
+			text += " · " + l.Note
+		}
+		row := newWrapLabel(text)
+		icon := widget.NewIcon(theme.NewDisabledResource(theme.RadioButtonIcon()))
+		switch l.Light() {
+		case assessment.LightRed:
+			icon.SetResource(theme.NewErrorThemedResource(theme.RadioButtonFillIcon()))
+		case assessment.LightAmber:
+			icon.SetResource(theme.NewWarningThemedResource(theme.RadioButtonFillIcon()))
+		case assessment.LightGreen:
+			icon.SetResource(theme.NewSuccessThemedResource(theme.RadioButtonFillIcon()))
+		}
+		s.history.Add(container.NewBorder(nil, nil, icon, nil, row))
+	}
+	s.history.Refresh()
+}
+
+func statusLabel(status string) string {
+	for _, c := range sessionStatusChoices {
+		if c.value == status {
+			return c.label
+		}
+	}
+	return status
+}
+
+// collect reads the form into a session log.
+func (s *sessionScreen) collect() (*assessment.SessionLog, assessment.ValidationErrors) {
+	var v assessment.ValidationErrors
+	l := &assessment.SessionLog{}
+	if s.p != nil {
+		l.ProgrammeID = s.p.ID
+	}
+	d, err := assessment.ParseDate(strings.TrimSpace(s.date.Text))
+	if err != nil {
+		v.Add(assessment.FieldSessionDate, "Write the date as YYYY-MM-DD, e.g. 2026-11-20.")
+	}
+	l.Date = d
+	for i, c := range sessionStatusChoices {
+		if s.status.Selected == s.status.Options[i] {
+			l.Status = c.value
+		}
+	}
+	l.Pain, _ = strconv.Atoi(s.pain.Selected)
+	l.Doming = s.doming.Checked
+	l.Note = strings.TrimSpace(s.note.Text)
+	return l, v
+}
+
+// onLog stores the session and reads the traffic light again.
+func (s *sessionScreen) onLog() {
+	l, v := s.collect()
+	if len(v) == 0 {
+		if err := l.Validate(s.ui.svc.today()); err != nil {
+			v = assessment.FieldErrors(err)
+		}
+	}
+	if len(v) == 0 {
+		if err := s.ui.svc.SessionLogs.CreateSessionLog(ctx(), l); err != nil {
+			if v = assessment.FieldErrors(err); len(v) == 0 || assessment.ErrorCode(err) != assessment.EINVALID {
+				s.ui.showError(lang.L("Could not save the session"), err)
+				return
+			}
+		}
+	}
+	s.dateErr.set(v.For(assessment.FieldSessionDate))
+	s.noteErr.set(v.For(assessment.FieldSessionNote))
+	if len(v) > 0 {
+		s.saved.Importance = widget.DangerImportance
+		s.saved.SetText(lang.L("Check the fields marked in red"))
+		return
+	}
+	s.saved.Importance = widget.SuccessImportance
+	s.saved.SetText(fmt.Sprintf(lang.L("Logged %s"), l.Date))
+	s.note.SetText("")
+	s.doming.SetChecked(false)
+	s.reload()
+}
+
+// onApply makes the proposed regression a new version of the programme.
+// The version she had is kept, marked superseded.
+func (s *sessionScreen) onApply() {
+	if s.proposal == nil || s.p == nil {
+		return
+	}
+	np, err := assessment.Apply(s.p, s.proposal, s.lib)
+	if err != nil {
+		s.ui.showError(lang.L("Could not apply the change"), err)
+		return
+	}
+	old := s.p.Version
+	if err := s.ui.svc.Programmes.CreateProgramme(ctx(), np); err != nil {
+		s.ui.showError(lang.L("Could not save the new version"), err)
+		return
+	}
+	s.saved.Importance = widget.SuccessImportance
+	s.saved.SetText(fmt.Sprintf(lang.L("Saved as version %d; version %d is kept"), np.Version, old))
+	s.reload()
+}

@@ -1,0 +1,248 @@
+package ui
+
+import (
+	"bytes"
+	"fmt"
+	"log"
+	"net/url"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/storage"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/keel-coach/keel/assessment"
+)
+
+// timelineScreen is a client's history on one screen: her assessments,
+// every programme version with its status and the handouts exported for
+// her, newest first, each opening in one click; beside them, the charts of
+// her progress.
+type timelineScreen struct {
+	ui     *UI
+	client *assessment.Client
+
+	records []*assessment.Record
+	items   []assessment.TimelineItem
+	trends  []assessment.Trend
+
+	list    *fyne.Container
+	charts  *fyne.Container
+	buttons []*widget.Button // one per item, in order, for tests
+	status  *widget.Label
+	root    fyne.CanvasObject
+}
+
+// openTimeline shows client c's timeline.
+func (u *UI) openTimeline(c *assessment.Client) *timelineScreen {
+	s := &timelineScreen{ui: u, client: c}
+	s.build()
+	s.reload()
+	u.pushScreen(s.root)
+	return s
+}
+
+func (s *timelineScreen) build() {
+	u := s.ui
+	back := newButton(lang.L("Back to client"), theme.NavigateBackIcon(), func() { u.popScreen() })
+	title := newHeading(fmt.Sprintf(lang.L("Timeline — %s"), s.client.Name))
+	title.Truncation = fyne.TextTruncateEllipsis
+	compare := newButton(lang.L("Compare assessments"), theme.ViewRestoreIcon(), func() { u.openCompare(s.client) })
+	sessions := newButton(lang.L("Session log"), theme.ListIcon(), func() { u.openSessions(s.client) })
+	if u.svc.SessionLogs == nil {
+		sessions.Hide()
+	}
+	csv := newButton(lang.L("Export measures (CSV)"), theme.DocumentSaveIcon(), s.onExportCSV)
+	s.status = widget.NewLabel("")
+	header := container.NewBorder(nil, nil, back, container.NewHBox(s.status, compare, sessions, csv), title)
+	s.list = container.NewVBox()
+	s.charts = container.NewVBox()
+	left := container.NewBorder(newHeading(lang.L("History")), nil, nil, nil, container.NewVScroll(s.list))
+	right := container.NewBorder(newHeading(lang.L("Progress")), nil, nil, nil, container.NewVScroll(s.charts))
+	split := container.NewHSplit(left, right)
+	split.Offset = 0.42
+	s.root = container.NewBorder(header, nil, nil, nil, split)
+}
+
+// reload reads her history and redraws the list and the charts.
+func (s *timelineScreen) reload() {
+	u := s.ui
+	recs, err := u.svc.Records.FindRecords(ctx(), assessment.RecordFilter{ClientID: s.client.ID})
+	if err != nil {
+		u.showError(lang.L("Could not load the timeline"), err)
+		return
+	}
+	var ps []*assessment.Programme
+	if u.svc.Programmes != nil {
+		if ps, err = u.svc.Programmes.FindProgrammes(ctx(), assessment.ProgrammeFilter{ClientID: s.client.ID}); err != nil {
+			u.showError(lang.L("Could not load the timeline"), err)
+			return
+		}
+	}
+	var xs []*assessment.ExportedFile
+	if u.svc.Exports != nil {
+		if xs, err = u.svc.Exports.FindExports(ctx(), s.client.ID); err != nil {
+			u.showError(lang.L("Could not load the timeline"), err)
+			return
+		}
+	}
+	s.records = recs
+	s.items = assessment.Timeline(recs, ps, xs)
+	s.trends = assessment.Trends(recs)
+	s.redraw()
+}
+
+func (s *timelineScreen) redraw() {
+	s.list.Objects, s.buttons = nil, nil
+	if len(s.items) == 0 {
+		s.list.Add(newWrapLabel(lang.L("Nothing yet: her assessments, programmes and handouts appear here as you make them.")))
+	}
+	for _, it := range s.items {
+		b := s.itemButton(it)
+		s.buttons = append(s.buttons, b)
+		s.list.Add(b)
+	}
+	s.list.Refresh()
+
+	s.charts.Objects = nil
+	if len(s.trends) == 0 {
+		s.charts.Add(newWrapLabel(lang.L("Charts appear once an assessment records pain, the diastasis gap, glute grades, the hinge score or her activities.")))
+	}
+	for _, t := range s.trends {
+		t.Title = lang.L(t.Title)
+		s.charts.Add(newChart(t))
+	}
+	s.charts.Refresh()
+	if s.root != nil {
+		s.root.Refresh()
+	}
+}
+
+// itemButton is one timeline entry; a click opens it.
+func (s *timelineScreen) itemButton(it assessment.TimelineItem) *widget.Button {
+	var text string
+	var icon fyne.Resource
+	var open func()
+	switch it.Kind {
+	case assessment.TimelineAssessment:
+		r := it.Record
+		in := assessment.Interpret(r)
+		text = fmt.Sprintf(lang.L("%s  %s · %d findings"), it.Date, recordLabelKind(r), len(in.Findings))
+		if len(r.CarriedOver) > 0 {
+			text += " · " + fmt.Sprintf(lang.L("%d sections carried over"), len(r.CarriedOver))
+		}
+		icon = theme.DocumentIcon()
+		open = func() { s.ui.openAssessment(s.client, r, s.reload) }
+	case assessment.TimelineProgramme:
+		p := it.Programme
+		text = fmt.Sprintf(lang.L("%s  Programme v%d · %d weeks · %s"), it.Date, p.Version, p.Options.Weeks, strings.ToUpper(lang.L(p.Status)))
+		if p.Blocked {
+			text = fmt.Sprintf(lang.L("%s  Programme v%d · blocked: referral needed · %s"), it.Date, p.Version, strings.ToUpper(lang.L(p.Status)))
+		}
+		icon = theme.ListIcon()
+		open = func() {
+			r, err := s.ui.svc.Records.FindRecordByID(ctx(), p.RecordID)
+			if err != nil {
+				s.ui.showError(lang.L("Could not open the programme"), err)
+				return
+			}
+			s.ui.openProgrammeScreen(s.client, r, p)
+		}
+	case assessment.TimelineExport:
+		x := it.Export
+		text = fmt.Sprintf(lang.L("%s  %s exported: %s"), it.Date, exportKindLabel(x.Kind), filepath.Base(x.Path))
+		icon = theme.FileIcon()
+		open = func() { s.openFile(x.Path) }
+	}
+	b := newButton(text, icon, open)
+	b.Alignment = widget.ButtonAlignLeading
+	return b
+}
+
+func recordLabelKind(r *assessment.Record) string {
+	if r.Kind == assessment.KindReassessment {
+		return lang.L("Reassessment")
+	}
+	return lang.L("Intake")
+}
+
+func exportKindLabel(kind string) string {
+	switch kind {
+	case assessment.ExportKindCSV:
+		return lang.L("Measures (CSV)")
+	case assessment.ExportKindHandout, "":
+		return lang.L("Handout")
+	}
+	return kind
+}
+
+// openFile opens an exported file with the system's viewer, or says it has
+// moved.
+func (s *timelineScreen) openFile(path string) {
+	if _, err := os.Stat(path); err != nil {
+		dialog.ShowInformation(lang.L("File not found"), fmt.Sprintf(lang.L("%s is no longer there: it may have been moved or deleted."), path), s.ui.win)
+		return
+	}
+	_ = fyne.CurrentApp().OpenURL(&url.URL{Scheme: "file", Path: path})
+}
+
+// onExportCSV asks where to save her measures as CSV, then writes them.
+func (s *timelineScreen) onExportCSV() {
+	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
+		if err != nil {
+			s.ui.showError(lang.L("Could not export the measures"), err)
+			return
+		}
+		if w == nil {
+			return
+		}
+		path := w.URI().Path()
+		_ = w.Close()
+		s.exportCSV(path)
+	}, s.ui.win)
+	d.SetFileName(strings.TrimSuffix(handoutFileName(s.client.Name, s.ui.svc.today()), " handout.pdf") + " measures.csv")
+	d.SetFilter(storage.NewExtensionFileFilter([]string{".csv"}))
+	if dir := s.ui.prefs.LastExportDir(); dir != "" {
+		if l, err := storage.ListerForURI(storage.NewFileURI(dir)); err == nil {
+			d.SetLocation(l)
+		}
+	}
+	d.Resize(fyne.NewSize(800, 560))
+	d.Show()
+}
+
+// exportCSV writes her measures to path (mode 0600: health data) and
+// records the export.
+func (s *timelineScreen) exportCSV(path string) error {
+	var buf bytes.Buffer
+	err := assessment.MeasuresCSV(&buf, s.client.Name, s.records)
+	if err == nil {
+		err = os.WriteFile(path, buf.Bytes(), 0o600)
+	}
+	if err != nil {
+		s.ui.showError(lang.L("Could not export the measures"), err)
+		return err
+	}
+	s.ui.prefs.SetLastExportDir(filepath.Dir(path))
+	s.ui.recordExport(s.client.ID, path, assessment.ExportKindCSV)
+	s.status.SetText(lang.L("Measures saved"))
+	s.reload()
+	return nil
+}
+
+// recordExport remembers an exported file for the client's timeline. A
+// failure is logged, not shown: the file itself was written.
+func (u *UI) recordExport(clientID int64, path, kind string) {
+	if u.svc.Exports == nil {
+		return
+	}
+	if err := u.svc.Exports.AddExport(ctx(), &assessment.ExportedFile{ClientID: clientID, Path: path, Kind: kind}); err != nil {
+		log.Printf("keel: remember the export %s: %v", path, err)
+	}
+}
