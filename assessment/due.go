@@ -117,9 +117,9 @@ func dueReason(in DueInput, phase int) string {
 	}
 	weeks := "weeks " + strconv.Itoa(ph.FirstWeek) + "–" + strconv.Itoa(ph.LastWeek)
 	if phase == len(in.Phases)-1 {
-		return "End of the programme (" + strings.ToLower(title) + ", " + weeks + ")"
+		return "End of the programme: " + strings.ToLower(title) + ", " + weeks
 	}
-	return "End of the " + strings.ToLower(title) + " phase (" + weeks + ")"
+	return "End of the " + strings.ToLower(title) + " phase, " + weeks
 }
 
 // DueForReassessment lists the clients due for reassessment on or before

@@ -25,15 +25,15 @@ func TestNextReassessment(t *testing.T) {
 		{"NeverAssessed", assessment.DueInput{}, false, assessment.Date{}, ""},
 		{"NoProgramme", assessment.DueInput{LastAssessment: last}, true, last.AddDays(28), "4 weeks since her last assessment"},
 		{"EndOfFirstPhase", assessment.DueInput{LastAssessment: last, ProgrammeStart: start, Phases: twelve},
-			true, start.AddDays(27), "End of the activation and control phase (weeks 1–4)"},
+			true, start.AddDays(27), "End of the activation and control phase, weeks 1–4"},
 		{"EndOfSecondPhase", assessment.DueInput{LastAssessment: start.AddDays(27), ProgrammeStart: start, Phases: twelve},
-			true, start.AddDays(55), "End of the strength phase (weeks 5–8)"},
+			true, start.AddDays(55), "End of the strength phase, weeks 5–8"},
 		{"EndOfProgramme", assessment.DueInput{LastAssessment: start.AddDays(55), ProgrammeStart: start, Phases: twelve},
-			true, start.AddDays(83), "End of the programme (integration, weeks 9–12)"},
+			true, start.AddDays(83), "End of the programme: integration, weeks 9–12"},
 		// Assessed mid-phase, 10 days before it ends: the next phase end
 		// (5 weeks later) is the one that counts.
 		{"PhaseEndTooSoon", assessment.DueInput{LastAssessment: start.AddDays(17), ProgrammeStart: start, Phases: twelve},
-			true, start.AddDays(55), "End of the strength phase (weeks 5–8)"},
+			true, start.AddDays(55), "End of the strength phase, weeks 5–8"},
 		// A single long phase ending after 6 weeks: every 4 weeks instead.
 		{"PhaseTooLong", assessment.DueInput{LastAssessment: last, ProgrammeStart: start,
 			Phases: []assessment.Phase{{Name: assessment.PhaseActivation, Title: "Activation and control", FirstWeek: 1, LastWeek: 8}}},
@@ -42,7 +42,7 @@ func TestNextReassessment(t *testing.T) {
 			true, start.AddDays(128), "4 weeks since her last assessment"},
 		{"NoTitle", assessment.DueInput{LastAssessment: last, ProgrammeStart: start,
 			Phases: []assessment.Phase{{Name: assessment.PhaseStrength, FirstWeek: 1, LastWeek: 3}, {Name: assessment.PhaseIntegration, FirstWeek: 4, LastWeek: 6}}},
-			true, start.AddDays(20), "End of the strength phase (weeks 1–3)"},
+			true, start.AddDays(20), "End of the strength phase, weeks 1–3"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -284,7 +284,7 @@ func (m measure) compare(a, b *Record) (MeasureChange, bool) {
 	if m.change != nil {
 		row.ChangeText = m.change(bv, av)
 	} else {
-		row.ChangeText = strings.TrimSpace(signed(d) + unitSuffix(unit))
+		row.ChangeText = strings.TrimSpace(signed(d) + unitSuffix(unit, d))
 	}
 	if row.Direction == DirectionSame {
 		row.ChangeText = "no change"
@@ -292,12 +292,18 @@ func (m measure) compare(a, b *Record) (MeasureChange, bool) {
 	return row, true
 }
 
-func unitSuffix(u string) string {
+// unitSuffix is the unit after a change of d: none for scores and counts
+// (their measure names them), "1 finger width" in the singular.
+func unitSuffix(u string, d float64) string {
 	switch u {
-	case "", "/10":
+	case "", unitNPRS, unitScore3, unitCount:
 		return ""
-	case "°", "%":
+	case unitDeg, unitPercent:
 		return u
+	case unitFingers:
+		if math.Abs(math.Abs(d)-1) < 1e-9 {
+			return " finger width"
+		}
 	}
 	return " " + u
 }

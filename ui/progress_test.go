@@ -181,7 +181,7 @@ func TestCompareScreen(t *testing.T) {
 		text       string
 	}{
 		{"pain.now", assessment.DirectionBetter, true, "−3 · better · real change"},
-		{"diastasis.above.width", assessment.DirectionBetter, true, "−1 finger widths · better · real change"},
+		{"diastasis.above.width", assessment.DirectionBetter, true, "−1 finger width · better · real change"},
 		{"glutes.left.med_grade", assessment.DirectionBetter, true, "+1 step · better · real change"},
 		{"glutes.right.med_grade", assessment.DirectionSame, false, "no change"},
 		{"activity:carrying the car seat", assessment.DirectionBetter, true, "+3 · better · real change"},

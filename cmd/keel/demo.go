@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"io"
-	"time"
 
 	"github.com/keel-coach/keel/assessment"
 	"github.com/keel-coach/keel/assessment/sqlite"
@@ -31,9 +30,13 @@ func runDemo(args []string, stdout, stderr io.Writer) int {
 }
 
 // loadSamples stores the sample clients that are not there yet (by name),
-// so running it twice does not duplicate them.
+// so running it twice does not duplicate them. Those with a history get
+// their assessments, and Gosia an issued programme with her sessions
+// logged: mostly done, a few partly done or missed, and one pain flare
+// whose proposed regression is applied as version 2, so every progress
+// screen has something to show.
 func loadSamples(ctx context.Context, s services) (int, error) {
-	today := assessment.DateOf(time.Now())
+	today := assessment.DateOf(s.db.Now())
 	added := 0
 	for _, sc := range assessment.SampleClients(today) {
 		_, n, err := s.clients.FindClients(ctx, assessment.ClientFilter{Query: sc.Client.Name, IncludeArchived: true, Limit: 1})
@@ -48,8 +51,89 @@ func loadSamples(ctx context.Context, s services) (int, error) {
 			return added, err
 		}
 		added++
+		if err := sampleHistory(ctx, s, &c, sc, today); err != nil {
+			return added, err
+		}
 	}
 	return added, nil
+}
+
+// sampleHistory stores a sample client's assessments and plan.
+func sampleHistory(ctx context.Context, s services, c *assessment.Client, sc assessment.SampleClient, today assessment.Date) error {
+	for _, r := range sc.Records {
+		r.ClientID = c.ID
+		r.Client = &assessment.ClientSnapshot{Name: c.Name, BirthDate: c.BirthDate, Births: c.Births, LastDelivery: c.LastDelivery, DeliveryMode: c.DeliveryMode}
+		if err := s.records.CreateRecord(ctx, r); err != nil {
+			return err
+		}
+	}
+	plan := sc.Plan
+	if plan == nil || len(sc.Records) == 0 || s.sessionLogs == nil {
+		return nil
+	}
+	lib, err := s.library()
+	if err != nil {
+		return err
+	}
+	from := sc.Records[len(sc.Records)-1]
+	p, err := assessment.Generate(from, lib, assessment.ProgrammeOptions{Weeks: plan.Weeks, Start: plan.Start})
+	if err != nil {
+		return err
+	}
+	p.ClientID, p.RecordID, p.Status = c.ID, from.ID, assessment.StatusIssued
+	if err := s.programmes.CreateProgramme(ctx, p); err != nil {
+		return err
+	}
+	// Every planned session before today, in order.
+	var days []assessment.Date
+	for _, wk := range p.Weeks {
+		for k := range 7 {
+			d := wk.Start.AddDays(k)
+			for _, day := range wk.Days {
+				if day.Day == assessment.DayName(d.Weekday()) && len(day.Exercises) > 0 && d.Before(today) {
+					days = append(days, d)
+				}
+			}
+		}
+	}
+	var logs []*assessment.SessionLog
+	for i, d := range days {
+		l := &assessment.SessionLog{ProgrammeID: p.ID, Date: d, Status: assessment.SessionDone, Pain: 2 + i%2}
+		switch {
+		case i == plan.FlareSession:
+			l.Pain, l.Note = plan.FlarePain, plan.FlareNote
+		case i == plan.FlareSession+1:
+			l.Pain, l.Note = 4, "Easier variations; a little sore the next morning."
+		case i%6 == 5:
+			l.Status, l.Pain, l.Note = assessment.SessionMissed, 0, "Baby unwell."
+		case i%4 == 3:
+			l.Status, l.Note = assessment.SessionPartial, "Short on time: did the first half."
+		}
+		if err := s.sessionLogs.CreateSessionLog(ctx, l); err != nil {
+			return err
+		}
+		logs = append(logs, l)
+		if i != plan.FlareSession {
+			continue
+		}
+		// The coach applies Keel's proposal: version 2, version 1 kept.
+		prop, err := assessment.Propose(p, logs, lib)
+		if err != nil {
+			return err
+		}
+		if prop.Action != assessment.ActionRegress || len(prop.Changes) == 0 {
+			continue
+		}
+		np, err := assessment.Apply(p, prop, lib)
+		if err != nil {
+			return err
+		}
+		if err := s.programmes.CreateProgramme(ctx, np); err != nil {
+			return err
+		}
+		p = np
+	}
+	return nil
 }
 
 // services are the storage services cmd wires into the UI and commands.
@@ -61,6 +145,11 @@ type services struct {
 	exercises  assessment.ExerciseService
 	profiles   assessment.ProfileService
 	builtin    *assessment.Library
+	// The progress services (issue 6): session logs, the export log and
+	// the due-for-reassessment reader.
+	sessionLogs assessment.SessionLogService
+	exports     assessment.ExportLog
+	due         assessment.DueService
 }
 
 // library is the built-in library with the coach's own exercises.
@@ -87,6 +176,10 @@ func newServices(db *sqlite.DB) services {
 		exercises:  sqlite.NewExerciseService(db, lib),
 		profiles:   sqlite.NewProfileService(db),
 		builtin:    lib,
+
+		sessionLogs: sqlite.NewSessionLogService(db),
+		exports:     sqlite.NewExportLog(db),
+		due:         sqlite.NewDueService(db),
 	}
 }
 

@@ -40,6 +40,7 @@ func commands() []command {
 		{"library", "keel library [--json]", "list the built-in exercise library", runLibrary},
 		{"programme", "keel programme -in FILE [-weeks N] [--json]", "generate a programme from an assessment file", runProgramme},
 		{"handout", "keel handout -in FILE|-client ID -out PDF", "print a client's handout to a PDF file", runHandout},
+		{"progress", "keel progress -db PATH -client ID [--json] [--csv FILE]", "a client's progress: first and latest assessments compared, chart series, CSV of her measures", runProgress},
 		{"backup", "keel backup [-db PATH] --out FILE", "write a consistent copy of the database to FILE", runBackup},
 		{"restore", "keel restore [-db PATH] FILE", "put a backup in place of the database (the current one is kept)", runRestore},
 		{"export", "keel export [-db PATH] [--client N] --out FILE", "write clients and all about them to a keel.export/1 file (docs/DATA.md)", runExport},
