@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"time"
 
 	"github.com/keel-coach/keel/assessment"
 	"github.com/keel-coach/keel/assessment/sqlite"
@@ -58,9 +59,22 @@ func loadSamples(ctx context.Context, s services) (int, error) {
 	return added, nil
 }
 
-// sampleHistory stores a sample client's assessments and plan.
+// sampleHistory stores a sample client's assessments and plan. The
+// database clock is set to the day of each step while it is stored, so
+// the history's timestamps (a programme version made on the day of the
+// flare, say) read as if the coach had kept Keel all along.
 func sampleHistory(ctx context.Context, s services, c *assessment.Client, sc assessment.SampleClient, today assessment.Date) error {
+	now := s.db.Now
+	defer func() { s.db.Now = now }()
+	at := func(d assessment.Date) {
+		// Mid-morning of day d in the coach's own time zone.
+		t := now()
+		s.db.Now = func() time.Time {
+			return time.Date(d.Time().Year(), d.Time().Month(), d.Time().Day(), 10, 0, 0, 0, t.Location())
+		}
+	}
 	for _, r := range sc.Records {
+		at(r.Date)
 		r.ClientID = c.ID
 		r.Client = &assessment.ClientSnapshot{Name: c.Name, BirthDate: c.BirthDate, Births: c.Births, LastDelivery: c.LastDelivery, DeliveryMode: c.DeliveryMode}
 		if err := s.records.CreateRecord(ctx, r); err != nil {
@@ -81,6 +95,7 @@ func sampleHistory(ctx context.Context, s services, c *assessment.Client, sc ass
 		return err
 	}
 	p.ClientID, p.RecordID, p.Status = c.ID, from.ID, assessment.StatusIssued
+	at(from.Date.AddDays(1))
 	if err := s.programmes.CreateProgramme(ctx, p); err != nil {
 		return err
 	}
@@ -109,6 +124,7 @@ func sampleHistory(ctx context.Context, s services, c *assessment.Client, sc ass
 		case i%4 == 3:
 			l.Status, l.Note = assessment.SessionPartial, "Short on time: did the first half."
 		}
+		at(d)
 		if err := s.sessionLogs.CreateSessionLog(ctx, l); err != nil {
 			return err
 		}
