@@ -54,8 +54,8 @@ func newCompareScreen(u *UI, c *assessment.Client, recs []*assessment.Record) *c
 	for i, r := range recs {
 		s.labels = append(s.labels, fmt.Sprintf("%d. %s", i+1, recordLabel(r)))
 	}
-	s.before = widget.NewSelect(s.labels, func(string) { s.refresh() })
-	s.after = widget.NewSelect(s.labels, func(string) { s.refresh() })
+	s.before = widget.NewSelect(s.labels, nil)
+	s.after = widget.NewSelect(s.labels, nil)
 	s.summary = newWrapLabel("")
 	s.table = container.NewVBox()
 	back := newButton(lang.L("Back"), theme.NavigateBackIcon(), func() { u.popScreen() })
@@ -70,6 +70,8 @@ func newCompareScreen(u *UI, c *assessment.Client, recs []*assessment.Record) *c
 		s.before.SetSelectedIndex(0) // the first and the latest
 		s.after.SetSelectedIndex(len(recs) - 1)
 	}
+	s.before.OnChanged = func(string) { s.refresh() }
+	s.after.OnChanged = func(string) { s.refresh() }
 	s.refresh()
 	return s
 }
@@ -104,21 +106,23 @@ func (s *compareScreen) refresh() {
 	weeks := b.Date.DaysSince(a.Date) / 7
 	s.summary.SetText(fmt.Sprintf(lang.L("%d weeks apart: %d real changes for the better, %d for the worse, out of %d measures."),
 		weeks, better, worse, len(s.cmp.Rows)))
+	// The rows are gathered first and laid out once.
+	var rows []fyne.CanvasObject
 	if len(s.cmp.Rows) == 0 {
-		s.table.Add(newWrapLabel(lang.L("Neither assessment recorded any measure that can be compared.")))
+		rows = append(rows, newWrapLabel(lang.L("Neither assessment recorded any measure that can be compared.")))
 	}
 	group := ""
 	for _, r := range s.cmp.Rows {
 		if r.Group != group {
 			group = r.Group
-			s.table.Add(widget.NewSeparator())
-			s.table.Add(newHeading(lang.L(group)))
 			// A fresh header per group: an object can sit in one place only.
-			s.table.Add(container.NewGridWithColumns(4, boldLabel(lang.L("Measure")), boldLabel(a.Date.String()),
-				boldLabel(b.Date.String()), boldLabel(lang.L("Change"))))
+			rows = append(rows, widget.NewSeparator(), newHeading(lang.L(group)),
+				container.NewGridWithColumns(4, boldLabel(lang.L("Measure")), boldLabel(a.Date.String()),
+					boldLabel(b.Date.String()), boldLabel(lang.L("Change"))))
 		}
-		s.table.Add(compareRow(r))
+		rows = append(rows, compareRow(r))
 	}
+	s.table.Objects = rows
 	s.table.Refresh()
 	if s.root != nil {
 		s.root.Refresh()

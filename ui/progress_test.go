@@ -243,8 +243,8 @@ func TestTimelineScreen(t *testing.T) {
 	if len(s.trends) == 0 || len(s.charts.Objects) != len(s.trends) {
 		t.Errorf("%d trends, %d charts", len(s.trends), len(s.charts.Objects))
 	}
-	if !strings.Contains(s.buttons[0].Text, "ISSUED") {
-		t.Errorf("programme entry %q; want its status", s.buttons[0].Text)
+	if text, _ := s.itemText(0); !strings.Contains(text, "ISSUED") {
+		t.Errorf("programme entry %q; want its status", text)
 	}
 	// The CSV export lands on the timeline as a file she can open again.
 	path := filepath.Join(t.TempDir(), "Zoë measures.csv")
@@ -255,12 +255,12 @@ func TestTimelineScreen(t *testing.T) {
 	if err != nil || !bytes.HasPrefix(b, []byte("\xef\xbb\xbf")) || !bytes.Contains(b, []byte("Zoë Ólafsdóttir-Łukasiewicz")) {
 		t.Fatalf("CSV file %q (%v)", b, err)
 	}
-	if s.items[0].Kind != assessment.TimelineExport || !strings.Contains(s.buttons[0].Text, "Zoë measures.csv") {
-		t.Errorf("first entry %q; want the export", s.buttons[0].Text)
+	if text, _ := s.itemText(0); s.items[0].Kind != assessment.TimelineExport || !strings.Contains(text, "Zoë measures.csv") {
+		t.Errorf("first entry %q; want the export", text)
 	}
 	tu.capture(t, "timeline")
 	// One click opens an entry: the oldest assessment.
-	test.Tap(s.buttons[len(s.buttons)-1])
+	s.list.Select(len(s.items) - 1)
 	if tu.current == nil || tu.current.record == nil || tu.current.record.ID != recs[0].ID {
 		t.Error("tapping the intake did not open it")
 	}

@@ -48,7 +48,8 @@ type sessionScreen struct {
 	refer      *widget.Label
 	apply      *widget.Button
 	adherence  *fyne.Container
-	history    *fyne.Container
+	history    *widget.List // virtual: only the rows on screen are widgets
+	noHistory  *widget.Label
 	root       fyne.CanvasObject
 }
 
@@ -131,11 +132,30 @@ func (s *sessionScreen) build() {
 		container.NewVBox(container.NewBorder(nil, nil, nil, s.apply, s.lightTitle), s.lightText, s.changes, s.refer))
 
 	s.adherence = container.NewVBox()
-	s.history = container.NewVBox()
+	s.history = widget.NewList(
+		func() int { return len(s.logs) },
+		func() fyne.CanvasObject {
+			l := widget.NewLabel("2026-01-01 · Partly done · pain 10/10 · doming · v2 · note")
+			l.Truncation = fyne.TextTruncateEllipsis
+			return container.NewBorder(nil, nil, widget.NewIcon(theme.RadioButtonIcon()), nil, l)
+		},
+		func(id widget.ListItemID, o fyne.CanvasObject) {
+			if id < 0 || id >= len(s.logs) {
+				return
+			}
+			c := o.(*fyne.Container)
+			text, icon := s.logText(len(s.logs) - 1 - id) // newest first
+			c.Objects[0].(*widget.Label).SetText(text)
+			c.Objects[1].(*widget.Icon).SetResource(icon)
+		})
+	s.history.OnSelected = func(widget.ListItemID) { s.history.UnselectAll() }
+	s.noHistory = newWrapLabel(lang.L("No session logged yet."))
 	left := container.NewVBox(form, widget.NewSeparator(), newHeading(lang.L("Traffic light")), light)
-	right := container.NewVBox(newHeading(lang.L("Adherence by week")), s.adherence, widget.NewSeparator(),
-		newHeading(lang.L("Logged sessions")), s.history)
-	split := container.NewHSplit(container.NewVScroll(container.NewPadded(left)), container.NewVScroll(container.NewPadded(right)))
+	top := container.NewVScroll(container.NewPadded(container.NewVBox(newHeading(lang.L("Adherence by week")), s.adherence)))
+	bottom := container.NewBorder(container.NewVBox(newHeading(lang.L("Logged sessions")), s.noHistory), nil, nil, nil, s.history)
+	right := container.NewVSplit(top, bottom)
+	right.Offset = 0.5
+	split := container.NewHSplit(container.NewVScroll(container.NewPadded(left)), container.NewPadded(right))
 	split.Offset = 0.55
 	s.root = container.NewBorder(container.NewBorder(nil, nil, back, nil, s.title), nil, nil, nil, split)
 }
@@ -272,13 +292,12 @@ func (s *sessionScreen) showLight(prop *assessment.Proposal) {
 }
 
 func (s *sessionScreen) showAdherence() {
-	s.adherence.Objects = nil
+	var rows []fyne.CanvasObject
 	weeks := assessment.Adherence(s.p, s.logs, s.ui.svc.today())
 	if pct, ok := assessment.OverallAdherence(weeks); ok {
-		l := boldLabel(fmt.Sprintf(lang.L("Overall: %d%% of the sessions planned so far"), pct))
-		s.adherence.Add(l)
+		rows = append(rows, boldLabel(fmt.Sprintf(lang.L("Overall: %d%% of the sessions planned so far"), pct)))
 	} else {
-		s.adherence.Add(newWrapLabel(lang.L("No session was planned before today yet.")))
+		rows = append(rows, newWrapLabel(lang.L("No session was planned before today yet.")))
 	}
 	for i := len(weeks) - 1; i >= 0; i-- {
 		w := weeks[i]
@@ -293,46 +312,47 @@ func (s *sessionScreen) showAdherence() {
 		label := widget.NewLabel(fmt.Sprintf(lang.L("Week %d (%s): %d done, %d partly, %d missed of %d planned"),
 			w.Week, w.Start, w.Done, w.Partial, w.Missed, w.PlannedSoFar))
 		label.Wrapping = fyne.TextWrapWord
-		s.adherence.Add(container.NewGridWithColumns(2, label, bar))
+		rows = append(rows, container.NewGridWithColumns(2, label, bar))
 	}
+	s.adherence.Objects = rows
 	s.adherence.Refresh()
 }
 
 func (s *sessionScreen) showHistory() {
-	s.history.Objects = nil
-	if len(s.logs) == 0 {
-		s.history.Add(newWrapLabel(lang.L("No session logged yet.")))
-	}
-	version := map[int64]int{}
-	for _, v := range s.lineage {
-		version[v.ID] = v.Version
-	}
-	for i := len(s.logs) - 1; i >= 0; i-- {
-		l := s.logs[i]
-		text := fmt.Sprintf("%s · %s", l.Date, lang.L(statusLabel(l.Status)))
-		if l.Status != assessment.SessionMissed {
-			text += fmt.Sprintf(lang.L(" · pain %d/10"), l.Pain)
-			if l.Doming {
-				text += " · " + lang.L("doming")
-			}
-		}
-		text += fmt.Sprintf(" · v%d", version[l.ProgrammeID])
-		if l.Note != "" {
-			text += " · " + l.Note
-		}
-		row := newWrapLabel(text)
-		icon := widget.NewIcon(theme.NewDisabledResource(theme.RadioButtonIcon()))
-		switch l.Light() {
-		case assessment.LightRed:
-			icon.SetResource(theme.NewErrorThemedResource(theme.RadioButtonFillIcon()))
-		case assessment.LightAmber:
-			icon.SetResource(theme.NewWarningThemedResource(theme.RadioButtonFillIcon()))
-		case assessment.LightGreen:
-			icon.SetResource(theme.NewSuccessThemedResource(theme.RadioButtonFillIcon()))
-		}
-		s.history.Add(container.NewBorder(nil, nil, icon, nil, row))
-	}
+	s.noHistory.Hidden = len(s.logs) > 0
 	s.history.Refresh()
+}
+
+// logText words logged session i, with an icon in its traffic-light
+// colour.
+func (s *sessionScreen) logText(i int) (string, fyne.Resource) {
+	l := s.logs[i]
+	version := 0
+	for _, v := range s.lineage {
+		if v.ID == l.ProgrammeID {
+			version = v.Version
+		}
+	}
+	text := fmt.Sprintf("%s · %s", l.Date, lang.L(statusLabel(l.Status)))
+	if l.Status != assessment.SessionMissed {
+		text += fmt.Sprintf(lang.L(" · pain %d/10"), l.Pain)
+		if l.Doming {
+			text += " · " + lang.L("doming")
+		}
+	}
+	text += fmt.Sprintf(" · v%d", version)
+	if l.Note != "" {
+		text += " · " + l.Note
+	}
+	switch l.Light() {
+	case assessment.LightRed:
+		return text, theme.NewErrorThemedResource(theme.RadioButtonFillIcon())
+	case assessment.LightAmber:
+		return text, theme.NewWarningThemedResource(theme.RadioButtonFillIcon())
+	case assessment.LightGreen:
+		return text, theme.NewSuccessThemedResource(theme.RadioButtonFillIcon())
+	}
+	return text, theme.NewDisabledResource(theme.RadioButtonIcon())
 }
 
 func statusLabel(status string) string {

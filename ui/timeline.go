@@ -32,11 +32,13 @@ type timelineScreen struct {
 	items   []assessment.TimelineItem
 	trends  []assessment.Trend
 
-	list    *fyne.Container
-	charts  *fyne.Container
-	buttons []*widget.Button // one per item, in order, for tests
-	status  *widget.Label
-	root    fyne.CanvasObject
+	// list is virtual: only the rows on screen exist as widgets, so a
+	// long history opens as fast as a short one.
+	list   *widget.List
+	empty  *widget.Label
+	charts *fyne.Container
+	status *widget.Label
+	root   fyne.CanvasObject
 }
 
 // openTimeline shows client c's timeline.
@@ -61,9 +63,29 @@ func (s *timelineScreen) build() {
 	csv := newButton(lang.L("Export measures (CSV)"), theme.DocumentSaveIcon(), s.onExportCSV)
 	s.status = widget.NewLabel("")
 	header := container.NewBorder(nil, nil, back, container.NewHBox(s.status, compare, sessions, csv), title)
-	s.list = container.NewVBox()
+	s.list = widget.NewList(
+		func() int { return len(s.items) },
+		func() fyne.CanvasObject {
+			l := widget.NewLabel("2026-01-01  Reassessment · 12 findings")
+			l.Truncation = fyne.TextTruncateEllipsis
+			return container.NewBorder(nil, nil, widget.NewIcon(theme.DocumentIcon()), nil, l)
+		},
+		func(id widget.ListItemID, o fyne.CanvasObject) {
+			if id < 0 || id >= len(s.items) {
+				return
+			}
+			c := o.(*fyne.Container)
+			text, icon := s.itemText(id)
+			c.Objects[0].(*widget.Label).SetText(text)
+			c.Objects[1].(*widget.Icon).SetResource(icon)
+		})
+	s.list.OnSelected = func(id widget.ListItemID) {
+		s.list.UnselectAll()
+		s.open(id)
+	}
+	s.empty = newWrapLabel(lang.L("Nothing yet: her assessments, programmes and handouts appear here as you make them."))
 	s.charts = container.NewVBox()
-	left := container.NewBorder(newHeading(lang.L("History")), nil, nil, nil, container.NewVScroll(s.list))
+	left := container.NewBorder(container.NewVBox(newHeading(lang.L("History")), s.empty), nil, nil, nil, s.list)
 	right := container.NewBorder(newHeading(lang.L("Progress")), nil, nil, nil, container.NewVScroll(s.charts))
 	split := container.NewHSplit(left, right)
 	split.Offset = 0.42
@@ -99,70 +121,70 @@ func (s *timelineScreen) reload() {
 }
 
 func (s *timelineScreen) redraw() {
-	s.list.Objects, s.buttons = nil, nil
-	if len(s.items) == 0 {
-		s.list.Add(newWrapLabel(lang.L("Nothing yet: her assessments, programmes and handouts appear here as you make them.")))
-	}
-	for _, it := range s.items {
-		b := s.itemButton(it)
-		s.buttons = append(s.buttons, b)
-		s.list.Add(b)
-	}
+	s.empty.Hidden = len(s.items) > 0
 	s.list.Refresh()
 
-	s.charts.Objects = nil
+	// One assignment and one layout, not one per chart.
+	var charts []fyne.CanvasObject
 	if len(s.trends) == 0 {
-		s.charts.Add(newWrapLabel(lang.L("Charts appear once an assessment records pain, the diastasis gap, glute grades, the hinge score or her activities.")))
+		charts = append(charts, newWrapLabel(lang.L("Charts appear once an assessment records pain, the diastasis gap, glute grades, the hinge score or her activities.")))
 	}
 	for _, t := range s.trends {
 		t.Title = lang.L(t.Title)
-		s.charts.Add(newChart(t))
+		charts = append(charts, newChart(t))
 	}
+	s.charts.Objects = charts
 	s.charts.Refresh()
 	if s.root != nil {
 		s.root.Refresh()
 	}
 }
 
-// itemButton is one timeline entry; a click opens it.
-func (s *timelineScreen) itemButton(it assessment.TimelineItem) *widget.Button {
-	var text string
-	var icon fyne.Resource
-	var open func()
+// itemText words entry i of the timeline, with its icon.
+func (s *timelineScreen) itemText(i int) (string, fyne.Resource) {
+	it := s.items[i]
 	switch it.Kind {
 	case assessment.TimelineAssessment:
 		r := it.Record
 		in := assessment.Interpret(r)
-		text = fmt.Sprintf(lang.L("%s  %s · %d findings"), it.Date, recordLabelKind(r), len(in.Findings))
+		text := fmt.Sprintf(lang.L("%s  %s · %d findings"), it.Date, recordLabelKind(r), len(in.Findings))
 		if len(r.CarriedOver) > 0 {
 			text += " · " + fmt.Sprintf(lang.L("%d sections carried over"), len(r.CarriedOver))
 		}
-		icon = theme.DocumentIcon()
-		open = func() { s.ui.openAssessment(s.client, r, s.reload) }
+		return text, theme.DocumentIcon()
 	case assessment.TimelineProgramme:
 		p := it.Programme
-		text = fmt.Sprintf(lang.L("%s  Programme v%d · %d weeks · %s"), it.Date, p.Version, p.Options.Weeks, strings.ToUpper(lang.L(p.Status)))
 		if p.Blocked {
-			text = fmt.Sprintf(lang.L("%s  Programme v%d · blocked: referral needed · %s"), it.Date, p.Version, strings.ToUpper(lang.L(p.Status)))
+			return fmt.Sprintf(lang.L("%s  Programme v%d · blocked: referral needed · %s"), it.Date, p.Version, strings.ToUpper(lang.L(p.Status))), theme.ListIcon()
 		}
-		icon = theme.ListIcon()
-		open = func() {
-			r, err := s.ui.svc.Records.FindRecordByID(ctx(), p.RecordID)
-			if err != nil {
-				s.ui.showError(lang.L("Could not open the programme"), err)
-				return
-			}
-			s.ui.openProgrammeScreen(s.client, r, p)
-		}
+		return fmt.Sprintf(lang.L("%s  Programme v%d · %d weeks · %s"), it.Date, p.Version, p.Options.Weeks, strings.ToUpper(lang.L(p.Status))), theme.ListIcon()
 	case assessment.TimelineExport:
 		x := it.Export
-		text = fmt.Sprintf(lang.L("%s  %s exported: %s"), it.Date, exportKindLabel(x.Kind), filepath.Base(x.Path))
-		icon = theme.FileIcon()
-		open = func() { s.openFile(x.Path) }
+		return fmt.Sprintf(lang.L("%s  %s exported: %s"), it.Date, exportKindLabel(x.Kind), filepath.Base(x.Path)), theme.FileIcon()
 	}
-	b := newButton(text, icon, open)
-	b.Alignment = widget.ButtonAlignLeading
-	return b
+	return "", theme.InfoIcon()
+}
+
+// open opens entry i: the assessment, the programme version or the file.
+func (s *timelineScreen) open(i int) {
+	if i < 0 || i >= len(s.items) {
+		return
+	}
+	it := s.items[i]
+	switch it.Kind {
+	case assessment.TimelineAssessment:
+		s.ui.openAssessment(s.client, it.Record, s.reload)
+	case assessment.TimelineProgramme:
+		p := it.Programme
+		r, err := s.ui.svc.Records.FindRecordByID(ctx(), p.RecordID)
+		if err != nil {
+			s.ui.showError(lang.L("Could not open the programme"), err)
+			return
+		}
+		s.ui.openProgrammeScreen(s.client, r, p)
+	case assessment.TimelineExport:
+		s.openFile(it.Export.Path)
+	}
 }
 
 func recordLabelKind(r *assessment.Record) string {
