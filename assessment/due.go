@@ -127,34 +127,43 @@ func dueReason(in DueInput, phase int) string {
 // overdue by more than DueLapsedDays are left out as lapsed.
 func DueForReassessment(inputs []DueInput, today Date) []Due {
 	horizon, lapsed := today.AddDays(DueLookaheadDays), today.AddDays(-DueLapsedDays)
-	type keyed struct {
-		Due
-		fold string
-	}
-	var due []keyed
+	out := make([]Due, 0, len(inputs)/4)
 	for _, in := range inputs {
 		d, phase, ok := nextReassessment(in)
 		if !ok || d.After(horizon) || d.Before(lapsed) {
 			continue
 		}
-		due = append(due, keyed{Due{ClientID: in.ClientID, Name: in.Name, Date: d, Reason: dueReason(in, phase),
-			LastAssessment: in.LastAssessment, Overdue: d.Before(today)}, Fold(in.Name)})
+		out = append(out, Due{ClientID: in.ClientID, Name: in.Name, Date: d, Reason: dueReason(in, phase),
+			LastAssessment: in.LastAssessment, Overdue: d.Before(today)})
 	}
-	slices.SortFunc(due, func(a, b keyed) int {
-		switch {
-		case a.Date.Before(b.Date):
+	// Names are folded (accents and case ignored) only when two clients
+	// fall due on the same day, and each at most once.
+	folds := make([]string, len(out))
+	fold := func(i int) string {
+		if folds[i] == "" {
+			folds[i] = Fold(out[i].Name) + "\x00"
+		}
+		return folds[i]
+	}
+	idx := make([]int, len(out))
+	for i := range idx {
+		idx[i] = i
+	}
+	slices.SortFunc(idx, func(a, b int) int {
+		switch da, db := out[a].Date, out[b].Date; {
+		case da.Before(db):
 			return -1
-		case a.Date.After(b.Date):
+		case da.After(db):
 			return 1
 		}
-		if c := strings.Compare(a.fold, b.fold); c != 0 {
+		if c := strings.Compare(fold(a), fold(b)); c != 0 {
 			return c
 		}
-		return cmpInt64(a.ClientID, b.ClientID)
+		return cmpInt64(out[a].ClientID, out[b].ClientID)
 	})
-	out := make([]Due, len(due))
-	for i, d := range due {
-		out[i] = d.Due
+	sorted := make([]Due, len(out))
+	for i, j := range idx {
+		sorted[i] = out[j]
 	}
-	return out
+	return sorted
 }

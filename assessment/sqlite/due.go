@@ -32,13 +32,18 @@ func (s *DueService) FindDueInputs(ctx context.Context, today assessment.Date) (
 	from, to := assessment.DueWindow(today)
 	// Per client, two index seeks (her latest assessment date, her latest
 	// issued programme): SQLite answers max() over an index prefix by
-	// reading one entry, which beats grouping whole tables.
+	// reading one entry, which beats grouping whole tables. The latest
+	// date is materialised once, so the window filter does not seek again.
 	const query = `
-		SELECT c.id, c.name, (SELECT max(a.date) FROM assessments AS a WHERE a.client_id = c.id) AS last, s.start_date, s.phases
-		FROM clients AS c
+		WITH x AS MATERIALIZED (
+			SELECT c.id, c.name, (SELECT max(a.date) FROM assessments AS a WHERE a.client_id = c.id) AS last
+			FROM clients AS c WHERE c.archived = 0
+		)
+		SELECT x.id, x.name, x.last, s.start_date, s.phases
+		FROM x
 		LEFT JOIN programme_schedules AS s ON s.programme_id =
-			(SELECT max(p.id) FROM programmes AS p WHERE p.client_id = c.id AND p.status = 'issued')
-		WHERE c.archived = 0 AND last BETWEEN ? AND ?`
+			(SELECT max(p.id) FROM programmes AS p WHERE p.client_id = x.id AND p.status = 'issued')
+		WHERE x.last BETWEEN ? AND ?`
 	rows, err := s.db.rdb.QueryContext(ctx, query, from.String(), to.String())
 	if err != nil {
 		return nil, mapError("list the clients due for reassessment", err)
