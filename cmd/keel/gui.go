@@ -46,12 +46,15 @@ func runGUI(args []string, stderr io.Writer) int {
 // uiServices hands the UI the domain interfaces it needs.
 func uiServices(s services) ui.Services {
 	return ui.Services{
-		Clients:    s.clients,
-		Records:    s.records,
-		Programmes: s.programmes,
-		Exercises:  s.exercises,
-		Profiles:   s.profiles,
-		Library:    s.builtin,
+		Clients:     s.clients,
+		Records:     s.records,
+		Programmes:  s.programmes,
+		Exercises:   s.exercises,
+		Profiles:    s.profiles,
+		Library:     s.builtin,
+		SessionLogs: s.sessionLogs,
+		Exports:     s.exports,
+		Due:         s.due,
 		LoadSamples: func(ctx context.Context) error {
 			_, err := loadSamples(ctx, s)
 			return err
