@@ -51,8 +51,9 @@ type clientDetail struct {
 
 	// extra holds the sections later screens add under the form (the
 	// client's assessments and programmes).
-	extra *fyne.Container
-	root  fyne.CanvasObject
+	extra       *fyne.Container
+	detailsHead *widget.Label
+	root        fyne.CanvasObject
 }
 
 var modeLabels = []string{"Not recorded", "Vaginal", "Assisted (forceps or ventouse)", "Caesarean"}
@@ -148,7 +149,11 @@ func newClientDetail(u *UI, h *homeScreen) *clientDetail {
 	form := formGrid(cells...)
 	buttons := container.NewHBox(d.save, d.cancel, d.status, layoutSpacer(), d.archive, d.del)
 	header := container.NewVBox(d.title, d.subtitle)
-	body := container.NewVBox(form, buttons, widget.NewSeparator(), d.extra)
+	// Her assessments and programmes come first: reassessing and following
+	// her progress is what a coach opens a client for; the details below
+	// change rarely. A new client has only the details.
+	d.detailsHead = newHeading(lang.L("Details"))
+	body := container.NewVBox(d.extra, d.detailsHead, form, buttons)
 	d.root = container.NewBorder(header, nil, nil, nil, container.NewVScroll(body))
 	return d
 }
@@ -238,6 +243,7 @@ func (d *clientDetail) reloadSections() {
 		for _, s := range d.ui.clientSections {
 			d.extra.Add(s(d.client))
 		}
+		d.extra.Add(widget.NewSeparator())
 	}
 	d.extra.Refresh()
 }
