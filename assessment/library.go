@@ -94,3 +94,8 @@ type ExerciseService interface {
 	// DeleteExercise removes a custom exercise. Errors: ENOTFOUND.
 	DeleteExercise(ctx context.Context, id string) error
 }
+
+// ExerciseTargets returns the finding codes an exercise may name in
+// Targets, in display order: the choices a coach has when she writes her
+// own exercise. The slice is a copy.
+func ExerciseTargets() []string { return append([]string(nil), exerciseTargets...) }
