@@ -86,3 +86,50 @@ func TestExportLog(t *testing.T) {
 		wantCode(t, l.AddExport(ctx, &assessment.ExportedFile{ClientID: 999, Path: "/tmp/x.pdf"}), assessment.ENOTFOUND)
 	})
 }
+
+// The latest-assessment date the due list reads is kept by triggers: it
+// must follow every save, date change and delete.
+func TestDueService_LatestAssessmentFollowsEdits(t *testing.T) {
+	ctx := context.Background()
+	db := MustOpenDB(t)
+	rs := sqlite.NewRecordService(db)
+	last := func() (assessment.Date, bool) {
+		t.Helper()
+		in, err := sqlite.NewDueService(db).FindDueInputs(ctx, today)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(in) == 0 {
+			return assessment.Date{}, false
+		}
+		return in[0].LastAssessment, true
+	}
+	c := mustClient(t, db, "Gosia")
+	old := mustRecord(t, db, c.ID, today.AddDays(-40))
+	if got, ok := last(); !ok || got != today.AddDays(-40) {
+		t.Fatalf("after first save: %v %v", got, ok)
+	}
+	newer := mustRecord(t, db, c.ID, today.AddDays(-30))
+	if got, _ := last(); got != today.AddDays(-30) {
+		t.Fatalf("after a newer save: %v", got)
+	}
+	old.Date = today.AddDays(-25) // the older one is re-dated past the newer
+	if err := rs.UpdateRecord(ctx, old); err != nil {
+		t.Fatal(err)
+	}
+	if got, _ := last(); got != today.AddDays(-25) {
+		t.Fatalf("after moving a date: %v", got)
+	}
+	if err := rs.DeleteRecord(ctx, old.ID); err != nil {
+		t.Fatal(err)
+	}
+	if got, _ := last(); got != newer.Date {
+		t.Fatalf("after deleting the latest: %v, want %v", got, newer.Date)
+	}
+	if err := rs.DeleteRecord(ctx, newer.ID); err != nil {
+		t.Fatal(err)
+	}
+	if _, ok := last(); ok {
+		t.Fatal("a client with no assessment left is still listed")
+	}
+}
