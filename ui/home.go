@@ -156,7 +156,9 @@ func newHomeScreen(u *UI) *homeScreen {
 func (s *homeScreen) content() fyne.CanvasObject {
 	settings := newButton(lang.L("Settings"), theme.SettingsIcon(), func() { s.ui.openSettings() })
 	settings.Importance = widget.LowImportance
-	top := container.NewVBox(container.NewBorder(nil, nil, nil, settings, s.newClient), s.search, s.showArchived)
+	exercises := newButton(lang.L("Exercises"), theme.ListIcon(), func() { s.ui.openExercises() })
+	exercises.Importance = widget.LowImportance
+	top := container.NewVBox(container.NewBorder(nil, nil, nil, container.NewHBox(exercises, settings), s.newClient), s.search, s.showArchived)
 	left := container.NewBorder(top, s.count, nil, nil, s.list)
 	split := container.NewHSplit(left, s.right)
 	split.Offset = 0.28
