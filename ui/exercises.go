@@ -175,6 +175,7 @@ type exerciseScreen struct {
 	formErr     fieldError // problems with other exercises
 	save, del   *widget.Button
 	status      *widget.Label
+	formHead    *fyne.Container
 	orig        string
 	form        fyne.CanvasObject
 	hint        fyne.CanvasObject
@@ -395,7 +396,7 @@ func (s *exerciseScreen) buildForm() {
 		fieldRow(lang.L("Demands"), container.NewVBox(caption("Safety rules hold exercises back by what they demand: tick every demand it makes, or a client it is not safe for may get it."), demandBox), s.errLabel("demands")),
 		fieldRow(lang.L("Equipment"), container.NewGridWithColumns(3, equipBoxes...), s.errLabel("equipment")),
 		fieldRow(lang.L("Coaching cues"), cueBox, s.errLabel("cues")),
-		fieldRow(lang.L("Dose"), container.NewVBox(caption("Give reps, a hold in seconds, or both (reps of holds). Leave a phase empty to use the dose of the phase before it."), s.doseBox), s.errLabel("dosage")),
+		fieldRow(lang.L("Dose"), container.NewVBox(caption("Give reps, a hold in seconds, or both (reps of holds). Leave a phase empty to use the dose of the nearest phase."), s.doseBox), s.errLabel("dosage")),
 		fieldRow(lang.L("Easier variation"), s.regression.sel, s.errLabel("regression")),
 		fieldRow(lang.L("Harder variation"), s.progression.sel, s.errLabel("progression")),
 	}
@@ -403,8 +404,8 @@ func (s *exerciseScreen) buildForm() {
 	for _, r := range rows {
 		cells = append(cells, r...)
 	}
-	head := container.NewBorder(nil, nil, nil, container.NewHBox(s.status, s.del, s.save), s.formTitle)
-	s.form = container.NewBorder(container.NewVBox(head, s.formErr), nil, nil, nil, container.NewVScroll(formGrid(cells...)))
+	s.formHead = container.NewBorder(nil, nil, nil, container.NewHBox(s.status, s.del, s.save), s.formTitle)
+	s.form = container.NewBorder(container.NewVBox(s.formHead, s.formErr), nil, nil, nil, container.NewVScroll(formGrid(cells...)))
 }
 
 // doseTable lays out the dose of each phase: the phase's name and "Each
@@ -677,7 +678,7 @@ func (s *exerciseScreen) edit(e, prefill *assessment.Exercise) {
 		s.del.Show()
 		s.formTitle.SetText(e.Name)
 	}
-	s.status.SetText("")
+	s.setStatus("", widget.MediumImportance)
 	s.showErrors(nil)
 	s.right.Objects = []fyne.CanvasObject{s.form}
 	s.right.Refresh()
@@ -900,7 +901,9 @@ func (s *exerciseScreen) changed() {
 		return
 	}
 	if s.dirty() {
-		s.status.SetText("")
+		if s.status.Text != "" {
+			s.setStatus("", widget.MediumImportance)
+		}
 		s.save.Enable()
 	} else if s.editing != nil {
 		s.save.Disable()
@@ -1074,20 +1077,26 @@ func (s *exerciseScreen) onSave() bool {
 	s.selected = e.ID
 	s.edit(stored, nil)
 	s.refreshList()
-	s.status.Importance = widget.SuccessImportance
-	s.status.SetText(lang.L("Saved"))
+	s.setStatus(lang.L("Saved"), widget.SuccessImportance)
 	return true
 }
 
 // notSaved says beside the Save button that nothing was stored; the
 // messages may be further down the form, out of sight.
 func (s *exerciseScreen) notSaved(fields bool) {
-	s.status.Importance = widget.DangerImportance
 	if fields {
-		s.status.SetText(lang.L("Not saved: see the messages in red"))
+		s.setStatus(lang.L("Not saved: see the messages in red"), widget.DangerImportance)
 	} else {
-		s.status.SetText(lang.L("Not saved"))
+		s.setStatus(lang.L("Not saved"), widget.DangerImportance)
 	}
+}
+
+// setStatus shows text beside the Save button. The row is laid out again,
+// since the label's width changes with its text.
+func (s *exerciseScreen) setStatus(text string, imp widget.Importance) {
+	s.status.Importance = imp
+	s.status.SetText(text)
+	s.formHead.Refresh()
 }
 
 // libraryErrors checks e together with the rest of the library, as the
@@ -1146,6 +1155,7 @@ func (s *exerciseScreen) onDelete() {
 		s.refreshList()
 	}, s.ui.win)
 	dlg.SetConfirmText(lang.L("Delete"))
+	dlg.SetDismissText(lang.L("Cancel"))
 	dlg.SetConfirmImportance(widget.DangerImportance)
 	dlg.Show()
 }

@@ -302,6 +302,37 @@ func TestExerciseScreen(t *testing.T) {
 		}
 	})
 
+	t.Run("ErrBreaksAnotherExercise", func(t *testing.T) {
+		tu := newTestUI(t)
+		s := tu.openExercises()
+		test.Tap(s.newEx)
+		s.fillForTest(t, sideHipLift)
+		if !s.onSave() {
+			t.Fatal(s.shownErrors())
+		}
+		base := s.editing.ID
+		test.Tap(s.newEx)
+		harder := sideHipLift
+		harder.name = "Side-lying hip lift, banded"
+		harder.regression = base
+		s.fillForTest(t, harder)
+		if !s.onSave() {
+			t.Fatal(s.shownErrors())
+		}
+		// Moving the first to another family would break the second's link.
+		s.selectForTest(t, base)
+		s.family.SetSelected("Core")
+		if s.onSave() {
+			t.Fatal("a change that breaks another exercise's link was saved")
+		}
+		if msg := s.formErr.Text; !s.formErr.Visible() || !strings.Contains(msg, "About “Side-lying hip lift, banded”") {
+			t.Fatalf("message about the other exercise = %q (shown %v)", msg, s.formErr.Visible())
+		}
+		if got := tu.customExercises(t); got[0].Family != assessment.FamilyGlutes || got[1].Family != assessment.FamilyGlutes {
+			t.Fatalf("stored families changed: %s, %s", got[0].Family, got[1].Family)
+		}
+	})
+
 	t.Run("TabOrder", func(t *testing.T) {
 		tu := newTestUI(t)
 		s := tu.openExercises()
