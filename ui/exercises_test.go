@@ -388,6 +388,26 @@ func TestExerciseScreen(t *testing.T) {
 		}
 	})
 
+	t.Run("CopyEveryBuiltin", func(t *testing.T) {
+		// Whatever built-in exercise she copies, the copy fits the library
+		// as it stands, so Save works without her touching the links.
+		tu := newTestUI(t)
+		s := tu.openExercises()
+		for _, e := range tu.svc.Library.Exercises {
+			s.formShown = false // discard the previous copy
+			s.show(e)
+			s.onCopy()
+			c, idx, v := s.collect()
+			c.Normalize()
+			v = append(v, assessment.FieldErrors(c.Validate())...)
+			v = append(v, s.libraryErrors(c)...)
+			if len(v) > 0 {
+				s.showErrorsAt(v, idx)
+				t.Errorf("copy of %s: %v", e.ID, s.shownErrors())
+			}
+		}
+	})
+
 	t.Run("UnsavedChangesAsk", func(t *testing.T) {
 		tu := newTestUI(t)
 		s := tu.openExercises()
