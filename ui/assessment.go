@@ -120,10 +120,8 @@ func (s *assessmentScreen) newRecord() *assessment.Record {
 	if w, ok := s.weeksAt(today); ok {
 		r.Context = &assessment.Context{WeeksPostpartum: &w}
 	}
-	if s.client.Clearance != nil {
-		cl := *s.client.Clearance
-		r.MedicalClearance = &cl
-	}
+	// No clearance is copied in: a doctor's clearance answers the red flags
+	// of the assessment she saw, not those of a later one.
 	return r
 }
 
@@ -379,25 +377,21 @@ func (s *assessmentScreen) showErrors(v assessment.ValidationErrors) {
 
 // onBack leaves the screen, asking first when there are unsaved changes.
 func (s *assessmentScreen) onBack() {
-	if s.dirty() {
-		d := dialog.NewCustomWithoutButtons(lang.L("Unsaved changes"), newWrapLabel(lang.L("This assessment has changes that are not saved yet.")), s.ui.win)
-		d.SetButtons([]fyne.CanvasObject{
-			newButton(lang.L("Cancel"), nil, func() { d.Hide() }),
-			newButton(lang.L("Discard changes"), nil, func() { d.Hide(); s.leave() }),
-			newImportantButton(lang.L("Save"), func() {
-				d.Hide()
-				if s.onSave() {
-					s.leave()
-				}
-			}),
-		})
-		d.Show()
+	if !s.dirty() {
+		s.leave()
 		return
 	}
-	s.leave()
+	s.ui.askUnsaved(lang.L("This assessment has changes that are not saved yet."), func(save bool) {
+		if !save || s.onSave() {
+			s.leave()
+		}
+	}, nil)
 }
 
 func (s *assessmentScreen) leave() {
+	if s.ui.current == s {
+		s.ui.current = nil
+	}
 	s.ui.popScreen()
 	if s.onDone != nil {
 		s.onDone()
@@ -1015,8 +1009,14 @@ func (s *assessmentScreen) postureSection() fyne.CanvasObject {
 		labelled(lang.L("Thoracic kyphosis"), tk, e3)))
 }
 
+// onProgramme creates a programme from the assessment as the form shows
+// it: unsaved changes (a red flag just ticked, say) are saved first, and
+// nothing is generated from a form that does not save.
 func (s *assessmentScreen) onProgramme() {
-	if s.record == nil || s.ui.openProgramme == nil {
+	if s.ui.openProgramme == nil {
+		return
+	}
+	if (s.record == nil || s.dirty()) && !s.onSave() {
 		return
 	}
 	s.ui.openProgramme(s.client, s.record)
@@ -1069,10 +1069,9 @@ func (s *assessmentScreen) prefill(from *assessment.Record) *assessment.Record {
 	if coach := s.ui.profile().CoachName; coach != "" {
 		r.Coach = coach
 	}
-	if s.client.Clearance != nil {
-		cl := *s.client.Clearance
-		r.MedicalClearance = &cl
-	}
+	// A clearance answers the red flags of the assessment it was given
+	// for; a reassessment needs its own.
+	r.MedicalClearance = nil
 	r.CarriedOver = nil
 	for _, k := range assessment.Sections {
 		if sectionJSON(r, k) != "null" {

@@ -20,7 +20,9 @@ func (u *UI) assessmentList(c *assessment.Client) fyne.CanvasObject {
 		return container.NewVBox()
 	}
 	box := container.NewVBox()
-	reload := func() { u.home.detail.load(c.ID) }
+	// Coming back redraws her assessments and programmes, not the form,
+	// so unsaved edits of her details survive a visit to an assessment.
+	reload := func() { u.home.detail.reloadSections() }
 	newBtn := newButton(lang.L("New assessment"), theme.ContentAddIcon(), func() { u.openAssessment(c, nil, reload) })
 	recs, err := u.svc.Records.FindRecords(ctx(), assessment.RecordFilter{ClientID: c.ID})
 	// Reassess starts from her latest assessment, each section marked
@@ -74,14 +76,14 @@ func (u *UI) assessmentList(c *assessment.Client) fyne.CanvasObject {
 func (u *UI) openAssessment(c *assessment.Client, r *assessment.Record, done func()) {
 	s := newAssessmentScreen(u, c, r, done)
 	u.current = s
-	u.pushScreen(s.content())
+	u.pushScreen(s.content(), s)
 }
 
 // openReassessment starts a new assessment prefilled from from.
 func (u *UI) openReassessment(c *assessment.Client, from *assessment.Record, done func()) *assessmentScreen {
 	s := newReassessmentScreen(u, c, from, done)
 	u.current = s
-	u.pushScreen(s.content())
+	u.pushScreen(s.content(), s)
 	return s
 }
 

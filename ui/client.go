@@ -363,6 +363,16 @@ func (d *clientDetail) onArchive() {
 	if d.client == nil {
 		return
 	}
+	if d.dirty() {
+		d.ui.confirmDiscard(func(save bool) {
+			if save && !d.onSave() {
+				return
+			}
+			d.load(d.client.ID) // discard: back to what is stored
+			d.onArchive()
+		})
+		return
+	}
 	archived := !d.client.Archived
 	if err := d.ui.svc.Clients.SetArchived(ctx(), d.client.ID, archived); err != nil {
 		d.ui.showError(lang.L("Could not archive client"), err)

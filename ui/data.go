@@ -475,7 +475,7 @@ func (s *dataScreen) importFile(path string, policy assessment.ConflictPolicy, d
 func (u *UI) reload(svc Services) {
 	u.svc = svc
 	u.current, u.programme, u.settings = nil, nil, nil
-	u.screens = nil
+	u.screens, u.editors = nil, nil
 	u.home = newHomeScreen(u)
 	u.pushScreen(u.home.content())
 }

@@ -3,7 +3,6 @@ package ui
 import (
 	"fmt"
 	"sync"
-	"sync/atomic"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -46,23 +45,42 @@ func (p *duePanel) content(hint fyne.CanvasObject) fyne.CanvasObject {
 	return container.NewBorder(container.NewPadded(hint), nil, nil, nil, container.NewVScroll(container.NewPadded(p.root)))
 }
 
-// appStarted is set once the app's event loop runs (one app a process).
-var appStarted atomic.Bool
+// The due list loads in the background once the app's event loop runs, so
+// the first window appears without waiting for the query. cmd/keel tells
+// the screens when that is by calling Started from the app's OnStarted
+// hook; panels built before then wait in line, panels built after (a
+// restore, a window opened from the start-up error window) load at once.
+// Tests never call Started, so no goroutine of theirs races with a test;
+// they call load and show themselves.
+var (
+	startMu    sync.Mutex
+	appStarted bool
+	waiting    []*duePanel
+)
 
-// start loads the list: in the background once the app has started, so
-// the first window appears without waiting for the query; at once when
-// the home screen is rebuilt in a running app (after a restore). Tests
-// never start the app, so no goroutine of theirs races with a test; they
-// call load and show themselves.
+// Started tells the screens that the app's event loop is running. Call it
+// once, from the app's Lifecycle OnStarted hook.
+func Started() {
+	startMu.Lock()
+	appStarted = true
+	w := waiting
+	waiting = nil
+	startMu.Unlock()
+	for _, p := range w {
+		p.reload()
+	}
+}
+
+// start loads the list now if the app runs, else as soon as it does.
 func (p *duePanel) start() {
-	if appStarted.Load() {
+	startMu.Lock()
+	if appStarted {
+		startMu.Unlock()
 		p.reloadNow()
 		return
 	}
-	p.ui.app.Lifecycle().SetOnStarted(func() {
-		appStarted.Store(true)
-		p.reload()
-	})
+	waiting = append(waiting, p)
+	startMu.Unlock()
 }
 
 // reload reads the list in the background and shows it when done.

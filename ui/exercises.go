@@ -227,7 +227,7 @@ func (u *UI) openExercises() *exerciseScreen {
 		return nil
 	}
 	s.build()
-	u.pushScreen(s.root)
+	u.pushScreen(s.root, s)
 	return s
 }
 
@@ -1177,20 +1177,14 @@ func (s *exerciseScreen) guard(then func()) {
 		then()
 		return
 	}
-	var d *dialog.CustomDialog
-	msg := newWrapLabel(lang.L("This exercise has changes that are not saved yet."))
-	d = dialog.NewCustomWithoutButtons(lang.L("Unsaved changes"), msg, s.ui.win)
-	d.SetButtons([]fyne.CanvasObject{
-		newButton(lang.L("Cancel"), nil, func() { d.Hide(); s.reselect() }),
-		newButton(lang.L("Discard changes"), nil, func() { d.Hide(); s.formShown = false; then() }),
-		newImportantButton(lang.L("Save"), func() {
-			d.Hide()
-			if s.onSave() {
-				then()
-			}
-		}),
-	})
-	d.Show()
+	s.ui.askUnsaved(lang.L("This exercise has changes that are not saved yet."), func(save bool) {
+		if !save {
+			s.formShown = false
+			then()
+		} else if s.onSave() {
+			then()
+		}
+	}, s.reselect)
 }
 
 // onBack leaves the library, asking first about unsaved changes.

@@ -4,9 +4,11 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"log"
 	"net/url"
 	"os"
 	"path/filepath"
+	"runtime/debug"
 	"strings"
 	"unicode"
 
@@ -107,7 +109,8 @@ func (s *programmeScreen) exportTo(path string, done func(error)) {
 		defer func() {
 			// A bug in drawing must not take the coach's window down with it.
 			if r := recover(); r != nil {
-				err = assessment.Errorf(assessment.EINTERNAL, "Keel could not draw this handout (%v). Nothing was saved under %s.", r, filepath.Base(path))
+				log.Printf("keel: drawing the handout %s: %v\n%s", path, r, debug.Stack())
+				err = assessment.Errorf(assessment.EINTERNAL, "Keel could not draw this handout, so nothing was saved under %s. Please tell Keel's makers; the details are in Keel's log.", filepath.Base(path))
 				fyne.Do(func() {
 					prog.Hide()
 					if done != nil {

@@ -158,7 +158,9 @@ func (s *homeScreen) content() fyne.CanvasObject {
 	settings.Importance = widget.LowImportance
 	exercises := newButton(lang.L("Exercises"), theme.ListIcon(), func() { s.ui.openExercises() })
 	exercises.Importance = widget.LowImportance
-	top := container.NewVBox(container.NewBorder(nil, nil, nil, container.NewHBox(exercises, settings), s.newClient), s.search, s.showArchived)
+	// New client on its own row; the library and settings below it, so the
+	// list keeps its width and the client panel is never pushed off screen.
+	top := container.NewVBox(s.newClient, container.NewGridWithColumns(2, exercises, settings), s.search, s.showArchived)
 	left := container.NewBorder(top, s.count, nil, nil, s.list)
 	split := container.NewHSplit(left, s.right)
 	split.Offset = 0.28

@@ -179,7 +179,10 @@ func (s *programmeScreen) refresh() {
 	p := s.p
 	status := map[string]string{assessment.StatusDraft: "DRAFT", assessment.StatusIssued: "ISSUED", assessment.StatusSuperseded: "SUPERSEDED"}[p.Status]
 	s.statusTag.SetText(lang.L(status))
-	if p.Status == assessment.StatusIssued {
+	if s.readOnly() {
+		s.issue.Disable()
+		s.regen.Disable()
+	} else if p.Status == assessment.StatusIssued {
 		s.issue.Disable()
 	} else {
 		s.issue.Enable()
@@ -188,7 +191,11 @@ func (s *programmeScreen) refresh() {
 	if len(p.Weeks) > 0 {
 		start = fmt.Sprintf(lang.L(" from %s"), p.Weeks[0].Start)
 	}
-	s.info.SetText(fmt.Sprintf(lang.L("%d weeks%s · from the assessment of %s · version %d"), p.Options.Weeks, start, s.record.Date, max(p.Version, 1)))
+	info := fmt.Sprintf(lang.L("%d weeks%s · from the assessment of %s · version %d"), p.Options.Weeks, start, s.record.Date, max(p.Version, 1))
+	if s.readOnly() {
+		info += " · " + lang.L("an older version, kept as it was: open the latest version from her page to change it")
+	}
+	s.info.SetText(info)
 	var opts []string
 	for _, w := range p.Weeks {
 		opts = append(opts, fmt.Sprintf(lang.L("Week %d · %s · %s"), w.Week, w.Start.Time().Format("2 Jan"), phaseTitle(p, w.Phase)))
@@ -246,7 +253,9 @@ func (s *programmeScreen) refreshDays() {
 		}
 		add := newButton(lang.L("Add exercise"), theme.ContentAddIcon(), func() { s.onAdd(dn) })
 		add.Importance = widget.LowImportance
-		box.Add(container.NewHBox(add))
+		if !s.readOnly() {
+			box.Add(container.NewHBox(add))
+		}
 		s.days.Add(widget.NewCard("", "", box))
 	}
 	s.days.Refresh()
@@ -279,6 +288,9 @@ func (s *programmeScreen) lineRow(w *assessment.Week, day string, i int, l asses
 	})
 	edit.Importance = widget.LowImportance
 	buttons := container.NewVBox(edit)
+	if s.readOnly() {
+		buttons.Hide()
+	}
 	return container.NewBorder(nil, nil, nil, buttons, container.NewVBox(container.NewBorder(nil, nil, nil, dose, name), reason))
 }
 
@@ -327,7 +339,14 @@ func (s *programmeScreen) refreshSide() {
 // apply runs one edit on a copy, stores it, and only then shows it: a
 // refused edit or a failed save leaves the screen and the database as they
 // were.
+// readOnly reports whether the programme is an older, superseded version:
+// history, shown but never changed.
+func (s *programmeScreen) readOnly() bool { return s.p.Status == assessment.StatusSuperseded }
+
 func (s *programmeScreen) apply(edit func(p *assessment.Programme) error) error {
+	if s.readOnly() {
+		return assessment.Errorf(assessment.ECONFLICT, "This is an older version of the programme, kept as it was. Open the latest version from her page to change it.")
+	}
 	cp, err := cloneProgramme(s.p)
 	if err != nil {
 		return assessment.Internal("copy the programme", err)

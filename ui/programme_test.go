@@ -192,3 +192,37 @@ func TestHandoutFileName(t *testing.T) {
 		}
 	}
 }
+
+func TestProgrammeSupersededReadOnly(t *testing.T) {
+	tu, c, r := programmeUI(t, "weak-right-glute-med.json")
+	s := create(t, tu, c, r)
+	old := *s.p
+	old.Status = assessment.StatusSuperseded
+	ro := tu.openProgrammeScreen(c, r, &old)
+	if !ro.readOnly() || !ro.issue.Disabled() || !ro.regen.Disabled() {
+		t.Fatal("a superseded version offers edits")
+	}
+	err := ro.apply(func(p *assessment.Programme) error { p.Status = assessment.StatusIssued; return nil })
+	if assessment.ErrorCode(err) != assessment.ECONFLICT {
+		t.Fatalf("editing a superseded version: %v", err)
+	}
+}
+
+func TestCreateProgrammeSavesFormFirst(t *testing.T) {
+	tu, c, f := newAssessmentUI(t)
+	f.typ("pain.now", "3")
+	if !f.s.onSave() {
+		t.Fatal("first save refused")
+	}
+	f.radio("red_flags.saddle_anaesthesia", "Yes") // ticked, not saved
+	f.s.onProgramme()
+	test.Tap(findButton(t, tu.win, "Create"))
+	if tu.programme == nil || !tu.programme.p.Blocked {
+		t.Fatal("a programme was made from the saved assessment, not the red flag on the form")
+	}
+	stored, _ := tu.svc.Records.FindRecordByID(ctx(), f.s.record.ID)
+	if stored.RedFlags == nil || stored.RedFlags.SaddleAnaesthesia != assessment.TriYes {
+		t.Fatal("the form was not saved before creating the programme")
+	}
+	_ = c
+}

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"bytes"
+	"encoding/json"
 	"image"
 	_ "image/jpeg" // logos may be JPEG
 	_ "image/png"
@@ -54,6 +55,7 @@ type settingsScreen struct {
 	swatch                           *canvas.Rectangle
 	errs                             map[string]fieldError
 	status                           *widget.Label
+	orig                             string
 	save                             *widget.Button
 	root                             fyne.CanvasObject
 }
@@ -100,7 +102,7 @@ func (u *UI) openSettings() *settingsScreen {
 	removeLogo := newButton(lang.L("Remove logo"), theme.DeleteIcon(), func() { s.setLogo(nil) })
 	s.status = widget.NewLabel("")
 	s.save = newImportantButton(lang.L("Save"), func() { s.onSave() })
-	back := newButton(lang.L("Back"), theme.NavigateBackIcon(), func() { u.popScreen() })
+	back := newButton(lang.L("Back"), theme.NavigateBackIcon(), s.onBack)
 
 	form := formGrid(
 		append(append(append(append(append(append(append([]fyne.CanvasObject{},
@@ -120,9 +122,31 @@ func (u *UI) openSettings() *settingsScreen {
 	s.root = container.NewBorder(container.NewVBox(header, intro), nil, nil, nil, container.NewVScroll(form))
 	s.updateSwatch()
 	s.setLogo(p.Logo)
+	s.orig = s.snapshot()
 	u.settings = s
-	u.pushScreen(s.root)
+	u.pushScreen(s.root, s)
 	return s
+}
+
+// snapshot is the form as JSON, to tell whether anything changed.
+func (s *settingsScreen) snapshot() string {
+	b, _ := json.Marshal(s.collect())
+	return string(b)
+}
+
+func (s *settingsScreen) dirty() bool { return s.snapshot() != s.orig }
+
+// onBack leaves settings, asking first about unsaved changes.
+func (s *settingsScreen) onBack() {
+	if !s.dirty() {
+		s.ui.popScreen()
+		return
+	}
+	s.ui.askUnsaved(lang.L("Your settings have changes that are not saved yet."), func(save bool) {
+		if !save || s.onSave() {
+			s.ui.popScreen()
+		}
+	}, nil)
 }
 
 func (s *settingsScreen) updateSwatch() {
@@ -206,10 +230,15 @@ func (s *settingsScreen) onSave() bool {
 		s.status.SetText("")
 		return false
 	}
+	if s.ui.svc.Profiles == nil {
+		s.ui.showError(lang.L("Could not save your profile"), assessment.Errorf(assessment.EINTERNAL, "There is no data file open to keep your profile in."))
+		return false
+	}
 	if err := s.ui.svc.Profiles.SaveProfile(ctx(), p); err != nil {
 		s.ui.showError(lang.L("Could not save your profile"), err)
 		return false
 	}
+	s.orig = s.snapshot()
 	s.status.Importance = widget.SuccessImportance
 	s.status.SetText(lang.L("Saved"))
 	return true

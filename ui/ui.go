@@ -65,9 +65,11 @@ type UI struct {
 	openProgramme func(*assessment.Client, *assessment.Record)
 
 	// screens is the navigation stack: the home screen at the bottom, the
-	// screen the coach sees on top.
+	// screen the coach sees on top. editors runs beside it: the screen's
+	// unsaved-changes handler, or nil where the screen edits nothing.
 	screens []fyne.CanvasObject
-	// current is the assessment screen on top, if any, for Ctrl+S.
+	editors []editor
+	// current is the open assessment screen, if any (tests reach it here).
 	current *assessmentScreen
 	// programme is the programme screen on top, if any, for Ctrl+P.
 	programme *programmeScreen
@@ -98,39 +100,85 @@ func (u *UI) Window() fyne.Window { return u.win }
 // Run shows the window and runs the app until it quits.
 func (u *UI) Run() { u.win.ShowAndRun() }
 
+// editor is a screen that can hold changes the coach has not saved yet:
+// Ctrl+S saves it, and leaving or closing the window asks first.
+type editor interface {
+	dirty() bool
+	onSave() bool
+}
+
+func (u *UI) atHome() bool { return len(u.screens) <= 1 }
+
+// topEditor is the editor of the screen the coach sees (the client form on
+// the home screen), or nil.
+func (u *UI) topEditor() editor {
+	if u.atHome() {
+		return u.home.detail
+	}
+	return u.editors[len(u.editors)-1]
+}
+
 func (u *UI) addShortcuts() {
 	c := u.win.Canvas()
-	c.AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyN, Modifier: fyne.KeyModifierShortcutDefault}, func(fyne.Shortcut) { u.home.onNew() })
-	c.AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyF, Modifier: fyne.KeyModifierShortcutDefault}, func(fyne.Shortcut) { u.home.focusSearch() })
+	// New client and search act on the home screen only: underneath another
+	// screen they would change what the coach cannot see.
+	c.AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyN, Modifier: fyne.KeyModifierShortcutDefault}, func(fyne.Shortcut) {
+		if u.atHome() {
+			u.home.onNew()
+		}
+	})
+	c.AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyF, Modifier: fyne.KeyModifierShortcutDefault}, func(fyne.Shortcut) {
+		if u.atHome() {
+			u.home.focusSearch()
+		}
+	})
 	c.AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyP, Modifier: fyne.KeyModifierShortcutDefault}, func(fyne.Shortcut) {
-		if u.programme != nil {
+		if u.programme != nil && !u.atHome() && u.screens[len(u.screens)-1] == u.programme.root {
 			u.programme.onExport()
 		}
 	})
 	c.AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyS, Modifier: fyne.KeyModifierShortcutDefault}, func(fyne.Shortcut) { u.onSaveShortcut() })
 }
 
+// onClose asks before closing when any open screen holds unsaved changes.
 func (u *UI) onClose() {
-	if u.home.detail.dirty() {
-		u.confirmDiscard(func(save bool) {
-			if save && !u.home.detail.onSave() {
-				return
-			}
-			u.win.Close()
-		})
+	var dirty []editor
+	for _, e := range append([]editor{u.home.detail}, u.editors...) {
+		if e != nil && e.dirty() {
+			dirty = append(dirty, e)
+		}
+	}
+	if len(dirty) == 0 {
+		u.win.Close()
 		return
 	}
-	u.win.Close()
+	u.askUnsaved(lang.L("Some changes are not saved yet."), func(save bool) {
+		for _, e := range dirty {
+			if save && !e.onSave() {
+				return // the messages are on screen; the window stays open
+			}
+		}
+		u.win.Close()
+	}, nil)
 }
 
-// confirmDiscard asks what to do with unsaved changes: then(true) to save
-// first, then(false) to discard. Cancel calls nothing.
+// confirmDiscard asks what to do with the client form's unsaved changes:
+// then(true) to save first, then(false) to discard. Cancel calls nothing.
 func (u *UI) confirmDiscard(then func(save bool)) {
-	var d *dialog.CustomDialog
-	msg := newWrapLabel(lang.L("This client has changes that are not saved yet."))
-	d = dialog.NewCustomWithoutButtons(lang.L("Unsaved changes"), msg, u.win)
+	u.askUnsaved(lang.L("This client has changes that are not saved yet."), then, nil)
+}
+
+// askUnsaved is the one unsaved-changes question: Cancel (calls cancel, if
+// any), Discard changes (then(false)) or Save (then(true)).
+func (u *UI) askUnsaved(msg string, then func(save bool), cancel func()) {
+	d := dialog.NewCustomWithoutButtons(lang.L("Unsaved changes"), newWrapLabel(msg), u.win)
 	d.SetButtons([]fyne.CanvasObject{
-		newButton(lang.L("Cancel"), nil, func() { d.Hide() }),
+		newButton(lang.L("Cancel"), nil, func() {
+			d.Hide()
+			if cancel != nil {
+				cancel()
+			}
+		}),
 		newButton(lang.L("Discard changes"), nil, func() { d.Hide(); then(false) }),
 		newImportantButton(lang.L("Save"), func() { d.Hide(); then(true) }),
 	})
@@ -151,9 +199,15 @@ func (u *UI) showError(title string, err error) {
 
 func ctx() context.Context { return context.Background() }
 
-// pushScreen shows a screen on top of the current one.
-func (u *UI) pushScreen(o fyne.CanvasObject) {
+// pushScreen shows a screen on top of the current one; ed, if given, is
+// the screen's unsaved-changes handler.
+func (u *UI) pushScreen(o fyne.CanvasObject, ed ...editor) {
+	var e editor
+	if len(ed) > 0 {
+		e = ed[0]
+	}
 	u.screens = append(u.screens, o)
+	u.editors = append(u.editors, e)
 	u.win.SetContent(container.NewPadded(o))
 }
 
@@ -161,19 +215,19 @@ func (u *UI) pushScreen(o fyne.CanvasObject) {
 func (u *UI) popScreen() {
 	if len(u.screens) > 1 {
 		u.screens = u.screens[:len(u.screens)-1]
+		u.editors = u.editors[:len(u.editors)-1]
 	}
 	u.win.SetContent(container.NewPadded(u.screens[len(u.screens)-1]))
-	if len(u.screens) == 1 {
+	if u.atHome() {
 		u.home.detail.reloadSections()
 	}
 }
 
+// onSaveShortcut saves the screen the coach sees (Ctrl+S).
 func (u *UI) onSaveShortcut() {
-	if len(u.screens) > 1 && u.current != nil {
-		u.current.onSave()
-		return
+	if e := u.topEditor(); e != nil {
+		e.onSave()
 	}
-	u.home.detail.onSave()
 }
 
 // saveFailed shows why a save failed: field messages beside their fields,

@@ -16,6 +16,9 @@ import (
 func newApp() fyne.App {
 	a := app.NewWithID(AppID)
 	a.SetIcon(fyne.NewStaticResource("icon.png", assets.Icon))
+	// Screens that load in the background (the due list) start once the
+	// event loop runs, however the first window was opened.
+	a.Lifecycle().SetOnStarted(ui.Started)
 	return a
 }
 
