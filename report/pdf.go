@@ -2,12 +2,9 @@ package report
 
 import (
 	"bytes"
-	"errors"
 	"fmt"
 	"image/color"
 	"io"
-	"os"
-	"path/filepath"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -15,6 +12,7 @@ import (
 	"github.com/jung-kurt/gofpdf"
 
 	"github.com/keel-coach/keel/assessment"
+	"github.com/keel-coach/keel/assessment/atomicfile"
 	"github.com/keel-coach/keel/assets"
 )
 
@@ -109,52 +107,20 @@ func WritePDF(in Input, path string) error {
 	if err := Render(h, &buf, RenderOptions{}); err != nil {
 		return err
 	}
-	return writeFileAtomic(path, buf.Bytes())
-}
-
-func writeFileAtomic(path string, data []byte) (err error) {
-	dir := filepath.Dir(path)
-	f, err := os.CreateTemp(dir, ".keel-handout-*.pdf")
-	if err != nil {
-		return saveError(path, err)
-	}
-	tmp := f.Name()
-	defer func() {
-		if err != nil {
-			_ = f.Close()
-			_ = os.Remove(tmp)
-		}
-	}()
-	if err = f.Chmod(0o600); err != nil {
-		return saveError(path, err)
-	}
-	if _, err = f.Write(data); err != nil {
-		return saveError(path, err)
-	}
-	if err = f.Sync(); err != nil {
-		return saveError(path, err)
-	}
-	if err = f.Close(); err != nil {
-		return saveError(path, err)
-	}
-	if err = os.Rename(tmp, path); err != nil {
+	if err := atomicfile.Write(path, buf.Bytes(), handoutMode); err != nil {
 		return saveError(path, err)
 	}
 	return nil
 }
 
+// handoutMode keeps the handout private to the coach's account: it holds
+// her client's health details.
+const handoutMode = 0o600
+
 // saveError words a file-system failure for the coach and keeps the cause.
 func saveError(path string, err error) error {
-	msg := "Keel could not save the handout to " + path + "."
-	switch {
-	case errors.Is(err, os.ErrPermission):
-		msg += " You do not have permission to write there; choose another folder."
-	case errors.Is(err, os.ErrNotExist):
-		msg += " That folder does not exist; choose another one."
-	default:
-		msg += " Check there is space on the disk and try again."
-	}
-	return &assessment.Error{Code: assessment.EINTERNAL, Message: msg, Err: err}
+	return &assessment.Error{Code: assessment.EINTERNAL, Err: err,
+		Message: "Keel could not save the handout to " + path + ": " + atomicfile.Reason(err) + "."}
 }
 
 // renderer holds the document and a cursor; content flows down the page and

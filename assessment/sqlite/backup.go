@@ -10,9 +10,11 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"syscall"
 	"time"
 
 	"github.com/keel-coach/keel/assessment"
+	"github.com/keel-coach/keel/assessment/atomicfile"
 )
 
 // Automatic backups: how many Keel keeps. A coach who notices a mistake a
@@ -121,14 +123,16 @@ func backupWriteError(dest string, err error) error {
 		dest, reasonOf(reason))}
 }
 
-// reasonOf is an OS error's reason without the operation and paths that
-// *os.PathError and *os.LinkError repeat.
+// reasonOf words an operating-system failure (atomicfile.Reason); SQLite's
+// own short text is kept for the rest, such as a failed VACUUM INTO.
 func reasonOf(err error) string {
+	var pe *os.PathError
 	var le *os.LinkError
-	if errors.As(err, &le) {
-		return clip(le.Err.Error(), 120)
+	var errno syscall.Errno
+	if errors.As(err, &pe) || errors.As(err, &le) || errors.As(err, &errno) {
+		return atomicfile.Reason(err)
 	}
-	return clip(plainErr(err).Error(), 120)
+	return clip(err.Error(), 120)
 }
 
 // cleanDest makes dest absolute and creates its folder (0700) if missing.
@@ -170,33 +174,18 @@ func tempBeside(dest string) (string, error) {
 	return name, nil
 }
 
-// WriteFileAtomic writes data to path through a private temporary file and
-// a rename, so path holds either its old content or all of the new, never
-// part of it. A new file is 0600, a new folder 0700. Exports use it.
+// WriteFileAtomic writes data to path with atomicfile.Write (the whole
+// file or nothing, mode 0600), first creating its folder (0700) when
+// missing. The data screen and keel export use it.
 func WriteFileAtomic(path string, data []byte) error {
 	dest, err := cleanDest(path)
 	if err != nil {
 		return err
 	}
-	tmp, err := tempBeside(dest)
-	if err != nil {
-		return err
+	if err := atomicfile.Write(dest, data, fileMode); err != nil {
+		return &assessment.Error{Code: assessment.EINTERNAL, Err: err,
+			Message: err.Error() + ". Your data in Keel is unchanged."}
 	}
-	defer os.Remove(tmp)
-	f, err := os.OpenFile(tmp, os.O_WRONLY|os.O_TRUNC, fileMode)
-	if err != nil {
-		return backupWriteError(dest, err)
-	}
-	_, werr := f.Write(data)
-	serr := f.Sync()
-	cerr := f.Close()
-	if err := errors.Join(werr, serr, cerr); err != nil {
-		return backupWriteError(dest, err)
-	}
-	if err := os.Rename(tmp, dest); err != nil {
-		return backupWriteError(dest, err)
-	}
-	syncDir(filepath.Dir(dest))
 	return nil
 }
 
