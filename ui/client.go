@@ -245,7 +245,11 @@ func (d *clientDetail) reloadSections() {
 		}
 		d.extra.Add(widget.NewSeparator())
 	}
-	d.extra.Refresh()
+	// The panels change the height of everything below them: lay the
+	// whole panel out again, not just this container.
+	if d.root != nil {
+		d.root.Refresh()
+	}
 }
 
 func (d *clientDetail) startNew() {
