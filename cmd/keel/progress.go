@@ -5,12 +5,12 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
-	"os"
 	"path/filepath"
 	"strings"
 	"text/tabwriter"
 
 	"github.com/keel-coach/keel/assessment"
+	"github.com/keel-coach/keel/assessment/atomicfile"
 )
 
 // FormatProgress is the "format" value of `keel progress --json`.
@@ -72,8 +72,8 @@ func runProgress(args []string, stdout, stderr io.Writer) int {
 			fmt.Fprintf(stderr, "keel progress: %s\n", assessment.ErrorMessage(err))
 			return 1
 		}
-		if err := os.WriteFile(*csvPath, buf.Bytes(), 0o600); err != nil {
-			fmt.Fprintf(stderr, "keel progress: cannot write %s: %v\n", *csvPath, err)
+		if err := atomicfile.Write(*csvPath, buf.Bytes(), fileMode); err != nil {
+			fmt.Fprintf(stderr, "keel progress: %s.\n", err) // *atomicfile.Error: the file and the reason, in words
 			return 1
 		}
 		if err := s.exports.AddExport(ctx(), &assessment.ExportedFile{ClientID: *clientID, Path: absPath(*csvPath), Kind: assessment.ExportKindCSV}); err != nil {

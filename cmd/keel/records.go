@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/keel-coach/keel/assessment"
+	"github.com/keel-coach/keel/assessment/atomicfile"
 	"github.com/keel-coach/keel/assets"
 )
 
@@ -55,16 +56,22 @@ func runAssessmentExport(args []string, stdout, stderr io.Writer) int {
 		return 1
 	}
 	if *out == "" {
-		_, err = stdout.Write(b)
-	} else {
-		err = os.WriteFile(*out, b, 0o600)
+		if _, err := stdout.Write(b); err != nil {
+			fmt.Fprintln(stderr, "keel assessment export: Keel could not write the assessment to the output (is it closed or the disk full?).")
+			return 1
+		}
+		return 0
 	}
-	if err != nil {
-		fmt.Fprintf(stderr, "keel assessment export: %v\n", err)
+	if err := atomicfile.Write(*out, b, fileMode); err != nil {
+		fmt.Fprintf(stderr, "keel assessment export: %s.\n", err) // *atomicfile.Error: the file and the reason, in words
 		return 1
 	}
 	return 0
 }
+
+// fileMode is the mode of every file keel writes for the coach (-out,
+// --csv): they hold health information, so only her account may read them.
+const fileMode = 0o600
 
 // runAssessmentImport stores an assessment file for a client: the one named
 // by -client, else the client with the file's name, else a new client made
