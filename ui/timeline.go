@@ -18,6 +18,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/keel-coach/keel/assessment"
+	"github.com/keel-coach/keel/assessment/atomicfile"
 )
 
 // timelineScreen is a client's history on one screen: her assessments,
@@ -226,6 +227,9 @@ func (s *timelineScreen) onExportCSV() {
 		}
 		path := w.URI().Path()
 		_ = w.Close()
+		// The dialog created the file (0644, empty); exportCSV writes the
+		// whole file at once, so a failure must not leave an empty one.
+		_ = os.Remove(path)
 		s.exportCSV(path)
 	}, s.ui.win)
 	d.SetFileName(strings.TrimSuffix(handoutFileName(s.client.Name, s.ui.svc.today()), " handout.pdf") + " measures.csv")
@@ -239,13 +243,20 @@ func (s *timelineScreen) onExportCSV() {
 	d.Show()
 }
 
-// exportCSV writes her measures to path (mode 0600: health data) and
-// records the export.
+// csvMode keeps the measures file private to the coach's account: it is
+// her client's health data.
+const csvMode = 0o600
+
+// exportCSV writes her measures to path, whole or not at all and with mode
+// csvMode even over an existing file, and records the export.
 func (s *timelineScreen) exportCSV(path string) error {
 	var buf bytes.Buffer
 	err := assessment.MeasuresCSV(&buf, s.client.Name, s.records)
 	if err == nil {
-		err = os.WriteFile(path, buf.Bytes(), 0o600)
+		if werr := atomicfile.Write(path, buf.Bytes(), csvMode); werr != nil {
+			// *atomicfile.Error words the file and the reason.
+			err = &assessment.Error{Code: assessment.EINTERNAL, Message: werr.Error() + ".", Err: werr}
+		}
 	}
 	if err != nil {
 		s.ui.showError(lang.L("Could not export the measures"), err)
