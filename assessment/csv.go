@@ -34,15 +34,7 @@ func MeasuresCSV(w io.Writer, clientName string, records []*Record) error {
 			recs = append(recs, r)
 		}
 	}
-	slices.SortStableFunc(recs, func(a, b *Record) int {
-		switch {
-		case a.Date.Before(b.Date):
-			return -1
-		case a.Date.After(b.Date):
-			return 1
-		}
-		return cmpInt64(a.ID, b.ID)
-	})
+	sortRecords(recs)
 
 	type column struct {
 		m    measure

@@ -55,6 +55,10 @@ func (d Date) Before(e Date) bool { return d.t.Before(e.t) }
 // After reports whether d is strictly after e.
 func (d Date) After(e Date) bool { return d.t.After(e.t) }
 
+// Compare returns −1 when d is before e, +1 when after, and 0 on the same
+// day, for slices.SortFunc and cmp.Or.
+func (d Date) Compare(e Date) int { return d.t.Compare(e.t) }
+
 // DaysSince returns the whole days from e to d.
 func (d Date) DaysSince(e Date) int { return int(d.t.Sub(e.t).Hours() / 24) }
 

@@ -1,6 +1,7 @@
 package assessment
 
 import (
+	"cmp"
 	"context"
 	"slices"
 	"strconv"
@@ -159,7 +160,7 @@ func DueForReassessment(inputs []DueInput, today Date) []Due {
 		if c := strings.Compare(fold(a), fold(b)); c != 0 {
 			return c
 		}
-		return cmpInt64(out[a].ClientID, out[b].ClientID)
+		return cmp.Compare(out[a].ClientID, out[b].ClientID)
 	})
 	sorted := make([]Due, len(out))
 	for i, j := range idx {

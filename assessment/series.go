@@ -1,6 +1,7 @@
 package assessment
 
 import (
+	"cmp"
 	"slices"
 )
 
@@ -57,15 +58,7 @@ func Trends(records []*Record) []Trend {
 			recs = append(recs, r)
 		}
 	}
-	slices.SortStableFunc(recs, func(a, b *Record) int {
-		switch {
-		case a.Date.Before(b.Date):
-			return -1
-		case a.Date.After(b.Date):
-			return 1
-		}
-		return cmpInt64(a.ID, b.ID)
-	})
+	sortRecords(recs)
 	series := func(key, label string, get func(*Record) value) Series {
 		s := Series{Key: key, Label: label}
 		for _, r := range recs {
@@ -141,4 +134,12 @@ func pointText(v value) string {
 		return v.csv
 	}
 	return fmtNum1(v.v)
+}
+
+// sortRecords orders records oldest first: by date, then by ID (the order
+// they were stored in, for two on the same day).
+func sortRecords(recs []*Record) {
+	slices.SortStableFunc(recs, func(a, b *Record) int {
+		return cmp.Or(a.Date.Compare(b.Date), cmp.Compare(a.ID, b.ID))
+	})
 }

@@ -1,6 +1,7 @@
 package assessment
 
 import (
+	"cmp"
 	"context"
 	"fmt"
 	"math"
@@ -136,24 +137,8 @@ func (l *SessionLog) Light() Light {
 // they were logged in).
 func SortSessionLogs(logs []*SessionLog) {
 	slices.SortStableFunc(logs, func(a, b *SessionLog) int {
-		switch {
-		case a.Date.Before(b.Date):
-			return -1
-		case a.Date.After(b.Date):
-			return 1
-		}
-		return cmpInt64(a.ID, b.ID)
+		return cmp.Or(a.Date.Compare(b.Date), cmp.Compare(a.ID, b.ID))
 	})
-}
-
-func cmpInt64(a, b int64) int {
-	switch {
-	case a < b:
-		return -1
-	case a > b:
-		return 1
-	}
-	return 0
 }
 
 // WeekAdherence is how much of one programme week the client did, up to a

@@ -1,6 +1,9 @@
 package assessment
 
-import "slices"
+import (
+	"cmp"
+	"slices"
+)
 
 // Kinds of timeline entry.
 const (
@@ -57,7 +60,7 @@ func Timeline(records []*Record, programmes []*Programme, exports []*ExportedFil
 		if c := rank[b.Kind] - rank[a.Kind]; c != 0 {
 			return c
 		}
-		return cmpInt64(b.id(), a.id())
+		return cmp.Compare(b.id(), a.id())
 	})
 	return out
 }
