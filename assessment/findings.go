@@ -143,8 +143,15 @@ func (in *Interpretation) redFlags(r *Record) {
 		return
 	}
 	coach := "Red-flag screen raised " + joinAnd(labels) + ". Refer her to her GP before any loaded exercise; Keel keeps the programme blocked until a doctor's clearance is recorded."
-	if c := r.MedicalClearance; c != nil && !c.Date.IsZero() && c.By != "" {
-		coach = "Red-flag screen raised " + joinAnd(labels) + ". Cleared for exercise by " + c.By + " on " + c.Date.String() + "; stay within the doctor's advice."
+	switch r.ClearanceStatus() {
+	case ClearanceCovers:
+		c := r.MedicalClearance
+		coach = "Red-flag screen raised " + joinAnd(labels) + ". Cleared for exercise by " + strings.TrimSpace(c.By) + " on " + c.Date.String() + "; stay within the doctor's advice."
+		if keys, flags := raisedRedFlags(r); len(caudaFlags(keys, flags)) > 0 {
+			coach += " Numbness in the saddle area, a bladder or bowel change, or worsening signs in both legs are still an emergency: if she has them now, she needs medical help today."
+		}
+	case ClearanceBeforeAssessment:
+		coach = "Red-flag screen raised " + joinAnd(labels) + "." + notCoveredNote(r) + " Refer her to her GP; Keel keeps the programme blocked until a clearance dated on or after the assessment is recorded."
 	}
 	in.add(Finding{
 		Code:     FindRedFlag,

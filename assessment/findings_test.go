@@ -367,6 +367,40 @@ func TestEveryRedFlagRefers(t *testing.T) {
 	}
 }
 
+// TestRedFlagClearanceWording: the coach reads whether the clearance
+// covers the answers, in the same terms as the gate.
+func TestRedFlagClearanceWording(t *testing.T) {
+	clear := func(d string) func(*assessment.Record) {
+		return func(r *assessment.Record) { r.MedicalClearance = &assessment.Clearance{Date: day(d), By: " Dr Patel "} }
+	}
+	trauma := func(r *assessment.Record) { r.RedFlags = &assessment.RedFlags{SignificantTrauma: assessment.TriYes} }
+	saddle := func(r *assessment.Record) { r.RedFlags = &assessment.RedFlags{SaddleAnaesthesia: assessment.TriUnsure} }
+	tests := []struct {
+		name      string
+		r         *assessment.Record
+		want, not string
+	}{
+		{"OK", rec(trauma, clear("2026-10-03")), "Cleared for exercise by Dr Patel on 2026-10-03", "emergency"},
+		{"SameDay", rec(trauma, clear("2026-10-01")), "Cleared for exercise by Dr Patel", "does not cover"},
+		{"ClearanceBeforeAssessment", rec(trauma, clear("2026-09-20")),
+			"The clearance recorded (Dr Patel, 2026-09-20) is dated before this assessment (2026-10-01), so it does not cover these answers.", "Cleared for exercise"},
+		{"NoClearance", rec(trauma), "until a doctor's clearance is recorded", "Cleared"},
+		{"CaudaStillAnEmergency", rec(saddle, clear("2026-10-03")), "still an emergency", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			in := assessment.Interpret(tt.r)
+			f := find(in, assessment.FindRedFlag)
+			if !strings.Contains(f.Coach, tt.want) {
+				t.Errorf("coach text %q lacks %q", f.Coach, tt.want)
+			}
+			if tt.not != "" && strings.Contains(f.Coach, tt.not) {
+				t.Errorf("coach text %q should not say %q", f.Coach, tt.not)
+			}
+		})
+	}
+}
+
 // TestEveryPelvicFloorSymptomRefers sets each symptom alone.
 func TestEveryPelvicFloorSymptomRefers(t *testing.T) {
 	setters := map[string]func(*assessment.PelvicFloor){

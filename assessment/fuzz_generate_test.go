@@ -61,7 +61,7 @@ func pgFuzzRecord(f *pgBytes) (*assessment.Record, assessment.ProgrammeOptions) 
 	}
 	switch f.n(4) {
 	case 1:
-		r.MedicalClearance = &assessment.Clearance{Date: r.Date.AddDays(-f.n(30)), By: "Dr A"}
+		r.MedicalClearance = &assessment.Clearance{Date: r.Date.AddDays(f.n(30) - 15), By: "Dr A"}
 	case 2:
 		r.MedicalClearance = &assessment.Clearance{By: " "}
 	}

@@ -93,11 +93,70 @@ func postpartumStatus(r *Record) (int, ppStatus) {
 	return 0, ppUnknown
 }
 
-// hasClearance reports whether a medical clearance is recorded in full: a
-// half-filled clearance does not unlock a programme.
-func hasClearance(r *Record) bool {
+// ClearanceStatus is what the medical clearance recorded on an assessment
+// means for its red flags.
+type ClearanceStatus int
+
+// Clearance statuses.
+const (
+	// ClearanceNone: no clearance, or one missing its date or who gave it
+	// (a half-filled clearance does not unlock a programme).
+	ClearanceNone ClearanceStatus = iota
+	// ClearanceBeforeAssessment: a complete clearance dated before the
+	// assessment. The doctor gave it before these answers were recorded,
+	// so it does not cover them.
+	ClearanceBeforeAssessment
+	// ClearanceCovers: a complete clearance dated on or after the
+	// assessment. It unblocks the programme.
+	ClearanceCovers
+)
+
+// ClearanceStatus reads the medical clearance recorded on r. Rule 1 asks
+// for documented clearance before a red flag stops blocking [61][62][63];
+// Keel counts a clearance only when it is dated on or after the assessment
+// date (H), because the coach refers, the doctor clears, and the coach
+// records the clearance on that assessment. A clearance carried over from an
+// earlier assessment or the client's details predates the answers and
+// covers none of them. A record with no date cannot be checked, so its
+// clearance does not count either. Gates, SafetyReferrals and Interpret all
+// read it here, so they never disagree.
+func (r *Record) ClearanceStatus() ClearanceStatus {
+	if r == nil {
+		return ClearanceNone
+	}
 	c := r.MedicalClearance
-	return c != nil && !c.Date.IsZero() && strings.TrimSpace(c.By) != ""
+	switch {
+	case c == nil || c.Date.IsZero() || strings.TrimSpace(c.By) == "":
+		return ClearanceNone
+	case r.Date.IsZero() || c.Date.Before(r.Date):
+		return ClearanceBeforeAssessment
+	}
+	return ClearanceCovers
+}
+
+// caudaFlags returns the labels of the raised red flags that can mean
+// cauda equina syndrome, an emergency [62].
+func caudaFlags(keys, labels []string) []string {
+	var out []string
+	for i, k := range keys {
+		if redFlagCauda[k] {
+			out = append(out, labels[i])
+		}
+	}
+	return out
+}
+
+// notCoveredNote is the sentence that says why a recorded clearance does not
+// count, for a clearance dated before the assessment; "" otherwise.
+func notCoveredNote(r *Record) string {
+	if r.ClearanceStatus() != ClearanceBeforeAssessment {
+		return ""
+	}
+	c := r.MedicalClearance
+	if r.Date.IsZero() {
+		return " The clearance recorded (" + strings.TrimSpace(c.By) + ", " + c.Date.String() + ") cannot be checked against this assessment, which has no date, so it does not cover these answers."
+	}
+	return " The clearance recorded (" + strings.TrimSpace(c.By) + ", " + c.Date.String() + ") is dated before this assessment (" + r.Date.String() + "), so it does not cover these answers."
 }
 
 // raisedRedFlags returns the keys and labels of the red flags answered yes
@@ -162,9 +221,13 @@ func Gates(r *Record) []Gate {
 			Reason: "There is no assessment, so Keel cannot tell what is safe for her."}}
 	}
 	var gs []Gate
-	if _, labels := raisedRedFlags(r); len(labels) > 0 && !hasClearance(r) {
-		gs = append(gs, Gate{Code: GateRedFlag, Blocks: true, Source: "[61][62][63], rule 1; unsure counts as yes (H)",
-			Reason: "Red-flag screen: " + joinAnd(labels) + " (yes or unsure) and no medical clearance recorded. No programme until a doctor has seen her and you record the clearance."})
+	if _, labels := raisedRedFlags(r); len(labels) > 0 && r.ClearanceStatus() != ClearanceCovers {
+		reason := "Red-flag screen: " + joinAnd(labels) + " (yes or unsure) and no medical clearance recorded. No programme until a doctor has seen her and you record the clearance."
+		if note := notCoveredNote(r); note != "" {
+			reason = "Red-flag screen: " + joinAnd(labels) + " (yes or unsure)." + note + " No programme until a doctor has seen her and you record a clearance dated on or after the assessment."
+		}
+		gs = append(gs, Gate{Code: GateRedFlag, Blocks: true, Source: "[61][62][63], rule 1; unsure counts as yes, clearance dated on or after the assessment (H)",
+			Reason: reason})
 	}
 	if s := pelvicSymptoms(r); len(s) > 0 {
 		gs = append(gs, Gate{Code: GatePelvicFloor, Forbids: []string{DemandImpact, DemandHeavyLoad}, Source: "[64][68][71], rule 3",
@@ -269,28 +332,32 @@ func WhyForbidden(r *Record, e *Exercise) (Gate, bool) {
 }
 
 // SafetyReferrals returns who the client should see and why, read from
-// the raw record: her GP for a red flag without clearance (urgently for the
-// signs of cauda equina syndrome), a pelvic-health physiotherapist for any
-// pelvic-floor symptom, her GP for a scar concern, and her GP's go-ahead
-// after a recent caesarean. A blocked programme carries these instead of
-// weeks; any other programme carries them alongside.
+// the raw record: her GP for a red flag without a covering clearance
+// (urgently for the signs of cauda equina syndrome), a pelvic-health
+// physiotherapist for any pelvic-floor symptom, her GP for a scar concern,
+// and her GP's go-ahead after a recent caesarean. The signs of cauda equina
+// syndrome are an emergency [62], so they keep their urgent referral even
+// with a clearance (H): the clearance unblocks the programme, but if she
+// has those signs now she needs medical help today. A blocked programme
+// carries these referrals instead of weeks; any other programme carries
+// them alongside.
 func SafetyReferrals(r *Record) []Referral {
 	if r == nil {
 		return nil
 	}
 	var out []Referral
-	if keys, labels := raisedRedFlags(r); len(labels) > 0 && !hasClearance(r) {
-		var cauda []string
-		for i, k := range keys {
-			if redFlagCauda[k] {
-				cauda = append(cauda, labels[i])
+	if keys, labels := raisedRedFlags(r); len(labels) > 0 {
+		cauda := caudaFlags(keys, labels)
+		if r.ClearanceStatus() != ClearanceCovers {
+			reason := "Red-flag screen: " + joinAnd(labels) + " (yes or unsure). Ask her to see her GP before any exercise beyond walking, and record the doctor's clearance in the assessment." + notCoveredNote(r)
+			if len(cauda) > 0 {
+				reason = "Urgent: " + joinAnd(cauda) + " can be a sign of a nerve emergency (cauda equina syndrome). She should get medical help today. " + reason
 			}
+			out = append(out, Referral{Code: FindRedFlag, Reason: reason, To: ReferToGP})
+		} else if len(cauda) > 0 {
+			out = append(out, Referral{Code: FindRedFlag, To: ReferToGP,
+				Reason: "Urgent: " + joinAnd(cauda) + " can be a sign of a nerve emergency (cauda equina syndrome). A clearance does not cover an emergency: if she has these signs now, she should get medical help today."})
 		}
-		reason := "Red-flag screen: " + joinAnd(labels) + " (yes or unsure). Ask her to see her GP before any exercise beyond walking, and record the doctor's clearance in the assessment."
-		if len(cauda) > 0 {
-			reason = "Urgent: " + joinAnd(cauda) + " can be a sign of a nerve emergency (cauda equina syndrome). She should get medical help today. " + reason
-		}
-		out = append(out, Referral{Code: FindRedFlag, Reason: reason, To: ReferToGP})
 	}
 	if s := pelvicSymptoms(r); len(s) > 0 {
 		out = append(out, Referral{Code: FindPelvicFloor, To: ReferToPelvicPhys,

@@ -46,6 +46,13 @@ func TestGates(t *testing.T) {
 		{"RedFlagUnsureBlocks", pgRecord(pgRedFlag(assessment.TriUnsure)), []string{"red_flag::blocks", readiness}},
 		{"RedFlagNoIsFine", pgRecord(pgRedFlag(assessment.TriNo)), []string{readiness}},
 		{"RedFlagCleared", pgRecord(pgRedFlag(assessment.TriYes), pgCleared), []string{readiness}},
+		{"RedFlagClearedSameDay", pgRecord(pgRedFlag(assessment.TriYes), func(r *assessment.Record) {
+			r.MedicalClearance = &assessment.Clearance{Date: r.Date, By: "Dr Patel (GP)"}
+		}), []string{readiness}},
+		{"RedFlagClearedBeforeAssessmentBlocks", pgRecord(pgRedFlag(assessment.TriYes), pgClearedBefore), []string{"red_flag::blocks", readiness}},
+		{"RedFlagCaudaCleared", pgRecord(pgCleared, func(r *assessment.Record) {
+			r.RedFlags = &assessment.RedFlags{SaddleAnaesthesia: assessment.TriYes}
+		}), []string{readiness}},
 		{"RedFlagHalfClearanceStillBlocks", pgRecord(pgRedFlag(assessment.TriYes), func(r *assessment.Record) {
 			r.MedicalClearance = &assessment.Clearance{Date: pgDate(2026, 3, 1)}
 		}), []string{"red_flag::blocks", readiness}},
@@ -137,6 +144,15 @@ func TestSafetyReferrals(t *testing.T) {
 			r.RedFlags = &assessment.RedFlags{SaddleAnaesthesia: assessment.TriYes}
 		}), []string{"red_flag/GP"}, "Urgent"},
 		{"RedFlagCleared", pgRecord(pgRedFlag(assessment.TriYes), pgCleared), nil, ""},
+		{"RedFlagClearedBeforeAssessment", pgRecord(pgRedFlag(assessment.TriYes), pgClearedBefore), []string{"red_flag/GP"}, "dated before this assessment (2026-03-04), so it does not cover these answers"},
+		// A clearance unblocks the programme but never silences the signs of
+		// a nerve emergency.
+		{"RedFlagCaudaClearedStillUrgent", pgRecord(pgCleared, func(r *assessment.Record) {
+			r.RedFlags = &assessment.RedFlags{BladderBowelChange: assessment.TriUnsure, NightPain: assessment.TriYes}
+		}), []string{"red_flag/GP"}, "Urgent: a recent change in bladder or bowel control"},
+		{"RedFlagCaudaClearedBeforeUrgent", pgRecord(pgClearedBefore, func(r *assessment.Record) {
+			r.RedFlags = &assessment.RedFlags{ProgressiveNeuro: assessment.TriYes}
+		}), []string{"red_flag/GP"}, "Urgent"},
 		{"PelvicFloor", pgRecord(func(r *assessment.Record) { r.PelvicFloor = &assessment.PelvicFloor{Leakage: true, BowelControl: true} }),
 			[]string{"pelvic_floor/pelvic-health physiotherapist"}, "urine leakage and poor bowel or wind control"},
 		{"ScarConcern", pgRecord(func(r *assessment.Record) { r.PelvicFloor = &assessment.PelvicFloor{ScarConcern: true} }),
@@ -158,6 +174,41 @@ func TestSafetyReferrals(t *testing.T) {
 			}
 		})
 	}
+}
+
+func TestClearanceStatus(t *testing.T) {
+	tests := []struct {
+		name string
+		rec  *assessment.Record
+		want assessment.ClearanceStatus
+	}{
+		{"None", pgRecord(), assessment.ClearanceNone},
+		{"NilRecord", nil, assessment.ClearanceNone},
+		{"After", pgRecord(pgCleared), assessment.ClearanceCovers},
+		{"SameDay", pgRecord(func(r *assessment.Record) { r.MedicalClearance = &assessment.Clearance{Date: r.Date, By: "Dr A"} }), assessment.ClearanceCovers},
+		{"DayBefore", pgRecord(func(r *assessment.Record) { r.MedicalClearance = &assessment.Clearance{Date: r.Date.AddDays(-1), By: "Dr A"} }), assessment.ClearanceBeforeAssessment},
+		{"NoDate", pgRecord(func(r *assessment.Record) { r.MedicalClearance = &assessment.Clearance{By: "Dr A"} }), assessment.ClearanceNone},
+		{"BlankBy", pgRecord(func(r *assessment.Record) { r.MedicalClearance = &assessment.Clearance{Date: r.Date, By: "  "} }), assessment.ClearanceNone},
+		{"RecordUndated", pgRecord(pgCleared, func(r *assessment.Record) { r.Date = assessment.Date{} }), assessment.ClearanceBeforeAssessment},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := tt.rec.ClearanceStatus(); got != tt.want {
+				t.Errorf("ClearanceStatus = %d, want %d", got, tt.want)
+			}
+		})
+	}
+	t.Run("OlderClearanceStillValidates", func(t *testing.T) {
+		if err := pgRecord(pgRedFlag(assessment.TriYes), pgClearedBefore).Validate(); err != nil {
+			t.Errorf("a clearance dated before the assessment must still be storable: %v", err)
+		}
+	})
+	t.Run("GateSaysWhy", func(t *testing.T) {
+		gs := assessment.Gates(pgRecord(pgRedFlag(assessment.TriYes), pgClearedBefore))
+		if len(gs) == 0 || !gs[0].Blocks || !strings.Contains(gs[0].Reason, "dated before this assessment") {
+			t.Errorf("first gate %+v; want a blocking red flag that says the clearance predates the assessment", gs[0])
+		}
+	})
 }
 
 func TestWhyForbidden(t *testing.T) {

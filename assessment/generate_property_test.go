@@ -39,7 +39,8 @@ func pgOracle(r *assessment.Record) pgVerdict {
 			raised(f.UnexplainedWeightLoss) || raised(f.CancerHistory) || raised(f.SignificantTrauma) || raised(f.NightPain) ||
 			raised(f.SteroidsOrOsteoporosis) || raised(f.AgeOnset)
 		c := r.MedicalClearance
-		cleared := c != nil && !c.Date.IsZero() && strings.TrimSpace(c.By) != ""
+		// A clearance counts only when dated on or after the assessment.
+		cleared := c != nil && !c.Date.IsZero() && strings.TrimSpace(c.By) != "" && !r.Date.IsZero() && !c.Date.Before(r.Date)
 		v.blocked = flagged && !cleared
 	}
 	if p := r.PelvicFloor; p != nil && (p.Leakage || p.Urgency || p.Heaviness || p.BowelControl || p.PainWithSex || p.BleedingAfter8Weeks || p.ScarConcern) {
@@ -238,7 +239,9 @@ func pgRandomRecord(rng *rand.Rand) *assessment.Record {
 			UnexplainedWeightLoss: tri(), CancerHistory: tri(), SignificantTrauma: tri(), NightPain: tri(), SteroidsOrOsteoporosis: tri(), AgeOnset: tri()}
 	}
 	if chance(0.3) {
-		r.MedicalClearance = &assessment.Clearance{Date: date.AddDays(-rng.IntN(30)), By: "Dr Who (GP)"}
+		// Up to two weeks either side of the assessment: an older
+		// clearance does not cover her answers.
+		r.MedicalClearance = &assessment.Clearance{Date: date.AddDays(rng.IntN(30) - 15), By: "Dr Who (GP)"}
 	}
 	if chance(0.5) {
 		b := func() bool { return chance(0.12) }

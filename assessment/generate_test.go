@@ -91,7 +91,15 @@ func pgRedFlag(a assessment.Tri) func(*assessment.Record) {
 	return func(r *assessment.Record) { r.RedFlags = &assessment.RedFlags{NightPain: a} }
 }
 
+// pgCleared records a doctor's clearance two days after the assessment,
+// the usual order: the coach refers, the doctor clears.
 func pgCleared(r *assessment.Record) {
+	r.MedicalClearance = &assessment.Clearance{Date: pgDate(2026, 3, 6), By: "Dr Patel (GP)"}
+}
+
+// pgClearedBefore records a clearance dated before the assessment, as one
+// carried over from an earlier assessment would be: it covers nothing.
+func pgClearedBefore(r *assessment.Record) {
 	r.MedicalClearance = &assessment.Clearance{Date: pgDate(2026, 3, 1), By: "Dr Patel (GP)"}
 }
 

@@ -128,6 +128,14 @@ func TestExampleInterpretations(t *testing.T) {
 			}
 		})
 	}
+	t.Run("FullClearanceCovers", func(t *testing.T) {
+		// The full example shows a cleared red flag: its clearance must be
+		// dated on or after the assessment, or the programme is blocked.
+		r := mustParseFile(t, filepath.Join(examplesDir, "full.json"))
+		if got := r.ClearanceStatus(); got != assessment.ClearanceCovers {
+			t.Errorf("full.json clearance status %d; want it to cover the assessment", got)
+		}
+	})
 	t.Run("WeakRightGluteMedSide", func(t *testing.T) {
 		in := assessment.Interpret(mustParseFile(t, filepath.Join(examplesDir, "weak-right-glute-med.json")))
 		f := find(in, assessment.FindGluteMedWeak)
