@@ -76,7 +76,7 @@ func TestClientService_DeleteClient(t *testing.T) {
 				t.Fatal(err)
 			}
 		}
-		if err := db.AddExport(ctx, &sqlite.Export{ClientID: c.ID, Path: "/tmp/" + name + ".pdf", Kind: "handout"}); err != nil {
+		if err := sqlite.NewExportLog(db).AddExport(ctx, &assessment.ExportedFile{ClientID: c.ID, Path: "/tmp/" + name + ".pdf", Kind: assessment.ExportKindHandout}); err != nil {
 			t.Fatal(err)
 		}
 	}

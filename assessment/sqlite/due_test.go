@@ -80,6 +80,7 @@ func TestExportLog(t *testing.T) {
 	}
 	t.Run("ErrNoPath", func(t *testing.T) {
 		wantCode(t, l.AddExport(ctx, &assessment.ExportedFile{ClientID: c.ID}), assessment.EINVALID)
+		wantCode(t, l.AddExport(ctx, &assessment.ExportedFile{ClientID: c.ID, Path: "  "}), assessment.EINVALID)
 		wantCode(t, l.AddExport(ctx, nil), assessment.EINVALID)
 	})
 	t.Run("ErrNoClient", func(t *testing.T) {

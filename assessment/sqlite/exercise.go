@@ -65,17 +65,27 @@ func (s *ExerciseService) SaveExercise(ctx context.Context, e *assessment.Exerci
 	if _, err := s.builtin().With(custom); err != nil {
 		return forExercise(e.ID, err)
 	}
+	if err := putExercise(ctx, tx, e, "save the exercise"); err != nil {
+		return err
+	}
+	return tx.commit("save the exercise")
+}
+
+// putExercise stores e under its id, adding it or replacing the one stored
+// (which keeps its creation time). op completes "Keel could not ..." in an
+// error. Saving and importing both use it, so they store the same form.
+func putExercise(ctx context.Context, tx *writeTx, e *assessment.Exercise, op string) error {
 	data, err := json.Marshal(e)
 	if err != nil {
-		return assessment.Internal("save the exercise", err)
+		return assessment.Internal(op, err)
 	}
 	now := formatTime(tx.now)
 	if _, err := tx.ExecContext(ctx, `INSERT INTO custom_exercises (id, data, created_at, updated_at) VALUES (?, ?, ?, ?)
 		ON CONFLICT (id) DO UPDATE SET data = excluded.data, updated_at = excluded.updated_at`,
 		e.ID, string(data), now, now); err != nil {
-		return mapError("save the exercise", err)
+		return mapError(op, err)
 	}
-	return tx.commit("save the exercise")
+	return nil
 }
 
 // FindExercises returns every custom exercise, sorted by id.

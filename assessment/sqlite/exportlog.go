@@ -2,12 +2,14 @@ package sqlite
 
 import (
 	"context"
+	"strings"
 
 	"github.com/keel-coach/keel/assessment"
 )
 
-// ExportLog remembers the files exported for each client, in the exports
-// table (see (*DB).AddExport). Deleting the client forgets them.
+// ExportLog remembers the files exported for each client (handouts, CSV
+// measures) in the exports table. Deleting the client forgets them; the
+// files themselves stay where the coach saved them.
 type ExportLog struct {
 	db *DB
 }
@@ -19,26 +21,55 @@ func NewExportLog(db *DB) *ExportLog { return &ExportLog{db: db} }
 
 // AddExport records e in one transaction and sets its ID and time.
 func (l *ExportLog) AddExport(ctx context.Context, e *assessment.ExportedFile) error {
-	if e == nil {
+	if e == nil || strings.TrimSpace(e.Path) == "" {
 		return assessment.FieldErrorf(assessment.EINVALID, "path", "The exported file has no name.")
 	}
-	x := &Export{ClientID: e.ClientID, Path: e.Path, Kind: e.Kind}
-	if err := l.db.AddExport(ctx, x); err != nil {
+	tx, err := l.db.beginWrite(ctx)
+	if err != nil {
 		return err
 	}
-	e.ID, e.CreatedAt = x.ID, x.CreatedAt
+	defer tx.Rollback()
+	if err := clientExists(ctx, tx, e.ClientID); err != nil {
+		return err
+	}
+	res, err := tx.ExecContext(ctx, `INSERT INTO exports (client_id, path, kind, created_at) VALUES (?, ?, ?, ?)`,
+		e.ClientID, e.Path, e.Kind, formatTime(tx.now))
+	if err != nil {
+		return mapError("remember the export", err)
+	}
+	id, err := res.LastInsertId()
+	if err != nil {
+		return mapError("remember the export", err)
+	}
+	if err := tx.commit("remember the export"); err != nil {
+		return err
+	}
+	e.ID, e.CreatedAt = id, tx.now
 	return nil
 }
 
 // FindExports returns a client's exports, newest first.
 func (l *ExportLog) FindExports(ctx context.Context, clientID int64) ([]*assessment.ExportedFile, error) {
-	xs, err := l.db.FindExports(ctx, clientID)
+	rows, err := l.db.rdb.QueryContext(ctx, `SELECT id, client_id, path, kind, created_at FROM exports
+		WHERE client_id = ? ORDER BY id DESC`, clientID)
 	if err != nil {
-		return nil, err
+		return nil, mapError("list the exports", err)
 	}
-	out := make([]*assessment.ExportedFile, len(xs))
-	for i, x := range xs {
-		out[i] = &assessment.ExportedFile{ID: x.ID, ClientID: x.ClientID, Path: x.Path, Kind: x.Kind, CreatedAt: x.CreatedAt}
+	defer rows.Close()
+	out := []*assessment.ExportedFile{}
+	for rows.Next() {
+		var e assessment.ExportedFile
+		var created string
+		if err := rows.Scan(&e.ID, &e.ClientID, &e.Path, &e.Kind, &created); err != nil {
+			return nil, mapError("list the exports", err)
+		}
+		if e.CreatedAt, err = parseTime(created); err != nil {
+			return nil, mapError("list the exports", err)
+		}
+		out = append(out, &e)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, mapError("list the exports", err)
 	}
 	return out, nil
 }

@@ -95,7 +95,7 @@ func buildHistory(path string, lib *assessment.Library) (int64, error) {
 		}
 	}
 	for i := range 20 {
-		if err := db.AddExport(ctx, &sqlite.Export{ClientID: c.ID, Path: fmt.Sprintf("/home/coach/Handouts/Zoë %d.pdf", i), Kind: "handout"}); err != nil {
+		if err := sqlite.NewExportLog(db).AddExport(ctx, &assessment.ExportedFile{ClientID: c.ID, Path: fmt.Sprintf("/home/coach/Handouts/Zoë %d.pdf", i), Kind: assessment.ExportKindHandout}); err != nil {
 			return 0, err
 		}
 	}

@@ -536,16 +536,9 @@ func (s *TransferService) importExercises(ctx context.Context, tx *writeTx, file
 		return assessment.FieldErrorf(assessment.EINVALID, "custom_exercises",
 			"The file's exercises do not fit with yours: %s", assessment.ErrorMessage(err))
 	}
-	now := formatTime(tx.now)
 	for _, e := range write {
-		data, err := json.Marshal(e)
-		if err != nil {
-			return assessment.Internal("import the exercises", err)
-		}
-		if _, err := tx.ExecContext(ctx, `INSERT INTO custom_exercises (id, data, created_at, updated_at) VALUES (?, ?, ?, ?)
-			ON CONFLICT (id) DO UPDATE SET data = excluded.data, updated_at = excluded.updated_at`,
-			e.ID, string(data), now, now); err != nil {
-			return mapError("import the exercises", err)
+		if err := putExercise(ctx, tx, e, "import the exercises"); err != nil {
+			return err
 		}
 	}
 	return nil

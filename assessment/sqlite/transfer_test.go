@@ -72,7 +72,7 @@ func transferFixture(t *testing.T, db *sqlite.DB) []*assessment.Client {
 			must(progs.DeleteProgramme(ctx, p.ID)) // lineage without its first version
 		}
 	}
-	must(db.AddExport(ctx, &sqlite.Export{ClientID: zoe.ID, Path: "/home/coach/zoe.pdf", Kind: "handout"}))
+	must(sqlite.NewExportLog(db).AddExport(ctx, &assessment.ExportedFile{ClientID: zoe.ID, Path: "/home/coach/zoe.pdf", Kind: assessment.ExportKindHandout}))
 	return []*assessment.Client{zoe, ana, old}
 }
 
