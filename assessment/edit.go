@@ -112,10 +112,24 @@ func EditDose(p *Programme, lib *Library, s Slot, sets, reps, hold int, phaseWid
 	return nil
 }
 
+// Session names the editor gives a day. A rest day that gets an exercise
+// becomes a coach's session.
+const (
+	sessionRest  = "Rest"
+	sessionCoach = "Coach's session"
+)
+
 // checkChoice reports the gate forbidding e for r, and refuses the choice
-// unless the coach gave a reason to override it.
+// unless the coach gave a reason to override it. A gate that blocks the
+// whole programme (a red flag without a covering clearance, or no
+// assessment) cannot be overridden at all: the answer there is the
+// referral, not a reason typed into the editor.
 func checkChoice(r *Record, e *Exercise, overrideReason string) (Gate, bool, error) {
 	g, forbidden := WhyForbidden(r, e)
+	if forbidden && g.Blocks {
+		return g, true, Errorf(EINVALID,
+			"No exercise can be added to this programme until the referral is dealt with: %s", g.Reason)
+	}
 	if forbidden && strings.TrimSpace(overrideReason) == "" {
 		return g, true, FieldErrorf(EINVALID, FieldOverrideReason,
 			"A safety rule leaves %s out for this client: %s To use it anyway, write down why.", e.Name, g.Reason)
@@ -177,14 +191,17 @@ func SwapExercise(p *Programme, lib *Library, r *Record, s Slot, newID, override
 }
 
 // AddExercise adds exercise id at the end of a day, with the same override
-// rule as SwapExercise. Errors: EINVALID, ENOTFOUND.
+// rule as SwapExercise. Everything is checked before anything changes, so a
+// refused edit leaves p as it was. Errors: EINVALID, ENOTFOUND.
 func AddExercise(p *Programme, lib *Library, r *Record, week int, day, id, overrideReason string, today Date, phaseWide bool) error {
 	e, ok := lib.Get(id)
 	if !ok {
 		return FieldErrorf(EINVALID, FieldExercise, "Choose an exercise from the library.")
 	}
+	if !slices.Contains(dayNames[:], day) {
+		return FieldErrorf(EINVALID, FieldDay, "Choose a day of the week.")
+	}
 	var target *Week
-	var touched []Slot
 	for i := range p.Weeks {
 		if p.Weeks[i].Week == week {
 			target = &p.Weeks[i]
@@ -192,6 +209,9 @@ func AddExercise(p *Programme, lib *Library, r *Record, week int, day, id, overr
 	}
 	if target == nil {
 		return Errorf(ENOTFOUND, "The programme has no week %d.", week)
+	}
+	if !slices.ContainsFunc(target.Days, func(d Day) bool { return d.Day == day }) {
+		return Errorf(ENOTFOUND, "The programme has no %s in week %d.", day, week)
 	}
 	g, forbidden, err := checkChoice(r, e, overrideReason)
 	if err != nil {
@@ -201,6 +221,7 @@ func AddExercise(p *Programme, lib *Library, r *Record, week int, day, id, overr
 	if forbidden {
 		reason = "Added by the coach despite a safety rule (" + g.Reason + ") Her reason: " + strings.TrimSpace(overrideReason)
 	}
+	var touched []Slot
 	for wi := range p.Weeks {
 		w := &p.Weeks[wi]
 		if w.Week != week && (!phaseWide || w.Phase != target.Phase) {
@@ -212,20 +233,23 @@ func AddExercise(p *Programme, lib *Library, r *Record, week int, day, id, overr
 				l.Overridden = forbidden
 				w.Days[di].Exercises = append(w.Days[di].Exercises, l)
 				touched = append(touched, Slot{Week: w.Week, Day: day})
-				if w.Days[di].Session == "" || w.Days[di].Session == "Rest" {
-					w.Days[di].Session = "Coach's session"
-				}
+				w.Days[di].nameSession()
 			}
 		}
 	}
 	if forbidden {
 		p.recordOverride(e, g, overrideReason, today)
 	}
-	if len(touched) == 0 {
-		return FieldErrorf(EINVALID, FieldDay, "Choose a day of the week.")
-	}
 	p.recomputeMinutes(lib, touched...)
 	return nil
+}
+
+// nameSession calls a day that was a rest day (or had no name) a coach's
+// session once it holds an exercise.
+func (d *Day) nameSession() {
+	if d.Session == "" || d.Session == sessionRest {
+		d.Session = sessionCoach
+	}
 }
 
 // RemoveExercise deletes the line at s. Errors: ENOTFOUND.
@@ -243,7 +267,9 @@ func RemoveExercise(p *Programme, lib *Library, s Slot, phaseWide bool) error {
 }
 
 // MoveExercise moves the line at s to the end of another day of the same
-// week. Errors: EINVALID (field day), ENOTFOUND.
+// week. Every week it touches must have that day before anything moves, so
+// a refused move leaves p as it was. Errors: EINVALID (field day),
+// ENOTFOUND.
 func MoveExercise(p *Programme, lib *Library, s Slot, toDay string, phaseWide bool) error {
 	if !slices.Contains(dayNames[:], toDay) {
 		return FieldErrorf(EINVALID, FieldDay, "Choose a day of the week.")
@@ -255,28 +281,38 @@ func MoveExercise(p *Programme, lib *Library, s Slot, toDay string, phaseWide bo
 	if err != nil {
 		return err
 	}
+	targets := make([]*Day, len(slots))
+	for i, x := range slots {
+		targets[i] = p.day(x.Week, toDay)
+		if targets[i] == nil {
+			return Errorf(ENOTFOUND, "The programme has no %s in week %d.", toDay, x.Week)
+		}
+	}
 	var touched []Slot
-	for _, x := range slots {
+	for i, x := range slots {
 		touched = append(touched, x, Slot{Week: x.Week, Day: toDay})
 		_, d, _ := p.line(x)
 		l := d.Exercises[x.Index]
 		d.Exercises = slices.Delete(d.Exercises, x.Index, x.Index+1)
-		for wi := range p.Weeks {
-			if p.Weeks[wi].Week != x.Week {
-				continue
-			}
-			for di := range p.Weeks[wi].Days {
-				td := &p.Weeks[wi].Days[di]
-				if td.Day == toDay {
-					td.Exercises = append(td.Exercises, l)
-					if td.Session == "" || td.Session == "Rest" {
-						td.Session = "Coach's session"
-					}
-				}
+		targets[i].Exercises = append(targets[i].Exercises, l)
+		targets[i].nameSession()
+	}
+	p.recomputeMinutes(lib, touched...)
+	return nil
+}
+
+// day returns the named day of week number week, or nil.
+func (p *Programme) day(week int, name string) *Day {
+	for wi := range p.Weeks {
+		if p.Weeks[wi].Week != week {
+			continue
+		}
+		for di := range p.Weeks[wi].Days {
+			if p.Weeks[wi].Days[di].Day == name {
+				return &p.Weeks[wi].Days[di]
 			}
 		}
 	}
-	p.recomputeMinutes(lib, touched...)
 	return nil
 }
 

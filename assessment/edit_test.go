@@ -2,6 +2,9 @@ package assessment_test
 
 import (
 	"os"
+	"reflect"
+	"slices"
+	"strings"
 	"testing"
 
 	"github.com/keel-coach/keel/assessment"
@@ -176,4 +179,84 @@ func TestAddMoveRemove(t *testing.T) {
 		t.Fatalf("remove in week 99: %v", err)
 	}
 	checkFits(t, p, lib)
+}
+
+// TestEditRefusedLeavesProgramme: an edit that is refused changes nothing,
+// not even the list of overrides.
+func TestEditRefusedLeavesProgramme(t *testing.T) {
+	today := assessment.NewDate(2026, 11, 20)
+	dropDay := func(week int, day string) func(*assessment.Programme) {
+		return func(p *assessment.Programme) {
+			for wi := range p.Weeks {
+				if p.Weeks[wi].Week == week {
+					p.Weeks[wi].Days = slices.DeleteFunc(p.Weeks[wi].Days, func(d assessment.Day) bool { return d.Day == day })
+				}
+			}
+		}
+	}
+	hingePain := func(r *assessment.Record) { r.Hinge = &assessment.Hinge{Pain: true} }
+	saddle := func(r *assessment.Record) {
+		r.RedFlags = &assessment.RedFlags{SaddleAnaesthesia: assessment.TriYes}
+		r.MedicalClearance = nil
+	}
+	tests := []struct {
+		name    string
+		prog    func(*assessment.Programme) // applied to both copies
+		rec     func(*assessment.Record)
+		edit    func(*assessment.Programme, *assessment.Library, *assessment.Record, assessment.Slot) error
+		code    string
+		field   string
+		message string
+	}{
+		{"ErrAddUnknownDayWithOverride", nil, hingePain, func(p *assessment.Programme, lib *assessment.Library, r *assessment.Record, _ assessment.Slot) error {
+			return assessment.AddExercise(p, lib, r, 1, "funday", "kb_rdl", "She hinges well with a light bell", today, false)
+		}, assessment.EINVALID, assessment.FieldDay, ""},
+		{"ErrAddDayMissingFromWeek", dropDay(1, "wed"), nil, func(p *assessment.Programme, lib *assessment.Library, r *assessment.Record, _ assessment.Slot) error {
+			return assessment.AddExercise(p, lib, r, 1, "wed", "clamshell", "", today, true)
+		}, assessment.ENOTFOUND, "", "no wed in week 1"},
+		{"ErrMoveToMissingDay", dropDay(1, "sun"), nil, func(p *assessment.Programme, lib *assessment.Library, _ *assessment.Record, s assessment.Slot) error {
+			return assessment.MoveExercise(p, lib, s, "sun", false)
+		}, assessment.ENOTFOUND, "", "no sun in week 1"},
+		{"ErrMovePhaseWideOneWeekMissingDay", dropDay(2, "sun"), nil, func(p *assessment.Programme, lib *assessment.Library, _ *assessment.Record, s assessment.Slot) error {
+			return assessment.MoveExercise(p, lib, s, "sun", true)
+		}, assessment.ENOTFOUND, "", "no sun in week 2"},
+		{"ErrAddBlockedEvenWithReason", nil, saddle, func(p *assessment.Programme, lib *assessment.Library, r *assessment.Record, _ assessment.Slot) error {
+			return assessment.AddExercise(p, lib, r, 1, "wed", "breathing_360", "She feels fine today", today, false)
+		}, assessment.EINVALID, "", "until the referral is dealt with"},
+		{"ErrSwapBlockedEvenWithReason", nil, saddle, func(p *assessment.Programme, lib *assessment.Library, r *assessment.Record, s assessment.Slot) error {
+			return assessment.SwapExercise(p, lib, r, s, "breathing_360", "She feels fine today", today, true)
+		}, assessment.EINVALID, "", "until the referral is dealt with"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			p, lib, r := editFixture(t, "weak-right-glute-med.json")
+			orig, _, _ := editFixture(t, "weak-right-glute-med.json")
+			if tt.prog != nil {
+				tt.prog(p)
+				tt.prog(orig)
+			}
+			if tt.rec != nil {
+				tt.rec(r)
+			}
+			if !reflect.DeepEqual(p, orig) {
+				t.Fatal("fixture: the two copies differ before the edit")
+			}
+			err := tt.edit(p, lib, r, firstLine(t, p))
+			if assessment.ErrorCode(err) != tt.code {
+				t.Fatalf("error %v; want %s", err, tt.code)
+			}
+			if tt.field != "" && assessment.FieldErrors(err).For(tt.field) == "" {
+				t.Errorf("error %v; want a message on %s", err, tt.field)
+			}
+			if tt.field == "" && assessment.FieldErrors(err).For(assessment.FieldOverrideReason) != "" {
+				t.Errorf("error %v asks for an override reason; a blocked programme has no override", err)
+			}
+			if tt.message != "" && !strings.Contains(assessment.ErrorMessage(err), tt.message) {
+				t.Errorf("message %q lacks %q", assessment.ErrorMessage(err), tt.message)
+			}
+			if !reflect.DeepEqual(p, orig) {
+				t.Error("a refused edit changed the programme")
+			}
+		})
+	}
 }
