@@ -186,7 +186,9 @@ func TestClearanceStatus(t *testing.T) {
 		{"NilRecord", nil, assessment.ClearanceNone},
 		{"After", pgRecord(pgCleared), assessment.ClearanceCovers},
 		{"SameDay", pgRecord(func(r *assessment.Record) { r.MedicalClearance = &assessment.Clearance{Date: r.Date, By: "Dr A"} }), assessment.ClearanceCovers},
-		{"DayBefore", pgRecord(func(r *assessment.Record) { r.MedicalClearance = &assessment.Clearance{Date: r.Date.AddDays(-1), By: "Dr A"} }), assessment.ClearanceBeforeAssessment},
+		{"DayBefore", pgRecord(func(r *assessment.Record) {
+			r.MedicalClearance = &assessment.Clearance{Date: r.Date.AddDays(-1), By: "Dr A"}
+		}), assessment.ClearanceBeforeAssessment},
 		{"NoDate", pgRecord(func(r *assessment.Record) { r.MedicalClearance = &assessment.Clearance{By: "Dr A"} }), assessment.ClearanceNone},
 		{"BlankBy", pgRecord(func(r *assessment.Record) { r.MedicalClearance = &assessment.Clearance{Date: r.Date, By: "  "} }), assessment.ClearanceNone},
 		{"RecordUndated", pgRecord(pgCleared, func(r *assessment.Record) { r.Date = assessment.Date{} }), assessment.ClearanceBeforeAssessment},
