@@ -119,7 +119,7 @@ func createClient(ctx context.Context, tx *writeTx, c *assessment.Client) error 
 		return assessment.Errorf(assessment.EINVALID, "There is no client to save.")
 	}
 	c.Normalize()
-	if err := c.Validate(assessment.DateOf(tx.now)); err != nil {
+	if err := c.Validate(tx.today()); err != nil {
 		return err
 	}
 	cb, cd := clearanceCols(c)
@@ -149,7 +149,7 @@ func updateClient(ctx context.Context, tx *writeTx, c *assessment.Client) error 
 		return assessment.Errorf(assessment.EINVALID, "There is no client to save.")
 	}
 	c.Normalize()
-	if err := c.Validate(assessment.DateOf(tx.now)); err != nil {
+	if err := c.Validate(tx.today()); err != nil {
 		return err
 	}
 	cb, cd := clearanceCols(c)

@@ -109,7 +109,7 @@ func checkSessionLog(l *assessment.SessionLog, today assessment.Date) error {
 }
 
 func createSessionLog(ctx context.Context, tx *writeTx, l *assessment.SessionLog) error {
-	if err := checkSessionLog(l, assessment.DateOf(tx.now)); err != nil {
+	if err := checkSessionLog(l, tx.today()); err != nil {
 		return err
 	}
 	var (
@@ -162,7 +162,7 @@ func updateSessionLog(ctx context.Context, tx *writeTx, l *assessment.SessionLog
 		return mapError("save the session", err)
 	}
 	l.ClientID, l.ProgrammeID = clientID, programmeID
-	if err := checkSessionLog(l, assessment.DateOf(tx.now)); err != nil {
+	if err := checkSessionLog(l, tx.today()); err != nil {
 		return err
 	}
 	if _, err := tx.ExecContext(ctx, `UPDATE session_logs SET date = ?, status = ?, pain = ?, doming = ?, note = ?, updated_at = ? WHERE id = ?`,

@@ -356,6 +356,12 @@ type writeTx struct {
 	now time.Time
 }
 
+// today is the coach's calendar day at the time of the action: the local
+// date, not the UTC one, so just after midnight a session logged for "today"
+// is not refused as in the future (east of Greenwich), and just before
+// midnight tomorrow is not accepted (west of it). Timestamps stay in UTC.
+func (tx *writeTx) today() assessment.Date { return assessment.DateOf(tx.now.Local()) }
+
 // beginWrite starts a write transaction. It takes the write lock at once
 // (BEGIN IMMEDIATE), so a transaction never fails half-way because another
 // connection wrote first. It is unexported on purpose: the writer pool has

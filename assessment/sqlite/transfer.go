@@ -215,7 +215,7 @@ func (s *TransferService) ImportClients(ctx context.Context, e *assessment.Expor
 		return nil, err
 	}
 	defer tx.Rollback()
-	today := assessment.DateOf(tx.now)
+	today := tx.today()
 	if err := e.Validate(today); err != nil {
 		return nil, err
 	}
