@@ -221,14 +221,37 @@ func (in *Interpretation) pelvicFloor(r *Record) {
 }
 
 // WeeksPostpartum returns the whole weeks since the birth as of the
-// assessment: the coach's figure in Context when given, else counted from
-// the client's delivery date to the record date. ok is false when neither
-// is known.
+// assessment, from the coach's figure in Context and from the client's
+// delivery date to the record date. When both are known and differ, the
+// smaller wins (H): fewer weeks means the earlier, stricter postpartum
+// gates, and a safety rule should not depend on which of two figures
+// happens to be right. ok is false when neither is known.
 func (r *Record) WeeksPostpartum() (weeks int, ok bool) {
-	if r.Context != nil && r.Context.WeeksPostpartum != nil {
-		return *r.Context.WeeksPostpartum, true
+	c, hasC := r.contextWeeks()
+	d, hasD := r.deliveryWeeks()
+	switch {
+	case hasC && hasD:
+		return min(c, d), true
+	case hasC:
+		return c, true
+	case hasD:
+		return d, true
 	}
-	if r.Client == nil || r.Client.LastDelivery.IsZero() || r.Date.IsZero() || r.Date.Before(r.Client.LastDelivery) {
+	return 0, false
+}
+
+// contextWeeks is the coach's own figure for weeks postpartum.
+func (r *Record) contextWeeks() (int, bool) {
+	if r == nil || r.Context == nil || r.Context.WeeksPostpartum == nil {
+		return 0, false
+	}
+	return *r.Context.WeeksPostpartum, true
+}
+
+// deliveryWeeks counts whole weeks from the client's delivery date to the
+// record date; a delivery after the assessment counts as unknown.
+func (r *Record) deliveryWeeks() (int, bool) {
+	if r == nil || r.Client == nil || r.Client.LastDelivery.IsZero() || r.Date.IsZero() || r.Date.Before(r.Client.LastDelivery) {
 		return 0, false
 	}
 	return r.Date.DaysSince(r.Client.LastDelivery) / 7, true
@@ -242,9 +265,15 @@ func (in *Interpretation) postpartum(r *Record) {
 	}
 	caesarean := r.Client != nil && r.Client.DeliveryMode == DeliveryCaesarean
 	evidence := plural(weeks, "week") + " postpartum"
-	if r.Context != nil && r.Context.WeeksPostpartum != nil {
+	c, hasC := r.contextWeeks()
+	d, hasD := r.deliveryWeeks()
+	switch {
+	case hasC && hasD && max(c-d, d-c) > WeeksPostpartumAgreeWeeks:
+		evidence += " (the smaller of two figures that disagree: " + plural(c, "week") + " in the context, " +
+			plural(d, "week") + " from delivery " + r.Client.LastDelivery.String() + " to the assessment " + r.Date.String() + "; check which is right)"
+	case hasC && (!hasD || c <= d):
 		evidence += " (context)"
-	} else {
+	default: // only the delivery date, or it gives the smaller figure
 		evidence += " (delivery " + r.Client.LastDelivery.String() + ", assessed " + r.Date.String() + ")"
 	}
 	if caesarean {
@@ -278,27 +307,35 @@ func (in *Interpretation) postpartum(r *Record) {
 	}
 }
 
+// painScore is the pain figure the rules read: pain now when recorded,
+// else the worst in the last week (fromWorst). The pain findings and the
+// pain_high gate both read it here, so high pain found is always high
+// pain gated. ok is false when neither was recorded.
+func painScore(p *Pain) (score int, fromWorst, ok bool) {
+	switch {
+	case p == nil:
+		return 0, false, false
+	case p.Now != nil:
+		return *p.Now, false, true
+	case p.WorstWeek != nil:
+		return *p.WorstWeek, true, true
+	}
+	return 0, false, false
+}
+
 // pain bands pain now (or, when only that was recorded, the worst in the
 // last week) [73][75][84].
 func (in *Interpretation) pain(r *Record) {
 	p := r.Pain
-	if p == nil {
+	score, fromWorst, ok := painScore(p)
+	if !ok {
 		return
 	}
-	var score int
-	var evidence string
-	switch {
-	case p.Now != nil:
-		score = *p.Now
-		evidence = "NPRS now " + strconv.Itoa(score) + "/10"
-		if p.WorstWeek != nil {
-			evidence += ", worst in the last week " + strconv.Itoa(*p.WorstWeek) + "/10"
-		}
-	case p.WorstWeek != nil:
-		score = *p.WorstWeek
+	evidence := "NPRS now " + strconv.Itoa(score) + "/10"
+	if fromWorst {
 		evidence = "NPRS worst in the last week " + strconv.Itoa(score) + "/10 (pain now not recorded)"
-	default:
-		return
+	} else if p.WorstWeek != nil {
+		evidence += ", worst in the last week " + strconv.Itoa(*p.WorstWeek) + "/10"
 	}
 	if len(p.Sites) > 0 {
 		evidence += "; sites: " + choiceList(p.Sites)

@@ -155,7 +155,9 @@ func TestInterpretRules(t *testing.T) {
 		{"VaginalNotCaesarean", rec(withWeeks(4), withMode(assessment.DeliveryVaginal)), nil, []string{assessment.FindRecentCaesarean}, false},
 		{"WeeksFromDeliveryDate", rec(withDelivery("2026-09-03")), []want{{assessment.FindEarlyPostpartum, "", anySev}}, nil, false},
 		{"WeeksFromDeliveryDate6", rec(withDelivery("2026-08-20")), []want{{assessment.FindUnder12Weeks, "", anySev}}, []string{assessment.FindEarlyPostpartum}, false},
-		{"ContextWeeksWin", rec(withDelivery("2026-09-03"), withWeeks(20)), nil, []string{assessment.FindEarlyPostpartum}, false},
+		// The smaller of the two figures wins: 4 weeks from the date, not 20.
+		{"SmallerWeeksWinDate", rec(withDelivery("2026-09-03"), withWeeks(20)), []want{{assessment.FindEarlyPostpartum, "", anySev}}, []string{assessment.FindUnder12Weeks}, false},
+		{"SmallerWeeksWinContext", rec(withDelivery("2026-03-03"), withWeeks(8)), []want{{assessment.FindUnder12Weeks, "", anySev}}, []string{assessment.FindEarlyPostpartum}, false},
 		{"DeliveryAfterRecord", rec(withDelivery("2026-12-01")), nil, []string{assessment.FindEarlyPostpartum}, false},
 		{"WeeksUnknown", rec(withMode(assessment.DeliveryCaesarean)), nil, []string{assessment.FindEarlyPostpartum, assessment.FindRecentCaesarean}, false},
 
@@ -364,6 +366,38 @@ func TestEveryRedFlagRefers(t *testing.T) {
 				}
 			})
 		}
+	}
+}
+
+// TestPostpartumEvidence: when the coach's figure and the delivery date
+// disagree by more than a week, the evidence names both.
+func TestPostpartumEvidence(t *testing.T) {
+	tests := []struct {
+		name string
+		r    *assessment.Record
+		want string
+	}{
+		{"Context", rec(withWeeks(4)), "4 weeks postpartum (context)"},
+		{"Date", rec(withDelivery("2026-09-03")), "4 weeks postpartum (delivery 2026-09-03, assessed 2026-10-01)"},
+		{"AgreeWithinAWeek", rec(withDelivery("2026-09-03"), withWeeks(5)), "4 weeks postpartum (delivery 2026-09-03, assessed 2026-10-01)"},
+		{"AgreeContextSmaller", rec(withDelivery("2026-09-03"), withWeeks(3)), "3 weeks postpartum (context)"},
+		{"Disagree", rec(withDelivery("2026-09-03"), withWeeks(30)),
+			"4 weeks postpartum (the smaller of two figures that disagree: 30 weeks in the context, 4 weeks from delivery 2026-09-03 to the assessment 2026-10-01; check which is right)"},
+		{"DisagreeContextSmaller", rec(withDelivery("2026-08-06"), withWeeks(2)), "2 weeks postpartum (the smaller of two figures that disagree: 2 weeks in the context, 8 weeks"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			in := assessment.Interpret(tt.r)
+			var ev string
+			for _, f := range in.Findings {
+				if f.Code == assessment.FindEarlyPostpartum || f.Code == assessment.FindUnder12Weeks {
+					ev = f.Evidence
+				}
+			}
+			if !strings.HasPrefix(ev, tt.want) {
+				t.Errorf("evidence %q; want it to start %q", ev, tt.want)
+			}
+		})
 	}
 }
 

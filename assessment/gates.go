@@ -79,7 +79,8 @@ const (
 )
 
 // postpartumStatus reads the weeks since birth from the raw record (the
-// coach's figure in Context, else delivery date to record date), and
+// smaller of the coach's figure in Context and delivery date to record
+// date, Record.WeeksPostpartum), and
 // whether the postpartum gates apply at all: only a client snapshot with
 // no births and no delivery date, and no weeks in Context, counts as not
 // postpartum.
@@ -266,9 +267,13 @@ func Gates(r *Record) []Gate {
 		gs = append(gs, Gate{Code: GateImpactReadiness, Forbids: []string{DemandImpact}, Source: "[64][67][46], rule 4",
 			Reason: "Impact waits until she passes the return-to-impact checks (a 30-minute walk, hops, jogging on the spot and 20-rep single-leg strength tests) without pain, heaviness or leaking. Keel does not record those checks, so it never plans impact; add it yourself once she passes."})
 	}
-	if r.Pain != nil && r.Pain.Now != nil && *r.Pain.Now >= PainHighMin {
+	if score, fromWorst, ok := painScore(r.Pain); ok && score >= PainHighMin {
+		what := "Pain today is " + strconv.Itoa(score) + "/10"
+		if fromWorst {
+			what = "The worst pain in the last week was " + strconv.Itoa(score) + "/10 (pain today not recorded)"
+		}
 		gs = append(gs, Gate{Code: GatePainHigh, Forbids: []string{DemandHeavyLoad, DemandImpact}, Source: "[84][75]; threshold 7 (H)",
-			Reason: "Pain today is " + strconv.Itoa(*r.Pain.Now) + "/10: no heavy loads and no impact while pain is this high."})
+			Reason: what + ": no heavy loads and no impact while pain is this high."})
 	}
 	if wide, soft, doming := diastasisSigns(r.Diastasis); wide || soft || doming {
 		var signs []string

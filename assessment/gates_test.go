@@ -2,6 +2,7 @@ package assessment_test
 
 import (
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -82,7 +83,15 @@ func TestGates(t *testing.T) {
 			[]string{"postpartum_unknown:" + early, readiness}},
 		{"Pain7", pgRecord(pgPain(7)), []string{readiness, "pain_high:" + heavy + "," + impact}},
 		{"Pain6", pgRecord(pgPain(6)), []string{readiness}},
-		{"WorstWeekAloneDoesNotGate", pgRecord(func(r *assessment.Record) { r.Pain = &assessment.Pain{WorstWeek: pgInt(9)} }), []string{readiness}},
+		// Without pain now, the worst in the last week decides, as it does
+		// for the finding.
+		{"WorstWeekAloneGates", pgRecord(func(r *assessment.Record) { r.Pain = &assessment.Pain{WorstWeek: pgInt(9)} }), []string{readiness, "pain_high:" + heavy + "," + impact}},
+		{"WorstWeekAlone6", pgRecord(func(r *assessment.Record) { r.Pain = &assessment.Pain{WorstWeek: pgInt(6)} }), []string{readiness}},
+		{"PainNowWinsOverWorst", pgRecord(func(r *assessment.Record) { r.Pain = &assessment.Pain{Now: pgInt(3), WorstWeek: pgInt(9)} }), []string{readiness}},
+		// Two figures for weeks postpartum: the smaller sets the gates.
+		{"WeeksDisagreeSmallerWins", pgRecord(pgMode(assessment.DeliveryCaesarean), func(r *assessment.Record) {
+			r.Client.LastDelivery = r.Date.AddDays(-21)
+		}), []string{"early_postpartum:" + early, "recent_caesarean:" + heavy, readiness}},
 		{"DomingMild", pgRecord(pgDiastasis(1, assessment.TensionFirm, assessment.DomingMild)), []string{readiness, "diastasis:" + flexion + "," + pressure}},
 		{"DomingMarked", pgRecord(pgDiastasis(1, assessment.TensionFirm, assessment.DomingMarked)),
 			[]string{readiness, "diastasis:" + flexion + "," + pressure, "doming_marked:" + lever}},
@@ -252,4 +261,33 @@ func TestWhyForbidden(t *testing.T) {
 	if _, ok := assessment.WhyForbidden(pgRecord(), nil); ok {
 		t.Error("a nil exercise is not forbidden by anything")
 	}
+}
+
+// TestPainFindingMatchesGate: for every pain now and worst-in-the-week
+// pair, including either one missing, a high-pain finding comes with the
+// pain_high gate and never without it.
+func TestPainFindingMatchesGate(t *testing.T) {
+	scores := []*int{nil}
+	for n := 0; n <= assessment.MaxNPRS; n++ {
+		scores = append(scores, pgInt(n))
+	}
+	for _, now := range scores {
+		for _, worst := range scores {
+			r := pgRecord(func(r *assessment.Record) { r.Pain = &assessment.Pain{Now: now, WorstWeek: worst} })
+			in := assessment.Interpret(r)
+			found := in.Has(assessment.FindPainHigh)
+			gated := slices.ContainsFunc(assessment.Gates(r), func(g assessment.Gate) bool { return g.Code == assessment.GatePainHigh })
+			if found != gated {
+				t.Errorf("pain now %v, worst %v: finding %v, gate %v", deref(now), deref(worst), found, gated)
+			}
+		}
+	}
+}
+
+// deref writes an optional score for a message.
+func deref(p *int) string {
+	if p == nil {
+		return "not recorded"
+	}
+	return strconv.Itoa(*p)
 }

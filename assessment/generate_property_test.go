@@ -46,12 +46,16 @@ func pgOracle(r *assessment.Record) pgVerdict {
 	if p := r.PelvicFloor; p != nil && (p.Leakage || p.Urgency || p.Heaviness || p.BowelControl || p.PainWithSex || p.BleedingAfter8Weeks || p.ScarConcern) {
 		no(impact)
 	}
+	// Weeks postpartum: the smaller of the coach's figure and the weeks
+	// from the delivery date.
 	weeks, known := 0, false
-	switch {
-	case r.Context != nil && r.Context.WeeksPostpartum != nil:
+	if r.Context != nil && r.Context.WeeksPostpartum != nil {
 		weeks, known = *r.Context.WeeksPostpartum, true
-	case r.Client != nil && !r.Client.LastDelivery.IsZero():
-		weeks, known = r.Date.DaysSince(r.Client.LastDelivery)/7, true
+	}
+	if r.Client != nil && !r.Client.LastDelivery.IsZero() && !r.Date.Before(r.Client.LastDelivery) {
+		if w := r.Date.DaysSince(r.Client.LastDelivery) / 7; !known || w < weeks {
+			weeks, known = w, true
+		}
 	}
 	notPostpartum := r.Client != nil && r.Client.Births == 0 && r.Client.LastDelivery.IsZero() && !known
 	switch {
@@ -63,7 +67,8 @@ func pgOracle(r *assessment.Record) pgVerdict {
 	if known && weeks < 12 && r.Client != nil && r.Client.DeliveryMode == assessment.DeliveryCaesarean {
 		no(heavy)
 	}
-	if r.Pain != nil && r.Pain.Now != nil && *r.Pain.Now >= 7 {
+	// Pain now, or the worst in the last week when pain now is missing.
+	if p := r.Pain; p != nil && ((p.Now != nil && *p.Now >= 7) || (p.Now == nil && p.WorstWeek != nil && *p.WorstWeek >= 7)) {
 		no(heavy, impact)
 	}
 	if d := r.Diastasis; d != nil {

@@ -308,8 +308,8 @@ func TestDiastasisWidth(t *testing.T) {
 	}
 }
 
-// TestWeeksPostpartum checks the context figure wins and the delivery date
-// is used otherwise.
+// TestWeeksPostpartum checks that either figure is used alone, and the
+// smaller (the stricter gates) when both are known.
 func TestWeeksPostpartum(t *testing.T) {
 	tests := []struct {
 		name string
@@ -321,7 +321,9 @@ func TestWeeksPostpartum(t *testing.T) {
 		{"Context", rec(withWeeks(9)), 9, true},
 		{"DeliveryDate", rec(withDelivery("2026-09-03")), 4, true},
 		{"DeliveryDate13Days", rec(withDelivery("2026-09-18")), 1, true},
-		{"ContextWins", rec(withDelivery("2026-09-03"), withWeeks(30)), 30, true},
+		{"SmallerWinsDate", rec(withDelivery("2026-09-03"), withWeeks(30)), 4, true},
+		{"SmallerWinsContext", rec(withDelivery("2026-03-03"), withWeeks(10)), 10, true},
+		{"ContextWithDeliveryInFuture", rec(withDelivery("2026-10-08"), withWeeks(3)), 3, true},
 		{"DeliveryInFuture", rec(withDelivery("2026-10-08")), 0, false},
 	}
 	for _, tt := range tests {

@@ -16,6 +16,12 @@ const (
 	// ImpactReadyWeeks: no running or impact before 3 months (13 weeks is
 	// three months; 12 whole weeks is the conventional cut) [64][65].
 	ImpactReadyWeeks = 12
+	// WeeksPostpartumAgreeWeeks: the coach's figure for weeks postpartum
+	// and the one counted from the delivery date may differ by this much
+	// without comment (H): whole weeks counted from a date and a figure
+	// rounded in conversation easily differ by one. A bigger gap is shown
+	// in the evidence so the coach checks which is right.
+	WeeksPostpartumAgreeWeeks = 1
 	// MaxWeeksPostpartum bounds the context field (domain.md "Suggested data
 	// model": 0–520, ten years).
 	MaxWeeksPostpartum = 520
