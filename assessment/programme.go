@@ -149,10 +149,16 @@ type ProgrammeFilter struct {
 type ProgrammeService interface {
 	// CreateProgramme stores p as version 1 of a new lineage (or, when
 	// p.Lineage is set, as the next version of it, marking the previous
-	// version superseded) and sets ID, Lineage and Version. Errors: EINVALID, ENOTFOUND.
+	// version superseded) and sets ID, Lineage and Version. With Lineage
+	// set, a non-zero p.Version names the version the change was made on,
+	// which must be the latest. Errors: EINVALID, ENOTFOUND, ECONFLICT (made
+	// on an older version; or issued, not Blocked, from an assessment that
+	// now blocks every programme).
 	CreateProgramme(ctx context.Context, p *Programme) error
 	// UpdateProgramme replaces a stored version in place (coach edits before
-	// issuing). Errors: EINVALID, ENOTFOUND.
+	// issuing). Errors: EINVALID, ENOTFOUND, ECONFLICT (a newer version
+	// exists; or issued, not Blocked, from an assessment that now blocks
+	// every programme).
 	UpdateProgramme(ctx context.Context, p *Programme) error
 	// FindProgrammeByID returns one version. Errors: ENOTFOUND.
 	FindProgrammeByID(ctx context.Context, id int64) (*Programme, error)

@@ -26,7 +26,10 @@ func NewProgrammeService(db *DB) *ProgrammeService { return &ProgrammeService{db
 // zero it starts a new lineage (version 1, Lineage = its own ID); otherwise
 // it stores the next version of that lineage and marks the earlier versions
 // superseded, all in one transaction. A programme with no status is a
-// draft.
+// draft. A new version whose Version (the version it was made on) is set
+// but is not the latest is refused with ECONFLICT, and so is an issued
+// programme, not Blocked, made from an assessment that now blocks every
+// programme.
 func (s *ProgrammeService) CreateProgramme(ctx context.Context, p *assessment.Programme) error {
 	tx, err := s.db.beginWrite(ctx)
 	if err != nil {
@@ -40,7 +43,10 @@ func (s *ProgrammeService) CreateProgramme(ctx context.Context, p *assessment.Pr
 }
 
 // UpdateProgramme replaces a stored version in place: its content and
-// status change; its client, assessment, lineage and version do not.
+// status change; its client, assessment, lineage and version do not. Only
+// the latest version of a lineage changes (ECONFLICT otherwise), and it
+// cannot be issued while its assessment blocks every programme unless it
+// is itself Blocked (ECONFLICT).
 func (s *ProgrammeService) UpdateProgramme(ctx context.Context, p *assessment.Programme) error {
 	tx, err := s.db.beginWrite(ctx)
 	if err != nil {
@@ -199,11 +205,21 @@ func createProgramme(ctx context.Context, tx *writeTx, p *assessment.Programme) 
 			return assessment.FieldErrorf(assessment.EINVALID, "lineage",
 				"A new version must be for the same client as the programme it replaces.")
 		}
+		// p.Version, when set, is the version the change was made on. Built
+		// on anything but the latest, the new version would silently undo
+		// what was saved since (another window, another coach's edit).
+		if p.Version != 0 && p.Version != latest {
+			return errStaleVersion()
+		}
 		version = latest + 1
 		if _, err := tx.ExecContext(ctx, `UPDATE programmes SET status = ?, updated_at = ? WHERE lineage = ? AND status <> ?`,
 			assessment.StatusSuperseded, formatTime(tx.now), p.Lineage, assessment.StatusSuperseded); err != nil {
 			return mapError("save the programme", err)
 		}
+	}
+
+	if err := checkIssuable(ctx, tx, p); err != nil {
+		return err
 	}
 
 	data, err := programmeJSON(p)
@@ -248,8 +264,22 @@ func updateProgramme(ctx context.Context, tx *writeTx, p *assessment.Programme) 
 	} else if err != nil {
 		return mapError("save the programme", err)
 	}
+	// Only the latest version of a lineage changes: an older one is the
+	// history of what she was given, and issuing it again would hand out a
+	// plan the coach has since replaced. When the newer versions have been
+	// deleted, the one left is the latest again and may change.
+	var latest int
+	if err := tx.QueryRowContext(ctx, `SELECT max(version) FROM programmes WHERE lineage = ?`, lineage).Scan(&latest); err != nil {
+		return mapError("save the programme", err)
+	}
+	if version < latest {
+		return errOlderVersion()
+	}
 	p.ClientID, p.RecordID, p.Lineage, p.Version = clientID, recordID, lineage, version
 	if err := checkProgramme(p); err != nil {
+		return err
+	}
+	if err := checkIssuable(ctx, tx, p); err != nil {
 		return err
 	}
 	data, err := programmeJSON(p)
@@ -265,6 +295,54 @@ func updateProgramme(ctx context.Context, tx *writeTx, p *assessment.Programme) 
 		return assessment.Internal("save the programme", err)
 	}
 	p.CreatedAt, p.UpdatedAt = t, tx.now
+	return nil
+}
+
+// errOlderVersion refuses a change to a version a newer one has replaced:
+// the coach must open the latest, not retry.
+func errOlderVersion() error {
+	return assessment.Errorf(assessment.ECONFLICT,
+		"This is an older version of the programme; open the latest one to change it.")
+}
+
+// errStaleVersion refuses a new version made on one that is no longer the
+// latest.
+func errStaleVersion() error {
+	return assessment.Errorf(assessment.ECONFLICT,
+		"The programme changed since you opened it: open the latest version.")
+}
+
+// errRecordBlocked refuses to hand out or follow a programme whose
+// assessment now blocks every programme. field names the form field the
+// refusal belongs to, if any.
+func errRecordBlocked(field string) error {
+	return assessment.FieldErrorf(assessment.ECONFLICT, field,
+		"The assessment this programme came from now has a red flag without a medical clearance: regenerate the programme from it.")
+}
+
+// checkIssuable refuses an issued programme made from an assessment that
+// now blocks every programme: a red flag answered yes or unsure after the
+// programme was generated, with no medical clearance recorded (the gates
+// of assessment.Gates, rule 1). A Blocked programme (referrals only) is
+// what such an assessment produces, so it may be issued. The assessment is
+// read inside tx, so an edit saved a moment earlier counts.
+func checkIssuable(ctx context.Context, tx *writeTx, p *assessment.Programme) error {
+	if p.Status != assessment.StatusIssued || p.Blocked {
+		return nil
+	}
+	return checkRecordAllows(ctx, tx, p.RecordID, "")
+}
+
+// checkRecordAllows returns errRecordBlocked(field) when the stored
+// assessment recordID blocks every programme.
+func checkRecordAllows(ctx context.Context, tx *writeTx, recordID int64, field string) error {
+	r, err := findRecordByID(ctx, tx, recordID)
+	if err != nil {
+		return err
+	}
+	if assessment.Blocked(assessment.Gates(r)) {
+		return errRecordBlocked(field)
+	}
 	return nil
 }
 

@@ -23,7 +23,10 @@ func NewSessionLogService(db *DB) *SessionLogService { return &SessionLogService
 // CreateSessionLog validates l against today (the database clock) and
 // stores it for its programme, in one transaction. Only an issued
 // programme takes new logs: a draft has not been handed out yet, and a
-// superseded version has been replaced by the one she now follows.
+// superseded version has been replaced by the one she now follows. Nor does
+// one whose assessment has since gained a red flag without a medical
+// clearance (unless the programme is itself Blocked): she should not be
+// following it.
 func (s *SessionLogService) CreateSessionLog(ctx context.Context, l *assessment.SessionLog) error {
 	tx, err := s.db.beginWrite(ctx)
 	if err != nil {
@@ -113,12 +116,15 @@ func createSessionLog(ctx context.Context, tx *writeTx, l *assessment.SessionLog
 		return err
 	}
 	var (
-		clientID int64
-		status   string
-		version  int
+		clientID, recordID int64
+		status             string
+		version            int
+		blocked            bool
 	)
-	err := tx.QueryRowContext(ctx, `SELECT client_id, status, version FROM programmes WHERE id = ?`, l.ProgrammeID).
-		Scan(&clientID, &status, &version)
+	// json_extract reads the one flag without decoding the whole plan.
+	err := tx.QueryRowContext(ctx, `SELECT client_id, record_id, status, version, coalesce(json_extract(data, '$.blocked'), 0)
+		FROM programmes WHERE id = ?`, l.ProgrammeID).
+		Scan(&clientID, &recordID, &status, &version, &blocked)
 	if err == sql.ErrNoRows {
 		return notFound("programme")
 	} else if err != nil {
@@ -131,6 +137,13 @@ func createSessionLog(ctx context.Context, tx *writeTx, l *assessment.SessionLog
 	case assessment.StatusSuperseded:
 		return assessment.FieldErrorf(assessment.ECONFLICT, assessment.FieldSessionProgramme,
 			"Version %d of this programme has been replaced by a newer one. Log the session against the current version.", version)
+	}
+	// A session logged against a plan her assessment no longer allows
+	// would record her following it; she should not.
+	if !blocked {
+		if err := checkRecordAllows(ctx, tx, recordID, assessment.FieldSessionProgramme); err != nil {
+			return err
+		}
 	}
 	l.ClientID = clientID
 	now := formatTime(tx.now)
