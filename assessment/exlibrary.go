@@ -379,6 +379,8 @@ func validExerciseID(id string) bool {
 //     the same family (a chain is variations of one movement);
 //   - progressions agree with regressions: when A's progression is B, B's
 //     regression is A;
+//   - a regression makes no demand its exercise does not (so swapping in
+//     the easier variation never adds something a safety gate forbids);
 //   - following regressions never loops;
 //   - every exercise is reachable.
 //
@@ -436,6 +438,10 @@ func ValidateLibrary(ex []*Exercise) error {
 				v.Add(p+"."+link.field, "No exercise has the id %q.", link.id)
 			case o.Family != e.Family:
 				v.Add(p+"."+link.field, "The %s variation %q is in the %s family, not %s; a chain stays within one family.", link.what, link.id, o.Family, e.Family)
+			case link.field == "regression":
+				if extra := extraDemands(o, e); len(extra) > 0 {
+					v.Add(p+".regression", "The easier variation %q asks for %s, which this exercise does not; an easier variation must not ask more of her than the exercise it replaces.", link.id, strings.Join(extra, ", "))
+				}
 			}
 		}
 		if o, ok := byID[e.Progression]; ok && o != e && o.Regression != e.ID {
@@ -476,6 +482,19 @@ func ValidateLibrary(ex []*Exercise) error {
 		}
 	}
 	return v.Err()
+}
+
+// extraDemands lists the demands easier makes that harder does not. A
+// regression is what Keel swaps in when a session hurts, so it must never
+// carry a demand a safety gate might forbid that the harder exercise did not.
+func extraDemands(easier, harder *Exercise) []string {
+	var out []string
+	for _, d := range easier.Demands {
+		if !slices.Contains(harder.Demands, d) {
+			out = append(out, d)
+		}
+	}
+	return out
 }
 
 // chainIndex is the regression/progression structure of a validated

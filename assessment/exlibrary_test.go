@@ -236,6 +236,19 @@ func TestValidateLibrary(t *testing.T) {
 		{"ErrUnknownRegression", chain(func(m map[string]*assessment.Exercise) { m["c"].Regression = "zz" }), "c.regression"},
 		{"ErrUnknownProgression", chain(func(m map[string]*assessment.Exercise) { m["c"].Progression = "zz" }), "c.progression"},
 		{"ErrCrossFamily", chain(func(m map[string]*assessment.Exercise) { m["c"].Family = assessment.FamilyCore }), "c.regression"},
+		{"OKRegressionAsksLess", chain(func(m map[string]*assessment.Exercise) {
+			m["b"].Demands = []string{assessment.DemandLoadedHinge}
+			m["c"].Demands = []string{assessment.DemandLoadedHinge, assessment.DemandHeavyLoad}
+		}), ""},
+		// A "regression" that asks for a demand its harder exercise does not
+		// could bring back what a gate forbids when a session hurts.
+		{"ErrRegressionAsksMore", chain(func(m map[string]*assessment.Exercise) {
+			m["b"].Demands = []string{assessment.DemandHeavyLoad}
+		}), "c.regression"},
+		{"ErrBranchRegressionAsksMore", chain(func(m map[string]*assessment.Exercise) {
+			m["a"].Demands = []string{assessment.DemandImpact}
+			m["d"] = pgExercise("d", func(e *assessment.Exercise) { e.Regression = "a" })
+		}), "d.regression"},
 		{"ErrProgressionMismatch", chain(func(m map[string]*assessment.Exercise) {
 			m["d"] = pgExercise("d", func(e *assessment.Exercise) { e.Regression = "a" })
 			m["a"].Progression = "c"

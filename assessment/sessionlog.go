@@ -299,14 +299,22 @@ type PlanChange struct {
 // The exercises concerned are those of the logged session: the exercises
 // prescribed on that weekday in the week the session falls in (the plan
 // says which exercises she was doing when it hurt or domed). When that day
-// has no session (she trained on a rest day, or the plan has no dates)
-// every exercise of that week is concerned, since Keel cannot tell which
-// she did. Each is swapped for its library regression; one with no easier
-// variation keeps its place with a smaller dose (a set fewer, and two
-// thirds of the reps or hold: RegressDoseFraction).
+// has no session (she trained on a rest day) every exercise of that week is
+// concerned, since Keel cannot tell which she did. When the plan has no
+// dates Keel cannot tell the week either, so every exercise of the plan is
+// concerned, from its first week.
+//
+// Each is swapped for the first easier variation down its regression
+// chain that is safe for her and possible with the plan's equipment: no
+// gate of r (the assessment the programme was made from) forbids it, and
+// its equipment is in p.Options.Equipment, the generator's own rules. An
+// exercise with no such variation keeps its place with a smaller dose (a set
+// fewer, and two thirds of the reps or hold: RegressDoseFraction). A nil r
+// is treated as blocking: nothing can be checked against it, so no
+// exercise is swapped and every one concerned has its dose reduced.
 //
 // Errors: EINVALID when p is nil.
-func Propose(p *Programme, logs []*SessionLog, lib *Library) (*Proposal, error) {
+func Propose(r *Record, p *Programme, logs []*SessionLog, lib *Library) (*Proposal, error) {
 	if p == nil {
 		return nil, Errorf(EINVALID, "There is no programme to check the sessions against.")
 	}
@@ -350,8 +358,14 @@ func Propose(p *Programme, logs []*SessionLog, lib *Library) (*Proposal, error) 
 		prop.Action = ActionRegress
 		prop.Title = "Regress"
 		prop.Reason = redReason(last)
-		prop.Changes = regressions(p, last, lib)
-		if len(prop.Changes) == 0 {
+		wi, dated := logWeek(p, last.Date)
+		prop.Changes = regressions(r, p, last, lib)
+		switch {
+		case len(p.Weeks) == 0:
+			prop.Reason += " The plan has no weeks, so there is nothing to change: reassess her."
+		case !dated:
+			prop.Reason += fmt.Sprintf(" The plan has no dates, so Keel cannot tell which week or day the session was: every exercise of the plan is concerned, from week %d.", p.Weeks[0].Week)
+		case wi < 0:
 			prop.Reason += " The session is after the end of this plan, so there is nothing left to change: reassess her."
 		}
 	}
@@ -383,28 +397,30 @@ func redReason(l *SessionLog) string {
 }
 
 // logWeek returns the index in p.Weeks of the week the log falls in: the
-// first week when it is before the plan, −1 when after it or when the plan
-// has no dates.
-func logWeek(p *Programme, d Date) int {
+// first week when it is before the plan, −1 when after it. dated is false
+// when a week of the plan has no date (neither its own start nor the
+// plan's), so no week can be told.
+func logWeek(p *Programme, d Date) (wi int, dated bool) {
+	wi = -1
 	for i, wk := range p.Weeks {
 		start, ok := weekStart(p, wk)
 		if !ok {
-			return -1
+			return -1, false
 		}
-		if i == 0 && d.Before(start) {
-			return 0
-		}
-		if !d.Before(start) && d.Before(start.AddDays(7)) {
-			return i
+		switch {
+		case wi >= 0:
+		case i == 0 && d.Before(start):
+			wi = 0
+		case !d.Before(start) && d.Before(start.AddDays(7)):
+			wi = i
 		}
 	}
-	return -1
+	return wi, true
 }
 
 // concerned lists, in plan order and once each, the exercise ids of the
-// logged session (see Propose).
+// logged session (see Propose). wi < 0 means the whole plan.
 func concerned(p *Programme, wi int, d Date) []string {
-	wk := p.Weeks[wi]
 	var ids []string
 	add := func(day Day) {
 		for _, l := range day.Exercises {
@@ -413,6 +429,15 @@ func concerned(p *Programme, wi int, d Date) []string {
 			}
 		}
 	}
+	if wi < 0 {
+		for _, wk := range p.Weeks {
+			for _, day := range wk.Days {
+				add(day)
+			}
+		}
+		return ids
+	}
+	wk := p.Weeks[wi]
 	name := DayName(d.Weekday())
 	for _, day := range wk.Days {
 		if day.Day == name {
@@ -427,24 +452,95 @@ func concerned(p *Programme, wi int, d Date) []string {
 	return ids
 }
 
-func regressions(p *Programme, l *SessionLog, lib *Library) []PlanChange {
-	wi := logWeek(p, l.Date)
-	if wi < 0 {
+// regressionRules is what an easier variation must pass to be swapped in:
+// the gates of her assessment and the plan's equipment.
+type regressionRules struct {
+	r     *Record
+	gates []Gate
+	avail map[string]bool
+}
+
+func newRegressionRules(r *Record, p *Programme) regressionRules {
+	avail, err := availableEquipment(p.Options.Equipment)
+	if err != nil {
+		// An equipment list Keel does not know cannot be trusted to hold
+		// anything: assume bodyweight only, the strictest reading.
+		avail = map[string]bool{EquipNone: true}
+	}
+	return regressionRules{r: r, gates: Gates(r), avail: avail}
+}
+
+// unfit says why x cannot be swapped in for her, or "" when it can.
+func (rr regressionRules) unfit(x *Exercise) string {
+	if gs := GatesForbidding(rr.gates, x); len(gs) > 0 {
+		if rr.r == nil {
+			return "there is no assessment to check it against"
+		}
+		return "ruled out by " + gateTitle(gs[0].Code)
+	}
+	if miss := missingEquipment(x, rr.avail); len(miss) > 0 {
+		for i := range miss {
+			miss[i] = choiceWord(miss[i])
+		}
+		return "needs " + joinAnd(miss) + ", which is not in this plan's equipment"
+	}
+	return ""
+}
+
+// easier walks down e's regression chain and returns the first variation
+// that fits, with the words for each one passed over; nil when none fits
+// or there is none. A loop in a hand-built library ends the walk.
+func (rr regressionRules) easier(e *Exercise, lib *Library) (*Exercise, []string) {
+	var passed []string
+	seen := map[string]bool{e.ID: true}
+	for cur := e; ; {
+		next, ok := lib.getOK(cur.Regression)
+		if !ok || seen[next.ID] {
+			return nil, passed
+		}
+		seen[next.ID] = true
+		why := rr.unfit(next)
+		if why == "" {
+			return next, passed
+		}
+		passed = append(passed, next.Name+" ("+why+")")
+		cur = next
+	}
+}
+
+func regressions(r *Record, p *Programme, l *SessionLog, lib *Library) []PlanChange {
+	if len(p.Weeks) == 0 {
+		return nil
+	}
+	wi, dated := logWeek(p, l.Date)
+	if dated && wi < 0 {
 		return nil
 	}
 	ids := concerned(p, wi, l.Date)
+	from := p.Weeks[0].Week
+	if wi >= 0 {
+		from = p.Weeks[wi].Week
+	}
+	rules := newRegressionRules(r, p)
 	out := make([]PlanChange, 0, len(ids))
 	for _, id := range ids {
-		c := PlanChange{FromWeek: p.Weeks[wi].Week, ExerciseID: id, Name: lineName(p, id)}
+		c := PlanChange{FromWeek: from, ExerciseID: id, Name: lineName(p, id)}
+		var passed []string
 		if e, ok := lib.getOK(id); ok {
 			c.Name = e.Name
-			if r, ok := lib.getOK(e.Regression); ok && r.ID != e.ID {
-				c.ToID, c.ToName = r.ID, r.Name
+			var to *Exercise
+			if to, passed = rules.easier(e, lib); to != nil {
+				c.ToID, c.ToName = to.ID, to.Name
 			}
 		}
-		if c.ToID != "" {
+		switch {
+		case c.ToID != "" && len(passed) > 0:
+			c.Reason = fmt.Sprintf("Regressed from %s to %s after the session on %s (%s); passed over %s.", c.Name, c.ToName, l.Date, lightWords(l), strings.Join(passed, "; "))
+		case c.ToID != "":
 			c.Reason = fmt.Sprintf("Regressed from %s to %s after the session on %s (%s).", c.Name, c.ToName, l.Date, lightWords(l))
-		} else {
+		case len(passed) > 0:
+			c.Reason = fmt.Sprintf("No easier variation of %s suits her (%s): dose reduced after the session on %s (%s).", c.Name, strings.Join(passed, "; "), l.Date, lightWords(l))
+		default:
 			c.Reason = fmt.Sprintf("No easier variation of %s: dose reduced after the session on %s (%s).", c.Name, l.Date, lightWords(l))
 		}
 		out = append(out, c)
@@ -490,9 +586,17 @@ func (l *Library) getOK(id string) (*Exercise, bool) {
 // same Lineage and Status as p, so ProgrammeService.CreateProgramme stores
 // it as the next version and keeps p, marked superseded.
 //
+// Each line is changed at most once, by the change for the exercise it
+// held in p, so a line swapped for its easier variation is never regressed
+// again by that variation's own change. Every swap is checked again
+// against r, the assessment the programme was made from, and the plan's
+// equipment, as Propose checks it.
+//
 // Errors: EINVALID when there is nothing to apply; ECONFLICT when prop was
-// made for another programme version.
-func Apply(p *Programme, prop *Proposal, lib *Library) (*Programme, error) {
+// made for another programme version or a swap it names is no longer safe
+// or possible for her; ENOTFOUND when a swap names an exercise no longer in
+// the library.
+func Apply(r *Record, p *Programme, prop *Proposal, lib *Library) (*Programme, error) {
 	if p == nil || prop == nil {
 		return nil, Errorf(EINVALID, "There is no proposal to apply.")
 	}
@@ -502,6 +606,26 @@ func Apply(p *Programme, prop *Proposal, lib *Library) (*Programme, error) {
 	if len(prop.Changes) == 0 {
 		return nil, Errorf(EINVALID, "This proposal does not change the plan, so there is nothing to apply.")
 	}
+	rules := newRegressionRules(r, p)
+	changes := make(map[string]PlanChange, len(prop.Changes)) // by the exercise a line holds in p
+	to := make(map[string]*Exercise, len(prop.Changes))
+	for _, c := range prop.Changes {
+		if _, dup := changes[c.ExerciseID]; dup {
+			continue
+		}
+		changes[c.ExerciseID] = c
+		if c.ToID == "" {
+			continue
+		}
+		e, ok := lib.getOK(c.ToID)
+		if !ok {
+			return nil, Errorf(ENOTFOUND, "The exercise %s is no longer in the library. Check the sessions again.", c.ToName)
+		}
+		if why := rules.unfit(e); why != "" {
+			return nil, Errorf(ECONFLICT, "%s cannot replace %s for her: %s. Check the sessions again.", e.Name, c.Name, why)
+		}
+		to[c.ExerciseID] = e
+	}
 	np := cloneProgramme(p)
 	np.ID, np.Version = 0, 0
 	np.CreatedAt, np.UpdatedAt = time.Time{}, time.Time{}
@@ -509,55 +633,61 @@ func Apply(p *Programme, prop *Proposal, lib *Library) (*Programme, error) {
 		np.Lineage = p.ID
 	}
 	var touched []Slot
-	for _, c := range prop.Changes {
-		var to *Exercise
-		if c.ToID != "" {
-			e, ok := lib.getOK(c.ToID)
-			if !ok {
-				return nil, Errorf(ENOTFOUND, "The exercise %s is no longer in the library. Check the sessions again.", c.ToName)
+	for wi := range np.Weeks {
+		wk := &np.Weeks[wi]
+		for di := range wk.Days {
+			d := &wk.Days[di]
+			swapped := make([]bool, len(d.Exercises))
+			hit := false
+			for k := range d.Exercises {
+				line := &d.Exercises[k]
+				c, ok := changes[line.ExerciseID]
+				if !ok || wk.Week < c.FromWeek {
+					continue
+				}
+				hit = true
+				e := to[line.ExerciseID]
+				if e == nil {
+					reduceDose(line)
+					line.Reason = c.Reason
+					continue
+				}
+				dose := doseFor(e, wk.Phase)
+				*line = Prescription{ExerciseID: e.ID, Name: e.Name, Sets: dose.Sets, Reps: dose.Reps,
+					HoldSeconds: dose.HoldSeconds, Side: line.Side, PerSide: dose.PerSide, Reason: c.Reason,
+					Findings: line.Findings}
+				swapped[k] = true
 			}
-			to = e
-		}
-		for wi := range np.Weeks {
-			wk := &np.Weeks[wi]
-			if wk.Week < c.FromWeek {
+			if !hit {
 				continue
 			}
-			for di := range wk.Days {
-				d := &wk.Days[di]
-				hit := false
-				for k := 0; k < len(d.Exercises); k++ {
-					line := &d.Exercises[k]
-					if line.ExerciseID != c.ExerciseID {
-						continue
-					}
-					hit = true
-					if to == nil {
-						reduceDose(line)
-						line.Reason = c.Reason
-						continue
-					}
-					if slices.ContainsFunc(d.Exercises, func(x Prescription) bool { return x.ExerciseID == to.ID }) {
-						// The easier variation is already in this session:
-						// drop the harder one rather than list it twice.
-						d.Exercises = slices.Delete(d.Exercises, k, k+1)
-						k--
-						continue
-					}
-					dose := doseFor(to, wk.Phase)
-					*line = Prescription{ExerciseID: to.ID, Name: to.Name, Sets: dose.Sets, Reps: dose.Reps,
-						HoldSeconds: dose.HoldSeconds, Side: line.Side, PerSide: dose.PerSide, Reason: c.Reason,
-						Findings: line.Findings}
-				}
-				if hit {
-					touched = append(touched, Slot{Week: wk.Week, Day: d.Day})
-				}
-			}
+			d.Exercises = dropRepeats(d.Exercises, swapped)
+			touched = append(touched, Slot{Week: wk.Week, Day: d.Day})
 		}
 	}
 	np.recomputeMinutes(lib, touched...)
 	np.Note = prop.Title + ": " + prop.Reason
 	return np, nil
+}
+
+// dropRepeats removes a swapped-in line whose exercise the session already
+// holds (a line that was already that exercise, or an earlier swap to it),
+// rather than list it twice. Lines that were not swapped are all kept.
+func dropRepeats(lines []Prescription, swapped []bool) []Prescription {
+	out := make([]Prescription, 0, len(lines))
+	for k, l := range lines {
+		repeat := false
+		for j, o := range lines {
+			if j != k && swapped[k] && o.ExerciseID == l.ExerciseID && (!swapped[j] || j < k) {
+				repeat = true
+				break
+			}
+		}
+		if !repeat {
+			out = append(out, l)
+		}
+	}
+	return out
 }
 
 // reduceDose lowers a line's dose for a regression with no easier

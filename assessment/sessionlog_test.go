@@ -2,6 +2,7 @@ package assessment_test
 
 import (
 	"reflect"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -217,7 +218,7 @@ func TestPropose(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			prop, err := assessment.Propose(slProgramme(), tt.logs, lib)
+			prop, err := assessment.Propose(pgRecord(), slProgramme(), tt.logs, lib)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -241,7 +242,7 @@ func TestPropose(t *testing.T) {
 		})
 	}
 	t.Run("ErrNil", func(t *testing.T) {
-		if _, err := assessment.Propose(nil, nil, lib); assessment.ErrorCode(err) != assessment.EINVALID {
+		if _, err := assessment.Propose(pgRecord(), nil, nil, lib); assessment.ErrorCode(err) != assessment.EINVALID {
 			t.Errorf("Propose(nil) = %v; want EINVALID", err)
 		}
 	})
@@ -251,11 +252,11 @@ func TestApply(t *testing.T) {
 	lib := slLibrary(t)
 	p := slProgramme()
 	orig := slProgramme()
-	prop, err := assessment.Propose(p, []*assessment.SessionLog{logAt(7, 7, false)}, lib)
+	prop, err := assessment.Propose(pgRecord(), p, []*assessment.SessionLog{logAt(7, 7, false)}, lib)
 	if err != nil {
 		t.Fatal(err)
 	}
-	np, err := assessment.Apply(p, prop, lib)
+	np, err := assessment.Apply(pgRecord(), p, prop, lib)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -303,18 +304,18 @@ func TestApply(t *testing.T) {
 	t.Run("ErrOtherVersion", func(t *testing.T) {
 		other := slProgramme()
 		other.ID = 11
-		if _, err := assessment.Apply(other, prop, lib); assessment.ErrorCode(err) != assessment.ECONFLICT {
+		if _, err := assessment.Apply(pgRecord(), other, prop, lib); assessment.ErrorCode(err) != assessment.ECONFLICT {
 			t.Errorf("Apply to another version = %v; want ECONFLICT", err)
 		}
 	})
 	t.Run("ErrNothingToApply", func(t *testing.T) {
-		green, _ := assessment.Propose(p, []*assessment.SessionLog{logAt(7, 1, false)}, lib)
-		if _, err := assessment.Apply(p, green, lib); assessment.ErrorCode(err) != assessment.EINVALID {
+		green, _ := assessment.Propose(pgRecord(), p, []*assessment.SessionLog{logAt(7, 1, false)}, lib)
+		if _, err := assessment.Apply(pgRecord(), p, green, lib); assessment.ErrorCode(err) != assessment.EINVALID {
 			t.Errorf("Apply(green) = %v; want EINVALID", err)
 		}
 	})
 	t.Run("ErrNil", func(t *testing.T) {
-		if _, err := assessment.Apply(nil, prop, lib); assessment.ErrorCode(err) != assessment.EINVALID {
+		if _, err := assessment.Apply(pgRecord(), nil, prop, lib); assessment.ErrorCode(err) != assessment.EINVALID {
 			t.Errorf("Apply(nil) = %v; want EINVALID", err)
 		}
 	})
@@ -323,13 +324,280 @@ func TestApply(t *testing.T) {
 		for wi := range q.Weeks {
 			q.Weeks[wi].Days[0].Exercises[1].Sets, q.Weeks[wi].Days[0].Exercises[1].Reps = 1, 1
 		}
-		prop, _ := assessment.Propose(q, []*assessment.SessionLog{logAt(0, 9, false)}, lib)
-		nq, err := assessment.Apply(q, prop, lib)
+		prop, _ := assessment.Propose(pgRecord(), q, []*assessment.SessionLog{logAt(0, 9, false)}, lib)
+		nq, err := assessment.Apply(pgRecord(), q, prop, lib)
 		if err != nil {
 			t.Fatal(err)
 		}
 		if br := nq.Weeks[0].Days[0].Exercises[1]; br.Sets != 1 || br.Reps != 1 {
 			t.Errorf("bridge cut to %d×%d; want it kept at 1×1", br.Sets, br.Reps)
+		}
+	})
+}
+
+// slSafetyLibrary has chains whose easier variations a gate or the plan's
+// equipment can rule out:
+//
+//   - hinge: dowel hinge (dowel) ← kettlebell deadlift ← kettlebell RDL,
+//     the two kettlebell lifts loaded hinges;
+//   - glutes: floor bridge (none) ← cable kickback (cable) ← band walk
+//     (band);
+//   - core: foam-roller bug (foam roller) ← mat plank (mat).
+func slSafetyLibrary(t *testing.T) *assessment.Library {
+	t.Helper()
+	ex := func(id, family, equip, reg, prog string, demands ...string) *assessment.Exercise {
+		return &assessment.Exercise{ID: id, Name: strings.ReplaceAll(id, "_", " "), Family: family, Regression: reg, Progression: prog,
+			Demands: demands, Targets: []string{"general"}, Equipment: []string{equip}, Position: "standing",
+			Cues:   []string{"Breathe out.", "Move slowly."},
+			Dosage: map[string]assessment.Dose{assessment.PhaseActivation: {Sets: 3, Reps: 9}}}
+	}
+	lib, err := assessment.NewLibrary([]*assessment.Exercise{
+		ex("dowel_hinge_x", assessment.FamilyHinge, assessment.EquipDowel, "", "kb_dl_x"),
+		ex("kb_dl_x", assessment.FamilyHinge, assessment.EquipKettlebell, "dowel_hinge_x", "kb_rdl_x", assessment.DemandLoadedHinge),
+		ex("kb_rdl_x", assessment.FamilyHinge, assessment.EquipKettlebell, "kb_dl_x", "", assessment.DemandLoadedHinge),
+		ex("floor_bridge_x", assessment.FamilyGlutes, assessment.EquipNone, "", "cable_kickback_x"),
+		ex("cable_kickback_x", assessment.FamilyGlutes, assessment.EquipCable, "floor_bridge_x", "band_walk_x"),
+		ex("band_walk_x", assessment.FamilyGlutes, assessment.EquipBand, "cable_kickback_x", ""),
+		ex("roller_bug_x", assessment.FamilyCore, assessment.EquipFoamRoller, "", "mat_plank_x"),
+		ex("mat_plank_x", assessment.FamilyCore, assessment.EquipMat, "roller_bug_x", ""),
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return lib
+}
+
+// slPlan is a dated one-week activation plan (id 10, from slMonday) with
+// the given exercises on Monday and Wednesday and the equipment listed.
+func slPlan(mon, wed []string, equipment ...string) *assessment.Programme {
+	p := &assessment.Programme{ID: 10, Lineage: 10, Version: 1, Status: assessment.StatusIssued,
+		Options: assessment.ProgrammeOptions{Weeks: 1, Start: slMonday, Equipment: equipment}}
+	wk := assessment.Week{Week: 1, Phase: assessment.PhaseActivation, Start: slMonday}
+	for _, dn := range []string{"mon", "tue", "wed", "thu", "fri", "sat", "sun"} {
+		d := assessment.Day{Day: dn}
+		ids := map[string][]string{"mon": mon, "wed": wed}[dn]
+		for _, id := range ids {
+			d.Exercises = append(d.Exercises, line(id, strings.ReplaceAll(id, "_", " "), 3, 9))
+		}
+		wk.Days = append(wk.Days, d)
+	}
+	p.Weeks = []assessment.Week{wk}
+	return p
+}
+
+// slIDs lists a day's exercise ids.
+func slIDs(d assessment.Day) []string {
+	var out []string
+	for _, l := range d.Exercises {
+		out = append(out, l.ExerciseID)
+	}
+	return out
+}
+
+// TestRegressionSafeForHer: a regression never brings in an exercise that a
+// gate of her assessment forbids or that needs equipment the plan lacks;
+// Keel walks further down the chain, else keeps the line with less.
+func TestRegressionSafeForHer(t *testing.T) {
+	lib := slSafetyLibrary(t)
+	hingePain := pgRecord(pgHingeScore(0)) // forbids loaded hinges
+	red := []*assessment.SessionLog{logAt(0, 7, false)}
+	newPlan := func() *assessment.Programme {
+		p := slPlan([]string{"kb_rdl_x", "band_walk_x", "mat_plank_x"}, nil, assessment.EquipMat, assessment.EquipBand, assessment.EquipDowel, assessment.EquipKettlebell)
+		// The coach chose the RDL despite the hinge gate (an override).
+		p.Weeks[0].Days[0].Exercises[0].Overridden = true
+		return p
+	}
+	tests := []struct {
+		name    string
+		rec     *assessment.Record
+		changes []string // exercise→regression ("" when the dose is cut)
+		words   []string // a phrase each change's reason holds
+		monday  []string
+	}{
+		{"OK", hingePain,
+			[]string{"kb_rdl_x→dowel_hinge_x", "band_walk_x→floor_bridge_x", "mat_plank_x→"},
+			[]string{"passed over kb dl x (ruled out by a painful hip hinge)", "passed over cable kickback x (needs cable", "No easier variation of mat plank x suits her (roller bug x (needs foam roller, which is not in this plan's equipment)): dose reduced"},
+			[]string{"dowel_hinge_x", "floor_bridge_x", "mat_plank_x"}},
+		{"NoGateFirstStepFits", pgRecord(),
+			[]string{"kb_rdl_x→kb_dl_x", "band_walk_x→floor_bridge_x", "mat_plank_x→"},
+			[]string{"Regressed from kb rdl x to kb dl x after", "", ""},
+			[]string{"kb_dl_x", "floor_bridge_x", "mat_plank_x"}},
+		// No assessment: nothing can be checked, so nothing is swapped.
+		{"NilRecordBlocks", nil,
+			[]string{"kb_rdl_x→", "band_walk_x→", "mat_plank_x→"},
+			[]string{"there is no assessment to check it against", "", ""},
+			[]string{"kb_rdl_x", "band_walk_x", "mat_plank_x"}},
+		{"RedFlagBlocks", pgRecord(pgRedFlag(assessment.TriYes)),
+			[]string{"kb_rdl_x→", "band_walk_x→", "mat_plank_x→"},
+			[]string{"ruled out by a red flag", "", ""},
+			[]string{"kb_rdl_x", "band_walk_x", "mat_plank_x"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			p := newPlan()
+			prop, err := assessment.Propose(tt.rec, p, red, lib)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var changes []string
+			for i, c := range prop.Changes {
+				changes = append(changes, c.ExerciseID+"→"+c.ToID)
+				if i < len(tt.words) && !strings.Contains(c.Reason, tt.words[i]) {
+					t.Errorf("reason %q lacks %q", c.Reason, tt.words[i])
+				}
+			}
+			if !reflect.DeepEqual(changes, tt.changes) {
+				t.Fatalf("changes %q; want %q", changes, tt.changes)
+			}
+			np, err := assessment.Apply(tt.rec, p, prop, lib)
+			if err != nil {
+				t.Fatal(err)
+			}
+			mon := np.Weeks[0].Days[0]
+			if got := slIDs(mon); !reflect.DeepEqual(got, tt.monday) {
+				t.Errorf("Monday %q; want %q", got, tt.monday)
+			}
+			gates := assessment.Gates(tt.rec)
+			for k, l := range mon.Exercises {
+				e, _ := lib.Get(l.ExerciseID)
+				if l.ExerciseID != p.Weeks[0].Days[0].Exercises[k].ExerciseID {
+					if gs := assessment.GatesForbidding(gates, e); len(gs) > 0 {
+						t.Errorf("%s swapped in although %s forbids it", l.ExerciseID, gs[0].Code)
+					}
+					if l.Overridden {
+						t.Errorf("%s swapped in marked as an override", l.ExerciseID)
+					}
+				}
+				for _, it := range e.Equipment {
+					if it != assessment.EquipNone && !slices.Contains(p.Options.Equipment, it) {
+						t.Errorf("%s needs %s, which the plan does not have", l.ExerciseID, it)
+					}
+				}
+				if l.ExerciseID == "mat_plank_x" && (l.Sets != 2 || l.Reps != 6) {
+					t.Errorf("mat plank kept at %d×%d; want one set fewer and two thirds of the reps (2×6)", l.Sets, l.Reps)
+				}
+			}
+		})
+	}
+	t.Run("ErrApplyRechecks", func(t *testing.T) {
+		// Proposed without the hinge gate, applied with it: the kettlebell
+		// deadlift is refused rather than slipped in.
+		p := newPlan()
+		prop, err := assessment.Propose(pgRecord(), p, red, lib)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := assessment.Apply(hingePain, p, prop, lib); assessment.ErrorCode(err) != assessment.ECONFLICT {
+			t.Fatalf("Apply = %v; want ECONFLICT", err)
+		}
+		if _, err := assessment.Apply(nil, p, prop, lib); assessment.ErrorCode(err) != assessment.ECONFLICT {
+			t.Fatalf("Apply with no assessment = %v; want ECONFLICT", err)
+		}
+	})
+	t.Run("HandBuiltLibraryHarderRegression", func(t *testing.T) {
+		// A library built by hand skips ValidateLibrary: its "regression"
+		// of a bodyweight hinge is a loaded one. Propose must not take it.
+		base := slSafetyLibrary(t)
+		mine := &assessment.Exercise{ID: "my_hinge", Name: "My hinge", Family: assessment.FamilyHinge, Regression: "kb_rdl_x",
+			Equipment: []string{assessment.EquipNone}, Dosage: map[string]assessment.Dose{assessment.PhaseActivation: {Sets: 2, Reps: 8}}}
+		lib := &assessment.Library{Exercises: append(slices.Clone(base.Exercises), mine)}
+		p := slPlan([]string{"my_hinge"}, nil)
+		prop, err := assessment.Propose(hingePain, p, red, lib)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(prop.Changes) != 1 || prop.Changes[0].ToID != "dowel_hinge_x" {
+			t.Fatalf("changes %+v; want my_hinge → dowel_hinge_x, past both loaded hinges", prop.Changes)
+		}
+	})
+}
+
+// TestApplyEachLineOnce: a line swapped for its easier variation is not
+// regressed again by that variation's own change.
+func TestApplyEachLineOnce(t *testing.T) {
+	t.Run("SwapNotCutAgain", func(t *testing.T) {
+		// Monday holds the dead bug and the toe tap; Wednesday the dead bug
+		// alone. After a red Monday the dead bug becomes the toe tap at its
+		// library dose, and only the toe tap that was there is cut.
+		lib := slLibrary(t)
+		p := slPlan([]string{"dead_bug_bent_knee", "dead_bug_toe_tap"}, []string{"dead_bug_bent_knee"})
+		prop, err := assessment.Propose(pgRecord(), p, []*assessment.SessionLog{logAt(0, 7, false)}, lib)
+		if err != nil {
+			t.Fatal(err)
+		}
+		np, err := assessment.Apply(pgRecord(), p, prop, lib)
+		if err != nil {
+			t.Fatal(err)
+		}
+		mon, wed := np.Weeks[0].Days[0].Exercises, np.Weeks[0].Days[2].Exercises
+		if len(mon) != 1 || mon[0].ExerciseID != "dead_bug_toe_tap" || mon[0].Sets != 2 || mon[0].Reps != 6 {
+			t.Errorf("Monday %+v; want the toe tap that was there, cut to 2×6", mon)
+		}
+		if len(wed) != 1 || wed[0].ExerciseID != "dead_bug_toe_tap" || wed[0].Sets != 2 || wed[0].Reps != 8 {
+			t.Errorf("Wednesday %+v; want the toe tap at its library dose 2×8, not cut again", wed)
+		}
+	})
+	t.Run("OneStepDown", func(t *testing.T) {
+		// Monday's RDL and deadlift both regress one step; Wednesday's RDL
+		// becomes the deadlift, not the dowel hinge two steps down.
+		lib := slSafetyLibrary(t)
+		p := slPlan([]string{"kb_rdl_x", "kb_dl_x"}, []string{"kb_rdl_x"})
+		prop, err := assessment.Propose(pgRecord(), p, []*assessment.SessionLog{logAt(0, 6, false)}, lib)
+		if err != nil {
+			t.Fatal(err)
+		}
+		np, err := assessment.Apply(pgRecord(), p, prop, lib)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := slIDs(np.Weeks[0].Days[0]); !reflect.DeepEqual(got, []string{"kb_dl_x", "dowel_hinge_x"}) {
+			t.Errorf("Monday %q; want the deadlift then the dowel hinge", got)
+		}
+		if got := slIDs(np.Weeks[0].Days[2]); !reflect.DeepEqual(got, []string{"kb_dl_x"}) {
+			t.Errorf("Wednesday %q; want the deadlift, one step down", got)
+		}
+	})
+}
+
+// TestProposeUndatedPlan: a plan without dates cannot place the session in
+// a week, so every exercise of the plan is regressed from its first week,
+// and the reason says so (not "after the end of this plan").
+func TestProposeUndatedPlan(t *testing.T) {
+	lib := slLibrary(t)
+	p := slProgramme()
+	p.Options.Start = assessment.Date{}
+	for wi := range p.Weeks {
+		p.Weeks[wi].Start = assessment.Date{}
+	}
+	prop, err := assessment.Propose(pgRecord(), p, []*assessment.SessionLog{logAt(30, 8, false)}, lib)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var changes []string
+	for _, c := range prop.Changes {
+		changes = append(changes, c.ExerciseID+"→"+c.ToID+"@"+strconv.Itoa(c.FromWeek))
+	}
+	want := []string{"dead_bug_bent_knee→dead_bug_toe_tap@1", "glute_bridge→@1", "dead_bug_toe_tap→@1"}
+	if !reflect.DeepEqual(changes, want) {
+		t.Errorf("changes %q; want %q", changes, want)
+	}
+	if !strings.Contains(prop.Reason, "no dates") || strings.Contains(prop.Reason, "after the end") {
+		t.Errorf("reason %q; want it to say the plan has no dates", prop.Reason)
+	}
+	np, err := assessment.Apply(pgRecord(), p, prop, lib)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := slIDs(np.Weeks[0].Days[0]); !reflect.DeepEqual(got, []string{"dead_bug_toe_tap", "glute_bridge"}) {
+		t.Errorf("week 1 Monday %q; want the toe tap and the bridge", got)
+	}
+	t.Run("AfterTheEnd", func(t *testing.T) {
+		prop, err := assessment.Propose(pgRecord(), slProgramme(), []*assessment.SessionLog{logAt(40, 8, false)}, lib)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(prop.Changes) != 0 || !strings.Contains(prop.Reason, "after the end of this plan") {
+			t.Errorf("changes %+v, reason %q; want none, after the end", prop.Changes, prop.Reason)
 		}
 	})
 }

@@ -29,6 +29,7 @@ type sessionScreen struct {
 	lineage  []*assessment.Programme // every version of its lineage
 	logs     []*assessment.SessionLog
 	proposal *assessment.Proposal
+	rec      *assessment.Record // the assessment s.p was made from; nil (nothing swapped in) when gone
 
 	date    *widget.Entry
 	dateErr fieldError
@@ -205,7 +206,16 @@ func (s *sessionScreen) reload() {
 			}
 		}
 	}
-	prop, err := assessment.Propose(s.p, s.logs, s.lib)
+	if s.rec == nil || s.rec.ID != s.p.RecordID {
+		s.rec = nil
+		r, err := u.svc.Records.FindRecordByID(ctx(), s.p.RecordID)
+		if err != nil && assessment.ErrorCode(err) != assessment.ENOTFOUND {
+			u.showError(lang.L("Could not load the assessment"), err)
+			return
+		}
+		s.rec = r
+	}
+	prop, err := assessment.Propose(s.rec, s.p, s.logs, s.lib)
 	if err != nil {
 		u.showError(lang.L("Could not read the sessions"), err)
 		return
@@ -423,7 +433,7 @@ func (s *sessionScreen) onApply() {
 	if s.proposal == nil || s.p == nil {
 		return
 	}
-	np, err := assessment.Apply(s.p, s.proposal, s.lib)
+	np, err := assessment.Apply(s.rec, s.p, s.proposal, s.lib)
 	if err != nil {
 		s.ui.showError(lang.L("Could not apply the change"), err)
 		return

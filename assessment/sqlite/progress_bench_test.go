@@ -81,12 +81,13 @@ func buildHistory(path string, lib *assessment.Library) (int64, error) {
 	if err := sqlite.BulkProgrammes(db, ps, logs); err != nil {
 		return 0, err
 	}
-	for _, p := range ps[:len(ps)-1] {
-		prop, err := assessment.Propose(p, []*assessment.SessionLog{{ProgrammeID: p.ID, Date: p.Weeks[1].Start, Status: assessment.SessionDone, Pain: 7}}, lib)
+	for i, p := range ps[:len(ps)-1] {
+		from := recs[benchHistoryRecords-4+i] // the assessment p was made from
+		prop, err := assessment.Propose(from, p, []*assessment.SessionLog{{ProgrammeID: p.ID, Date: p.Weeks[1].Start, Status: assessment.SessionDone, Pain: 7}}, lib)
 		if err != nil {
 			return 0, err
 		}
-		v2, err := assessment.Apply(p, prop, lib)
+		v2, err := assessment.Apply(from, p, prop, lib)
 		if err != nil {
 			return 0, err
 		}
@@ -192,7 +193,13 @@ func BenchmarkTimelineCompare(b *testing.B) {
 		cmp := assessment.Compare(recs[0], recs[len(recs)-1])
 		trends := assessment.Trends(recs)
 		adh := assessment.Adherence(ps[0], ls, today)
-		prop, err := assessment.Propose(ps[0], ls, lib)
+		var from *assessment.Record // the assessment ps[0] was made from
+		for _, r := range recs {
+			if r.ID == ps[0].RecordID {
+				from = r
+			}
+		}
+		prop, err := assessment.Propose(from, ps[0], ls, lib)
 		if err != nil || len(tl) == 0 || len(cmp.Rows) == 0 || len(trends) == 0 || len(adh) == 0 || prop.Action == "" {
 			b.Fatalf("timeline %d, rows %d, trends %d, weeks %d, proposal %q, %v", len(tl), len(cmp.Rows), len(trends), len(adh), prop.Action, err)
 		}

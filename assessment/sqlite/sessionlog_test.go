@@ -245,7 +245,7 @@ func TestSessionLog_PainSevenRegresses(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	prop, err := assessment.Propose(v1, stored, lib)
+	prop, err := assessment.Propose(rec, v1, stored, lib)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -257,7 +257,7 @@ func TestSessionLog_PainSevenRegresses(t *testing.T) {
 			t.Errorf("change %+v starts in week %d; want 2", ch, ch.FromWeek)
 		}
 	}
-	v2, err := assessment.Apply(v1, prop, lib)
+	v2, err := assessment.Apply(rec, v1, prop, lib)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -299,7 +299,7 @@ func TestSessionLog_PainSevenRegresses(t *testing.T) {
 		t.Errorf("week 2 %s has no %q after the regression", day.Day, ch.ToID)
 	}
 	// The new version has no sessions of its own yet.
-	again, err := assessment.Propose(cur[0], stored, lib)
+	again, err := assessment.Propose(rec, cur[0], stored, lib)
 	if err != nil || again.Action != assessment.ActionNone {
 		t.Errorf("proposal for version 2 = %+v (%v); want nothing logged yet", again, err)
 	}

@@ -133,14 +133,14 @@ func sampleHistory(ctx context.Context, s services, c *assessment.Client, sc ass
 			continue
 		}
 		// The coach applies Keel's proposal: version 2, version 1 kept.
-		prop, err := assessment.Propose(p, logs, lib)
+		prop, err := assessment.Propose(from, p, logs, lib)
 		if err != nil {
 			return err
 		}
 		if prop.Action != assessment.ActionRegress || len(prop.Changes) == 0 {
 			continue
 		}
-		np, err := assessment.Apply(p, prop, lib)
+		np, err := assessment.Apply(from, p, prop, lib)
 		if err != nil {
 			return err
 		}
