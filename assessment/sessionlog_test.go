@@ -1,6 +1,7 @@
 package assessment_test
 
 import (
+	"math/rand/v2"
 	"reflect"
 	"slices"
 	"strconv"
@@ -600,4 +601,81 @@ func TestProposeUndatedPlan(t *testing.T) {
 			t.Errorf("changes %+v, reason %q; want none, after the end", prop.Changes, prop.Reason)
 		}
 	})
+}
+
+// TestRegressionProperties: over random valid assessments and options, a
+// red session in a random week of the generated plan yields a new version
+// in which every exercise swapped in passes her gates and the plan's
+// equipment, and sits on the regression chain below the one it replaced.
+func TestRegressionProperties(t *testing.T) {
+	lib := pgLib(t)
+	want := 1000
+	if testing.Short() {
+		want = 200
+	}
+	rng := rand.New(rand.NewPCG(20261121, 10))
+	done := 0
+	for tried := 0; done < want && tried < 20*want; tried++ {
+		r := pgRandomRecord(rng)
+		if r.Validate() != nil {
+			continue
+		}
+		opts := pgRandomOptions(rng)
+		opts.Start = assessment.NextMonday(r.Date)
+		p, err := assessment.Generate(r, lib, opts)
+		if err != nil || p.Blocked {
+			continue
+		}
+		done++
+		p.ID = 1
+		wk := p.Weeks[rng.IntN(len(p.Weeks))]
+		log := &assessment.SessionLog{ID: 1, ProgrammeID: 1, Date: wk.Start.AddDays(rng.IntN(7)), Status: assessment.SessionDone, Pain: 6 + rng.IntN(5)}
+		prop, err := assessment.Propose(r, p, []*assessment.SessionLog{log}, lib)
+		if err != nil || prop.Action != assessment.ActionRegress || len(prop.Changes) == 0 {
+			t.Fatalf("record %d: proposal %+v, %v", tried, prop, err)
+		}
+		np, err := assessment.Apply(r, p, prop, lib)
+		if err != nil {
+			t.Fatalf("record %d: Apply: %v", tried, err)
+		}
+		gates := assessment.Gates(r)
+		below := func(from, to string) bool { // to is reached from from by regressions
+			seen := map[string]bool{}
+			for e, ok := lib.Get(from); ok && !seen[e.ID]; e, ok = lib.Get(e.Regression) {
+				seen[e.ID] = true
+				if e.Regression == to {
+					return true
+				}
+			}
+			return false
+		}
+		for wi, w := range np.Weeks {
+			for di, d := range w.Days {
+				was := p.Weeks[wi].Days[di].Exercises
+				for _, l := range d.Exercises {
+					if slices.ContainsFunc(was, func(x assessment.Prescription) bool { return x.ExerciseID == l.ExerciseID }) {
+						continue // kept (perhaps with less)
+					}
+					e, ok := lib.Get(l.ExerciseID)
+					if !ok {
+						t.Fatalf("record %d: unknown exercise %s", tried, l.ExerciseID)
+					}
+					if gs := assessment.GatesForbidding(gates, e); len(gs) > 0 {
+						t.Fatalf("record %d week %d %s: %s swapped in although %s forbids it", tried, w.Week, d.Day, e.ID, gs[0].Code)
+					}
+					for _, it := range e.Equipment {
+						if len(opts.Equipment) > 0 && it != assessment.EquipNone && !slices.Contains(opts.Equipment, it) {
+							t.Fatalf("record %d week %d %s: %s needs %s, not in %v", tried, w.Week, d.Day, e.ID, it, opts.Equipment)
+						}
+					}
+					if !slices.ContainsFunc(was, func(x assessment.Prescription) bool { return below(x.ExerciseID, e.ID) }) {
+						t.Fatalf("record %d week %d %s: %s is not a regression of anything that was there", tried, w.Week, d.Day, e.ID)
+					}
+				}
+			}
+		}
+	}
+	if done < want {
+		t.Fatalf("only %d plans to regress", done)
+	}
 }
