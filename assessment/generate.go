@@ -47,8 +47,9 @@ const (
 // are EINVALID (a nil or invalid record, no library, weeks outside 4–12,
 // unknown equipment).
 //
-// When a red flag is answered yes or unsure and no medical clearance is
-// recorded, the programme is Blocked: no weeks, only referrals. Otherwise
+// When a red flag is answered yes or unsure and no medical clearance dated
+// on or after the assessment is recorded (Record.ClearanceStatus), the
+// programme is Blocked: no weeks, only referrals. Otherwise
 // every week follows the weekly template (docs/PROGRAMME.md), adapted to the
 // findings; no exercise a safety gate forbids is ever chosen, and every
 // exercise a gate or the equipment list rules out is listed in Excluded

@@ -219,7 +219,7 @@ func (p *Programme) Text() string {
 	line(title)
 	if p.Blocked {
 		line()
-		line("BLOCKED: no programme until the referrals below are dealt with and a medical clearance is recorded.")
+		line("BLOCKED: no programme until the referrals below are dealt with and a medical clearance dated on or after the assessment is recorded.")
 	}
 	if len(p.Referrals) > 0 {
 		line()
