@@ -627,7 +627,9 @@ func Apply(r *Record, p *Programme, prop *Proposal, lib *Library) (*Programme, e
 		to[c.ExerciseID] = e
 	}
 	np := cloneProgramme(p)
-	np.ID, np.Version = 0, 0
+	// Version names the version this one is built on, so the store can
+	// refuse it if a newer one was saved meanwhile; it renumbers on save.
+	np.ID, np.Version = 0, p.Version
 	np.CreatedAt, np.UpdatedAt = time.Time{}, time.Time{}
 	if np.Lineage == 0 {
 		np.Lineage = p.ID

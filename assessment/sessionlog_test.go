@@ -264,7 +264,7 @@ func TestApply(t *testing.T) {
 	if !reflect.DeepEqual(p, orig) {
 		t.Fatal("Apply changed the programme it was given")
 	}
-	if np.ID != 0 || np.Version != 0 || np.Lineage != p.Lineage || np.Status != assessment.StatusIssued || !strings.HasPrefix(np.Note, "Regress") {
+	if np.ID != 0 || np.Version != p.Version || np.Lineage != p.Lineage || np.Status != assessment.StatusIssued || !strings.HasPrefix(np.Note, "Regress") {
 		t.Fatalf("new version id %d version %d lineage %d status %q note %q", np.ID, np.Version, np.Lineage, np.Status, np.Note)
 	}
 	ids := func(w, d int) []string {

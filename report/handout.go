@@ -550,7 +550,7 @@ func referralLines(r *assessment.Record, p *assessment.Programme, interp *assess
 // cleared reports whether a doctor's clearance is recorded in full, on the
 // record or on the client.
 func cleared(r *assessment.Record) bool {
-	return r != nil && r.MedicalClearance != nil && !r.MedicalClearance.Date.IsZero() && strings.TrimSpace(r.MedicalClearance.By) != ""
+	return r != nil && r.ClearanceStatus() == assessment.ClearanceCovers
 }
 
 // clearanceLine tells a cleared client the check was done, and to speak up

@@ -228,7 +228,7 @@ func TestBuildReferralWording(t *testing.T) {
 	t.Run("ClearedRedFlag", func(t *testing.T) {
 		in := fixtureInput(t, 4)
 		in.Record.RedFlags.SignificantTrauma = assessment.TriYes
-		in.Record.MedicalClearance = &assessment.Clearance{Date: fixtureDay.AddDays(-3), By: "Dr Patel (GP)"}
+		in.Record.MedicalClearance = &assessment.Clearance{Date: fixtureDay.AddDays(3), By: "Dr Patel (GP)"}
 		in.Interpretation = &assessment.Interpretation{
 			Findings:  []assessment.Finding{{Code: assessment.FindRedFlag, Severity: assessment.SeverityRefer, Client: "Please see your GP before we start."}},
 			Referrals: []assessment.Referral{{Code: assessment.FindRedFlag, Reason: "Red flag: fall", To: assessment.ReferToGP}},
@@ -240,7 +240,7 @@ func TestBuildReferralWording(t *testing.T) {
 		if anyContains(h.Summary.Found, "Please see your GP") || anyContains(h.Summary.Safety, "doctor should look at") {
 			t.Errorf("a cleared red flag still asks for a doctor: found %q, safety %q", h.Summary.Found, h.Summary.Safety)
 		}
-		if !anyContains(h.Summary.Safety, "Dr Patel (GP) cleared you to exercise on 27 February 2026") {
+		if !anyContains(h.Summary.Safety, "Dr Patel (GP) cleared you to exercise on 5 March 2026") {
 			t.Errorf("Safety = %q; want the clearance", h.Summary.Safety)
 		}
 	})

@@ -414,10 +414,18 @@ func (s *programmeScreen) chooseExercise(title string, suggested []*assessment.E
 		func(i widget.ListItemID, o fyne.CanvasObject) { o.(*widget.Label).SetText(label(shown[i])) })
 	list.OnSelected = func(i widget.ListItemID) {
 		selected = shown[i]
-		if g, ok := assessment.WhyForbidden(s.record, selected); ok {
-			gateNote.SetText(lang.L("A safety rule leaves this out: ") + g.Reason)
+		g, ok := assessment.WhyForbidden(s.record, selected)
+		switch {
+		case ok && g.Blocks:
+			// A referral blocks every exercise: there is nothing to override.
+			gateNote.SetText(lang.L("No exercise can be added until the referral is dealt with: ") + g.Reason)
+			reason.Hide()
 			reasonBox.Show()
-		} else {
+		case ok:
+			gateNote.SetText(lang.L("A safety rule leaves this out: ") + g.Reason)
+			reason.Show()
+			reasonBox.Show()
+		default:
 			reasonBox.Hide()
 		}
 	}

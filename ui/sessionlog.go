@@ -287,7 +287,7 @@ func (s *sessionScreen) showLight(prop *assessment.Proposal) {
 		if c.ToID != "" {
 			line = fmt.Sprintf(lang.L("From week %d: %s, replaced by %s"), c.FromWeek, c.Name, c.ToName)
 		} else {
-			line = fmt.Sprintf(lang.L("From week %d: %s, smaller dose (no easier variation)"), c.FromWeek, c.Name)
+			line = fmt.Sprintf(lang.L("From week %d: %s, smaller dose. %s"), c.FromWeek, c.Name, c.Reason)
 		}
 		s.changes.Add(container.NewBorder(nil, nil, widget.NewIcon(theme.NavigateNextIcon()), nil, newWrapLabel(line)))
 	}
