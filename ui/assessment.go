@@ -197,6 +197,9 @@ func (s *assessmentScreen) collect() (*assessment.Record, assessment.ValidationE
 	c := s.client
 	r.Client = &assessment.ClientSnapshot{Name: c.Name, BirthDate: c.BirthDate, Births: c.Births, LastDelivery: c.LastDelivery, DeliveryMode: c.DeliveryMode}
 	v = append(v, s.b.save(r)...)
+	// The record in the shape Keel stores it: empty sides not tested, the
+	// hinge override flag set (the domain decides, not the form).
+	r.Normalize()
 	for _, k := range assessment.Sections {
 		if s.carried[k] && sectionJSON(r, k) != "null" {
 			r.CarriedOver = append(r.CarriedOver, k)
@@ -797,13 +800,6 @@ func (s *assessmentScreen) thomasSection() fyne.CanvasObject {
 		d := sec.checkField("thomas."+name+".abduction_drift", lang.L("Thigh drifts out"), func(r *assessment.Record) *bool { return &side(r, isLeft).AbductionDrift })
 		hip[i], knee[i], drift[i] = vbox(withUnit(h, "°"), he), vbox(withUnit(k, "°"), ke), d
 	}
-	sec.finish = func(r *assessment.Record) {
-		for _, p := range []**assessment.ThomasSide{&r.Thomas.Left, &r.Thomas.Right} {
-			if *p != nil && (*p).HipAngleDeg == nil && (*p).KneeAngleDeg == nil && !(*p).AbductionDrift {
-				*p = nil
-			}
-		}
-	}
 	return s.sectionBox(lang.L("Modified Thomas test"), sec,
 		sideBySide(
 			[3]fyne.CanvasObject{caption(lang.L("Hip angle (+ = thigh above horizontal)")), hip[0], hip[1]},
@@ -849,15 +845,6 @@ func (s *assessmentScreen) glutesSection() fyne.CanvasObject {
 		rows[4][i] = vbox(phe, e5)
 		rows[5][i] = vbox(score, se)
 		rows[6][i] = faults
-	}
-	sec.finish = func(r *assessment.Record) {
-		for _, p := range []**assessment.GluteSide{&r.Glutes.Left, &r.Glutes.Right} {
-			g := *p
-			if g != nil && g.MaxGrade == "" && g.MedGrade == "" && g.SingleLegBridgeReps == nil && g.Trendelenburg == "" &&
-				g.ProneHipExtension == "" && g.SideLyingAbdScore == nil && len(g.SideLyingFaults) == 0 {
-				*p = nil
-			}
-		}
 	}
 	caps := []string{"Glute max grade", "Glute med grade", "Single-leg bridge", "Trendelenburg (30 s stance)", "Prone hip extension", "Side-lying abduction score (0–3)", "Side-lying abduction faults"}
 	var rr [][3]fyne.CanvasObject
@@ -919,11 +906,6 @@ func (s *assessmentScreen) hingeSection() fyne.CanvasObject {
 			score.SetSelected(strconv.Itoa(assessment.SuggestHingeScore(r.Hinge)))
 		}
 	})
-	sec.finish = func(r *assessment.Record) {
-		if r.Hinge.Score != nil {
-			r.Hinge.ScoreOverridden = *r.Hinge.Score != assessment.SuggestHingeScore(r.Hinge)
-		}
-	}
 	return s.sectionBox(lang.L("Hip hinge with a dowel"), sec,
 		caption(lang.L("Dowel contact kept at:")),
 		container.NewGridWithColumns(2, head, thor, sac, pain),
@@ -976,14 +958,6 @@ func (s *assessmentScreen) diastasisSection() fyne.CanvasObject {
 		}
 		return &r.Diastasis.Doming
 	})
-	sec.finish = func(r *assessment.Record) {
-		for _, p := range []**assessment.DiastasisSite{&r.Diastasis.Above, &r.Diastasis.At, &r.Diastasis.Below} {
-			x := *p
-			if x != nil && x.WidthFingers == nil && x.WidthMM == nil && x.Depth == "" && x.Tension == "" {
-				*p = nil
-			}
-		}
-	}
 	return s.sectionBox(lang.L("Diastasis check (head lift)"), sec,
 		container.NewGridWithColumns(4, cells...),
 		container.NewGridWithColumns(2, labelled(lang.L("Doming on curl-up"), doming, de)))

@@ -67,9 +67,6 @@ func (b *recordBinder) save(r *assessment.Record) assessment.ValidationErrors {
 		for _, f := range s.saves {
 			f(r, &v)
 		}
-		if s.finish != nil {
-			s.finish(r)
-		}
 	}
 	return v
 }
@@ -99,7 +96,6 @@ type formSection struct {
 	alloc  func(*assessment.Record)
 	clear  func(*assessment.Record)
 	isSet  func(*assessment.Record) bool
-	finish func(*assessment.Record)
 	saves  []func(*assessment.Record, *assessment.ValidationErrors)
 	loads  []func(r *assessment.Record, set bool)
 	err    fieldError

@@ -116,6 +116,7 @@ func checkRecord(r *assessment.Record) error {
 	if r.Format == "" {
 		r.Format = assessment.FormatAssessment
 	}
+	r.Normalize()
 	if err := r.Validate(); err != nil {
 		return err
 	}
