@@ -133,11 +133,11 @@ func (in *Interpretation) redFlags(r *Record) {
 		}
 		labels = append(labels, q.label+" ("+string(a)+")")
 		evidence = append(evidence, q.key+": "+string(a))
-		in.Referrals = append(in.Referrals, Referral{
-			Code:   FindRedFlag,
-			Reason: "Red flag: " + q.label + " (answered " + string(a) + "). Ask her GP to check this before exercise beyond walking.",
-			To:     ReferToGP,
-		})
+		reason := "Red flag: " + q.label + " (answered " + string(a) + "). Ask her GP to check this before exercise beyond walking."
+		if redFlagCauda[q.key] {
+			reason = "Urgent: " + q.label + " (answered " + string(a) + ") can be a sign of a nerve emergency (cauda equina syndrome) [62]. She should get medical help today."
+		}
+		in.Referrals = append(in.Referrals, Referral{Code: FindRedFlag, Reason: reason, To: ReferToGP})
 	}
 	if len(labels) == 0 {
 		return
@@ -153,11 +153,15 @@ func (in *Interpretation) redFlags(r *Record) {
 	case ClearanceBeforeAssessment:
 		coach = "Red-flag screen raised " + joinAnd(labels) + "." + notCoveredNote(r) + " Refer her to her GP; Keel keeps the programme blocked until a clearance dated on or after the assessment is recorded."
 	}
+	client := "Some of your answers are worth a doctor's look before we start training. Please see your GP; it is a routine precaution, not a diagnosis."
+	if keys, flags := raisedRedFlags(r); len(caudaFlags(keys, flags)) > 0 && r.ClearanceStatus() != ClearanceCovers {
+		client = "Some of your answers need a doctor today: numbness around the saddle area, a change in bladder or bowel control, or weakness getting worse in the legs can be signs of a nerve problem that needs urgent care. Please contact your GP or urgent care today."
+	}
 	in.add(Finding{
 		Code:     FindRedFlag,
 		Severity: SeverityRefer,
 		Coach:    coach,
-		Client:   "Some of your answers are worth a doctor's look before we start training. Please see your GP; it is a routine precaution, not a diagnosis.",
+		Client:   client,
 		Evidence: strings.Join(evidence, "; "),
 	})
 }

@@ -1,6 +1,7 @@
 package assessment_test
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/keel-coach/keel/assessment"
@@ -46,4 +47,26 @@ func TestRecordNormalize(t *testing.T) {
 			}
 		}
 	})
+}
+
+// Signs of cauda equina syndrome are an emergency: every referral and the
+// client's own sentence say so, not "a routine precaution".
+func TestCaudaSignsAreUrgent(t *testing.T) {
+	r := &assessment.Record{Date: assessment.NewDate(2026, 11, 20),
+		RedFlags: &assessment.RedFlags{SaddleAnaesthesia: assessment.TriUnsure, CancerHistory: assessment.TriYes}}
+	in := assessment.Interpret(r)
+	urgent := 0
+	for _, ref := range in.Referrals {
+		if ref.Code == assessment.FindRedFlag && strings.HasPrefix(ref.Reason, "Urgent:") {
+			urgent++
+		}
+	}
+	if urgent != 1 {
+		t.Fatalf("urgent referrals = %d, want 1 (saddle numbness only): %+v", urgent, in.Referrals)
+	}
+	for _, f := range in.Findings {
+		if f.Code == assessment.FindRedFlag && !strings.Contains(f.Client, "today") {
+			t.Fatalf("client sentence for a cauda sign: %q", f.Client)
+		}
+	}
 }
