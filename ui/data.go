@@ -3,7 +3,6 @@ package ui
 import (
 	"context"
 	"fmt"
-	"os"
 	"path/filepath"
 	"strings"
 
@@ -166,25 +165,7 @@ func (s *dataScreen) setStatus(msg string, imp widget.Importance) {
 
 // saveDialog asks for a file to write, then calls then with its path.
 func (s *dataScreen) saveDialog(name string, exts []string, then func(path string)) {
-	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
-		if err != nil {
-			s.ui.showError(lang.L("Could not choose the file"), err)
-			return
-		}
-		if w == nil {
-			return // cancelled
-		}
-		path := w.URI().Path()
-		_ = w.Close()
-		_ = os.Remove(path) // the file is written whole, under a temporary name, then renamed
-		s.ui.prefs.SetLastExportDir(filepath.Dir(path))
-		then(path)
-	}, s.ui.win)
-	d.SetFileName(name)
-	d.SetFilter(storage.NewExtensionFileFilter(exts))
-	s.startIn(d)
-	d.Resize(fyne.NewSize(800, 560))
-	d.Show()
+	s.ui.askSaveFile(name, exts, lang.L("Could not choose the file"), then)
 }
 
 // openDialog asks for a file to read, then calls then with its path.
@@ -207,20 +188,10 @@ func (s *dataScreen) openDialog(exts []string, dir string, then func(path string
 			d.SetLocation(l)
 		}
 	} else {
-		s.startIn(d)
+		s.ui.startIn(d)
 	}
 	d.Resize(fyne.NewSize(800, 560))
 	d.Show()
-}
-
-type locatable interface{ SetLocation(fyne.ListableURI) }
-
-func (s *dataScreen) startIn(d locatable) {
-	if dir := s.ui.prefs.LastExportDir(); dir != "" {
-		if l, err := storage.ListerForURI(storage.NewFileURI(dir)); err == nil {
-			d.SetLocation(l)
-		}
-	}
 }
 
 // run does slow work off the UI goroutine behind a progress dialog, then

@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"log"
 	"net/url"
-	"os"
 	"path/filepath"
 	"runtime/debug"
 	"strings"
@@ -16,7 +15,6 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
-	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/keel-coach/keel/assessment"
@@ -38,8 +36,14 @@ func cloneProgramme(p *assessment.Programme) (*assessment.Programme, error) {
 }
 
 // handoutFileName is the default file name of a handout: the client's name
-// and the date, with every character a file system may refuse replaced.
+// and the date.
 func handoutFileName(client string, d assessment.Date) string {
+	return fmt.Sprintf("%s %s handout.pdf", clientFilePart(client), d)
+}
+
+// clientFilePart is a client's name as part of a file name: every
+// character a file system may refuse becomes a space, runs of them one.
+func clientFilePart(client string) string {
 	var b strings.Builder
 	dash := false
 	for _, r := range strings.TrimSpace(client) {
@@ -61,7 +65,7 @@ func handoutFileName(client string, d assessment.Date) string {
 	if len(name) > 80 {
 		name = strings.ToValidUTF8(name[:80], "")
 	}
-	return fmt.Sprintf("%s %s handout.pdf", name, d)
+	return name
 }
 
 // sources are the stored data the handout is drawn from.
@@ -72,29 +76,8 @@ func (u *UI) sources() report.Sources {
 
 // onExport asks where to save the handout, then writes it.
 func (s *programmeScreen) onExport() {
-	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
-		if err != nil {
-			s.ui.showError(lang.L("Could not export the handout"), err)
-			return
-		}
-		if w == nil {
-			return // cancelled
-		}
-		path := w.URI().Path()
-		_ = w.Close()
-		_ = os.Remove(path) // WritePDF writes the whole file at once; no empty file may stay behind
-		s.ui.prefs.SetLastExportDir(filepath.Dir(path))
-		s.exportTo(path, nil)
-	}, s.ui.win)
-	d.SetFileName(handoutFileName(s.client.Name, s.ui.svc.today()))
-	d.SetFilter(storage.NewExtensionFileFilter([]string{".pdf"}))
-	if dir := s.ui.prefs.LastExportDir(); dir != "" {
-		if l, err := storage.ListerForURI(storage.NewFileURI(dir)); err == nil {
-			d.SetLocation(l)
-		}
-	}
-	d.Resize(fyne.NewSize(800, 560))
-	d.Show()
+	s.ui.askSaveFile(handoutFileName(s.client.Name, s.ui.svc.today()), []string{".pdf"},
+		lang.L("Could not export the handout"), func(path string) { s.exportTo(path, nil) })
 }
 
 // exportTo writes the handout to path off the UI goroutine, with a

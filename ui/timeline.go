@@ -13,7 +13,6 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
-	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -217,30 +216,8 @@ func (s *timelineScreen) openFile(path string) {
 
 // onExportCSV asks where to save her measures as CSV, then writes them.
 func (s *timelineScreen) onExportCSV() {
-	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
-		if err != nil {
-			s.ui.showError(lang.L("Could not export the measures"), err)
-			return
-		}
-		if w == nil {
-			return
-		}
-		path := w.URI().Path()
-		_ = w.Close()
-		// The dialog created the file (0644, empty); exportCSV writes the
-		// whole file at once, so a failure must not leave an empty one.
-		_ = os.Remove(path)
-		s.exportCSV(path)
-	}, s.ui.win)
-	d.SetFileName(strings.TrimSuffix(handoutFileName(s.client.Name, s.ui.svc.today()), " handout.pdf") + " measures.csv")
-	d.SetFilter(storage.NewExtensionFileFilter([]string{".csv"}))
-	if dir := s.ui.prefs.LastExportDir(); dir != "" {
-		if l, err := storage.ListerForURI(storage.NewFileURI(dir)); err == nil {
-			d.SetLocation(l)
-		}
-	}
-	d.Resize(fyne.NewSize(800, 560))
-	d.Show()
+	name := fmt.Sprintf("%s %s measures.csv", clientFilePart(s.client.Name), s.ui.svc.today())
+	s.ui.askSaveFile(name, []string{".csv"}, lang.L("Could not export the measures"), func(path string) { _ = s.exportCSV(path) })
 }
 
 // csvMode keeps the measures file private to the coach's account: it is

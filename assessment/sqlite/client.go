@@ -114,12 +114,17 @@ func mustAffect(res sql.Result, err error, what, op string) error {
 	return nil
 }
 
-func createClient(ctx context.Context, tx *writeTx, c *assessment.Client) error {
+// checkClient tidies and validates a client about to be written.
+func checkClient(tx *writeTx, c *assessment.Client) error {
 	if c == nil {
 		return assessment.Errorf(assessment.EINVALID, "There is no client to save.")
 	}
 	c.Normalize()
-	if err := c.Validate(tx.today()); err != nil {
+	return c.Validate(tx.today())
+}
+
+func createClient(ctx context.Context, tx *writeTx, c *assessment.Client) error {
+	if err := checkClient(tx, c); err != nil {
 		return err
 	}
 	cb, cd := clearanceCols(c)
@@ -145,11 +150,7 @@ func createClient(ctx context.Context, tx *writeTx, c *assessment.Client) error 
 }
 
 func updateClient(ctx context.Context, tx *writeTx, c *assessment.Client) error {
-	if c == nil {
-		return assessment.Errorf(assessment.EINVALID, "There is no client to save.")
-	}
-	c.Normalize()
-	if err := c.Validate(tx.today()); err != nil {
+	if err := checkClient(tx, c); err != nil {
 		return err
 	}
 	cb, cd := clearanceCols(c)
