@@ -190,8 +190,10 @@ func (s *dataScreen) openDialog(exts []string, dir string, then func(path string
 	} else {
 		s.ui.startIn(d)
 	}
-	d.Resize(fyne.NewSize(800, 560))
+	// Fyne's file dialog builds its content in Show: resizing it first
+	// dereferences nil and takes the window down.
 	d.Show()
+	d.Resize(fyne.NewSize(800, 560))
 }
 
 // run does slow work off the UI goroutine behind a progress dialog, then

@@ -46,6 +46,8 @@ func (u *UI) askSaveFile(name string, exts []string, errTitle string, then func(
 	d.SetFileName(name)
 	d.SetFilter(storage.NewExtensionFileFilter(exts))
 	u.startIn(d)
-	d.Resize(fyne.NewSize(800, 560))
+	// Fyne's file dialog builds its content in Show: resizing it first
+	// dereferences nil and takes the window down.
 	d.Show()
+	d.Resize(fyne.NewSize(800, 560))
 }

@@ -197,8 +197,10 @@ func (s *settingsScreen) onChooseLogo() {
 		s.errs[report.FieldLogo].set("")
 	}, s.ui.win)
 	d.SetFilter(storage.NewExtensionFileFilter([]string{".png", ".jpg", ".jpeg", ".PNG", ".JPG", ".JPEG"}))
-	d.Resize(fyne.NewSize(800, 560))
+	// Fyne's file dialog builds its content in Show: resizing it first
+	// dereferences nil and takes the window down.
 	d.Show()
+	d.Resize(fyne.NewSize(800, 560))
 }
 
 // collect reads the form into a profile.

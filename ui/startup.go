@@ -109,8 +109,8 @@ func (s *StartupError) onChoose() {
 		s.openPath(path)
 	}, s.win)
 	d.SetFilter(storage.NewExtensionFileFilter([]string{".db", ".sqlite", ".sqlite3"}))
+	d.Show() // the file dialog builds its content in Show: resize after
 	d.Resize(fyne.NewSize(620, 420))
-	d.Show()
 }
 
 // openPath opens Keel on the file at path, or says why it cannot.
