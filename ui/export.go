@@ -122,7 +122,9 @@ func (s *programmeScreen) exportTo(path string, done func(error)) {
 			}
 			s.status.SetText(lang.L("Handout saved"))
 			msg := newWrapLabel(fmt.Sprintf(lang.L("Saved %s"), path))
-			dialog.ShowCustomConfirm(lang.L("Handout exported"), lang.L("Open"), lang.L("Close"), msg, func(open bool) {
+			// A wrapping label has no width of its own: give the path room.
+			box := container.NewGridWrap(fyne.NewSize(460, msg.MinSize().Height*3), msg)
+			dialog.ShowCustomConfirm(lang.L("Handout exported"), lang.L("Open"), lang.L("Close"), box, func(open bool) {
 				if open {
 					u := &url.URL{Scheme: "file", Path: path}
 					_ = fyne.CurrentApp().OpenURL(u)
