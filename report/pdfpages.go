@@ -1,0 +1,458 @@
+package report
+
+import (
+	"fmt"
+	"image/color"
+)
+
+// The plan pages: fridge week, sessions, later phases, tracking sheet and
+// referral sheets. Only the drawing is here; every word comes from the
+// model (session.go, referral.go, words.go).
+
+var colRest = color.RGBA{R: 240, G: 240, B: 240, A: 255}
+
+// part draws one run of weeks: its fridge page, then its sessions.
+func (r *renderer) part(p *PlanPart) {
+	r.fridge(p)
+	first := true
+	for i := range p.Sessions {
+		r.session(&p.Sessions[i], first)
+		first = false
+	}
+}
+
+// fridgeDayLayout is one day's box on the fridge page.
+type fridgeDayLayout struct {
+	head  []drawLine
+	items [][]drawLine // per item: the name and dose lines
+	cols  int
+	h     float64
+}
+
+const (
+	fridgeDayCol = 38.0 // day name and session column
+	fridgeSize   = sizeCard
+)
+
+// layoutFridgeDay wraps one day for a given number of item columns.
+func (r *renderer) layoutFridgeDay(d FridgeDay, cols int) fridgeDayLayout {
+	l := fridgeDayLayout{cols: cols}
+	lh := lineHeight(fridgeSize)
+	r.font(true, sizeBody)
+	for _, t := range r.wrap(d.Day, fridgeDayCol-2*cellPad) {
+		l.head = append(l.head, drawLine{text: t, bold: true, size: sizeBody, h: lineHeight(sizeBody)})
+	}
+	sub := "Rest day"
+	if !d.Rest {
+		sub = d.Session
+		if d.Minutes > 0 {
+			sub += fmt.Sprintf(" · about %d min", d.Minutes)
+		}
+	}
+	r.font(false, fridgeSize)
+	for _, t := range r.wrap(sub, fridgeDayCol-2*cellPad) {
+		l.head = append(l.head, drawLine{text: t, size: fridgeSize, h: lh, muted: true})
+	}
+	headH := 0.0
+	for _, d := range l.head {
+		headH += d.h
+	}
+	colW := (r.width - fridgeDayCol - 2*cellPad) / float64(cols)
+	var colH = make([]float64, cols)
+	items := d.Items
+	if d.Rest {
+		items = []FridgeItem{{Name: "A gentle walk is welcome; otherwise enjoy the rest."}}
+	}
+	for i, it := range items {
+		var lines []drawLine
+		r.font(true, fridgeSize)
+		for _, t := range r.wrap(it.Name, colW-2*cellPad) {
+			lines = append(lines, drawLine{text: t, bold: !d.Rest, size: fridgeSize, h: lh})
+		}
+		if it.Dose != "" {
+			r.font(false, fridgeSize)
+			for _, t := range r.wrap(it.Dose, colW-2*cellPad) {
+				lines = append(lines, drawLine{text: t, size: fridgeSize, h: lh})
+			}
+		}
+		l.items = append(l.items, lines)
+		h := 0.0
+		for _, ln := range lines {
+			h += ln.h
+		}
+		colH[i%cols] += h + 1
+	}
+	if d.Note != "" {
+		r.font(false, sizeTiny)
+		var lines []drawLine
+		for _, t := range r.wrap(d.Note, r.width-fridgeDayCol-2*cellPad) {
+			lines = append(lines, drawLine{text: t, size: sizeTiny, h: lineHeight(sizeTiny), muted: true})
+		}
+		l.items = append(l.items, lines)
+	}
+	itemsH := 0.0
+	for _, h := range colH {
+		itemsH = max(itemsH, h)
+	}
+	if d.Note != "" {
+		for _, ln := range l.items[len(l.items)-1] {
+			itemsH += ln.h
+		}
+	}
+	l.h = max(headH, itemsH) + 2*cellPad
+	return l
+}
+
+// fridge draws one week on one page: a band per day, Monday to Sunday.
+// Days with many exercises go to two columns when one column would run
+// off the page.
+func (r *renderer) fridge(p *PlanPart) {
+	f := p.Fridge
+	r.newPage()
+	r.bookmark(p.Title, 0)
+	r.bookmark(f.Heading, 1)
+	r.heading(f.Heading+" · "+p.Title, 0)
+	if p.Dates != "" {
+		r.para(p.Dates, sizeBody, true, 0, colInk)
+	}
+	r.para(f.Intro, sizeBody, false, 0, colMuted)
+	r.y += 2
+	var days [7]fridgeDayLayout
+	total := 0.0
+	for i, d := range f.Days {
+		days[i] = r.layoutFridgeDay(d, 1)
+		total += days[i].h
+	}
+	for cols := 2; cols <= 3 && r.y+total > r.bottom; cols++ {
+		total = 0
+		for i, d := range f.Days {
+			if len(d.Items) > 2 {
+				days[i] = r.layoutFridgeDay(d, cols)
+			}
+			total += days[i].h
+		}
+	}
+	for i, d := range f.Days {
+		l := days[i]
+		r.need(l.h)
+		fill := colWhite
+		if d.Rest {
+			fill = colRest
+		}
+		r.fill(fill)
+		r.draw(colRule)
+		r.pdf.SetLineWidth(0.25)
+		r.pdf.Rect(r.left, r.y, r.width, l.h, "FD")
+		r.fill(r.accent)
+		if !d.Rest {
+			r.pdf.Rect(r.left, r.y, 1.4, l.h, "F")
+		}
+		y := r.y + cellPad
+		for _, ln := range l.head {
+			r.drawLine(ln, r.left+cellPad+1, y, fridgeDayCol-2*cellPad)
+			y += ln.h
+		}
+		colW := (r.width - fridgeDayCol - 2*cellPad) / float64(l.cols)
+		ys := make([]float64, l.cols)
+		for c := range ys {
+			ys[c] = r.y + cellPad
+		}
+		n := len(d.Items)
+		if d.Rest {
+			n = 1
+		}
+		for k := 0; k < n && k < len(l.items); k++ {
+			c := k % l.cols
+			x := r.left + fridgeDayCol + float64(c)*colW
+			for _, ln := range l.items[k] {
+				r.drawLine(ln, x+cellPad, ys[c], colW-2*cellPad)
+				ys[c] += ln.h
+			}
+			ys[c] += 1
+		}
+		if d.Note != "" {
+			y := 0.0
+			for _, v := range ys {
+				y = max(y, v)
+			}
+			for _, ln := range l.items[len(l.items)-1] {
+				r.drawLine(ln, r.left+fridgeDayCol+cellPad, y, r.width-fridgeDayCol-2*cellPad)
+				y += ln.h
+			}
+		}
+		r.y += l.h
+	}
+	r.y += 3
+}
+
+// drawLine draws one wrapped line at (x, y).
+func (r *renderer) drawLine(d drawLine, x, y, w float64) {
+	r.font(d.bold, d.size)
+	r.text(colInk)
+	if d.muted {
+		r.text(colMuted)
+	}
+	r.cell(x, y, w, d.h, d.text, "L")
+}
+
+// exerciseLines words one exercise box.
+func (r *renderer) exerciseLines(b ExerciseBlock) []boxLine {
+	w := r.h.Words
+	lines := []boxLine{
+		{text: b.Name, bold: true, size: sizeCardName},
+		{text: b.Dose, bold: true, size: sizeCard, gap: 0.8},
+	}
+	if b.Change != "" {
+		lines = append(lines, boxLine{text: w.Changed + ": " + b.Change, size: sizeCard, gap: 1.2})
+	}
+	if !b.Full {
+		if b.SeeAlso != "" {
+			lines = append(lines, boxLine{text: b.SeeAlso, size: sizeCard, gap: 1, muted: true})
+		}
+		return lines
+	}
+	lines = append(lines, boxLine{text: w.Cues, bold: true, size: sizeCard, gap: 1.8, muted: true})
+	for i, c := range b.Cues {
+		lines = append(lines, boxLine{text: c, prefix: fmt.Sprintf("%d.", i+1), size: sizeCard, gap: 0.5})
+	}
+	pair := func(label, text string) {
+		if text != "" {
+			lines = append(lines, boxLine{text: label + ": " + text, size: sizeCard, gap: 1.2})
+		}
+	}
+	pair(w.Feel, b.Feel)
+	pair(w.StopIf, trimStop(b.StopIf))
+	pair(w.Easier, b.Easier)
+	pair(w.Harder, b.Harder)
+	pair(w.Equipment, b.Equipment)
+	pair(w.Why, b.Why)
+	return lines
+}
+
+// trimStop drops the leading "Stop if " the label already says.
+func trimStop(s string) string {
+	const p = "Stop if "
+	if len(s) > len(p) && s[:len(p)] == p {
+		return s[len(p):]
+	}
+	return s
+}
+
+// boxHeight measures a box the way box() lays it out.
+func (r *renderer) boxHeight(st boxStyle, lines []boxLine) float64 {
+	inner := r.width - 2*boxPad
+	if st.bar {
+		inner -= cardBar
+	}
+	fig := r.hasFigure(st.figure)
+	if fig {
+		inner -= figW + 3
+	}
+	total := 2*boxPad + 3
+	for _, l := range lines {
+		size := l.size
+		if size == 0 {
+			size = sizeBody
+		}
+		ind := 0.0
+		if l.prefix != "" {
+			ind = 5
+		}
+		r.font(l.bold, size)
+		n := len(r.wrap(l.text, inner-ind))
+		total += float64(n)*lineHeight(size) + l.gap
+	}
+	if fig {
+		total = max(total, figH+2*boxPad+3)
+	}
+	return total
+}
+
+// session draws one session. It starts a new page unless the whole session
+// fits below the one before, so a session is never split when it fits a
+// page, and a short session does not leave a page nearly empty.
+func (r *renderer) session(s *SessionPage, firstOfPart bool) {
+	card := func(b ExerciseBlock) boxStyle {
+		st := boxStyle{border: colRule, lineWidth: 0.3, bar: true}
+		if b.Full {
+			st.figure = b.ExerciseID
+		}
+		return st
+	}
+	r.font(true, sizeHeading)
+	total := float64(len(r.wrap(s.Heading, r.width)))*lineHeight(sizeHeading) + 8
+	r.font(false, sizeBody)
+	total += float64(len(r.wrap(s.Intro, r.width))) * lineHeight(sizeBody)
+	var explain []boxLine
+	if len(s.Explain) > 0 {
+		explain = []boxLine{{text: r.h.Words.DosesHeading, bold: true, size: sizeCard}}
+		for _, e := range s.Explain {
+			explain = append(explain, boxLine{text: e, prefix: "•", size: sizeCard, gap: 0.8})
+		}
+		total += r.boxHeight(boxStyle{border: r.accent, lineWidth: 0.4}, explain)
+	}
+	var firstH float64
+	for i, b := range s.Exercises {
+		h := r.boxHeight(card(b), r.exerciseLines(b))
+		total += h
+		if i == 0 {
+			firstH = h
+		}
+	}
+	if firstOfPart || r.y+total > r.bottom {
+		r.newPage()
+	}
+	r.bookmark(s.Heading, 1)
+	r.heading(s.Heading, lineHeight(sizeBody)+firstH)
+	r.para(s.Intro, sizeBody, false, 0, colInk)
+	r.y += 2
+	if len(explain) > 0 {
+		r.box(boxStyle{border: r.accent, lineWidth: 0.4}, explain)
+	}
+	for _, b := range s.Exercises {
+		r.box(card(b), r.exerciseLines(b))
+	}
+}
+
+// later draws the phases after the printed weeks, a paragraph each.
+func (r *renderer) later() {
+	if len(r.h.Later) == 0 {
+		return
+	}
+	w := r.h.Words
+	body := lineHeight(sizeBody)
+	r.need(lineHeight(sizeHeading) + 12*body)
+	r.bookmark(w.LaterHeading, 0)
+	r.heading(w.LaterHeading, 3*body)
+	r.para(w.LaterIntro, sizeBody, false, 0, colInk)
+	r.y += 2
+	for _, n := range r.h.Later {
+		lines := []boxLine{{text: n.Title, bold: true, size: 11.5}}
+		if n.Text != "" {
+			lines = append(lines, boxLine{text: n.Text, gap: 1})
+		}
+		lines = append(lines, boxLine{text: "Ready to move on when:", bold: true, gap: 1.5})
+		for _, c := range n.Criteria {
+			lines = append(lines, boxLine{text: c, prefix: "•", gap: 0.6})
+		}
+		if n.CheckIn != "" {
+			lines = append(lines, boxLine{text: n.CheckIn, gap: 1.2, muted: true})
+		}
+		r.box(boxStyle{border: colRule, lineWidth: 0.3}, lines)
+	}
+}
+
+// tracking draws the sheet to fill in with a pen: one row per planned
+// session, the key above it on the same page.
+func (r *renderer) tracking() {
+	if len(r.h.Tracking) == 0 {
+		return
+	}
+	w := r.h.Words
+	r.newPage()
+	r.bookmark(w.TrackHeading, 0)
+	r.heading(w.TrackHeading, 0)
+	r.para(w.TrackIntro, sizeBody, false, 0, colInk)
+	r.y += 1
+	for _, k := range w.TrackKey {
+		r.para(k, sizeCard, false, 0, colMuted)
+	}
+	r.y += 2
+	box := 13.0
+	widths := []float64{26, 0, box, 22, box, box, box, 36}
+	fixed := 0.0
+	for _, x := range widths {
+		fixed += x
+	}
+	widths[1] = r.width - fixed
+	head := func(s string) tcell { return tcell{spans: []span{{text: s, bold: true, size: sizeTiny}}} }
+	header := []tcell{head("When"), head("Session"), head("Done"), head("Pain"), head("Leak"), head("Heavy"), head("Dome"), head("Notes")}
+	t := table{title: w.TrackHeading, widths: widths, header: header, minRow: 10}
+	for _, tw := range r.h.Tracking {
+		for i, s := range tw.Sessions {
+			when := []span{{text: joinDot(s.Day, ""), size: sizeTiny, bold: true}}
+			if s.Date != "" {
+				when = []span{{text: s.Date, size: sizeTiny, bold: true}}
+			}
+			if i == 0 {
+				when = append([]span{{text: tw.Label, size: sizeTiny, muted: true}}, when...)
+			}
+			t.rows = append(t.rows, []tcell{
+				{spans: when}, {spans: []span{{text: s.Name, size: sizeTiny}}},
+				{box: boxTick}, {box: boxPain}, {box: boxTick}, {box: boxTick}, {box: boxTick}, {},
+			})
+		}
+	}
+	r.drawTable(t)
+}
+
+// referralSheet draws a sheet for a doctor or physiotherapist. The first
+// page of a blocked handout carries the brand.
+func (r *renderer) referralSheet(rp *ReferralPage, first bool) {
+	if first {
+		r.brand()
+		r.titleBlock(rp.Heading)
+	} else {
+		r.newPage()
+		r.heading(rp.Heading, 0)
+	}
+	r.bookmark(rp.Heading, 0)
+	w := r.h.Words
+	body := lineHeight(sizeBody)
+	if rp.Urgent {
+		lines := []boxLine{{text: rp.HowSoon, bold: true, size: 12}}
+		for _, t := range rp.IfWorse {
+			lines = append(lines, boxLine{text: t, bold: true, gap: 1.5})
+		}
+		r.box(boxStyle{border: colInk, lineWidth: 1.2, fill: &colWhite}, lines)
+		r.para(rp.Intro, sizeBody, false, 0, colInk)
+		r.y += 2
+		if len(rp.Answers) > 0 {
+			r.heading("What you told me", 2*body)
+			r.bullets(rp.Answers, sizeBody)
+		}
+	} else {
+		if rp.Intro != "" {
+			r.para(rp.Intro, sizeBody, false, 0, colInk)
+			r.y += 2
+		}
+		lines := []boxLine{{text: w.ReferralWhy, bold: true, size: 11.5}}
+		for _, t := range rp.Answers {
+			lines = append(lines, boxLine{text: t, prefix: "•", gap: 1.2})
+		}
+		for _, t := range rp.Reasons {
+			lines = append(lines, boxLine{text: t, prefix: "•", gap: 1.2})
+		}
+		r.box(r.strongBox(), lines)
+		if rp.SeeWho != "" || rp.HowSoon != "" {
+			r.heading("Who to see, and how soon", 2*body)
+			r.para(joinSentences(rp.SeeWho, rp.HowSoon), sizeBody, false, 0, colInk)
+		}
+		if len(rp.IfWorse) > 0 {
+			r.heading("If things get worse", 2*body)
+			r.bullets(rp.IfWorse, sizeBody)
+		}
+		if len(rp.Limited) > 0 {
+			r.heading(w.PlanLimited, 2*body)
+			r.bullets(rp.Limited, sizeBody)
+		}
+		if len(rp.Next) > 0 {
+			r.heading("What happens next", 2*body)
+			r.bullets(rp.Next, sizeBody)
+		}
+	}
+	r.y += 2
+	r.para(rp.From, sizeBody, false, 0, colInk)
+	r.y += 2
+	r.para(rp.Disclaimer, sizeCard, false, 0, colMuted)
+}
+
+func joinSentences(a, b string) string {
+	switch {
+	case a == "":
+		return b
+	case b == "":
+		return a
+	}
+	return a + " " + b
+}
