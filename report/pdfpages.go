@@ -195,60 +195,52 @@ func (r *renderer) drawLine(d drawLine, x, y, w float64) {
 	r.cell(x, y, w, d.h, d.text, "L")
 }
 
-// exerciseLines words one exercise box.
-func (r *renderer) exerciseLines(b ExerciseBlock) []boxLine {
+// cardParts words one exercise card: the top (name, dose, change) across
+// the card, then two columns: how to do it and why on the left; how it
+// should feel, when to stop, easier and harder and what she needs on the
+// right, under the pictures when there are any.
+func (r *renderer) cardParts(b ExerciseBlock) (top, left, right []boxLine) {
 	w := r.h.Words
-	lines := []boxLine{
+	top = []boxLine{
 		{text: b.Name, bold: true, size: sizeCardName},
 		{text: b.Dose, bold: true, size: sizeCard, gap: 0.8},
 	}
 	if b.Change != "" {
-		lines = append(lines, boxLine{text: w.Changed + ": " + b.Change, size: sizeCard, gap: 1.2})
+		top = append(top, boxLine{text: w.Changed + ": " + b.Change, size: sizeCard, gap: 1})
 	}
 	if !b.Full {
 		if b.SeeAlso != "" {
-			lines = append(lines, boxLine{text: b.SeeAlso, size: sizeCard, gap: 1, muted: true})
+			top = append(top, boxLine{text: b.SeeAlso, size: sizeCard, gap: 0.8, muted: true})
 		}
-		return lines
+		return top, nil, nil
 	}
-	lines = append(lines, boxLine{text: w.Cues, bold: true, size: sizeCard, gap: 1.8, muted: true})
+	left = append(left, boxLine{text: w.Cues, bold: true, size: sizeCard})
 	for i, c := range b.Cues {
-		lines = append(lines, boxLine{text: c, prefix: fmt.Sprintf("%d.", i+1), size: sizeCard, gap: 0.5})
+		left = append(left, boxLine{text: c, prefix: fmt.Sprintf("%d.", i+1), size: sizeCard, gap: 0.5})
+	}
+	if b.Why != "" {
+		left = append(left, boxLine{text: w.Why, bold: true, size: sizeCard, gap: 1.5}, boxLine{text: b.Why, size: sizeCard, gap: 0.3})
 	}
 	pair := func(label, text string) {
 		if text != "" {
-			lines = append(lines, boxLine{text: label + ": " + text, size: sizeCard, gap: 1.2})
+			right = append(right, boxLine{text: label + ": " + text, size: sizeCard, gap: 1})
 		}
 	}
 	pair(w.Feel, b.Feel)
-	pair(w.StopIf, trimStop(b.StopIf))
+	pair(w.StopIf, b.StopIf)
 	pair(w.Easier, b.Easier)
 	pair(w.Harder, b.Harder)
 	pair(w.Equipment, b.Equipment)
-	pair(w.Why, b.Why)
-	return lines
+	if len(right) > 0 {
+		right[0].gap = 0
+	}
+	return top, left, right
 }
 
-// trimStop drops the leading "Stop if " the label already says.
-func trimStop(s string) string {
-	const p = "Stop if "
-	if len(s) > len(p) && s[:len(p)] == p {
-		return s[len(p):]
-	}
-	return s
-}
-
-// boxHeight measures a box the way box() lays it out.
-func (r *renderer) boxHeight(st boxStyle, lines []boxLine) float64 {
-	inner := r.width - 2*boxPad
-	if st.bar {
-		inner -= cardBar
-	}
-	fig := r.hasFigure(st.figure)
-	if fig {
-		inner -= figW + 3
-	}
-	total := 2*boxPad + 3
+// layoutLines wraps box lines to width w.
+func (r *renderer) layoutLines(lines []boxLine, w float64) ([]drawLine, float64) {
+	var dl []drawLine
+	h := 0.0
 	for _, l := range lines {
 		size := l.size
 		if size == 0 {
@@ -259,47 +251,131 @@ func (r *renderer) boxHeight(st boxStyle, lines []boxLine) float64 {
 			ind = 5
 		}
 		r.font(l.bold, size)
-		n := len(r.wrap(l.text, inner-ind))
-		total += float64(n)*lineHeight(size) + l.gap
+		for i, t := range r.wrap(l.text, w-ind) {
+			d := drawLine{text: t, bold: l.bold, muted: l.muted, size: size, h: lineHeight(size), indent: ind}
+			if i == 0 {
+				d.prefix, d.gap = l.prefix, l.gap
+			}
+			dl = append(dl, d)
+			h += d.h + d.gap
+		}
 	}
-	if fig {
-		total = max(total, figH+2*boxPad+3)
+	return dl, h
+}
+
+// placeLines draws laid-out lines from (x, y) and returns the y below them.
+func (r *renderer) placeLines(dl []drawLine, x, y, w float64) float64 {
+	for _, d := range dl {
+		y += d.gap
+		r.font(d.bold, d.size)
+		r.text(colInk)
+		if d.muted {
+			r.text(colMuted)
+		}
+		if d.prefix != "" {
+			r.cell(x, y, d.indent, d.h, d.prefix, "L")
+		}
+		r.cell(x+d.indent, y, w-d.indent, d.h, d.text, "L")
+		y += d.h
 	}
-	return total
+	return y
+}
+
+// cardLayout is an exercise card ready to draw.
+type cardLayout struct {
+	top, left, right []drawLine
+	topH, bodyH, h   float64
+	leftW, rightW    float64
+	fig              bool
+}
+
+const cardGap = 4.0 // between the columns
+
+func (r *renderer) layoutCard(b ExerciseBlock) cardLayout {
+	inner := r.width - 2*boxPad - cardBar
+	top, left, right := r.cardParts(b)
+	var c cardLayout
+	c.top, c.topH = r.layoutLines(top, inner)
+	if len(left) > 0 {
+		c.leftW = inner * 0.56
+		c.rightW = inner - c.leftW - cardGap
+		c.fig = r.hasFigure(b.ExerciseID)
+		var lh, rh float64
+		c.left, lh = r.layoutLines(left, c.leftW)
+		c.right, rh = r.layoutLines(right, c.rightW)
+		if c.fig {
+			rh += figH + 1.5
+		}
+		c.bodyH = max(lh, rh) + 2
+	}
+	c.h = c.topH + c.bodyH + 2*boxPad
+	return c
+}
+
+// card draws an exercise card whole, on a new page when it does not fit.
+func (r *renderer) card(b ExerciseBlock) {
+	c := r.layoutCard(b)
+	r.need(c.h)
+	r.draw(colRule)
+	r.pdf.SetLineWidth(0.3)
+	r.pdf.Rect(r.left, r.y, r.width, c.h, "D")
+	r.fill(r.accent)
+	r.pdf.Rect(r.left, r.y, cardBar, c.h, "F")
+	x := r.left + cardBar + boxPad
+	y := r.placeLines(c.top, x, r.y+boxPad, r.width-2*boxPad-cardBar) + 2
+	r.placeLines(c.left, x, y, c.leftW)
+	rx := x + c.leftW + cardGap
+	ry := y
+	if c.fig {
+		figureHook(r, b.ExerciseID, rx, ry, c.rightW, figH, true)
+		ry += figH + 1.5
+	}
+	r.placeLines(c.right, rx, ry, c.rightW)
+	r.y += c.h + 2.5
+}
+
+// boxHeight measures a box the way box() lays it out.
+func (r *renderer) boxHeight(st boxStyle, lines []boxLine) float64 {
+	inner := r.width - 2*boxPad
+	if st.bar {
+		inner -= cardBar
+	}
+	_, h := r.layoutLines(lines, inner)
+	return h + 2*boxPad + 3
 }
 
 // session draws one session. It starts a new page unless the whole session
 // fits below the one before, so a session is never split when it fits a
 // page, and a short session does not leave a page nearly empty.
 func (r *renderer) session(s *SessionPage, firstOfPart bool) {
-	card := func(b ExerciseBlock) boxStyle {
-		st := boxStyle{border: colRule, lineWidth: 0.3, bar: true}
-		if b.Full {
-			st.figure = b.ExerciseID
-		}
-		return st
-	}
 	r.font(true, sizeHeading)
-	total := float64(len(r.wrap(s.Heading, r.width)))*lineHeight(sizeHeading) + 8
+	headH := float64(len(r.wrap(s.Heading, r.width)))*lineHeight(sizeHeading) + 8
 	r.font(false, sizeBody)
-	total += float64(len(r.wrap(s.Intro, r.width))) * lineHeight(sizeBody)
+	headH += float64(len(r.wrap(s.Intro, r.width))) * lineHeight(sizeBody)
+	total := headH
 	var explain []boxLine
 	if len(s.Explain) > 0 {
 		explain = []boxLine{{text: r.h.Words.DosesHeading, bold: true, size: sizeCard}}
 		for _, e := range s.Explain {
 			explain = append(explain, boxLine{text: e, prefix: "•", size: sizeCard, gap: 0.8})
 		}
-		total += r.boxHeight(boxStyle{border: r.accent, lineWidth: 0.4}, explain)
+		eh := r.boxHeight(boxStyle{border: r.accent, lineWidth: 0.4}, explain)
+		total += eh
+		headH += eh
 	}
 	var firstH float64
 	for i, b := range s.Exercises {
-		h := r.boxHeight(card(b), r.exerciseLines(b))
+		h := r.layoutCard(b).h + 2.5
 		total += h
 		if i == 0 {
 			firstH = h
 		}
 	}
-	if firstOfPart || r.y+total > r.bottom {
+	// A session that does not fit below the one before starts a new
+	// page, unless that page holds so little that it would be left nearly
+	// empty: then the session starts here and its cards flow on, each card
+	// whole.
+	if firstOfPart || (r.y+total > r.bottom && (r.pageWords >= minPageWords || r.y+headH+firstH > r.bottom)) {
 		r.newPage()
 	}
 	r.bookmark(s.Heading, 1)
@@ -310,7 +386,7 @@ func (r *renderer) session(s *SessionPage, firstOfPart bool) {
 		r.box(boxStyle{border: r.accent, lineWidth: 0.4}, explain)
 	}
 	for _, b := range s.Exercises {
-		r.box(card(b), r.exerciseLines(b))
+		r.card(b)
 	}
 }
 
@@ -367,7 +443,7 @@ func (r *renderer) tracking() {
 	widths[1] = r.width - fixed
 	head := func(s string) tcell { return tcell{spans: []span{{text: s, bold: true, size: sizeTiny}}} }
 	header := []tcell{head("When"), head("Session"), head("Done"), head("Pain"), head("Leak"), head("Heavy"), head("Dome"), head("Notes")}
-	t := table{title: w.TrackHeading, widths: widths, header: header, minRow: 10}
+	t := table{title: w.TrackHeading, widths: widths, header: header, minRow: 8.5}
 	for _, tw := range r.h.Tracking {
 		for i, s := range tw.Sessions {
 			when := []span{{text: joinDot(s.Day, ""), size: sizeTiny, bold: true}}

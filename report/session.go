@@ -454,12 +454,14 @@ func (pb *partBuilder) fill(b *ExerciseBlock, ln line, phase string) {
 			b.Harder = clean(e.Name, maxNameRunes)
 		}
 		b.Equipment = equipmentWords(ex.Equipment)
+	} else {
+		b.Equipment = "ask me what you need for this one."
 	}
 	if b.Easier == "" {
-		b.Easier = "Do fewer repetitions, or move through a smaller range."
+		b.Easier = "fewer repetitions, or a smaller movement."
 	}
 	if b.Harder == "" {
-		b.Harder = "Keep this one as it is; we will change it together at your check-in."
+		b.Harder = "not yet: we decide that together at your check-in."
 	}
 	b.Why = pb.why(ln)
 	b.Change = changeWords(ln.rx.Reason)
@@ -489,13 +491,13 @@ func (pb *partBuilder) why(ln line) string {
 			add(ex.Targets)
 		}
 	}
-	if len(parts) > 3 {
-		parts = parts[:3]
+	if len(parts) > 2 {
+		parts = parts[:2]
 	}
-	if len(parts) == 0 {
-		return "It builds the strength and control your plan is working on."
+	s := "It builds the strength and control your plan is working on."
+	if len(parts) > 0 {
+		s = "It helps " + joinAnd(parts) + "."
 	}
-	s := "It helps " + joinAnd(parts) + "."
 	if len(ln.extra) > 0 {
 		s += " " + sideWords(ln.extra[0].Side)
 	}
@@ -545,40 +547,40 @@ var whyWords = map[string]string{
 func feelWords(family string) string {
 	switch family {
 	case assessment.FamilyBreathing:
-		return "Calm and easy: your ribs widen and your tummy and pelvic floor rise gently as you breathe out."
+		return "calm and easy; ribs widen, tummy and pelvic floor lift gently as you breathe out."
 	case assessment.FamilyCore:
-		return "A gentle, steady effort deep in your tummy; your back stays still and comfortable and your tummy stays flat."
+		return "a gentle, steady effort deep in your tummy; back still, tummy flat."
 	case assessment.FamilyGlutes:
-		return "Warm and working in your buttock or the side of your hip, not in your lower back."
+		return "warm and working in your buttock or the side of your hip, not your lower back."
 	case assessment.FamilyHinge:
-		return "A stretch along the back of your thighs and work in your buttocks; your back stays long and comfortable."
+		return "a stretch behind your thighs and work in your buttocks; back long and easy."
 	case assessment.FamilyUpperBack:
-		return "Work between your shoulder blades; your neck stays relaxed."
+		return "work between your shoulder blades; neck relaxed."
 	case assessment.FamilyHipMobility, assessment.FamilyPelvicTilt:
-		return "A gentle stretch you could hold while chatting; never sharp."
+		return "a gentle stretch you could hold while chatting; never sharp."
 	case assessment.FamilyChest:
-		return "A comfortable opening across your chest or upper back; never pins and needles."
+		return "a comfortable opening across your chest or upper back."
 	case assessment.FamilyLegs:
-		return "Work in your thighs and buttocks; knees and back comfortable."
+		return "work in your thighs and buttocks; knees and back comfortable."
 	case assessment.FamilyConditioning:
-		return "Warm and a little out of breath, but you can still talk."
+		return "warm and a little out of breath, but you can still talk."
 	}
-	return "A steady effort you could keep up; nothing sharp."
+	return "a steady effort you could keep up; nothing sharp."
 }
 
 // stopWords say when to stop an exercise, by family (domain.md §6 and the
-// pain traffic light of §7).
+// pain traffic light of §7); the full list is on the first page.
 func stopWords(family string) string {
-	base := fmt.Sprintf("sharp pain, or pain above %d out of 10", painStopAbove)
+	pain := fmt.Sprintf("pain above %d out of 10", painStopAbove)
 	switch family {
 	case assessment.FamilyCore, assessment.FamilyBreathing:
-		return "Stop if you see a ridge or peak along the middle of your tummy, feel heaviness low down, leak, or feel " + base + "."
+		return "a ridge along the middle of your tummy, leaking, heaviness low down, or " + pain + "."
 	case assessment.FamilyHinge, assessment.FamilyLegs, assessment.FamilyConditioning:
-		return "Stop if you leak, feel heaviness low down, feel pain or tingling down a leg, or " + base + "."
+		return "leaking, heaviness low down, pain or tingling down a leg, or " + pain + "."
 	case assessment.FamilyChest, assessment.FamilyUpperBack:
-		return "Stop if you feel pins and needles in your arm or hand, or " + base + "."
+		return "pins and needles in your arm or hand, or " + pain + "."
 	}
-	return "Stop if you feel " + base + ", or anything from the list on the first page."
+	return "sharp pain, or " + pain + "."
 }
 
 // equipmentNames give each piece of equipment with a home stand-in.
