@@ -589,7 +589,6 @@ var extraSafety = map[string]string{
 // marked: "a little" would tell her less than we saw.
 const domingMarked = "Your tummy rose into a clear ridge when you lifted your head. Breathe out as you make the effort, and make any exercise easier, or stop it, as soon as you see that ridge."
 
-
 func buildSummary(r *assessment.Record, p *assessment.Programme, interp *assessment.Interpretation) Summary {
 	var s Summary
 	seen := map[string]bool{}

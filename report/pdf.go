@@ -49,7 +49,7 @@ const (
 	sizeTitle    = 21.0
 	sizeCardName = 12.0
 	boxPad       = 3.2
-	cardBar      = 2.2 // width of the accent bar on a card
+	cardBar      = 2.2   // width of the accent bar on a card
 	logoArea     = 700.0 // mm²: a logo keeps this area whatever its shape
 	logoMaxW     = 70.0
 	logoMaxH     = 26.0
