@@ -186,6 +186,9 @@ type renderer struct {
 	// pageWords counts the words drawn on the current page, header and
 	// footer aside, so the layout can avoid leaving a page nearly empty.
 	pageWords int
+	// pendingExplain is the key to the doses when the fridge page had no
+	// room for it: the first session page takes it.
+	pendingExplain []boxLine
 }
 
 // minPageWords is the fewest words a page may hold (a referral sheet and
@@ -1069,7 +1072,9 @@ func (r *renderer) chart(c *Chart, x, y float64) {
 			r.draw(col)
 			r.pdf.SetLineWidth(m.Stroke)
 			r.pdf.SetLineCapStyle("round")
+			r.pdf.SetDashPattern(m.Dash, 0)
 			r.pdf.Line(x+m.X1, y+m.Y1, x+m.X2, y+m.Y2)
+			r.pdf.SetDashPattern(nil, 0)
 		case MarkCircle:
 			r.draw(col)
 			r.pdf.SetLineWidth(m.Stroke)

@@ -183,6 +183,19 @@ func (r *renderer) fridge(p *PlanPart) {
 		r.y += l.h
 	}
 	r.y += 3
+	// The key to the doses goes under the week when it fits, else on top
+	// of the first session.
+	if len(f.Explain) > 0 {
+		explain := []boxLine{{text: r.h.Words.DosesHeading, bold: true, size: sizeCard}}
+		for _, e := range f.Explain {
+			explain = append(explain, boxLine{text: e, prefix: "•", size: sizeCard, gap: 0.8})
+		}
+		if r.y+r.boxHeight(boxStyle{border: r.accent, lineWidth: 0.4}, explain) <= r.bottom {
+			r.box(boxStyle{border: r.accent, lineWidth: 0.4}, explain)
+		} else {
+			r.pendingExplain = explain
+		}
+	}
 }
 
 // drawLine draws one wrapped line at (x, y).
@@ -353,12 +366,9 @@ func (r *renderer) session(s *SessionPage, firstOfPart bool) {
 	r.font(false, sizeBody)
 	headH += float64(len(r.wrap(s.Intro, r.width))) * lineHeight(sizeBody)
 	total := headH
-	var explain []boxLine
-	if len(s.Explain) > 0 {
-		explain = []boxLine{{text: r.h.Words.DosesHeading, bold: true, size: sizeCard}}
-		for _, e := range s.Explain {
-			explain = append(explain, boxLine{text: e, prefix: "•", size: sizeCard, gap: 0.8})
-		}
+	explain := r.pendingExplain
+	r.pendingExplain = nil
+	if len(explain) > 0 {
 		eh := r.boxHeight(boxStyle{border: r.accent, lineWidth: 0.4}, explain)
 		total += eh
 		headH += eh

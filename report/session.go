@@ -33,6 +33,10 @@ type FridgePage struct {
 	Heading string // "Your week"
 	Intro   string
 	Days    [7]FridgeDay
+	// Explain holds the plain-words key to the doses (rounds, holds,
+	// seconds per repetition, each side): the fridge is where she first
+	// reads them, so they are explained there, once in the handout.
+	Explain []string
 }
 
 // FridgeDay is one day on the fridge page. A day without a session is a
@@ -57,14 +61,11 @@ type FridgeItem struct {
 // SessionPage is one session: the day (or days) she does it and every
 // exercise in order.
 type SessionPage struct {
-	Heading string // "Tuesday: Glutes"
-	Days    string // "Tuesday", "Monday and Friday"
-	Weeks   string // "Weeks 1–3"
-	Minutes int
-	Intro   string
-	// Explain holds the plain-words key to the doses, on the first page
-	// that uses them (sets, repetitions, holds, tempo).
-	Explain   []string
+	Heading   string // "Tuesday: Glutes"
+	Days      string // "Tuesday", "Monday and Friday"
+	Weeks     string // "Weeks 1–3"
+	Minutes   int
+	Intro     string
 	Exercises []ExerciseBlock
 }
 
@@ -187,6 +188,9 @@ type partBuilder struct {
 	interp   *assessment.Interpretation
 	shown    map[string]string // exercise id → the session it is described on
 	explain  map[string]bool   // dose words already explained
+	// explained gathers the explanations a part's pages need, for its
+	// fridge page.
+	explained []string
 	extraSet bool
 }
 
@@ -298,6 +302,7 @@ func (pb *partBuilder) part(ph, lo, hi int) PlanPart {
 		}
 		part.Sessions = append(part.Sessions, pb.session(g, days, weeksText))
 	}
+	part.Fridge.Explain, pb.explained = pb.explained, nil
 	return part
 }
 
@@ -409,7 +414,7 @@ func (pb *partBuilder) session(g *dayGroup, days []int, weeks string) SessionPag
 		if key == "" {
 			key = "name:" + ln.name
 		}
-		sp.Explain = append(sp.Explain, pb.explainFor(ln, g.phase)...)
+		pb.explained = append(pb.explained, pb.explainFor(ln, g.phase)...)
 		if where, done := pb.shown[key]; done {
 			b.SeeAlso = "How to do it: see " + where + "."
 			b.Change = changeWords(ln.rx.Reason)
