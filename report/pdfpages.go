@@ -42,11 +42,11 @@ func (r *renderer) layoutFridgeDay(d FridgeDay, cols int) fridgeDayLayout {
 	for _, t := range r.wrap(d.Day, fridgeDayCol-2*cellPad) {
 		l.head = append(l.head, drawLine{text: t, bold: true, size: sizeBody, h: lineHeight(sizeBody)})
 	}
-	sub := "Rest day"
+	sub := r.h.Words.RestDay
 	if !d.Rest {
 		sub = d.Session
 		if d.Minutes > 0 {
-			sub += fmt.Sprintf(" · about %d min", d.Minutes)
+			sub += " · " + fmt.Sprintf(r.h.Words.AboutMinutes, d.Minutes)
 		}
 	}
 	r.font(false, fridgeSize)
@@ -61,7 +61,7 @@ func (r *renderer) layoutFridgeDay(d FridgeDay, cols int) fridgeDayLayout {
 	var colH = make([]float64, cols)
 	items := d.Items
 	if d.Rest {
-		items = []FridgeItem{{Name: "A gentle walk is welcome; otherwise enjoy the rest."}}
+		items = []FridgeItem{{Name: r.h.Words.RestDayText}}
 	}
 	for i, it := range items {
 		var lines []drawLine
@@ -417,7 +417,7 @@ func (r *renderer) later() {
 		if n.Text != "" {
 			lines = append(lines, boxLine{text: n.Text, gap: 1})
 		}
-		lines = append(lines, boxLine{text: "Ready to move on when:", bold: true, gap: 1.5})
+		lines = append(lines, boxLine{text: w.MoveOnWhen, bold: true, gap: 1.5})
 		for _, c := range n.Criteria {
 			lines = append(lines, boxLine{text: c, prefix: "•", gap: 0.6})
 		}
@@ -452,7 +452,10 @@ func (r *renderer) tracking() {
 	}
 	widths[1] = r.width - fixed
 	head := func(s string) tcell { return tcell{spans: []span{{text: s, bold: true, size: sizeTiny}}} }
-	header := []tcell{head("When"), head("Session"), head("Done"), head("Pain"), head("Leak"), head("Heavy"), head("Dome"), head("Notes")}
+	var header []tcell
+	for _, c := range w.TrackColumns {
+		header = append(header, head(c))
+	}
 	t := table{title: w.TrackHeading, widths: widths, header: header, minRow: 8.5}
 	for _, tw := range r.h.Tracking {
 		for i, s := range tw.Sessions {
@@ -494,7 +497,7 @@ func (r *renderer) referralSheet(rp *ReferralPage, first bool) {
 		r.para(rp.Intro, sizeBody, false, 0, colInk)
 		r.y += 2
 		if len(rp.Answers) > 0 {
-			r.heading("What you told me", 2*body)
+			r.heading(w.ToldMe, 2*body)
 			r.bullets(rp.Answers, sizeBody)
 		}
 	} else {
@@ -511,11 +514,11 @@ func (r *renderer) referralSheet(rp *ReferralPage, first bool) {
 		}
 		r.box(r.strongBox(), lines)
 		if rp.SeeWho != "" || rp.HowSoon != "" {
-			r.heading("Who to see, and how soon", 2*body)
+			r.heading(w.SeeWhoHead, 2*body)
 			r.para(joinSentences(rp.SeeWho, rp.HowSoon), sizeBody, false, 0, colInk)
 		}
 		if len(rp.IfWorse) > 0 {
-			r.heading("If things get worse", 2*body)
+			r.heading(w.IfWorseHead, 2*body)
 			r.bullets(rp.IfWorse, sizeBody)
 		}
 		if len(rp.Limited) > 0 {
@@ -523,7 +526,7 @@ func (r *renderer) referralSheet(rp *ReferralPage, first bool) {
 			r.bullets(rp.Limited, sizeBody)
 		}
 		if len(rp.Next) > 0 {
-			r.heading("What happens next", 2*body)
+			r.heading(w.NextHead, 2*body)
 			r.bullets(rp.Next, sizeBody)
 		}
 	}

@@ -110,17 +110,19 @@ func pelvicAnswers(r *assessment.Record) []string {
 // blocked says the plan waits for the check; otherwise the ordinary sheet
 // says how the plan is limited meanwhile.
 func buildReferralPages(r *assessment.Record, p *assessment.Programme, interp *assessment.Interpretation, h *Handout, blocked bool) []ReferralPage {
+	// The professional she sees may want to reach her coach: name and
+	// contact, or a line to write the number on when none is set.
 	from := "From your coach"
 	if h.CoachName != "" {
-		from = "From " + h.CoachName
+		from = "From " + h.CoachName + ", your coach"
 	}
 	if h.Business != "" {
-		from += ", " + h.Business
+		from += " at " + h.Business
 	}
 	if h.Contact != "" {
-		from += " · " + h.Contact
+		from += ". Contact: " + h.Contact
 	} else {
-		from += ". Ask your coach for a phone number to write here."
+		from += ". Phone or email: ______________________________"
 	}
 	var pages []ReferralPage
 	urgent := urgentFlags(r)

@@ -42,6 +42,15 @@ type Words struct {
 	Equipment     string
 	Why           string
 	Changed       string
+	ToldMe        string
+	SeeWhoHead    string
+	IfWorseHead   string
+	NextHead      string
+	MoveOnWhen    string
+	RestDay       string
+	RestDayText   string
+	AboutMinutes  string // "about %d min"
+	TrackColumns  []string
 }
 
 // englishWords are the handout's words in British English.
@@ -74,6 +83,15 @@ var englishWords = Words{
 	Equipment:     "You need",
 	Why:           "Why it is in your plan",
 	Changed:       "What changed",
+	ToldMe:        "What you told me",
+	SeeWhoHead:    "Who to see, and how soon",
+	IfWorseHead:   "If things get worse",
+	NextHead:      "What happens next",
+	MoveOnWhen:    "Ready to move on when:",
+	RestDay:       "Rest day",
+	RestDayText:   "A gentle walk is welcome; otherwise enjoy the rest.",
+	AboutMinutes:  "about %d min",
+	TrackColumns:  []string{"When", "Session", "Done", "Pain", "Leak", "Heavy", "Dome", "Notes"},
 	TrackKey: []string{
 		"Done: tick when you finished the session.",
 		"Pain: your back after the session, from 0 (none) to 10 (the worst you can imagine).",
