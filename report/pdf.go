@@ -52,7 +52,7 @@ const (
 	cardBar      = 2.2   // width of the accent bar on a card
 	logoArea     = 700.0 // mm²: a logo keeps this area whatever its shape
 	logoMaxW     = 70.0
-	logoMaxH     = 26.0
+	logoMaxH     = 30.0
 	maxCellLines = 6 // a table cell never grows past this many lines
 )
 
@@ -877,7 +877,7 @@ func (r *renderer) titleBlock(kicker string) {
 	r.font(true, sizeTitle)
 	r.text(colInk)
 	lt := lineHeight(sizeTitle)
-	for _, ln := range r.clampLines(r.wrap(r.h.ClientName, r.width), 3, r.width) {
+	for _, ln := range r.clampLines(r.wrap(r.h.ClientName, r.width), 5, r.width) {
 		r.cell(r.left, r.y, r.width, lt, ln, "L")
 		r.y += lt
 	}

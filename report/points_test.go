@@ -432,3 +432,19 @@ func abs(x float64) float64 {
 	}
 	return x
 }
+
+// TestLongNameWrapsOnCover: a 109-character name is printed whole on the
+// cover, wrapped, never cut.
+func TestLongNameWrapsOnCover(t *testing.T) {
+	needTool(t, "pdftotext")
+	in := exampleInput(t, "clean")
+	long := "Maria-Fernanda Alexandrina Konstantinopoulou-Rodríguez de la Vega y Montenegro-Szczepańska van der Berghe"
+	if n := len([]rune(long)); n < 100 {
+		t.Fatalf("name of %d characters; want over 100", n)
+	}
+	in.Client = &assessment.Client{Name: long}
+	ps := pages(t, in)
+	if !strings.Contains(collapse(ps[0]), long) {
+		t.Errorf("cover lacks the whole name:\n%s", collapse(ps[0])[:400])
+	}
+}
