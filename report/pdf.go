@@ -941,21 +941,37 @@ func (r *renderer) summary() {
 		}
 	}
 	if len(s.Focus) > 0 {
-		r.heading(w.WorksOn, 2*body)
+		// A numbered list is never broken: with its heading it moves whole
+		// to the next page when it fits one; a longer one keeps each item
+		// with its reason.
+		total := 0.0
 		for _, f := range s.Focus {
-			if f.Reason == "" {
-				// the reasons were the finding sentences above
-				r.para(w.WorksOnSame, sizeBody, false, 0, colInk)
-				r.y += 1
-				break
-			}
+			r.font(false, sizeBody)
+			total += body*float64(1+len(r.wrap(f.Reason, r.width-5))) + 2.5
+		}
+		same := false
+		for _, f := range s.Focus {
+			same = same || f.Reason == ""
+		}
+		if same {
+			r.font(false, sizeBody)
+			total += body*float64(len(r.wrap(w.WorksOnSame, r.width))) + 1
+		}
+		with := 2 * body
+		if total <= r.pageRoom()-lineHeight(sizeHeading)-6 {
+			with = total
+		}
+		r.heading(w.WorksOn, with)
+		if same {
+			// the reasons were the finding sentences above
+			r.para(w.WorksOnSame, sizeBody, false, 0, colInk)
+			r.y += 1
 		}
 		for i, f := range s.Focus {
 			title := f.Title
 			if title == "" {
 				title = "…"
 			}
-			// a numbered item and its reason stay together
 			r.font(false, sizeBody)
 			r.need(body*float64(1+len(r.wrap(f.Reason, r.width-5))) + 2)
 			r.list([]string{title}, sizeBody, true, fmt.Sprintf("%d.", i+1))

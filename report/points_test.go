@@ -448,3 +448,46 @@ func TestLongNameWrapsOnCover(t *testing.T) {
 		t.Errorf("cover lacks the whole name:\n%s", collapse(ps[0])[:400])
 	}
 }
+
+// TestHeadingNeverEndsPage: the last line of every page is never a
+// heading, and a numbered list starts and ends on one page.
+func TestHeadingNeverEndsPage(t *testing.T) {
+	needTool(t, "pdftotext")
+	check := func(t *testing.T, in report.Input) {
+		h, err := report.Build(in)
+		if err != nil {
+			t.Fatal(err)
+		}
+		w := h.Words
+		heads := []string{w.Found, w.Matters, w.WorksOn, w.LaterHeading, w.TrackHeading, w.ToldMe, w.SeeWhoHead, w.IfWorseHead, w.NextHead, w.PlanLimited, w.OverTime, w.ReadFirst, w.NotAdvice}
+		for _, p := range h.Parts {
+			for _, s := range p.Sessions {
+				heads = append(heads, s.Heading)
+			}
+		}
+		for i, p := range pages(t, in) {
+			var lines []string
+			for _, l := range strings.Split(p, "\n") {
+				if l = strings.TrimSpace(l); l != "" && !headerFooter.MatchString(l) && l != h.ClientName && l != h.Date {
+					lines = append(lines, l)
+				}
+			}
+			if len(lines) == 0 {
+				continue
+			}
+			last := lines[len(lines)-1]
+			for _, hd := range heads {
+				if last == hd {
+					t.Errorf("page %d ends with the heading %q", i+1, hd)
+				}
+			}
+			if strings.HasPrefix(last, "1. ") && i < 2 {
+				t.Errorf("page %d ends with the first item of a numbered list: %q", i+1, last)
+			}
+		}
+	}
+	for _, name := range examples(t) {
+		t.Run(name, func(t *testing.T) { check(t, exampleInput(t, name)) })
+	}
+	t.Run("Fixture", func(t *testing.T) { check(t, fixtureInput(t, 12)) })
+}
