@@ -64,11 +64,11 @@ type Mark struct {
 	// unit); nil is a solid line. Grey print turns colours into near
 	// greys, so the series also differ by dash and by filled or open
 	// points.
-	Dash []float64
-	Text           string
-	Size           float64 // text height
-	Align          Align
-	Bold           bool
+	Dash  []float64
+	Text  string
+	Size  float64 // text height
+	Align Align
+	Bold  bool
 }
 
 // ChartStyle sizes a chart in the painter's unit (millimetres for the PDF,

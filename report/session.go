@@ -181,17 +181,17 @@ func weekOn(p *assessment.Programme, d assessment.Date) int {
 // partBuilder carries what the session pages share: which exercises have
 // been described in full, and on which page.
 type partBuilder struct {
-	p        *assessment.Programme
-	phases   []phaseSpan
-	lib      map[string]*assessment.Exercise
-	r        *assessment.Record
-	interp   *assessment.Interpretation
-	shown    map[string]string // exercise id → the session it is described on
-	explain  map[string]bool   // dose words already explained
+	p       *assessment.Programme
+	phases  []phaseSpan
+	lib     map[string]*assessment.Exercise
+	r       *assessment.Record
+	interp  *assessment.Interpretation
+	shown   map[string]string // exercise id → the session it is described on
+	explain map[string]bool   // dose words already explained
 	// explained gathers the explanations a part's pages need, for its
 	// fridge page.
 	explained []string
-	extraSet bool
+	extraSet  bool
 }
 
 // dayGroup is a weekday over a run of weeks with the same session.
