@@ -758,22 +758,6 @@ func weeksLabel(first, last int) string {
 	return fmt.Sprintf("Weeks %d–%d", first, last)
 }
 
-// phaseOf returns the span a week belongs to: by number when the phases
-// list covers it, else by the week's phase name.
-func phaseOf(phases []phaseSpan, wk assessment.Week) int {
-	for i, ph := range phases {
-		if wk.Week >= ph.First && wk.Week <= ph.Last {
-			return i
-		}
-	}
-	for i, ph := range phases {
-		if ph.Name == wk.Phase {
-			return i
-		}
-	}
-	return -1
-}
-
 // isSession reports whether a day holds a session: rest days have no
 // exercises and no minutes (a walk with minutes but no exercises counts).
 func isSession(d assessment.Day) bool { return len(d.Exercises) > 0 || d.Minutes > 0 }

@@ -191,7 +191,6 @@ type partBuilder struct {
 	// explained gathers the explanations a part's pages need, for its
 	// fridge page.
 	explained []string
-	extraSet  bool
 }
 
 // dayGroup is a weekday over a run of weeks with the same session.
