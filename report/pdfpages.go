@@ -325,9 +325,9 @@ func (r *renderer) layoutCard(b ExerciseBlock) cardLayout {
 	return c
 }
 
-// card draws an exercise card whole, on a new page when it does not fit.
-func (r *renderer) card(b ExerciseBlock) {
-	c := r.layoutCard(b)
+// card draws a laid-out exercise card whole, on a new page when it does
+// not fit.
+func (r *renderer) card(b ExerciseBlock, c cardLayout) {
 	r.need(c.h)
 	r.draw(colRule)
 	r.pdf.SetLineWidth(0.3)
@@ -374,8 +374,10 @@ func (r *renderer) session(s *SessionPage, firstOfPart bool) {
 		headH += eh
 	}
 	var firstH float64
+	cards := make([]cardLayout, len(s.Exercises))
 	for i, b := range s.Exercises {
-		h := r.layoutCard(b).h + 2.5
+		cards[i] = r.layoutCard(b)
+		h := cards[i].h + 2.5
 		total += h
 		if i == 0 {
 			firstH = h
@@ -395,8 +397,8 @@ func (r *renderer) session(s *SessionPage, firstOfPart bool) {
 	if len(explain) > 0 {
 		r.box(boxStyle{border: r.accent, lineWidth: 0.4}, explain)
 	}
-	for _, b := range s.Exercises {
-		r.card(b)
+	for i, b := range s.Exercises {
+		r.card(b, cards[i])
 	}
 }
 
