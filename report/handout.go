@@ -241,6 +241,10 @@ type Handout struct {
 	CheckIn  string
 	Tracking []TrackWeek
 	Progress *ProgressTable
+
+	// exercises are the library's exercises by id, for the renderer's
+	// pictures (not part of the worded model).
+	exercises map[string]*assessment.Exercise
 }
 
 // Summary is the first page: what we found, what matters to her, what the
@@ -373,6 +377,7 @@ func Build(in Input) (*Handout, error) {
 	}
 	h.Title = "Your plan"
 	lib := indexLibrary(in.Library)
+	h.exercises = lib
 	phases := programmePhases(p)
 	h.Summary = buildSummary(in.Record, p, interp)
 	from, to, err := printWeeks(p, phases, in.Print, date)
