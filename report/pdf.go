@@ -729,7 +729,7 @@ func (r *renderer) cellLines(c tcell, w float64) ([]drawLine, float64) {
 		}
 	}
 	if c.box != "" {
-		h = max(h, boxSize+2*cellPad)
+		h = max(h, boxSize+1.4)
 	}
 	return out, h
 }

@@ -446,8 +446,10 @@ func (r *renderer) tracking() {
 		r.para(k, sizeCard, false, 0, colMuted)
 	}
 	r.y += 2
-	box := 13.0
-	widths := []float64{26, 0, box, 22, box, box, box, 36}
+	// Box columns just wider than their heading; the session name gets
+	// the room so it stays on one line and rows stay even.
+	box := 12.5
+	widths := []float64{30, 0, box, 19, box, box, box, 16}
 	fixed := 0.0
 	for _, x := range widths {
 		fixed += x
@@ -461,20 +463,50 @@ func (r *renderer) tracking() {
 	t := table{title: w.TrackHeading, widths: widths, header: header, minRow: 8.5}
 	for _, tw := range r.h.Tracking {
 		for i, s := range tw.Sessions {
-			when := []span{{text: joinDot(s.Day, ""), size: sizeTiny, bold: true}}
-			if s.Date != "" {
-				when = []span{{text: s.Date, size: sizeTiny, bold: true}}
-			}
+			day := firstNonEmpty(s.Date, s.Day)
 			if i == 0 {
-				when = append([]span{{text: tw.Label, size: sizeTiny, muted: true}}, when...)
+				// the week's first row names the week, on the same line
+				day = joinDot(tw.Label, day)
 			}
+			when := []span{{text: day, size: sizeTiny, bold: i == 0}}
 			t.rows = append(t.rows, []tcell{
 				{spans: when}, {spans: []span{{text: s.Name, size: sizeTiny}}},
 				{box: boxTick}, {box: boxPain}, {box: boxTick}, {box: boxTick}, {box: boxTick}, {},
 			})
 		}
 	}
+	// Rows may shrink a little (never below a pen box and its margin) so
+	// the last page is not left with a row or two.
+	for _, h := range []float64{8.0, 7.4} {
+		if n := r.lastPageRows(t); n == 0 || n >= minLastRows {
+			break
+		}
+		t.minRow = h
+	}
 	r.drawTable(t)
+}
+
+// minLastRows is the fewest rows the last page of a table should hold.
+const minLastRows = 6
+
+// lastPageRows simulates drawTable's page breaks and returns how many rows
+// land on the table's last page, or 0 when the table fits where it starts.
+func (r *renderer) lastPageRows(t table) int {
+	_, hh := r.rowHeight(t.header, t.widths, 0)
+	y, pages, n := r.y+hh, 0, 0
+	for _, row := range t.rows {
+		_, h := r.rowHeight(row, t.widths, t.minRow)
+		if y+h > r.bottom {
+			pages++
+			y, n = r.bottom-r.pageRoom()+lineHeight(sizeSmall)+1+hh, 0
+		}
+		y += h
+		n++
+	}
+	if pages == 0 {
+		return 0
+	}
+	return n
 }
 
 // referralSheet draws a sheet for a doctor or physiotherapist. The first
