@@ -343,10 +343,22 @@ func LayoutChart(t assessment.Trend, w, h float64, st ChartStyle) *Chart {
 	}
 
 	// Series: lines first, then points on top, then the latest value.
+	// A point that falls exactly on an earlier series' point is nudged
+	// up by a marker's width for each series already there, so a line is
+	// never hidden under another (two sides with the same grade).
+	taken := map[[2]float64]int{}
 	for i, s := range t.Series {
 		cs := ChartSeries{Label: s.Label}
 		for _, p := range s.Points {
-			cs.Points = append(cs.Points, ChartPoint{X: xOf(dayNum(p.Date)), Y: c.Y.Pos(p.Value, py0, py1), Date: p.Date, Value: p.Value, Text: p.Text})
+			x, y := xOf(dayNum(p.Date)), c.Y.Pos(p.Value, py0, py1)
+			key := [2]float64{math.Round(x*100) / 100, math.Round(y*100) / 100}
+			if off := float64(taken[key]) * st.PointRadius * 1.6; y-off >= c.Plot.Y {
+				y -= off
+			} else {
+				y += off // at the top of the plot: nudge down instead
+			}
+			taken[key]++
+			cs.Points = append(cs.Points, ChartPoint{X: x, Y: y, Date: p.Date, Value: p.Value, Text: p.Text})
 		}
 		c.Series = append(c.Series, cs)
 		for k := 1; k < len(cs.Points); k++ {
