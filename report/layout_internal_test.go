@@ -5,6 +5,7 @@ import (
 	"image"
 	"image/color"
 	"image/png"
+	"strings"
 	"testing"
 )
 
@@ -49,5 +50,43 @@ func TestLogoReadableAnyShape(t *testing.T) {
 func TestBodyTypeSizes(t *testing.T) {
 	if sizeBody < 10.5 || sizeCard < 10 {
 		t.Errorf("body %.1f pt, cards %.1f pt; want at least 10.5 and 10", sizeBody, sizeCard)
+	}
+}
+
+// TestFigureSlot: with pictures, the session card and the fridge page
+// draw them in their slot; without, nothing is drawn and no gap is left.
+func TestFigureSlot(t *testing.T) {
+	saved := figureHook
+	defer func() { figureHook = saved }()
+	var drawn []string
+	figureHook = func(r *renderer, id string, x, y, w, h float64, draw bool) bool {
+		if draw {
+			drawn = append(drawn, id)
+		}
+		return id == "glute_bridge"
+	}
+	h := &Handout{Title: "t", ClientName: "c", Paper: PaperA4, Words: englishWords}
+	h.Parts = []PlanPart{{Title: "Weeks 1–2", Fridge: FridgePage{Heading: "Your week"},
+		Sessions: []SessionPage{{Heading: "Monday: A", Exercises: []ExerciseBlock{
+			{ExerciseID: "glute_bridge", Name: "Glute bridge", Dose: "2 rounds of 10", Full: true, Cues: []string{"Push through your heels."}},
+			{ExerciseID: "bird_dog", Name: "Bird dog", Dose: "2 rounds of 6", Full: true, Cues: []string{"Reach long."}},
+		}}}}}
+	h.Parts[0].Fridge.Days[0] = FridgeDay{Day: "Monday", Session: "A", Items: []FridgeItem{{ExerciseID: "glute_bridge", Name: "Glute bridge"}, {ExerciseID: "bird_dog", Name: "Bird dog"}}}
+	for i := 1; i < 7; i++ {
+		h.Parts[0].Fridge.Days[i] = FridgeDay{Day: "Day", Rest: true}
+	}
+	var buf bytes.Buffer
+	if err := Render(h, &buf, RenderOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	if got, want := strings.Join(drawn, ","), "glute_bridge,glute_bridge"; got != want {
+		t.Errorf("pictures drawn for %q, want %q (the fridge and the card, none for bird dog)", got, want)
+	}
+	with := func(id string) float64 {
+		r, _ := newRenderer(h, RenderOptions{})
+		return r.layoutCard(ExerciseBlock{ExerciseID: id, Name: "X", Dose: "1", Full: true, Cues: []string{"c"}}).h
+	}
+	if with("glute_bridge") <= with("bird_dog") {
+		t.Error("a card with pictures is no taller than one without; the slot is missing")
 	}
 }

@@ -32,6 +32,9 @@ type fridgeDayLayout struct {
 const (
 	fridgeDayCol = 38.0 // day name and session column
 	fridgeSize   = sizeCard
+	// a small picture beside each exercise on the fridge page
+	fridgeFigW = 14.0
+	fridgeFigH = 9.0
 )
 
 // layoutFridgeDay wraps one day for a given number of item columns.
@@ -65,13 +68,18 @@ func (r *renderer) layoutFridgeDay(d FridgeDay, cols int) fridgeDayLayout {
 	}
 	for i, it := range items {
 		var lines []drawLine
+		tw := colW - 2*cellPad
+		fig := r.hasFigure(it.ExerciseID)
+		if fig {
+			tw -= fridgeFigW + 1.5
+		}
 		r.font(true, fridgeSize)
-		for _, t := range r.wrap(it.Name, colW-2*cellPad) {
+		for _, t := range r.wrap(it.Name, tw) {
 			lines = append(lines, drawLine{text: t, bold: !d.Rest, size: fridgeSize, h: lh})
 		}
 		if it.Dose != "" {
 			r.font(false, fridgeSize)
-			for _, t := range r.wrap(it.Dose, colW-2*cellPad) {
+			for _, t := range r.wrap(it.Dose, tw) {
 				lines = append(lines, drawLine{text: t, size: fridgeSize, h: lh})
 			}
 		}
@@ -79,6 +87,9 @@ func (r *renderer) layoutFridgeDay(d FridgeDay, cols int) fridgeDayLayout {
 		h := 0.0
 		for _, ln := range lines {
 			h += ln.h
+		}
+		if fig {
+			h = max(h, fridgeFigH)
 		}
 		colH[i%cols] += h + 1
 	}
@@ -163,10 +174,20 @@ func (r *renderer) fridge(p *PlanPart) {
 		}
 		for k := 0; k < n && k < len(l.items); k++ {
 			c := k % l.cols
-			x := r.left + fridgeDayCol + float64(c)*colW
+			x := r.left + fridgeDayCol + float64(c)*colW + cellPad
+			w := colW - 2*cellPad
+			top := ys[c]
+			if !d.Rest && r.hasFigure(d.Items[k].ExerciseID) {
+				figureHook(r, d.Items[k].ExerciseID, x, top, fridgeFigW, fridgeFigH, true)
+				x += fridgeFigW + 1.5
+				w -= fridgeFigW + 1.5
+			}
 			for _, ln := range l.items[k] {
-				r.drawLine(ln, x+cellPad, ys[c], colW-2*cellPad)
+				r.drawLine(ln, x, ys[c], w)
 				ys[c] += ln.h
+			}
+			if !d.Rest && r.hasFigure(d.Items[k].ExerciseID) {
+				ys[c] = max(ys[c], top+fridgeFigH)
 			}
 			ys[c] += 1
 		}
