@@ -79,7 +79,7 @@ var englishWords = Words{
 	Feel:          "How it should feel",
 	StopIf:        "Stop if",
 	Easier:        "Easier",
-	Harder:        "Harder",
+	Harder:        "Harder, when we agree",
 	Equipment:     "You need",
 	Why:           "Why it is in your plan",
 	Changed:       "What changed",
