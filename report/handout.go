@@ -389,6 +389,9 @@ func Build(in Input) (*Handout, error) {
 	h.Later, h.CheckIn = buildLater(p, phases, to)
 	h.Tracking = buildTracking(p, from, to)
 	h.Referrals = buildReferralPages(in.Record, p, interp, h, false)
+	if len(h.Referrals) > 0 {
+		h.Summary.Safety = append(h.Summary.Safety, "The last page of this handout is for your appointment: take it with you.")
+	}
 	if in.Baseline != nil {
 		h.Progress = buildProgress(in.Baseline, in.Record, in.History, st.Paper)
 	}
