@@ -790,6 +790,9 @@ func buildLater(p *assessment.Programme, phases []phaseSpan, to int) ([]PhaseNot
 		checkIn = "Your next check-in: around " + d.Time().Format("Monday 2 January") + ", at the end of week " + fmt.Sprint(to) + "."
 	} else if d := weekStartOf(p, to); !d.IsZero() {
 		checkIn = "Your next check-in: around " + d.AddDays(7).Time().Format("Monday 2 January") + ", at the end of your plan."
+	} else {
+		// no dates recorded: say when in plan weeks, not nothing
+		checkIn = "Your next check-in: at the end of week " + fmt.Sprint(to) + "; we will agree the day together."
 	}
 	return out, checkIn
 }
