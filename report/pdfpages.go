@@ -127,6 +127,9 @@ func (r *renderer) fridge(p *PlanPart) {
 		r.para(p.Dates, sizeBody, true, 0, colInk)
 	}
 	r.para(f.Intro, sizeBody, false, 0, colMuted)
+	if f.Equipment != "" {
+		r.para(f.Equipment, sizeBody, false, 0, colInk)
+	}
 	r.y += 2
 	var days [7]fridgeDayLayout
 	total := 0.0

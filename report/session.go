@@ -33,6 +33,9 @@ type FridgePage struct {
 	Heading string // "Your week"
 	Intro   string
 	Days    [7]FridgeDay
+	// Equipment is everything the weeks on this page need, with home
+	// stand-ins ("" when bodyweight only).
+	Equipment string
 	// Explain holds the plain-words key to the doses (rounds, holds,
 	// seconds per repetition, each side): the fridge is where she first
 	// reads them, so they are explained there, once in the handout.
@@ -302,6 +305,24 @@ func (pb *partBuilder) part(ph, lo, hi int) PlanPart {
 		part.Sessions = append(part.Sessions, pb.session(g, days, weeksText))
 	}
 	part.Fridge.Explain, pb.explained = pb.explained, nil
+	var eq []string
+	for _, wk := range weeks {
+		for _, d := range wk.Days {
+			for _, x := range d.Exercises {
+				if ex := pb.lib[x.ExerciseID]; ex != nil {
+					for _, e := range ex.Equipment {
+						if !contains(eq, e) {
+							eq = append(eq, e)
+						}
+					}
+				}
+			}
+		}
+	}
+	sort.Strings(eq)
+	if w := equipmentWords(eq); !strings.HasPrefix(w, "Nothing") {
+		part.Fridge.Equipment = "What you need for these weeks: " + strings.ToLower(w[:1]) + w[1:]
+	}
 	return part
 }
 
