@@ -127,9 +127,6 @@ func (r *renderer) fridge(p *PlanPart) {
 		r.para(p.Dates, sizeBody, true, 0, colInk)
 	}
 	r.para(f.Intro, sizeBody, false, 0, colMuted)
-	if f.Equipment != "" {
-		r.para(f.Equipment, sizeBody, false, 0, colInk)
-	}
 	r.y += 2
 	var days [7]fridgeDayLayout
 	total := 0.0
@@ -209,8 +206,14 @@ func (r *renderer) fridge(p *PlanPart) {
 	r.y += 3
 	// The key to the doses goes under the week when it fits, else on top
 	// of the first session.
-	if len(f.Explain) > 0 {
-		explain := []boxLine{{text: r.h.Words.DosesHeading, bold: true, size: sizeCard}}
+	if len(f.Explain) > 0 || f.Equipment != "" {
+		var explain []boxLine
+		if f.Equipment != "" {
+			explain = append(explain, boxLine{text: f.Equipment, bold: true, size: sizeCard}, boxLine{gap: 1})
+		}
+		if len(f.Explain) > 0 {
+			explain = append(explain, boxLine{text: r.h.Words.DosesHeading, bold: true, size: sizeCard})
+		}
 		for _, e := range f.Explain {
 			explain = append(explain, boxLine{text: e, prefix: "•", size: sizeCard, gap: 0.8})
 		}
