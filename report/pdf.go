@@ -14,6 +14,7 @@ import (
 	"github.com/keel-coach/keel/assessment"
 	"github.com/keel-coach/keel/assessment/atomicfile"
 	"github.com/keel-coach/keel/assets"
+	"github.com/keel-coach/keel/report/figure"
 )
 
 // RenderOptions tune the PDF writer.
@@ -1168,4 +1169,178 @@ func (r *renderer) chart(c *Chart, x, y float64) {
 		}
 	}
 	r.pdf.SetLineCapStyle("butt")
+}
+
+// --- figures --------------------------------------------------------------------
+
+// colFigureTint fills props (bench, box, roller) lightly, so they read as
+// things without competing with the body on a black-and-white print.
+var colFigureTint = color.RGBA{R: 222, G: 222, B: 222, A: 255}
+
+// drawFigure is the PDF painter of an exercise figure (report/figure): it
+// draws pose as vectors into the box at (x, y), w by h millimetres, the
+// body in ink and the working region and arrows in accent.
+func drawFigure(pdf *gofpdf.Fpdf, x, y, w, h float64, pose figure.Pose, accent color.RGBA) {
+	pdf.SetLineCapStyle("round")
+	pdf.SetLineJoinStyle("round")
+	for _, q := range figure.Draw(pose, w, h) {
+		c := colInk
+		switch q.Tone {
+		case figure.Accent:
+			c = accent
+		case figure.Paper:
+			c = colWhite
+		case figure.Tint:
+			c = colFigureTint
+		}
+		pts := make([]gofpdf.PointType, len(q.Pts))
+		for i, p := range q.Pts {
+			pts[i] = gofpdf.PointType{X: x + p.X, Y: y + p.Y}
+		}
+		switch q.Kind {
+		case figure.Dot:
+			pdf.SetFillColor(int(c.R), int(c.G), int(c.B))
+			pdf.Circle(pts[0].X, pts[0].Y, q.R, "F")
+		case figure.Fill:
+			pdf.SetFillColor(int(c.R), int(c.G), int(c.B))
+			pdf.Polygon(pts, "F")
+		default:
+			pdf.SetDrawColor(int(c.R), int(c.G), int(c.B))
+			pdf.SetLineWidth(q.W)
+			if q.Closed {
+				pdf.Polygon(pts, "D")
+				continue
+			}
+			pdf.MoveTo(pts[0].X, pts[0].Y)
+			for _, p := range pts[1:] {
+				pdf.LineTo(p.X, p.Y)
+			}
+			if len(pts) == 1 {
+				pdf.LineTo(pts[0].X, pts[0].Y)
+			}
+			pdf.DrawPath("D")
+		}
+	}
+	pdf.SetLineCapStyle("butt")
+	pdf.SetLineJoinStyle("miter")
+}
+
+// Catalogue geometry, in millimetres: one exercise per row, its figures on
+// the left (each at least 35 mm wide, the size the figures are drawn to
+// stay legible) and its words on the right.
+const (
+	catFigW   = 37.0
+	catFigH   = 30.0
+	catFigGap = 2.0
+	catRowGap = 4.0
+)
+
+// RenderCatalogue draws the library sheet as a PDF to w.
+func RenderCatalogue(c *Catalogue, w io.Writer, opt RenderOptions) error {
+	if c == nil {
+		return assessment.Errorf(assessment.EINVALID, "There is no library to print.")
+	}
+	// The sheet carries no date, and its file dates are fixed unless asked
+	// otherwise: the same library always gives the same bytes.
+	if opt.Fixed.IsZero() {
+		opt.Fixed = time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
+	}
+	accent, _ := ParseAccent(DefaultAccent)
+	h := &Handout{Title: c.Title, Paper: c.Paper, Accent: accent}
+	r, err := newRenderer(h, opt)
+	if err != nil {
+		return err
+	}
+	r.pdf.SetSubject("Exercise library", true)
+	r.pdf.SetTitle(c.Title, true)
+	r.newPage()
+	r.font(true, sizeTitle)
+	r.text(colInk)
+	r.cell(r.left, r.y, r.width, lineHeight(sizeTitle), c.Title, "L")
+	r.y += lineHeight(sizeTitle) + 1
+	r.para(fmt.Sprintf("%d exercises. Each row shows the positions in order, left to right; the coloured arrows show the movement and the coloured parts are the ones working.", len(c.Entries)), sizeSmall, false, 0, colMuted)
+	r.y += 3
+	for _, e := range c.Entries {
+		r.catalogueRow(e)
+	}
+	if err := r.pdf.Error(); err != nil {
+		return assessment.Internal("draw the library sheet", err)
+	}
+	if err := r.pdf.Output(w); err != nil {
+		return assessment.Internal("write the library sheet", err)
+	}
+	return nil
+}
+
+func (r *renderer) catalogueRow(e CatalogueEntry) {
+	n := max(len(e.Poses), 2)
+	figsW := float64(n)*catFigW + float64(n-1)*catFigGap
+	textX := r.left + figsW + 5
+	textW := r.right - textX
+	r.font(false, sizeSmall)
+	var cueLines []string
+	for _, c := range e.Cues {
+		for i, l := range r.wrap(c, textW-3) {
+			if i == 0 {
+				l = "• " + l
+			} else {
+				l = "  " + l
+			}
+			cueLines = append(cueLines, l)
+		}
+	}
+	r.font(true, sizeBody)
+	nameLines := r.wrap(e.Name, textW)
+	textH := float64(len(nameLines))*lineHeight(sizeBody) + lineHeight(sizeSmall)*float64(len(cueLines)+2)
+	rowH := max(catFigH+lineHeight(sizeTiny)+1, textH)
+	r.need(rowH + catRowGap)
+	y := r.y
+	if len(e.Poses) == 0 {
+		r.draw(colRule)
+		r.pdf.SetLineWidth(0.3)
+		r.pdf.SetDashPattern([]float64{1, 1}, 0)
+		r.pdf.Rect(r.left, y, figsW, catFigH, "D")
+		r.pdf.SetDashPattern(nil, 0)
+		r.font(false, sizeSmall)
+		r.text(colMuted)
+		for i, l := range r.wrap(e.Missing, figsW-6) {
+			r.cell(r.left+3, y+4+float64(i)*lineHeight(sizeSmall), figsW-6, lineHeight(sizeSmall), l, "L")
+		}
+	}
+	for i, p := range e.Poses {
+		x := r.left + float64(i)*(catFigW+catFigGap)
+		drawFigure(r.pdf, x, y, catFigW, catFigH, p, r.accent)
+		r.font(false, sizeTiny)
+		r.text(colMuted)
+		r.cell(x, y+catFigH+0.5, catFigW, lineHeight(sizeTiny), poseLabel(i, len(e.Poses), p), "C")
+	}
+	ty := y
+	r.font(true, sizeBody)
+	r.text(colInk)
+	for _, l := range nameLines {
+		r.cell(textX, ty, textW, lineHeight(sizeBody), l, "L")
+		ty += lineHeight(sizeBody)
+	}
+	r.font(false, sizeSmall)
+	r.text(colMuted)
+	meta := e.Equipment
+	if e.Custom {
+		meta += " · your exercise"
+	}
+	r.cell(textX, ty, textW, lineHeight(sizeSmall), r.fit(meta, textW), "L")
+	ty += lineHeight(sizeSmall)
+	if s := figureSideNote(e.Side); s != "" {
+		r.cell(textX, ty, textW, lineHeight(sizeSmall), r.fit(s, textW), "L")
+		ty += lineHeight(sizeSmall)
+	}
+	r.text(colInk)
+	for _, l := range cueLines {
+		r.cell(textX, ty, textW, lineHeight(sizeSmall), l, "L")
+		ty += lineHeight(sizeSmall)
+	}
+	r.y = y + max(rowH, ty-y) + catRowGap/2
+	r.draw(colRule)
+	r.pdf.SetLineWidth(0.2)
+	r.pdf.Line(r.left, r.y, r.right, r.y)
+	r.y += catRowGap / 2
 }
