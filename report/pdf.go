@@ -1181,9 +1181,26 @@ var colFigureTint = color.RGBA{R: 222, G: 222, B: 222, A: 255}
 // draws pose as vectors into the box at (x, y), w by h millimetres, the
 // body in ink and the working region and arrows in accent.
 func drawFigure(pdf *gofpdf.Fpdf, x, y, w, h float64, pose figure.Pose, accent color.RGBA) {
+	paintFigure(pdf, x, y, figure.Draw(pose, w, h), accent)
+}
+
+// drawFigures draws the poses of one exercise side by side at one scale,
+// each in a w by h box, gap apart, starting at (x, y). It returns the
+// width used.
+func drawFigures(pdf *gofpdf.Fpdf, x, y, w, h, gap float64, poses []figure.Pose, accent color.RGBA) float64 {
+	for i, prims := range figure.DrawSet(poses, w, h) {
+		paintFigure(pdf, x+float64(i)*(w+gap), y, prims, accent)
+	}
+	if len(poses) == 0 {
+		return 0
+	}
+	return float64(len(poses))*(w+gap) - gap
+}
+
+func paintFigure(pdf *gofpdf.Fpdf, x, y float64, prims []figure.Prim, accent color.RGBA) {
 	pdf.SetLineCapStyle("round")
 	pdf.SetLineJoinStyle("round")
-	for _, q := range figure.Draw(pose, w, h) {
+	for _, q := range prims {
 		c := colInk
 		switch q.Tone {
 		case figure.Accent:
@@ -1246,7 +1263,7 @@ func RenderCatalogue(c *Catalogue, w io.Writer, opt RenderOptions) error {
 		opt.Fixed = time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
 	}
 	accent, _ := ParseAccent(DefaultAccent)
-	h := &Handout{Title: c.Title, Paper: c.Paper, Accent: accent}
+	h := &Handout{Title: c.Title, ClientName: fmt.Sprintf("%d exercises", len(c.Entries)), Paper: c.Paper, Accent: accent}
 	r, err := newRenderer(h, opt)
 	if err != nil {
 		return err
@@ -1307,9 +1324,9 @@ func (r *renderer) catalogueRow(e CatalogueEntry) {
 			r.cell(r.left+3, y+4+float64(i)*lineHeight(sizeSmall), figsW-6, lineHeight(sizeSmall), l, "L")
 		}
 	}
+	drawFigures(r.pdf, r.left, y, catFigW, catFigH, catFigGap, e.Poses, r.accent)
 	for i, p := range e.Poses {
 		x := r.left + float64(i)*(catFigW+catFigGap)
-		drawFigure(r.pdf, x, y, catFigW, catFigH, p, r.accent)
 		r.font(false, sizeTiny)
 		r.text(colMuted)
 		r.cell(x, y+catFigH+0.5, catFigW, lineHeight(sizeTiny), poseLabel(i, len(e.Poses), p), "C")

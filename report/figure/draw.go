@@ -158,8 +158,13 @@ func (sc *scene) body(p Pose) {
 	}
 	add := func(name string, d float64, parts []Prim, accents []Prim) {
 		pc := piece{depth: d, order: limbOrder[name]}
-		for _, q := range parts {
+		for i, q := range parts {
 			h := q
+			if i == 0 && name != "trunk" {
+				// A limb's edge stops short of the joint it hangs from, so
+				// it does not cut a white ring into the trunk.
+				h.Pts = []Pt{lerp2(q.Pts[0], q.Pts[1], 0.35), q.Pts[1]}
+			}
 			h.Tone = Paper
 			if h.Kind == Dot {
 				h.R += wHalo
@@ -357,15 +362,40 @@ func area(p []Pt) float64 {
 }
 
 // Draw returns the primitives of p fitted into a box w wide and h high
-// (any unit; the PDF painter uses millimetres), centred, y down from the
-// box's top-left corner. Stroke widths scale with the figure.
+// (any unit; the PDF painter uses millimetres), y down from the box's
+// top-left corner, standing on its bottom edge and centred across. Stroke
+// widths scale with the figure.
 func Draw(p Pose, w, h float64) []Prim {
-	return fit(build(p), w, h)
+	return DrawSet([]Pose{p}, w, h)[0]
+}
+
+// DrawSet draws the poses of one exercise, each into its own w by h box,
+// at one scale, so the body keeps its size from start to end.
+func DrawSet(poses []Pose, w, h float64) [][]Prim {
+	out := make([][]Prim, len(poses))
+	if w <= 0 || h <= 0 {
+		return out
+	}
+	built := make([][]Prim, len(poses))
+	s := math.Inf(1)
+	for i, p := range poses {
+		built[i] = build(p)
+		x0, y0, x1, y1 := bounds(built[i])
+		bw, bh := math.Max(x1-x0, 0.1), math.Max(y1-y0, 0.1)
+		s = math.Min(s, math.Min(w/bw, h/bh))
+	}
+	for i, b := range built {
+		out[i] = fit(b, w, h, s)
+	}
+	return out
 }
 
 // bounds returns the extent of prims including stroke widths.
 func bounds(prims []Prim) (x0, y0, x1, y1 float64) {
 	x0, y0, x1, y1 = math.Inf(1), math.Inf(1), math.Inf(-1), math.Inf(-1)
+	if len(prims) == 0 {
+		return 0, 0, 0, 0
+	}
 	for _, q := range prims {
 		e := q.R + q.W/2
 		for _, p := range q.Pts {
@@ -376,21 +406,20 @@ func bounds(prims []Prim) (x0, y0, x1, y1 float64) {
 	return
 }
 
-func fit(prims []Prim, w, h float64) []Prim {
-	if len(prims) == 0 || w <= 0 || h <= 0 {
+func fit(prims []Prim, w, h, s float64) []Prim {
+	if len(prims) == 0 {
 		return nil
 	}
-	x0, y0, x1, y1 := bounds(prims)
-	bw, bh := math.Max(x1-x0, 0.1), math.Max(y1-y0, 0.1)
-	s := math.Min(w/bw, h/bh)
+	x0, y0, x1, _ := bounds(prims)
+	bw := x1 - x0
 	ox := (w - bw*s) / 2
-	oy := (h - bh*s) / 2
+	oy := h // the lowest point (the floor) sits on the box's bottom edge
 	out := make([]Prim, len(prims))
 	for i, q := range prims {
 		c := q
 		c.Pts = make([]Pt, len(q.Pts))
 		for j, p := range q.Pts {
-			c.Pts[j] = Pt{ox + (p.X-x0)*s, oy + (y1-p.Y)*s}
+			c.Pts[j] = Pt{ox + (p.X-x0)*s, oy - (p.Y-y0)*s}
 		}
 		c.W *= s
 		c.R *= s

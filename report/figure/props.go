@@ -83,12 +83,10 @@ func (sc *scene) props(p Pose) {
 	}
 }
 
-func (sc *scene) held(pr Prop, prims []Prim) {
-	d := sc.depth[pr.At] + 0.001
-	if q, ok := sc.depth[pr.To]; ok {
-		d = math.Max(d, q+0.001)
-	}
-	sc.pieces = append(sc.pieces, piece{depth: d, order: 9, ink: prims})
+// held adds a weight in the hands. It is drawn over the body even in a
+// far hand: hidden behind a leg it would not say what to hold.
+func (sc *scene) held(_ Prop, prims []Prim) {
+	sc.pieces = append(sc.pieces, piece{depth: 1e3, order: 9, ink: prims})
 }
 
 func (sc *scene) prop(pr Prop) {
@@ -121,8 +119,8 @@ func (sc *scene) prop(pr Prop) {
 			sc.back = append(sc.back, seg(Pt{x - 0.05, top}, Pt{x + 0.35, top}, wProp*2, Ink))
 			break
 		}
-		if sc.view != Side {
-			// Seen from the front the wall is behind her: a panel.
+		if sc.view != Side && pr.DX == 0 {
+			// A wall right behind her, seen from the front: a panel.
 			x0, x1 := math.Inf(1), math.Inf(-1)
 			for _, q := range sc.p2 {
 				x0, x1 = math.Min(x0, q.X), math.Max(x1, q.X)
@@ -185,9 +183,11 @@ func (sc *scene) prop(pr Prop) {
 		})
 	case Barbell:
 		if sc.view == Side {
+			// The plate is an open ring, so the legs behind it still show.
 			plate := circle(at, 0.225)
 			sc.held(pr, []Prim{
-				{Kind: Fill, Tone: Tint, Pts: plate}, {Kind: Stroke, Tone: Ink, Pts: plate, Closed: true, W: 0.035},
+				{Kind: Stroke, Tone: Paper, Pts: plate, Closed: true, W: 0.035 + 2*wHalo},
+				{Kind: Stroke, Tone: Ink, Pts: plate, Closed: true, W: 0.035},
 				{Kind: Dot, Tone: Ink, Pts: []Pt{at}, R: 0.03},
 			})
 			break
