@@ -96,13 +96,31 @@ type skeleton struct {
 // limbSide is -1 for the left and +1 for the right (the z axis runs to the
 // body's right).
 var limbSides = []struct {
-	s      float64
-	suffix string
-}{{+1, "_r"}, {-1, "_l"}}
+	s     float64
+	names limbNames
+}{{+1, namesFor("_r")}, {-1, namesFor("_l")}}
+
+// limbNames are a side's joint and point names, built once.
+type limbNames struct {
+	shFlex, shAbd, shRot, elbow, hipFlex, hipAbd, hipRot, knee, ankle DOF
+	pts                                                               [9]string
+}
+
+func namesFor(x string) limbNames {
+	n := limbNames{
+		shFlex: DOF("shoulder" + x + "_flex"), shAbd: DOF("shoulder" + x + "_abd"), shRot: DOF("shoulder" + x + "_rot"),
+		elbow: DOF("elbow" + x), hipFlex: DOF("hip" + x + "_flex"), hipAbd: DOF("hip" + x + "_abd"), hipRot: DOF("hip" + x + "_rot"),
+		knee: DOF("knee" + x), ankle: DOF("ankle" + x),
+	}
+	for i, p := range []string{"shoulder", "elbow", "wrist", "hand", "hip", "knee", "ankle", "heel", "toe"} {
+		n.pts[i] = p + x
+	}
+	return n
+}
 
 func pose3D(a Angles) skeleton {
 	g := func(d string) float64 { return a[DOF(d)] }
-	sk := skeleton{pt: map[string]vec{}}
+	sk := skeleton{pt: make(map[string]vec, 40)}
 	pelvisF := ry(g("yaw")).dot(rz(-g("pitch"))).dot(rx(g("roll")))
 	pelvis := vec{}
 	waist := pelvis.add(pelvisF.apply(vec{0, lenLowTrunk, 0}))
@@ -120,30 +138,30 @@ func pose3D(a Angles) skeleton {
 	sk.face = chestF.apply(vec{1, 0, 0})
 	sk.up = chestF.apply(vec{0, 1, 0})
 	for _, ls := range limbSides {
-		s, x := ls.s, ls.suffix
+		s, n := ls.s, ls.names
 		sh := neckBase.add(chestF.apply(vec{0, -0.05, s * shoulderOut}))
-		armF := chestF.dot(rz(g("shoulder" + x + "_flex"))).dot(rx(-s * g("shoulder"+x+"_abd"))).dot(ry(s * g("shoulder"+x+"_rot")))
+		armF := chestF.dot(rz(a[n.shFlex])).dot(rx(-s * a[n.shAbd])).dot(ry(s * a[n.shRot]))
 		elbow := sh.add(armF.apply(vec{0, -lenUpperArm, 0}))
-		foreF := armF.dot(rz(g("elbow" + x)))
+		foreF := armF.dot(rz(a[n.elbow]))
 		wrist := elbow.add(foreF.apply(vec{0, -lenForearm, 0}))
 		hand := wrist.add(foreF.apply(vec{0, -lenHand, 0}))
 		hip := pelvis.add(pelvisF.apply(vec{0, -0.05, s * hipHalf}))
-		thighF := pelvisF.dot(rz(g("hip" + x + "_flex"))).dot(rx(-s * g("hip"+x+"_abd"))).dot(ry(s * g("hip"+x+"_rot")))
+		thighF := pelvisF.dot(rz(a[n.hipFlex])).dot(rx(-s * a[n.hipAbd])).dot(ry(s * a[n.hipRot]))
 		knee := hip.add(thighF.apply(vec{0, -lenThigh, 0}))
-		shinF := thighF.dot(rz(-g("knee" + x)))
+		shinF := thighF.dot(rz(-a[n.knee]))
 		ankle := knee.add(shinF.apply(vec{0, -lenShin, 0}))
-		footF := shinF.dot(rz(-g("ankle" + x)))
+		footF := shinF.dot(rz(-a[n.ankle]))
 		heel := ankle.add(footF.apply(vec{-0.05, -0.055, 0}))
 		toe := ankle.add(footF.apply(vec{0.16, -0.06, 0}))
-		sk.pt["shoulder"+x] = sh
-		sk.pt["elbow"+x] = elbow
-		sk.pt["wrist"+x] = wrist
-		sk.pt["hand"+x] = hand
-		sk.pt["hip"+x] = hip
-		sk.pt["knee"+x] = knee
-		sk.pt["ankle"+x] = ankle
-		sk.pt["heel"+x] = heel
-		sk.pt["toe"+x] = toe
+		sk.pt[n.pts[0]] = sh
+		sk.pt[n.pts[1]] = elbow
+		sk.pt[n.pts[2]] = wrist
+		sk.pt[n.pts[3]] = hand
+		sk.pt[n.pts[4]] = hip
+		sk.pt[n.pts[5]] = knee
+		sk.pt[n.pts[6]] = ankle
+		sk.pt[n.pts[7]] = heel
+		sk.pt[n.pts[8]] = toe
 	}
 	sk.pt["hands"] = lerp(sk.pt["hand_l"], sk.pt["hand_r"], 0.5)
 	sk.pt["knees"] = lerp(sk.pt["knee_l"], sk.pt["knee_r"], 0.5)

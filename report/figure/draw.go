@@ -106,7 +106,17 @@ func seg(a, b Pt, w float64, t Tone) Prim {
 
 // build turns a pose into primitives in room metres, y up.
 func build(p Pose) []Prim {
-	sc := &scene{view: p.View, sk: pose3D(p.Angles), p2: map[string]Pt{}, depth: map[string]float64{}}
+	sc := newScene(p)
+	sc.body(p)
+	sc.props(p)
+	sc.arrows(p)
+	return sc.assemble()
+}
+
+// newScene poses the body of p, projects it into p's view and sets it on
+// the floor.
+func newScene(p Pose) *scene {
+	sc := &scene{view: p.View, sk: pose3D(p.Angles), p2: make(map[string]Pt, 40), depth: make(map[string]float64, 40)}
 	if sc.view == "" {
 		sc.view = Side
 	}
@@ -114,10 +124,7 @@ func build(p Pose) []Prim {
 		sc.p2[n], sc.depth[n] = sc.project(v)
 	}
 	sc.ground(p)
-	sc.body(p)
-	sc.props(p)
-	sc.arrows(p)
-	return sc.assemble()
+	return sc
 }
 
 // ground puts the lowest part of the body on the floor (y = 0), raised by
@@ -264,7 +271,11 @@ func (sc *scene) assemble() []Prim {
 		}
 		return a.order < b.order
 	})
-	var out []Prim
+	n := len(sc.back) + len(sc.front) + 2
+	for _, pc := range sc.pieces {
+		n += len(pc.halo) + len(pc.ink)
+	}
+	out := make([]Prim, 0, n)
 	out = append(out, sc.back...)
 	for _, pc := range sc.pieces {
 		out = append(out, pc.halo...)

@@ -192,15 +192,7 @@ func round3(v float64) float64 { return math.Round(v*1000) / 1000 }
 // placed returns the body points of p on the page, in metres, after the
 // body is set on the floor.
 func placed(p Pose) map[string]Pt {
-	sc := &scene{view: p.View, sk: pose3D(p.Angles), p2: map[string]Pt{}, depth: map[string]float64{}}
-	if sc.view == "" {
-		sc.view = Side
-	}
-	for n, v := range sc.sk.pt {
-		sc.p2[n], sc.depth[n] = sc.project(v)
-	}
-	sc.ground(p)
-	return sc.p2
+	return newScene(p).p2
 }
 
 var (
