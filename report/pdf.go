@@ -1202,6 +1202,26 @@ func drawFigures(pdf *gofpdf.Fpdf, x, y, w, h, gap float64, poses []figure.Pose,
 // (saved and restored graphics state around it). gofpdf formats every
 // operator through fmt, which made forty figure pairs cost tens of
 // milliseconds; strconv into one buffer costs a fraction of that.
+// drawExerciseFigure draws an exercise's figure (every pose, left to
+// right, one scale) at (x, y), each pose in a w by h box, gap apart, and
+// returns the width used; 0 when the exercise has no figure to draw.
+// Built-in figures are laid out once per run and reused.
+func drawExerciseFigure(pdf *gofpdf.Fpdf, x, y, w, h, gap float64, e *assessment.Exercise, accent color.RGBA) float64 {
+	var sets [][]figure.Prim
+	if len(e.Figure) == 0 && !e.Custom {
+		sets, _ = figure.DrawBuiltin(e.ID, w, h)
+	} else if poses, _, err := FigureOf(e); err == nil {
+		sets = figure.DrawSet(poses, w, h)
+	}
+	for i, prims := range sets {
+		paintFigure(pdf, x+float64(i)*(w+gap), y, prims, accent)
+	}
+	if len(sets) == 0 {
+		return 0
+	}
+	return float64(len(sets))*(w+gap) - gap
+}
+
 func paintFigure(pdf *gofpdf.Fpdf, x, y float64, prims []figure.Prim, accent color.RGBA) {
 	k := pdf.GetConversionRatio()
 	_, pageH := pdf.GetPageSize()

@@ -276,3 +276,31 @@ func Neutral(kind string) Pose {
 		return Pose{Name: "start", View: Side, Angles: Angles{"elbow_l": 5, "elbow_r": 5, "knee_l": 3, "knee_r": 3}}
 	}
 }
+
+type drawKey struct {
+	id   string
+	w, h float64
+}
+
+var drawn sync.Map // drawKey -> [][]Prim
+
+// DrawBuiltin is DrawSet for a built-in exercise's poses, remembered per
+// exercise and box size: the built-in figures never change, so a handout
+// or a list draws each one once per run. The result is shared; do not
+// change it.
+func DrawBuiltin(id string, w, h float64) ([][]Prim, bool) {
+	k := drawKey{id, w, h}
+	if v, ok := drawn.Load(k); ok {
+		return v.([][]Prim), true
+	}
+	l, err := Builtin()
+	if err != nil {
+		return nil, false
+	}
+	s, ok := l[id]
+	if !ok || len(s.Poses) == 0 {
+		return nil, false
+	}
+	v, _ := drawn.LoadOrStore(k, DrawSet(s.Poses, w, h))
+	return v.([][]Prim), true
+}
