@@ -189,3 +189,28 @@ func TestEncodeDecode(t *testing.T) {
 		}
 	})
 }
+
+// Dragging a knee towards a point turns the hip, inside its limits.
+func TestReach(t *testing.T) {
+	p := figure.Neutral("standing")
+	const w, h = 260.0, 240.0
+	at := figure.HandlesAt(p, w, h)["knee_r"]
+	target := figure.Pt{X: at.X + 40, Y: at.Y - 40} // forward and up: a lifted knee
+	d, v, ok := figure.Reach(&p, "knee_r", target, w, h)
+	if !ok || d != "hip_r_flex" || v < 45 || v > 135 {
+		t.Fatalf("Reach turned %s to %v (ok %v); want hip_r_flex lifted", d, v, ok)
+	}
+	if err := p.Check(); err != nil {
+		t.Fatal(err)
+	}
+	if name, _ := figure.NearestHandle(p, figure.HandlesAt(p, w, h)["head"], w, h); name != "head" {
+		t.Errorf("nearest handle to the head is %q", name)
+	}
+	// Past the limit the joint stops at it.
+	q := figure.Neutral("standing")
+	a := figure.HandlesAt(q, w, h)["ankle_r"]
+	figure.Reach(&q, "ankle_r", figure.Pt{X: a.X + 200, Y: a.Y}, w, h)
+	if q.Angles["knee_r"] < 0 || q.Angles["knee_r"] > 155 {
+		t.Errorf("knee outside its limits: %v", q.Angles["knee_r"])
+	}
+}
