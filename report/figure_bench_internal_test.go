@@ -106,3 +106,48 @@ func cpuTime() time.Duration {
 	}
 	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 }
+
+// BenchmarkFigurePairsDrawOnly draws the 40 pairs onto a fresh page of a
+// document made once, so font loading and file output are left out: the
+// figures' own cost, model and PDF operators.
+func BenchmarkFigurePairsDrawOnly(b *testing.B) {
+	lib, err := assessment.ParseLibrary(assets.LibraryJSON)
+	if err != nil {
+		b.Fatal(err)
+	}
+	var sets [][]figure.Pose
+	for _, e := range lib.Exercises[:40] {
+		p, _ := figure.ForExercise(e.ID)
+		sets = append(sets, p[:2])
+	}
+	pdf := benchPDF(b).pdf
+	b.ReportAllocs()
+	start := cpuTime()
+	for b.Loop() {
+		pdf.AddPage()
+		for i, s := range sets {
+			drawFigures(pdf, 20, 20+float64(i%8)*32, 37, 30, 2, s, colInk)
+		}
+	}
+	b.ReportMetric(float64(cpuTime()-start)/float64(b.N), "cpu-ns/op")
+}
+
+// BenchmarkFigurePairsDrawOnlyCached is BenchmarkFigurePairsDrawOnly with
+// the built-in figures laid out once per run, as the app draws them.
+func BenchmarkFigurePairsDrawOnlyCached(b *testing.B) {
+	lib, err := assessment.ParseLibrary(assets.LibraryJSON)
+	if err != nil {
+		b.Fatal(err)
+	}
+	ex := lib.Exercises[:40]
+	pdf := benchPDF(b).pdf
+	b.ReportAllocs()
+	start := cpuTime()
+	for b.Loop() {
+		pdf.AddPage()
+		for i, e := range ex {
+			drawExerciseFigure(pdf, 20, 20+float64(i%8)*32, 37, 30, 2, e, colInk)
+		}
+	}
+	b.ReportMetric(float64(cpuTime()-start)/float64(b.N), "cpu-ns/op")
+}
