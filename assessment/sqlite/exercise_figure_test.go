@@ -52,3 +52,27 @@ func TestExerciseFigureSurvivesSaveExportImport(t *testing.T) {
 	}
 	sameJSON(t, imported[0].Figure, []byte(figureJSON))
 }
+
+// Saving the exercise's words again (the exercise form has no figure)
+// keeps the figure drawn for it.
+func TestExerciseSaveKeepsFigure(t *testing.T) {
+	ctx := context.Background()
+	s := sqlite.NewExerciseService(MustOpenDB(t), builtinLibrary(t))
+	e := exercise("my_bridge", "My bridge", "", "")
+	e.Figure = json.RawMessage(figureJSON)
+	if err := s.SaveExercise(ctx, e); err != nil {
+		t.Fatal(err)
+	}
+	words := exercise("my_bridge", "My bridge, feet on the sofa", "", "")
+	if err := s.SaveExercise(ctx, words); err != nil {
+		t.Fatal(err)
+	}
+	got, err := s.FindExercises(ctx)
+	if err != nil || len(got) != 1 {
+		t.Fatal(got, err)
+	}
+	if got[0].Name != "My bridge, feet on the sofa" {
+		t.Errorf("name %q", got[0].Name)
+	}
+	sameJSON(t, got[0].Figure, []byte(figureJSON))
+}
