@@ -449,3 +449,15 @@ func (c *poseCanvas) Refresh() {
 	c.raster.Refresh()
 	c.BaseWidget.Refresh()
 }
+
+// figureButton opens the pose editor for the exercise in the form. A new
+// exercise is saved first: its figure is stored with it.
+func (s *exerciseScreen) figureButton() *widget.Button {
+	return widget.NewButton(lang.L("Draw figure"), func() {
+		if s.editing == nil {
+			s.setStatus(lang.L("Save the exercise first, then draw its figure."), widget.WarningImportance)
+			return
+		}
+		s.guard(func() { s.ui.openPoseEditor(s.editing) })
+	})
+}

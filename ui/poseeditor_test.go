@@ -6,7 +6,9 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
 
 	"github.com/keel-coach/keel/assessment"
 	"github.com/keel-coach/keel/report/figure"
@@ -162,5 +164,43 @@ func TestFigureCacheDrawsOnce(t *testing.T) {
 	r := newExerciseFigure(ex, fyne.NewSize(120, 50))
 	if r.MinSize().Width != 120 {
 		t.Errorf("figure min size %v", r.MinSize())
+	}
+}
+
+// The library screen shows a built-in exercise's figure, and a coach's
+// own exercise opens the pose editor from its form.
+func TestExerciseScreenFigures(t *testing.T) {
+	tu := newTestUI(t)
+	ownBridge(t, tu)
+	s := tu.openExercises()
+	s.selectForTest(t, "bird_dog")
+	found := false
+	for _, o := range s.view.Objects {
+		if r, ok := o.(*canvas.Raster); ok && r.MinSize().Width >= 300 {
+			found = true
+		}
+	}
+	if !found {
+		t.Error("the bird dog's page shows no figure")
+	}
+	tu.capture(t, "exercise_figure")
+
+	s.selectForTest(t, "my_bridge")
+	var btn *widget.Button
+	for _, o := range s.formHead.Objects {
+		if box, ok := o.(*fyne.Container); ok {
+			for _, b := range box.Objects {
+				if x, ok := b.(*widget.Button); ok && x.Text == "Draw figure" {
+					btn = x
+				}
+			}
+		}
+	}
+	if btn == nil {
+		t.Fatal("no Draw figure button on her exercise")
+	}
+	test.Tap(btn)
+	if _, ok := tu.editors[len(tu.editors)-1].(*poseEditor); !ok {
+		t.Fatalf("Draw figure opened %T", tu.editors[len(tu.editors)-1])
 	}
 }
