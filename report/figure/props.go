@@ -137,6 +137,10 @@ func (sc *scene) prop(pr Prop) {
 			sc.back = append(sc.back, seg(Pt{x + s*0.02, y}, Pt{x + s*0.1, y + 0.08}, wProp*0.8, Ink))
 		}
 	case Bench, Box, Cushion:
+		if pr.Kind == Bench && pr.To != "" {
+			sc.inclineBench(pr)
+			break
+		}
 		w := pr.W
 		if w == 0 {
 			w = map[PropKind]float64{Bench: 0.45, Box: 0.42, Cushion: 0.28}[pr.Kind]
@@ -269,4 +273,32 @@ func segDist(p, a, b Pt) float64 {
 	}
 	t := math.Max(0, math.Min(1, ((p.X-a.X)*dx+(p.Y-a.Y)*dy)/l2))
 	return dist(p, Pt{a.X + t*dx, a.Y + t*dy})
+}
+
+// inclineBench is a bench set at an angle: its pad runs along the front of
+// the body from At to To, on legs down to the floor.
+func (sc *scene) inclineBench(pr Prop) {
+	a, b := sc.p2[pr.At], sc.p2[pr.To]
+	front, _ := sc.project(sc.sk.face)
+	l := math.Hypot(front.X, front.Y)
+	if l == 0 {
+		return
+	}
+	front = Pt{front.X / l, front.Y / l}
+	off := func(p Pt, n string) Pt {
+		r := radius(n) + 0.03
+		return Pt{p.X + front.X*r, p.Y + front.Y*r}
+	}
+	a, b = off(a, pr.At), off(b, pr.To)
+	if d := dist(a, b); d > 0 {
+		u := Pt{(b.X - a.X) / d, (b.Y - a.Y) / d}
+		a, b = Pt{a.X - u.X*0.25, a.Y - u.Y*0.25}, Pt{b.X + u.X*0.08, b.Y + u.Y*0.08}
+	}
+	pad := []Pt{a, b, {b.X + front.X*0.06, b.Y + front.Y*0.06}, {a.X + front.X*0.06, a.Y + front.Y*0.06}}
+	sc.back = append(sc.back, solid(pad)...)
+	for _, p := range []Pt{pad[2], pad[3]} {
+		if p.Y > 0.05 {
+			sc.back = append(sc.back, seg(p, Pt{p.X, 0}, 0.035, Ink))
+		}
+	}
 }
