@@ -63,16 +63,19 @@ type scene struct {
 	front  []Prim // arrows and bands on top
 	floor  bool
 	mat    bool
+	// tiltSin and tiltCos turn the camera down by the pose's tilt.
+	tiltSin, tiltCos float64
 }
 
 func (sc *scene) project(v vec) (Pt, float64) {
+	s, c := sc.tiltSin, sc.tiltCos
 	switch sc.view {
 	case Front:
-		return Pt{-v.z, v.y}, v.x
+		return Pt{-v.z, v.y*c - v.x*s}, v.x*c + v.y*s
 	case Above:
 		return Pt{v.x, -v.z}, v.y
 	default:
-		return Pt{v.x, v.y}, v.z
+		return Pt{v.x, v.y*c - v.z*s}, v.z*c + v.y*s
 	}
 }
 
@@ -116,7 +119,10 @@ func build(p Pose) []Prim {
 // newScene poses the body of p, projects it into p's view and sets it on
 // the floor.
 func newScene(p Pose) *scene {
-	sc := &scene{view: p.View, sk: pose3D(p.Angles), p2: make(map[string]Pt, 40), depth: make(map[string]float64, 40)}
+	sc := &scene{view: p.View, sk: pose3D(p.Angles), p2: make(map[string]Pt, 40), depth: make(map[string]float64, 40), tiltCos: 1}
+	if p.Tilt > 0 {
+		sc.tiltSin, sc.tiltCos = math.Sincos(rad(p.Tilt))
+	}
 	if sc.view == "" {
 		sc.view = Side
 	}

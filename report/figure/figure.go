@@ -180,6 +180,10 @@ type Pose struct {
 	Name   string `json:"name"`
 	View   View   `json:"view"`
 	Angles Angles `json:"angles"`
+	// Tilt raises the camera this many degrees above the horizon (0 to
+	// 60), looking down a little: a bend towards the camera, such as the
+	// knees of a body lying on its side, then shows.
+	Tilt float64 `json:"tilt,omitempty"`
 	// Lift raises the body off the floor (metres): airborne in a jump, or
 	// standing on a box.
 	Lift  float64 `json:"lift,omitempty"`
@@ -234,6 +238,9 @@ func (p Pose) Check() error {
 		if !knownPoint(a.At) {
 			bad = append(bad, fmt.Sprintf("arrow: body point %q is not known", a.At))
 		}
+	}
+	if math.IsNaN(p.Tilt) || p.Tilt < 0 || p.Tilt > 60 {
+		bad = append(bad, "tilt must be 0° to 60°")
 	}
 	if math.IsNaN(p.Lift) || p.Lift < 0 || p.Lift > 1.5 {
 		bad = append(bad, "lift must be 0 to 1.5 m")

@@ -28,6 +28,7 @@ type authored struct {
 	View    View               `json:"view"`
 	Angles  map[string]float64 `json:"angles"`
 	Lift    *float64           `json:"lift"`
+	Tilt    *float64           `json:"tilt"`
 	Props   *[]Prop            `json:"props"`
 	AddProp []Prop             `json:"add_props"`
 	Region  *[]string          `json:"region"`
@@ -108,6 +109,9 @@ func (f *assetFile) resolve(a authored, done map[string]Pose, depth int) (Pose, 
 	}
 	if a.Lift != nil {
 		p.Lift = *a.Lift
+	}
+	if a.Tilt != nil {
+		p.Tilt = *a.Tilt
 	}
 	if a.Props != nil {
 		p.Props = append([]Prop(nil), (*a.Props)...)
