@@ -126,17 +126,58 @@ func newScene(p Pose) *scene {
 	if sc.view == "" {
 		sc.view = Side
 	}
+	if p.Tilt > 0 && sc.view != Above {
+		sc.groundPlane(p)
+	}
 	for n, v := range sc.sk.pt {
 		sc.p2[n], sc.depth[n] = sc.project(v)
 	}
-	sc.ground(p)
+	if p.Tilt == 0 || sc.view == Above {
+		sc.ground(p)
+	}
 	return sc
+}
+
+// groundPlane sets the body on the floor in the room (not on the page)
+// when the camera looks down: the lowest part of the body at height 0
+// plus the lift. The floor is then drawn as a plane under her instead of
+// a line.
+func (sc *scene) groundPlane(p Pose) {
+	low := math.Inf(1)
+	x0, x1, z0, z1 := math.Inf(1), math.Inf(-1), math.Inf(1), math.Inf(-1)
+	for n, v := range sc.sk.pt {
+		if n == "face" || n == "back" || n == "sacrum" {
+			continue
+		}
+		r := radius(n)
+		switch trimSide(n) {
+		case "pelvis", "waist", "chest", "neck", "hip":
+			r = wSide / 2
+		}
+		low = math.Min(low, v.y-r)
+		x0, x1 = math.Min(x0, v.x), math.Max(x1, v.x)
+		z0, z1 = math.Min(z0, v.z), math.Max(z1, v.z)
+	}
+	for n, v := range sc.sk.pt {
+		sc.sk.pt[n] = vec{v.x, v.y - low + p.Lift, v.z}
+	}
+	sc.floor = false
+	if p.NoFloor {
+		return
+	}
+	const m = 0.25
+	var quad []Pt
+	for _, c := range []vec{{x0 - m, 0, z0 - m}, {x1 + m, 0, z0 - m}, {x1 + m, 0, z1 + m}, {x0 - m, 0, z1 + m}} {
+		q, _ := sc.project(c)
+		quad = append(quad, q)
+	}
+	sc.back = append(sc.back, Prim{Kind: Fill, Tone: Tint, Pts: quad})
 }
 
 // ground puts the lowest part of the body on the floor (y = 0), raised by
 // the pose's lift. Seen from above there is no floor to stand on.
 func (sc *scene) ground(p Pose) {
-	sc.floor = !p.NoFloor && sc.view != Above
+	sc.floor = !p.NoFloor && sc.view != Above && p.Tilt == 0
 	if sc.view == Above {
 		return
 	}

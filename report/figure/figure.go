@@ -50,8 +50,8 @@ var limits = map[DOF]Limit{
 	"neck_flex":       {-45, 60},
 	"shoulder_l_flex": {-60, 180}, "shoulder_l_abd": {-40, 180}, "shoulder_l_rot": {-90, 90}, "elbow_l": {0, 150},
 	"shoulder_r_flex": {-60, 180}, "shoulder_r_abd": {-40, 180}, "shoulder_r_rot": {-90, 90}, "elbow_r": {0, 150},
-	"hip_l_flex": {-30, 135}, "hip_l_abd": {-30, 60}, "hip_l_rot": {-50, 50}, "knee_l": {0, 155}, "ankle_l": {-40, 60},
-	"hip_r_flex": {-30, 135}, "hip_r_abd": {-30, 60}, "hip_r_rot": {-50, 50}, "knee_r": {0, 155}, "ankle_r": {-40, 60},
+	"hip_l_flex": {-30, 135}, "hip_l_abd": {-30, 60}, "hip_l_rot": {-60, 50}, "knee_l": {0, 155}, "ankle_l": {-40, 60},
+	"hip_r_flex": {-30, 135}, "hip_r_abd": {-30, 60}, "hip_r_rot": {-60, 50}, "knee_r": {0, 155}, "ankle_r": {-40, 60},
 }
 
 // DOFs lists every degree of freedom in a fixed order (root, spine, neck,
