@@ -473,9 +473,14 @@ func fit(prims []Prim, w, h, s float64) []Prim {
 	ox := (w - bw*s) / 2
 	oy := h // the lowest point (the floor) sits on the box's bottom edge
 	out := make([]Prim, len(prims))
+	n := 0
+	for _, q := range prims {
+		n += len(q.Pts)
+	}
+	all := make([]Pt, n) // one backing array for every primitive's points
 	for i, q := range prims {
 		c := q
-		c.Pts = make([]Pt, len(q.Pts))
+		c.Pts, all = all[:len(q.Pts):len(q.Pts)], all[len(q.Pts):]
 		for j, p := range q.Pts {
 			c.Pts[j] = Pt{ox + (p.X-x0)*s, oy - (p.Y-y0)*s}
 		}
