@@ -5,45 +5,11 @@ import (
 	"unicode"
 )
 
-// foldTable maps letters with diacritics, and a few ligatures, to plain
-// Latin letters so that "zoe" finds "Zoë" and "lukasiewicz" finds
-// "Łukasiewicz". It covers Latin-1 Supplement and Latin Extended-A, which
-// hold the letters of every European language written in Latin script.
-var foldTable = map[rune]string{}
+//go:generate go run ./internal/foldgen -o foldtable.go
 
-func init() {
-	groups := map[string]string{
-		"a":  "àáâãäåāăąǎ",
-		"ae": "æ",
-		"c":  "çćĉċč",
-		"d":  "ďđð",
-		"e":  "èéêëēĕėęě",
-		"g":  "ĝğġģ",
-		"h":  "ĥħ",
-		"i":  "ìíîïĩīĭįıǐ",
-		"ij": "ĳ",
-		"j":  "ĵ",
-		"k":  "ķĸ",
-		"l":  "ĺļľŀł",
-		"n":  "ñńņňŉŋ",
-		"o":  "òóôõöøōŏőǒ",
-		"oe": "œ",
-		"r":  "ŕŗř",
-		"s":  "śŝşšſș",
-		"ss": "ß",
-		"t":  "ţťŧț",
-		"th": "þ",
-		"u":  "ùúûüũūŭůűųǔ",
-		"w":  "ŵ",
-		"y":  "ýÿŷ",
-		"z":  "źżž",
-	}
-	for plain, letters := range groups {
-		for _, r := range letters {
-			foldTable[r] = plain
-		}
-	}
-}
+// The fold table (foldtable.go) is generated from Unicode's decompositions:
+// every Latin-script letter with a diacritic, plus the letters whose stroke
+// or ligature Unicode does not decompose (ł, ø, đ, æ, ß...).
 
 // Fold returns s lower-cased, with diacritics removed and spacing collapsed:
 // the form Keel stores beside a name for searching.
