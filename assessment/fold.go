@@ -3,6 +3,7 @@ package assessment
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 //go:generate go run ./internal/foldgen -o foldtable.go
@@ -18,6 +19,23 @@ func Fold(s string) string {
 	b.Grow(len(s))
 	space := false
 	for _, r := range s {
+		// ASCII first, without table look-ups: most of most names. The
+		// due list folds thousands of names at once.
+		if r < utf8.RuneSelf {
+			switch {
+			case r == ' ' || '\t' <= r && r <= '\r':
+				space = b.Len() > 0
+				continue
+			case 'A' <= r && r <= 'Z':
+				r += 'a' - 'A'
+			}
+			if space {
+				b.WriteByte(' ')
+				space = false
+			}
+			b.WriteByte(byte(r))
+			continue
+		}
 		r = unicode.ToLower(r)
 		if unicode.Is(unicode.Mn, r) { // combining marks in decomposed text
 			continue

@@ -3,6 +3,7 @@ package assessment_test
 import (
 	"strings"
 	"testing"
+	"unicode"
 
 	"github.com/keel-coach/keel/assessment"
 )
@@ -76,5 +77,20 @@ func TestFold_LatinExtendedAdditional(t *testing.T) {
 func BenchmarkFold(b *testing.B) {
 	for b.Loop() {
 		assessment.Fold("Nguyễn Thị Hồng Zoë Ólafsdóttir-Łukasiewicz")
+	}
+}
+
+// The ASCII fast path agrees with the general rule for every ASCII
+// character, including the spaces Fold collapses.
+func TestFold_ASCII(t *testing.T) {
+	for r := rune(0); r < 0x80; r++ {
+		in := "a" + string(r) + "b"
+		want := "a" + strings.ToLower(string(r)) + "b"
+		if unicode.IsSpace(r) {
+			want = "a b"
+		}
+		if got := assessment.Fold(in); got != want {
+			t.Errorf("Fold(%q) = %q, want %q", in, got, want)
+		}
 	}
 }

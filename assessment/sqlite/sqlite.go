@@ -121,7 +121,7 @@ func OpenContext(ctx context.Context, path string) (*DB, error) {
 		return nil, err
 	}
 
-	w, err := sql.Open("sqlite3", dsn(path, writerParams))
+	w, err := sql.Open(driverName, dsn(path, writerParams))
 	if err != nil {
 		return nil, assessment.Internal("open the database "+path, err)
 	}
@@ -132,7 +132,7 @@ func OpenContext(ctx context.Context, path string) (*DB, error) {
 	w.SetConnMaxLifetime(0)
 	w.SetConnMaxIdleTime(0)
 
-	r, err := sql.Open("sqlite3", dsn(path, readerParams))
+	r, err := sql.Open(driverName, dsn(path, readerParams))
 	if err != nil {
 		_ = w.Close()
 		return nil, assessment.Internal("open the database "+path, err)
