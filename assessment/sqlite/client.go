@@ -262,6 +262,23 @@ func findClientByID(ctx context.Context, q querier, id int64) (*assessment.Clien
 // an empty search at 50,000 clients, before the page can be cut; see
 // docs/PERFORMANCE.md.)
 func findClients(ctx context.Context, q querier, f assessment.ClientFilter) ([]*assessment.Client, int, error) {
+	var out []*assessment.Client
+	total, err := findPage(ctx, q, f, clientColumns, func(rows *sql.Rows) error {
+		c, err := scanClient(rows)
+		if err == nil {
+			out = append(out, c)
+		}
+		return err
+	})
+	if out == nil {
+		out = []*assessment.Client{}
+	}
+	return out, total, err
+}
+
+// findPage runs the search of f, selecting columns for each client on the
+// page and handing each row to scan, and returns the number of matches.
+func findPage(ctx context.Context, q querier, f assessment.ClientFilter, columns string, scan func(*sql.Rows) error) (int, error) {
 	var where []string
 	var args []any
 	if !f.IncludeArchived {
@@ -284,33 +301,32 @@ func findClients(ctx context.Context, q querier, f assessment.ClientFilter) ([]*
 	if offset < 0 {
 		offset = 0
 	}
-	rows, err := q.QueryContext(ctx, `SELECT `+clientColumns+` FROM clients`+cond+
+	rows, err := q.QueryContext(ctx, `SELECT `+columns+` FROM clients`+cond+
 		` ORDER BY sort_key, id LIMIT ? OFFSET ?`, append(args, limit, offset)...)
 	if err != nil {
-		return nil, 0, mapError("list the clients", err)
+		return 0, mapError("list the clients", err)
 	}
 	defer rows.Close()
-	out := []*assessment.Client{}
+	n := 0
 	for rows.Next() {
-		c, err := scanClient(rows)
-		if err != nil {
-			return nil, 0, mapError("list the clients", err)
+		if err := scan(rows); err != nil {
+			return 0, mapError("list the clients", err)
 		}
-		out = append(out, c)
+		n++
 	}
 	if err := rows.Err(); err != nil {
-		return nil, 0, mapError("list the clients", err)
+		return 0, mapError("list the clients", err)
 	}
 	// A short page (or no limit) has seen every match from offset on, so
 	// it gives the total, unless it is empty past the start: then the
 	// offset may lie beyond the last match.
-	seenAll := limit < 0 || len(out) < limit
-	if seenAll && (len(out) > 0 || offset == 0) {
-		return out, offset + len(out), nil
+	seenAll := limit < 0 || n < limit
+	if seenAll && (n > 0 || offset == 0) {
+		return offset + n, nil
 	}
 	var total int
 	if err := q.QueryRowContext(ctx, `SELECT count(*) FROM clients`+cond, args...).Scan(&total); err != nil {
-		return nil, 0, mapError("list the clients", err)
+		return 0, mapError("list the clients", err)
 	}
-	return out, total, nil
+	return total, nil
 }
