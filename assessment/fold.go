@@ -12,6 +12,19 @@ import (
 // every Latin-script letter with a diacritic, plus the letters whose stroke
 // or ligature Unicode does not decompose (ł, ø, đ, æ, ß...).
 
+// foldLow is foldTable for the letters below the combining marks (Latin-1
+// and Latin Extended-A and -B, where most accented names fall), indexed
+// directly: both cases are in the table, so these letters need neither a
+// map look-up nor unicode.ToLower.
+var foldLow = func() (t [0x300]string) {
+	for r, f := range foldTable {
+		if r < rune(len(t)) {
+			t[r] = f
+		}
+	}
+	return t
+}()
+
 // Fold returns s lower-cased, with diacritics removed and spacing collapsed:
 // the form Keel stores beside a name for searching.
 func Fold(s string) string {
@@ -34,6 +47,14 @@ func Fold(s string) string {
 				space = false
 			}
 			b.WriteByte(byte(r))
+			continue
+		}
+		if r < rune(len(foldLow)) && foldLow[r] != "" {
+			if space {
+				b.WriteByte(' ')
+				space = false
+			}
+			b.WriteString(foldLow[r])
 			continue
 		}
 		r = unicode.ToLower(r)

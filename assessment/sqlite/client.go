@@ -55,7 +55,8 @@ func (s *ClientService) FindClientByID(ctx context.Context, id int64) (*assessme
 }
 
 // FindClients returns the clients matching f sorted by name (ignoring case
-// and accents), and how many match in all. Every word of f.Query must
+// and accents), and how many match in all. The matching runs on the
+// in-memory search keys (search.go); only the page's rows are read. Every word of f.Query must
 // appear somewhere in the name or preferred name: "zoe" finds "Zoë", and
 // "smith jo" finds "Joanna Smith".
 func (s *ClientService) FindClients(ctx context.Context, f assessment.ClientFilter) ([]*assessment.Client, int, error) {
@@ -64,7 +65,25 @@ func (s *ClientService) FindClients(ctx context.Context, f assessment.ClientFilt
 		return nil, 0, err
 	}
 	defer tx.Rollback()
-	return findClients(ctx, tx, f)
+	ids, total, err := s.db.searchIndex().matches(ctx, tx, f)
+	if err != nil {
+		return nil, 0, mapError("list the clients", err)
+	}
+	byID := make(map[int64]*assessment.Client, len(ids))
+	if err := readPage(ctx, tx, ids, clientColumns, func(rows *sql.Rows) error {
+		c, err := scanClient(rows)
+		if err == nil {
+			byID[c.ID] = c
+		}
+		return err
+	}); err != nil {
+		return nil, 0, mapError("list the clients", err)
+	}
+	out, err := inOrder(ids, byID)
+	if err != nil {
+		return nil, 0, assessment.Internal("list the clients", err)
+	}
+	return out, total, nil
 }
 
 // SetArchived archives or restores a client. Archived clients leave the

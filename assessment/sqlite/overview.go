@@ -11,18 +11,22 @@ var _ assessment.ClientOverviewService = (*ClientService)(nil)
 
 // FindClientOverviews is FindClients with each client's latest assessment
 // date (kept on her row, migration 0003) and the status of her newest
-// programme (one seek in the programmes_client index), read in the same
-// query: `keel clients` lists 50,000 clients without a query per client.
+// programme (one seek in the programmes_client index), read with her row:
+// `keel clients` lists 50,000 clients without a query per client.
 func (s *ClientService) FindClientOverviews(ctx context.Context, f assessment.ClientFilter) ([]assessment.ClientOverview, int, error) {
 	tx, err := s.db.beginRead(ctx)
 	if err != nil {
 		return nil, 0, err
 	}
 	defer tx.Rollback()
-	out := []assessment.ClientOverview{}
+	ids, total, err := s.db.searchIndex().matches(ctx, tx, f)
+	if err != nil {
+		return nil, 0, mapError("list the clients", err)
+	}
+	byID := make(map[int64]assessment.ClientOverview, len(ids))
 	columns := clientColumns + `, last_assessment,
 		(SELECT p.status FROM programmes AS p WHERE p.client_id = clients.id ORDER BY p.id DESC LIMIT 1)`
-	total, err := findPage(ctx, tx, f, columns, func(rows *sql.Rows) error {
+	err = readPage(ctx, tx, ids, columns, func(rows *sql.Rows) error {
 		var (
 			last, status sql.NullString
 			ov           assessment.ClientOverview
@@ -38,11 +42,15 @@ func (s *ClientService) FindClientOverviews(ctx context.Context, f assessment.Cl
 			}
 		}
 		ov.ProgrammeStatus = status.String
-		out = append(out, ov)
+		byID[ov.Client.ID] = ov
 		return nil
 	})
 	if err != nil {
-		return nil, 0, err
+		return nil, 0, mapError("list the clients", err)
+	}
+	out, err := inOrder(ids, byID)
+	if err != nil {
+		return nil, 0, assessment.Internal("list the clients", err)
 	}
 	return out, total, nil
 }

@@ -65,6 +65,8 @@ type DB struct {
 	Path string
 	// Now returns the current time; tests swap it for a fixed clock.
 	Now func() time.Time
+
+	search searchIndex // the client list's search keys (search.go)
 }
 
 // DefaultPath is where Keel keeps its database when neither the -db flag

@@ -90,3 +90,25 @@ CREATE INDEX assessment_summaries_client ON assessment_summaries (client_id);
 CREATE TRIGGER assessments_summary_update AFTER UPDATE OF data, client_id ON assessments BEGIN
 	DELETE FROM assessment_summaries WHERE assessment_id = NEW.id;
 END;
+
+-- A token that changes whenever a client is added, renamed, archived,
+-- restored or deleted: Keel keeps the folded search keys of the client
+-- list in memory (a search keystroke then tests 50,000 keys in about a
+-- millisecond instead of walking an index), and reads this one row to know
+-- whether its copy still holds. A random value rather than a counter, so a
+-- restored backup never looks like the list Keel holds.
+CREATE TABLE client_list_version (
+	id    INTEGER PRIMARY KEY CHECK (id = 1),
+	token INTEGER NOT NULL
+);
+INSERT INTO client_list_version (id, token) VALUES (1, random());
+
+CREATE TRIGGER clients_list_insert AFTER INSERT ON clients BEGIN
+	UPDATE client_list_version SET token = random();
+END;
+CREATE TRIGGER clients_list_update AFTER UPDATE OF sort_key, search_key, archived ON clients BEGIN
+	UPDATE client_list_version SET token = random();
+END;
+CREATE TRIGGER clients_list_delete AFTER DELETE ON clients BEGIN
+	UPDATE client_list_version SET token = random();
+END;
