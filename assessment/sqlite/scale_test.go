@@ -281,3 +281,50 @@ func queryPlan(t *testing.T, raw *sql.DB, query string) []string {
 	}
 	return out
 }
+
+// Searches run on an in-memory copy of the search keys; every change to
+// the list, made through this handle or another one on the same file (a
+// second Keel window, `keel import`), shows in the next search.
+func TestClientService_SearchFollowsChanges(t *testing.T) {
+	ctx := context.Background()
+	a := MustOpenDB(t)
+	b := mustOpenAt(t, a.Path)
+	search := func(step, query string, want ...string) {
+		t.Helper()
+		got, n, err := sqlite.NewClientService(a).FindClients(ctx, assessment.ClientFilter{Query: query, Limit: 10})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if g := names(got); n != len(want) || !reflect.DeepEqual(g, want) && len(want) > 0 {
+			t.Fatalf("%s: FindClients(%q) = %q (%d), want %q", step, query, g, n, want)
+		}
+	}
+	mustClient(t, a, "Ana Berg")
+	search("first", "ana", "Ana Berg")
+
+	other := sqlite.NewClientService(b)
+	c := newClient("Anaïs Durand")
+	if err := other.CreateClient(ctx, c); err != nil {
+		t.Fatal(err)
+	}
+	search("added elsewhere", "ana", "Ana Berg", "Anaïs Durand")
+	c.Name = "Zoë Durand"
+	if err := other.UpdateClient(ctx, c); err != nil {
+		t.Fatal(err)
+	}
+	search("renamed elsewhere", "ana", "Ana Berg")
+	search("renamed elsewhere", "zoe", "Zoë Durand")
+	if err := other.SetArchived(ctx, c.ID, true); err != nil {
+		t.Fatal(err)
+	}
+	search("archived elsewhere", "durand")
+	if err := other.SetArchived(ctx, c.ID, false); err != nil {
+		t.Fatal(err)
+	}
+	search("restored elsewhere", "durand", "Zoë Durand")
+	if err := other.DeleteClient(ctx, c.ID); err != nil {
+		t.Fatal(err)
+	}
+	search("deleted elsewhere", "durand")
+	search("deleted elsewhere", "", "Ana Berg")
+}
