@@ -118,6 +118,14 @@ func forEachScale(b *testing.B, fn func(b *testing.B, n int, db *sqlite.DB)) {
 	}
 }
 
+// reportCPU adds the process CPU time per operation since cpu (the loop's
+// start) to the benchmark output.
+func reportCPU(b *testing.B, cpu time.Duration) {
+	if cpu > 0 && b.N > 0 {
+		b.ReportMetric(float64(processCPU()-cpu)/float64(b.N)/float64(time.Millisecond), "cpu-ms/op")
+	}
+}
+
 // searchQueries are what a coach types, letter by letter.
 func searchQueries() []string {
 	var qs []string
@@ -139,6 +147,7 @@ func BenchmarkScaleSearch(b *testing.B) {
 		qs := searchQueries()
 		var samples []time.Duration
 		i := 0
+		cpu := processCPU()
 		for b.Loop() {
 			start := time.Now()
 			if _, _, err := s.FindClients(ctx, assessment.ClientFilter{Query: qs[i%len(qs)], Limit: benchPage}); err != nil {
@@ -147,6 +156,7 @@ func BenchmarkScaleSearch(b *testing.B) {
 			samples = append(samples, time.Since(start))
 			i++
 		}
+		reportCPU(b, cpu)
 		reportMedian(b, samples)
 	})
 }
@@ -159,6 +169,7 @@ func BenchmarkScaleDueList(b *testing.B) {
 		ctx := context.Background()
 		var samples []time.Duration
 		listed := 0
+		cpu := processCPU()
 		for b.Loop() {
 			start := time.Now()
 			in, err := s.FindDueInputs(ctx, today)
@@ -172,6 +183,7 @@ func BenchmarkScaleDueList(b *testing.B) {
 			b.Fatal("nobody due")
 		}
 		b.ReportMetric(float64(listed), "due")
+		reportCPU(b, cpu)
 		reportMedian(b, samples)
 	})
 }
@@ -195,6 +207,7 @@ func BenchmarkScaleOpenClient(b *testing.B) {
 		}
 		var samples []time.Duration
 		i := 0
+		cpu := processCPU()
 		for b.Loop() {
 			id := ids[i%len(ids)]
 			i++
@@ -204,6 +217,7 @@ func BenchmarkScaleOpenClient(b *testing.B) {
 			}
 			samples = append(samples, time.Since(start))
 		}
+		reportCPU(b, cpu)
 		reportMedian(b, samples)
 	})
 }
@@ -226,6 +240,10 @@ func openClient(ctx context.Context, clients *sqlite.ClientService, records *sql
 	return nil
 }
 
+// scaleFirstOpened counts, per fixture size, the clients
+// BenchmarkScaleOpenClientFirst has opened.
+var scaleFirstOpened = map[int]int64{}
+
 // BenchmarkScaleOpenClientFirst is the first opening of a client after
 // her assessments were saved, imported or Keel was updated: each summary is
 // worked out from the full record once and kept.
@@ -234,18 +252,23 @@ func BenchmarkScaleOpenClientFirst(b *testing.B) {
 		ctx := context.Background()
 		clients, records := sqlite.NewClientService(db), sqlite.NewRecordService(db)
 		var samples []time.Duration
-		next := int64(n) // from the end: BenchmarkScaleOpenClient opened a few at random
+		cpu := processCPU()
 		for b.Loop() {
-			if next == 0 {
+			// From the last client down, across -count runs: each is opened
+			// for the first time (BenchmarkScaleOpenClient opened 200 at
+			// random, so a few are not).
+			next := scaleFirstOpened[n] + 1
+			scaleFirstOpened[n] = next
+			if next >= int64(n) {
 				b.Fatal("every client opened")
 			}
 			start := time.Now()
-			if err := openClient(ctx, clients, records, next, scaleRecords); err != nil {
+			if err := openClient(ctx, clients, records, int64(n)-next, scaleRecords); err != nil {
 				b.Fatal(err)
 			}
 			samples = append(samples, time.Since(start))
-			next--
 		}
+		reportCPU(b, cpu)
 		reportMedian(b, samples)
 	})
 }
@@ -257,6 +280,7 @@ func BenchmarkScaleSave(b *testing.B) {
 		ctx := context.Background()
 		rng := rand.New(rand.NewPCG(3, 4))
 		var samples []time.Duration
+		cpu := processCPU()
 		for b.Loop() {
 			r := sampleRecord(1+rng.Int64N(int64(n)), today)
 			start := time.Now()
@@ -265,6 +289,7 @@ func BenchmarkScaleSave(b *testing.B) {
 			}
 			samples = append(samples, time.Since(start))
 		}
+		reportCPU(b, cpu)
 		reportMedian(b, samples)
 	})
 }
