@@ -11,7 +11,7 @@
 DROP INDEX clients_archived_sort;
 DROP INDEX clients_sort;
 CREATE INDEX clients_list ON clients (archived, sort_key, id, search_key);
-CREATE INDEX clients_list_all ON clients (sort_key, id, search_key);
+CREATE INDEX clients_list_all ON clients (sort_key, id, archived, search_key);
 
 -- The due list needs, for each active client whose latest assessment falls
 -- in the due window, her name, that date and the schedule of her latest
