@@ -48,9 +48,9 @@ func (s *DueService) FindDueInputs(ctx context.Context, today assessment.Date) (
 	// Ids, dates and phases ("activation,1,4;strength,5,8") never hold a
 	// '|'; the name, which might, comes last with its length in bytes.
 	const query = `
-		SELECT count(*), group_concat(
-			id || '|' || last_assessment || '|' || ifnull(programme_start, '') || '|' ||
-			ifnull(programme_phases, '') || '|' || length(CAST(name AS BLOB)) || '|' || name, '')
+		SELECT count(*), group_concat(printf('%d|%s|%s|%s|%d|%s',
+			id, last_assessment, ifnull(programme_start, ''), ifnull(programme_phases, ''),
+			length(CAST(name AS BLOB)), name), '')
 		FROM clients
 		WHERE archived = 0 AND last_assessment BETWEEN ? AND ?`
 	var (
