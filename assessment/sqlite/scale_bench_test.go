@@ -260,7 +260,7 @@ func BenchmarkScaleOpenClientFirst(b *testing.B) {
 			next := scaleFirstOpened[n] + 1
 			scaleFirstOpened[n] = next
 			if next >= int64(n) {
-				b.Fatal("every client opened")
+				b.Skipf("all %d clients have been opened once", n)
 			}
 			start := time.Now()
 			if err := openClient(ctx, clients, records, int64(n)-next, scaleRecords); err != nil {
