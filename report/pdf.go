@@ -1231,8 +1231,9 @@ func paintFigure(pdf *gofpdf.Fpdf, x, y float64, prims []figure.Prim, accent col
 	k := pdf.GetConversionRatio()
 	_, pageH := pdf.GetPageSize()
 	b := make([]byte, 0, 64*len(prims))
+	// Coordinates to a tenth of a point (0.035 mm): finer than print.
 	num := func(v float64) {
-		b = strconv.AppendFloat(b, v, 'f', 2, 64)
+		b = strconv.AppendFloat(b, v, 'f', 1, 64)
 		b = append(b, ' ')
 	}
 	pt := func(p figure.Pt) {
@@ -1240,9 +1241,10 @@ func paintFigure(pdf *gofpdf.Fpdf, x, y float64, prims []figure.Prim, accent col
 		num((pageH - (y + p.Y)) * k)
 	}
 	rgb := func(c color.RGBA, op string) {
-		num(float64(c.R) / 255)
-		num(float64(c.G) / 255)
-		num(float64(c.B) / 255)
+		for _, v := range []uint8{c.R, c.G, c.B} {
+			b = strconv.AppendFloat(b, float64(v)/255, 'f', 3, 64)
+			b = append(b, ' ')
+		}
 		b = append(b, op...)
 	}
 	b = append(b, "q 1 J 1 j\n"...)
