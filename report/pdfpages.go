@@ -23,6 +23,7 @@ func (r *renderer) part(p *PlanPart) {
 
 // fridgeDayLayout is one day's box on the fridge page.
 type fridgeDayLayout struct {
+	figs  bool // small pictures beside the exercises
 	head  []drawLine
 	items [][]drawLine // per item: the name and dose lines
 	cols  int
@@ -38,8 +39,8 @@ const (
 )
 
 // layoutFridgeDay wraps one day for a given number of item columns.
-func (r *renderer) layoutFridgeDay(d FridgeDay, cols int) fridgeDayLayout {
-	l := fridgeDayLayout{cols: cols}
+func (r *renderer) layoutFridgeDay(d FridgeDay, cols int, figs bool) fridgeDayLayout {
+	l := fridgeDayLayout{cols: cols, figs: figs}
 	lh := lineHeight(fridgeSize)
 	r.font(true, sizeBody)
 	for _, t := range r.wrap(d.Day, fridgeDayCol-2*cellPad) {
@@ -69,7 +70,7 @@ func (r *renderer) layoutFridgeDay(d FridgeDay, cols int) fridgeDayLayout {
 	for i, it := range items {
 		var lines []drawLine
 		tw := colW - 2*cellPad
-		fig := r.hasFigure(it.ExerciseID)
+		fig := figs && r.hasFigure(it.ExerciseID)
 		if fig {
 			tw -= fridgeFigW + 1.5
 		}
@@ -128,19 +129,25 @@ func (r *renderer) fridge(p *PlanPart) {
 	}
 	r.para(f.Intro, sizeBody, false, 0, colMuted)
 	r.y += 2
+	// One week on one page: one column of exercises a day, else two or
+	// three; with small pictures when they fit, without when they do not.
 	var days [7]fridgeDayLayout
-	total := 0.0
-	for i, d := range f.Days {
-		days[i] = r.layoutFridgeDay(d, 1)
-		total += days[i].h
-	}
-	for cols := 2; cols <= 3 && r.y+total > r.bottom; cols++ {
-		total = 0
-		for i, d := range f.Days {
-			if len(d.Items) > 2 {
-				days[i] = r.layoutFridgeDay(d, cols)
+	fits := false
+	for _, figs := range []bool{true, false} {
+		for cols := 1; cols <= 3 && !fits; cols++ {
+			total := 0.0
+			for i, d := range f.Days {
+				c := cols
+				if len(d.Items) <= 2 {
+					c = 1
+				}
+				days[i] = r.layoutFridgeDay(d, c, figs)
+				total += days[i].h
 			}
-			total += days[i].h
+			fits = r.y+total <= r.bottom
+		}
+		if fits {
+			break
 		}
 	}
 	for i, d := range f.Days {
@@ -177,7 +184,8 @@ func (r *renderer) fridge(p *PlanPart) {
 			x := r.left + fridgeDayCol + float64(c)*colW + cellPad
 			w := colW - 2*cellPad
 			top := ys[c]
-			if !d.Rest && r.hasFigure(d.Items[k].ExerciseID) {
+			fig := l.figs && !d.Rest && r.hasFigure(d.Items[k].ExerciseID)
+			if fig {
 				figureHook(r, d.Items[k].ExerciseID, x, top, fridgeFigW, fridgeFigH, true)
 				x += fridgeFigW + 1.5
 				w -= fridgeFigW + 1.5
@@ -186,7 +194,7 @@ func (r *renderer) fridge(p *PlanPart) {
 				r.drawLine(ln, x, ys[c], w)
 				ys[c] += ln.h
 			}
-			if !d.Rest && r.hasFigure(d.Items[k].ExerciseID) {
+			if fig {
 				ys[c] = max(ys[c], top+fridgeFigH)
 			}
 			ys[c] += 1
@@ -258,9 +266,7 @@ func (r *renderer) cardParts(b ExerciseBlock) (top, left, right []boxLine) {
 	for i, c := range b.Cues {
 		left = append(left, boxLine{text: c, prefix: fmt.Sprintf("%d.", i+1), size: sizeCard, gap: 0.5})
 	}
-	if b.Why != "" {
-		left = append(left, boxLine{text: w.Why, bold: true, size: sizeCard, gap: 1.5}, boxLine{text: b.Why, size: sizeCard, gap: 0.3})
-	}
+
 	pair := func(label, text string) {
 		if text != "" {
 			right = append(right, boxLine{text: label + ": " + text, size: sizeCard, gap: 1})
@@ -271,6 +277,7 @@ func (r *renderer) cardParts(b ExerciseBlock) (top, left, right []boxLine) {
 	pair(w.Easier, b.Easier)
 	pair(w.Harder, b.Harder)
 	pair(w.Equipment, b.Equipment)
+	pair(w.Why, b.Why)
 	if len(right) > 0 {
 		right[0].gap = 0
 	}
@@ -327,6 +334,7 @@ type cardLayout struct {
 	topH, bodyH, h   float64
 	leftW, rightW    float64
 	fig              bool
+	figLeft          bool // the pictures top the left column (else the right)
 }
 
 const cardGap = 4.0 // between the columns
@@ -344,7 +352,13 @@ func (r *renderer) layoutCard(b ExerciseBlock) cardLayout {
 		c.left, lh = r.layoutLines(left, c.leftW)
 		c.right, rh = r.layoutLines(right, c.rightW)
 		if c.fig {
-			rh += figH + 1.5
+			// the pictures go on top of the shorter column
+			c.figLeft = lh <= rh
+			if c.figLeft {
+				lh += figH + 1.5
+			} else {
+				rh += figH + 1.5
+			}
 		}
 		c.bodyH = max(lh, rh) + 2
 	}
@@ -363,13 +377,15 @@ func (r *renderer) card(b ExerciseBlock, c cardLayout) {
 	r.pdf.Rect(r.left, r.y, cardBar, c.h, "F")
 	x := r.left + cardBar + boxPad
 	y := r.placeLines(c.top, x, r.y+boxPad, r.width-2*boxPad-cardBar) + 2
-	r.placeLines(c.left, x, y, c.leftW)
-	rx := x + c.leftW + cardGap
-	ry := y
-	if c.fig {
-		figureHook(r, b.ExerciseID, rx, ry, c.rightW, figH, true)
+	ly, rx, ry := y, x+c.leftW+cardGap, y
+	if c.fig && c.figLeft {
+		figureHook(r, b.ExerciseID, x, ly, min(c.leftW, figW*1.6), figH, true)
+		ly += figH + 1.5
+	} else if c.fig {
+		figureHook(r, b.ExerciseID, rx, ry, min(c.rightW, figW*1.6), figH, true)
 		ry += figH + 1.5
 	}
+	r.placeLines(c.left, x, ly, c.leftW)
 	r.placeLines(c.right, rx, ry, c.rightW)
 	r.y += c.h + 2.5
 }
@@ -605,4 +621,37 @@ func joinSentences(a, b string) string {
 		return a
 	}
 	return a + " " + b
+}
+
+// figureGap is the space between two poses of one exercise, in mm.
+const figureGap = 1.5
+
+// exerciseFigure draws an exercise's poses (start, end, and a middle one
+// when the figure has it) side by side in the box, through the figure
+// painter (drawExerciseFigure). It reports false for an exercise with no
+// figure, or one the library does not hold.
+func exerciseFigure(r *renderer, id string, x, y, w, h float64, draw bool) bool {
+	e := r.h.exercises[id]
+	if e == nil {
+		return false
+	}
+	if r.poses == nil {
+		r.poses = map[string]int{}
+	}
+	n, ok := r.poses[id]
+	if !ok {
+		poses, _, err := FigureOf(e)
+		if err == nil {
+			n = len(poses)
+		}
+		r.poses[id] = n
+	}
+	if n == 0 {
+		return false
+	}
+	if draw {
+		pw := (w - figureGap*float64(n-1)) / float64(n)
+		drawExerciseFigure(r.pdf, x, y, pw, h, figureGap, e, r.accent)
+	}
+	return true
 }

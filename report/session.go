@@ -320,7 +320,7 @@ func (pb *partBuilder) part(ph, lo, hi int) PlanPart {
 		}
 	}
 	sort.Strings(eq)
-	if w := equipmentWords(eq); !strings.HasPrefix(w, "Nothing") {
+	if w := equipmentList(eq); !strings.HasPrefix(w, "Nothing") {
 		part.Fridge.Equipment = "What you need for these weeks: " + strings.ToLower(w[:1]) + w[1:]
 	}
 	return part
@@ -478,7 +478,7 @@ func (pb *partBuilder) fill(b *ExerciseBlock, ln line, phase string) {
 		if e := pb.lib[ex.Progression]; e != nil {
 			b.Harder = clean(e.Name, maxNameRunes)
 		}
-		b.Equipment = equipmentWords(ex.Equipment)
+		b.Equipment = equipmentList(ex.Equipment)
 	} else {
 		b.Equipment = "ask me what you need for this one."
 	}
@@ -623,7 +623,7 @@ var equipmentNames = map[string]string{
 	assessment.EquipFoamRoller: "a foam roller (a rolled towel at a pinch)",
 }
 
-func equipmentWords(eq []string) string {
+func equipmentList(eq []string) string {
 	var out []string
 	for _, e := range eq {
 		if t, ok := equipmentNames[e]; ok && !contains(out, t) {
