@@ -14,8 +14,8 @@ import (
 // to the URI's host part. On Windows this is a network share
 // (\\nas\coach\keel.db, where a school or clinic often redirects
 // %AppData%); on Linux, //home/ana/x.db is the same file as
-// /home/ana/x.db. Before the URI
-// kept an empty host, SQLite refused it with "invalid uri authority".
+// /home/ana/x.db. Before the URI kept an empty host, SQLite refused it
+// with "invalid uri authority".
 func TestOpenDoubleSlashPath(t *testing.T) {
 	if runtime.GOOS == "windows" {
 		t.Skip("a leading // names a network share on Windows")
