@@ -41,7 +41,7 @@ APP_BUILD := $(shell sed -n 's/^Build *= *\([0-9]*\)/\1/p' FyneApp.toml)
 
 ## windows-build: check that Keel still builds for Windows (part of `make test`; the first run takes about 6 minutes on 2 cores)
 windows-build:
-	$(WINDOWS_ENV) $(GO) vet ./platform
+	$(WINDOWS_ENV) $(GO) vet ./platform ./assessment/atomicfile
 	$(WINDOWS_ENV) $(GO) build -o /dev/null ./cmd/keel
 
 # Fuzz targets as package:Name. Counts, not durations (-fuzztime=Nx): a
