@@ -80,10 +80,20 @@ package: build
 # -s -w (no symbol table or debug information). It runs in cmd/keel and
 # leaves Keel.exe there. The packager itself is built for this machine
 # first, with the host's compiler, which is why CC is set only after.
+# For --release it also compiles the C code hardened (-D_FORTIFY_SOURCE=3
+# -fstack-protector-strong), whose checks Debian's MinGW-w64 keeps in
+# libssp: linked in statically, so Keel.exe needs no libssp-0.dll beside it.
+# It goes to the final link only (the packager reads -ldflags from GOFLAGS),
+# so the compiled packages stay cached. The packager takes -ldflags out of
+# GOFLAGS in its first build, so that build is skipped: it is only needed
+# when there is no executable yet, and the empty keel.exe named by
+# --executable is overwritten by the one build, made with the resources.
+WINDOWS_GOFLAGS := $(shell $(GO) env GOFLAGS) -ldflags=-extldflags=-l:libssp.a
 package-windows: windows-deps
 	rm -f cmd/keel/keel.exe cmd/keel/Keel.exe cmd/keel/fyne.syso cmd/keel/fyne_metadata_init.go
+	touch cmd/keel/keel.exe
 	fyne=$$($(GO) tool -n fyne) && cd cmd/keel && \
-		$(WINDOWS_ENV) "$$fyne" package --os windows --release \
+		$(WINDOWS_ENV) GOFLAGS="$(WINDOWS_GOFLAGS)" "$$fyne" package --os windows --release --executable keel.exe \
 		--name Keel --app-id com.keelcoach.keel --app-version $(APP_VERSION) --app-build $(APP_BUILD) \
 		--icon $(CURDIR)/assets/icon.png
 	mkdir -p dist && mv -f cmd/keel/Keel.exe dist/Keel.exe

@@ -57,6 +57,19 @@ func TestWindowsExe(t *testing.T) {
 		}
 	}
 
+	// Only Windows' own libraries: a MinGW runtime DLL (libssp-0.dll,
+	// libgcc_s, libwinpthread) would have to be shipped beside Keel.exe,
+	// and without it Keel would not start.
+	libs, err := f.ImportedLibraries()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, l := range libs {
+		if strings.HasPrefix(strings.ToLower(l), "lib") {
+			t.Errorf("Keel.exe needs %s, which Windows does not have", l)
+		}
+	}
+
 	res := readResources(t, f)
 	for _, typ := range []int{rtIcon, rtGroupIcon, rtVersion, rtManifest} {
 		if len(res[typ]) == 0 {
@@ -116,7 +129,7 @@ func TestWindowsExe(t *testing.T) {
 	if m := res[rtManifest]; len(m) > 0 && !bytes.Contains(m[0], []byte("<assembly")) {
 		t.Errorf("manifest is not an assembly manifest: %.80q", m[0])
 	}
-	t.Logf("%s: %d icon images, version %s", path, len(res[rtIcon]), want)
+	t.Logf("%s: %d icon images, version %s, imports %v", path, len(res[rtIcon]), want, libs)
 }
 
 // readResources walks the resource section's three-level tree (type, name,
