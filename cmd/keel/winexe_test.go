@@ -12,6 +12,8 @@ import (
 	"strings"
 	"testing"
 	"unicode/utf16"
+
+	"github.com/keel-coach/keel/assets"
 )
 
 // Windows resource types (winuser.h).
@@ -60,14 +62,28 @@ func TestWindowsExe(t *testing.T) {
 	// Only Windows' own libraries: a MinGW runtime DLL (libssp-0.dll,
 	// libgcc_s, libwinpthread) would have to be shipped beside Keel.exe,
 	// and without it Keel would not start.
-	libs, err := f.ImportedLibraries()
+	// (debug/pe's ImportedLibraries returns nothing for PE files; the DLL
+	// names come with the imported symbols, as "symbol:DLL".)
+	syms, err := f.ImportedSymbols()
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, l := range libs {
-		if strings.HasPrefix(strings.ToLower(l), "lib") {
-			t.Errorf("Keel.exe needs %s, which Windows does not have", l)
+	seen := map[string]bool{}
+	var libs []string
+	for _, s := range syms {
+		_, dll, _ := strings.Cut(s, ":")
+		dll = strings.ToLower(dll)
+		if dll == "" || seen[dll] {
+			continue
 		}
+		seen[dll] = true
+		libs = append(libs, dll)
+		if strings.HasPrefix(dll, "lib") {
+			t.Errorf("Keel.exe needs %s, which Windows does not have", dll)
+		}
+	}
+	if !seen["kernel32.dll"] {
+		t.Errorf("imports %v: no kernel32.dll, so the import table was not read", libs)
 	}
 
 	res := readResources(t, f)
@@ -98,6 +114,12 @@ func TestWindowsExe(t *testing.T) {
 			t.Errorf("group icon: %d images, largest %d px", n, largest)
 		}
 	}
+	// The images are Keel's icon: one at least has its size.
+	src, _, err := image.DecodeConfig(bytes.NewReader(assets.Icon))
+	if err != nil {
+		t.Fatal(err)
+	}
+	sameSize := false
 	for i, img := range res[rtIcon] {
 		switch {
 		case bytes.HasPrefix(img, []byte("\x89PNG")):
@@ -105,10 +127,14 @@ func TestWindowsExe(t *testing.T) {
 			if err != nil || cfg.Width < 16 {
 				t.Errorf("icon image %d: %v %dx%d", i, err, cfg.Width, cfg.Height)
 			}
+			sameSize = sameSize || cfg.Width == src.Width && cfg.Height == src.Height
 		case len(img) >= 4 && binary.LittleEndian.Uint32(img) == 40: // BITMAPINFOHEADER
 		default:
 			t.Errorf("icon image %d is neither PNG nor a bitmap: % x", i, img[:min(8, len(img))])
 		}
+	}
+	if !sameSize {
+		t.Errorf("no icon image of assets/icon.png's size (%dx%d)", src.Width, src.Height)
 	}
 
 	// The version: FyneApp.toml's Version and Build, as the fixed file
