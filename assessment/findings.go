@@ -29,6 +29,7 @@ var Sections = []string{SectionContext, SectionRedFlags, SectionPelvicFloor, Sec
 const (
 	ReferToGP         = "GP"
 	ReferToPelvicPhys = "pelvic-health physiotherapist"
+	ReferToPhysioOrGP = "physiotherapist or GP"
 )
 
 // Interpret reads a record and returns its findings, most serious first,
@@ -225,23 +226,22 @@ func (in *Interpretation) pelvicFloor(r *Record) {
 }
 
 // WeeksPostpartum returns the whole weeks since the birth as of the
-// assessment, from the coach's figure in Context and from the client's
-// delivery date to the record date. When both are known and differ, the
-// smaller wins (H): fewer weeks means the earlier, stricter postpartum
-// gates, and a safety rule should not depend on which of two figures
-// happens to be right. ok is false when neither is known.
+// assessment, from the coach's figure in Context and the client's delivery
+// date (PostpartumWeeks, the one rule: the smaller wins). ok is false when
+// neither is known.
 func (r *Record) WeeksPostpartum() (weeks int, ok bool) {
-	c, hasC := r.contextWeeks()
-	d, hasD := r.deliveryWeeks()
-	switch {
-	case hasC && hasD:
-		return min(c, d), true
-	case hasC:
-		return c, true
-	case hasD:
-		return d, true
+	if r == nil {
+		return 0, false
 	}
-	return 0, false
+	var coach *int
+	if r.Context != nil {
+		coach = r.Context.WeeksPostpartum
+	}
+	var delivery Date
+	if r.Client != nil {
+		delivery = r.Client.LastDelivery
+	}
+	return PostpartumWeeks(coach, delivery, r.Date)
 }
 
 // contextWeeks is the coach's own figure for weeks postpartum.
@@ -255,10 +255,10 @@ func (r *Record) contextWeeks() (int, bool) {
 // deliveryWeeks counts whole weeks from the client's delivery date to the
 // record date; a delivery after the assessment counts as unknown.
 func (r *Record) deliveryWeeks() (int, bool) {
-	if r == nil || r.Client == nil || r.Client.LastDelivery.IsZero() || r.Date.IsZero() || r.Date.Before(r.Client.LastDelivery) {
+	if r == nil || r.Client == nil {
 		return 0, false
 	}
-	return r.Date.DaysSince(r.Client.LastDelivery) / 7, true
+	return PostpartumWeeks(nil, r.Client.LastDelivery, r.Date)
 }
 
 // postpartum applies the time-since-birth gates (rules 2 and 4) [64][70].
@@ -345,7 +345,7 @@ func (in *Interpretation) pain(r *Record) {
 		evidence += "; sites: " + choiceList(p.Sites)
 	}
 	switch {
-	case score >= PainHighMin:
+	case score >= PainStopMin:
 		in.add(Finding{
 			Code:     FindPainHigh,
 			Severity: SeverityHigh,
@@ -386,7 +386,7 @@ func (in *Interpretation) diastasis(d *Diastasis) {
 	}
 	sites := [3]diastasisSite{{"above the navel", d.Above}, {"at the navel", d.At}, {"below the navel", d.Below}}
 	var wide, soft, all []string
-	for _, x := range sites {
+	for i, x := range sites {
 		if x.s == nil {
 			continue
 		}
@@ -402,7 +402,7 @@ func (in *Interpretation) diastasis(d *Diastasis) {
 			desc += ", " + x.s.Tension
 		}
 		all = append(all, desc)
-		if x.s.Wide() {
+		if x.s.WideAt(i) {
 			wide = append(wide, w+" "+x.name)
 		}
 		if x.s.Tension == TensionSoft {
@@ -420,7 +420,7 @@ func (in *Interpretation) diastasis(d *Diastasis) {
 		in.add(Finding{
 			Code:     FindDiastasis,
 			Severity: SeverityModerateFinding,
-			Coach:    "Diastasis recti: gap of " + joinAnd(wide) + " (a diastasis from " + fmtNum(DiastasisFingersMin) + " finger widths or over " + strconv.Itoa(DiastasisMMOver) + " mm). Breathing with deep-core pre-activation, heel slides, dead-bug regressions and bird dog; regress anything that domes.",
+			Coach:    "Diastasis recti: gap of " + joinAnd(wide) + " (a diastasis from " + fmtNum(DiastasisFingersMin) + " finger widths, or over " + strconv.Itoa(DiastasisAboveMMOver) + " mm above or at the navel and " + strconv.Itoa(DiastasisBelowMMOver) + " mm below it). Breathing with deep-core pre-activation, heel slides, dead-bug regressions and bird dog; regress anything that domes.",
 			Client:   "There is a gap between the two sides of your tummy muscles, which is very common after pregnancy. We will train your deep core so it can take more load, choosing exercises that keep your tummy flat while you work.",
 			Evidence: evidence,
 		})
