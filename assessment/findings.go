@@ -316,15 +316,8 @@ func (in *Interpretation) postpartum(r *Record) {
 // pain_high gate both read it here, so high pain found is always high
 // pain gated. ok is false when neither was recorded.
 func painScore(p *Pain) (score int, fromWorst, ok bool) {
-	switch {
-	case p == nil:
-		return 0, false, false
-	case p.Now != nil:
-		return *p.Now, false, true
-	case p.WorstWeek != nil:
-		return *p.WorstWeek, true, true
-	}
-	return 0, false, false
+	f := painFacts(p)
+	return f.Gate, f.GateFromWorst, f.PainKnown
 }
 
 // pain bands pain now (or, when only that was recorded, the worst in the
@@ -333,6 +326,15 @@ func (in *Interpretation) pain(r *Record) {
 	p := r.Pain
 	score, fromWorst, ok := painScore(p)
 	if !ok {
+		// Missing is never normal: the gates read unrecorded pain as high,
+		// and the finding says so.
+		in.add(Finding{
+			Code:     FindPainHigh,
+			Severity: SeverityHigh,
+			Coach:    "Pain not recorded: Keel treats it as " + strconv.Itoa(PainStopMin) + "/10 or more (no heavy or braced lifts, no impact) until you record pain today.",
+			Client:   "We have not yet recorded how much pain you have, so we will keep to comfortable movements until we do.",
+			Evidence: "pain now and worst in the last week not recorded",
+		})
 		return
 	}
 	evidence := "NPRS now " + strconv.Itoa(score) + "/10"

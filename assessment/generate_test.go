@@ -47,11 +47,25 @@ func pgRecord(edits ...func(*assessment.Record)) *assessment.Record {
 		Client: &assessment.ClientSnapshot{Name: "Test Client", BirthDate: pgDate(1991, 5, 6), Births: 1,
 			LastDelivery: pgDate(2025, 7, 30), DeliveryMode: assessment.DeliveryVaginal},
 		Context: &assessment.Context{WeeksPostpartum: pgInt(30)},
+		// A finished screen with nothing found, pain recorded and a
+		// midline measured: every missing answer is read as the strictest
+		// case, so a base record for the other rules answers them all.
+		RedFlags:  pgScreenNo(),
+		Pain:      &assessment.Pain{Now: pgInt(2), WorstWeek: pgInt(3)},
+		Diastasis: &assessment.Diastasis{Above: &assessment.DiastasisSite{WidthFingers: pgFloat(1), Tension: assessment.TensionFirm}, Doming: assessment.DomingNone},
+		Hinge:     &assessment.Hinge{HeadContact: true, ThoracicContact: true, SacrumContact: true},
 	}
 	for _, e := range edits {
 		e(r)
 	}
 	return r
+}
+
+// pgScreenNo is a red-flag screen with every question answered no.
+func pgScreenNo() *assessment.RedFlags {
+	n := assessment.TriNo
+	return &assessment.RedFlags{SaddleAnaesthesia: n, BladderBowelChange: n, ProgressiveNeuro: n, FeverUnwell: n, UnexplainedWeightLoss: n,
+		CancerHistory: n, SignificantTrauma: n, NightPain: n, SteroidsOrOsteoporosis: n, AgeOnset: n}
 }
 
 func pgWeeks(w int) func(*assessment.Record) {
@@ -88,7 +102,7 @@ func pgDiastasis(fingers float64, tension, doming string) func(*assessment.Recor
 }
 
 func pgRedFlag(a assessment.Tri) func(*assessment.Record) {
-	return func(r *assessment.Record) { r.RedFlags = &assessment.RedFlags{NightPain: a} }
+	return func(r *assessment.Record) { r.RedFlags = pgScreenNo(); r.RedFlags.NightPain = a }
 }
 
 // pgCleared records a doctor's clearance two days after the assessment,

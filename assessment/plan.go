@@ -120,7 +120,9 @@ func (g *gen) phaseWeek(phaseIdx int) [7]dayPlan {
 func (g *gen) restDay(phaseIdx int) dayPlan {
 	dp := dayPlan{session: "Rest", rest: true}
 	if g.drill != nil {
-		dp.lines = append(dp.lines, g.drillLine())
+		habit := g.drillLine()
+		habit.Sets = 1 // a 2–3 minute habit, not a session
+		dp.lines = append(dp.lines, habit)
 		dp.session = "Rest: 2–3 minutes of hinge practice"
 	}
 	for _, root := range g.ch.familyRoots[walkSlot.family] {

@@ -280,16 +280,21 @@ func TestDiastasisWidth(t *testing.T) {
 		name        string
 		s           *assessment.DiastasisSite
 		mm, fingers float64
-		ok, wide    bool
+		ok          bool
+		// wide above/at the navel and below it (domain.md §1 [2]: 22 mm
+		// above, 16 mm below; 2 finger widths anywhere [3][19])
+		wideAbove, wideBelow bool
 	}{
-		{"Nil", nil, 0, 0, false, false},
-		{"NoWidth", &assessment.DiastasisSite{Tension: assessment.TensionSoft}, 0, 0, false, false},
-		{"Fingers1.5", &assessment.DiastasisSite{WidthFingers: fp(1.5)}, 15, 1.5, true, false},
-		{"Fingers2", &assessment.DiastasisSite{WidthFingers: fp(2)}, 20, 2, true, true},
-		{"MM20", &assessment.DiastasisSite{WidthMM: ip(20)}, 20, 2, true, false},
-		{"MM21", &assessment.DiastasisSite{WidthMM: ip(21)}, 21, 2, true, true},
-		{"MM24RoundsToHalf", &assessment.DiastasisSite{WidthMM: ip(24)}, 24, 2.5, true, true},
-		{"MM12", &assessment.DiastasisSite{WidthMM: ip(12)}, 12, 1, true, false},
+		{"Nil", nil, 0, 0, false, false, false},
+		{"NoWidth", &assessment.DiastasisSite{Tension: assessment.TensionSoft}, 0, 0, false, false, false},
+		{"Fingers1.5", &assessment.DiastasisSite{WidthFingers: fp(1.5)}, 15, 1.5, true, false, false},
+		{"Fingers2", &assessment.DiastasisSite{WidthFingers: fp(2)}, 20, 2, true, true, true},
+		{"MM16", &assessment.DiastasisSite{WidthMM: ip(16)}, 16, 1.5, true, false, false},
+		{"MM17BelowIsWide", &assessment.DiastasisSite{WidthMM: ip(17)}, 17, 1.5, true, false, true},
+		{"MM20", &assessment.DiastasisSite{WidthMM: ip(20)}, 20, 2, true, false, true},
+		{"MM22", &assessment.DiastasisSite{WidthMM: ip(22)}, 22, 2, true, false, true},
+		{"MM23", &assessment.DiastasisSite{WidthMM: ip(23)}, 23, 2.5, true, true, true},
+		{"MM12", &assessment.DiastasisSite{WidthMM: ip(12)}, 12, 1, true, false, false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -301,8 +306,10 @@ func TestDiastasisWidth(t *testing.T) {
 			if f != tt.fingers || ok != tt.ok {
 				t.Errorf("WidthInFingers = %v, %v; want %v, %v", f, ok, tt.fingers, tt.ok)
 			}
-			if got := tt.s.Wide(); got != tt.wide {
-				t.Errorf("Wide = %v, want %v", got, tt.wide)
+			for site, want := range map[int]bool{assessment.SiteAbove: tt.wideAbove, assessment.SiteAt: tt.wideAbove, assessment.SiteBelow: tt.wideBelow} {
+				if got := tt.s.WideAt(site); got != want {
+					t.Errorf("WideAt(%d) = %v, want %v", site, got, want)
+				}
 			}
 		})
 	}
