@@ -161,7 +161,20 @@ func TestRecordValidate(t *testing.T) {
 
 		// Hinge.
 		{"OKHingeScore0", func(r *assessment.Record) { r.Hinge.Score = ip(0) }, "", ""},
-		{"OKHingeScore3", func(r *assessment.Record) { r.Hinge.Score = ip(3) }, "", ""},
+		{"ErrHingeScore3WithLumbarFlexion", func(r *assessment.Record) { r.Hinge.Score = ip(3) }, "hinge.score", "lumbar flexion"},
+		{"OKHingeScore3Clean", func(r *assessment.Record) {
+			r.Hinge.Score, r.Hinge.Faults, r.Hinge.HeadContact, r.Hinge.ThoracicContact, r.Hinge.SacrumContact = ip(3), nil, true, true, true
+		}, "", ""},
+		{"ErrHingeScore2WithPain", func(r *assessment.Record) { r.Hinge.Score, r.Hinge.Pain = ip(2), true }, "hinge.score", "painful"},
+		{"ErrBirthsUnknownWithCount", func(r *assessment.Record) { r.Client.BirthsUnknown = true }, "client.births", "not recorded"},
+		{"ErrGoAheadNoDate", func(r *assessment.Record) { r.GPGoAhead = &assessment.Clearance{By: "Dr A"} }, "gp_go_ahead.date", "date"},
+		{"ErrGoAheadNoBy", func(r *assessment.Record) { r.GPGoAhead = &assessment.Clearance{Date: r.Date} }, "gp_go_ahead.by", "who gave"},
+		{"ErrGoAheadAfterAssessment", func(r *assessment.Record) { r.GPGoAhead = &assessment.Clearance{Date: r.Date.AddDays(3), By: "Dr A"} }, "gp_go_ahead.date", "after the assessment"},
+		{"ErrGoAheadBeforeBirth", func(r *assessment.Record) {
+			r.GPGoAhead = &assessment.Clearance{Date: r.Client.LastDelivery.AddDays(-1), By: "Dr A"}
+		}, "gp_go_ahead.date", "before the birth"},
+		{"OKGoAhead", func(r *assessment.Record) { r.GPGoAhead = &assessment.Clearance{Date: r.Date, By: "Dr A"} }, "", ""},
+		{"OKPregnant", func(r *assessment.Record) { b := true; r.Context.Pregnant = &b }, "", ""},
 		{"ErrHingeScore4", func(r *assessment.Record) { r.Hinge.Score = ip(4) }, "hinge.score", "0 (pain) to 3"},
 		{"ErrHingeScoreNegative", func(r *assessment.Record) { r.Hinge.Score = ip(-1) }, "hinge.score", "0 (pain) to 3"},
 		{"ErrHingeFault", func(r *assessment.Record) { r.Hinge.Faults = []string{"limited_hip_flexion"} }, "hinge.faults[0]", "lumbar flexion"},
