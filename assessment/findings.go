@@ -1007,6 +1007,14 @@ func joinAnd(items []string) string {
 }
 
 // plural writes "1 week", "3 weeks".
+// weeksText writes weeks since birth, "less than a week" for 0.
+func weeksText(w int) string {
+	if w == 0 {
+		return "less than a week"
+	}
+	return plural(w, "week")
+}
+
 func plural(n int, unit string) string {
 	if n == 1 {
 		return "1 " + unit

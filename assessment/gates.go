@@ -91,7 +91,7 @@ var (
 	// caesareanForbids hold until the wound has had its 12 weeks, even
 	// with the GP's go-ahead: no heavy or high-pressure work, no lying on
 	// the scar, no sit-up-style effort [70].
-	caesareanForbids = []string{DemandHeavyLoad, DemandHighPressure, DemandLoadedFlexion, DemandTrunkCurl, DemandProneLying}
+	caesareanForbids = []string{DemandHeavyLoad, DemandHighPressure, DemandLoadedFlexion, DemandTrunkCurl, DemandProneLying, DemandBellyStretch}
 )
 
 // gentleGate is a gate that allows only the gentle set.
@@ -255,13 +255,13 @@ func gatesFrom(r *Record, f Facts) []Gate {
 		w := f.Weeks
 		if w < EarlyPostpartumWeeks {
 			gs = append(gs, gentleGate(GateEarlyPostpartum, "[70], rule 2",
-				plural(w, "week")+" since birth, under "+strconv.Itoa(EarlyPostpartumWeeks)+": breathing, pelvic floor, walking and gentle mobility only; nothing held or lifted, no curls, no high effort.", DemandProneLying))
+				weeksText(w)+" since birth, under "+strconv.Itoa(EarlyPostpartumWeeks)+": breathing, pelvic floor, walking and gentle mobility only; nothing held or lifted, no curls, no high effort.", DemandProneLying))
 		}
 		if w < CaesareanHealingWeeks && caesarean {
-			what := "Caesarean " + plural(w, "week") + " ago"
+			what := "Caesarean " + weeksText(w) + " ago"
 			src := "[70]"
 			if !f.Caesarean {
-				what = plural(w, "week") + " since birth and the delivery mode is not recorded, so Keel assumes a caesarean"
+				what = weeksText(w) + " since birth and the delivery mode is not recorded, so Keel assumes a caesarean"
 				src = "[70]; unrecorded delivery treated as caesarean (H)"
 			}
 			if !f.GoAhead {
@@ -443,9 +443,9 @@ func referralsFrom(r *Record, f Facts) []Referral {
 			Reason: "Ask her GP or midwife to check the caesarean scar before harder work."})
 	}
 	if f.Postpartum == PostpartumKnown && f.Weeks < CaesareanHealingWeeks && (f.Caesarean || f.ModeUnknown) && !f.GoAhead {
-		what := "Caesarean " + plural(f.Weeks, "week") + " ago"
+		what := "Caesarean " + weeksText(f.Weeks) + " ago"
 		if !f.Caesarean {
-			what = plural(f.Weeks, "week") + " since birth and the delivery mode is not recorded"
+			what = weeksText(f.Weeks) + " since birth and the delivery mode is not recorded"
 		}
 		out = append(out, Referral{Code: ReferralCaesareanCheck, To: ReferToGP,
 			Reason: what + ": ask for her GP's go-ahead for exercise beyond walking and pelvic-floor work, and record it with its date; the plan keeps to that until then."})

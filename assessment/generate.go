@@ -710,7 +710,7 @@ func doseSeconds(d Dose, sets, reps, hold int, bothSides bool) int {
 
 // focus lists what the plan works on, most important first, in client
 // language (Interpret's client sentence when it gave one).
-func (g *gen) focus() []Focus {
+func (g *gen) focus(scheduled map[string]bool) []Focus {
 	const maxFocus = 6
 	client := map[string]string{}
 	for _, f := range g.in.Findings {
@@ -718,10 +718,28 @@ func (g *gen) focus() []Focus {
 			client[f.Code] = f.Client
 		}
 	}
+	// What holds the plan back is said in its own words, so the focus
+	// never promises work the plan leaves out.
+	for _, gt := range g.gates {
+		switch gt.Code {
+		case GatePostpartumUnknown:
+			client[FindEarlyPostpartum] = "We have not yet recorded when your baby was born, so we start with the gentlest work: breathing, your pelvic floor, walking and easy stretches. Your coach will widen the plan once the date is recorded."
+		case GateNoGoAhead:
+			if g.f.Postpartum == PostpartumKnown && g.f.Weeks >= EarlyPostpartumWeeks {
+				client[FindEarlyPostpartum] = "After a caesarean we keep to breathing, your pelvic floor, walking and easy stretches until your GP says you are ready for more."
+			}
+		case GatePainPersistent:
+			client[FindPainHigh] = "Your pain has stayed high, so we keep to gentle breathing, walking and easy stretches while a physiotherapist or your GP looks at it."
+		case GateHingePain:
+			client[FindHingePain] = "Bending from your hips hurt when we checked it, so bending practice waits until a physiotherapist has looked at it."
+		case GateGluteNerve:
+			client[FindGeneral] = "One of your buttock muscles barely switched on when we tested it, so we keep to gentle work until your GP has checked it."
+		}
+	}
 	var out []Focus
 	for _, c := range g.order {
 		title, ok := focusTitles[c]
-		if !ok || len(out) == maxFocus {
+		if !ok || len(out) == maxFocus || (!restraint[c] && !scheduled[c]) {
 			continue
 		}
 		reason := client[c]
@@ -731,6 +749,13 @@ func (g *gen) focus() []Focus {
 		out = append(out, Focus{Title: title, Reason: reason})
 	}
 	return out
+}
+
+// restraint lists the findings whose focus is what the plan holds back
+// (safety), shown whether or not an exercise answers them.
+var restraint = map[string]bool{
+	FindPelvicFloor: true, FindScarConcern: true, FindEarlyPostpartum: true, FindRecentCaesarean: true,
+	FindUnder12Weeks: true, FindPainHigh: true, FindHingePain: true,
 }
 
 // excluded lists, by id, every exercise a gate forbids or the equipment
@@ -806,6 +831,8 @@ func demandLabel(d string) string {
 		return "sit-up-style effort"
 	case DemandDeepStretch:
 		return "strong end-range stretches"
+	case DemandBellyStretch:
+		return "stretches across the lower belly"
 	}
 	return d
 }

@@ -19,11 +19,12 @@ const (
 	DemandProneLying    = "prone_lying"     // lying face down, with the belly (and a caesarean scar) on the floor or a bench
 	DemandTrunkCurl     = "trunk_curl"      // lifting the head and shoulders against gravity, as in sitting up from lying
 	DemandDeepStretch   = "deep_stretch"    // a strong end-of-range stretch, not gentle mobility
+	DemandBellyStretch  = "belly_stretch"   // stretches the front of the hip and lower belly, pulling across a caesarean scar
 )
 
 // Demands lists every known demand tag.
 var Demands = []string{DemandImpact, DemandLoadedFlexion, DemandHighPressure, DemandHeavyLoad, DemandLoadedHinge, DemandSingleLegLoad, DemandLongLeverCore,
-	DemandExternalLoad, DemandRDLPattern, DemandHingePattern, DemandProneLying, DemandTrunkCurl, DemandDeepStretch}
+	DemandExternalLoad, DemandRDLPattern, DemandHingePattern, DemandProneLying, DemandTrunkCurl, DemandDeepStretch, DemandBellyStretch}
 
 // positionDemands describe where the body is rather than how hard it
 // works. A regression may change position (a prone hip extension is the

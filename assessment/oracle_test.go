@@ -145,7 +145,7 @@ func orRules(r *assessment.Record) orVerdict {
 		if !goAhead {
 			v.gentle = append(v.gentle, "caesarean under 12 weeks without the GP's go-ahead")
 		}
-		no("caesarean under 12 weeks", "heavy_load", "high_pressure", "prone_lying", "trunk_curl", "loaded_flexion")
+		no("caesarean under 12 weeks", "heavy_load", "high_pressure", "prone_lying", "trunk_curl", "loaded_flexion", "belly_stretch")
 	}
 	// Rule 4: impact needs checks Keel does not record.
 	if !notPostpartum {

@@ -427,7 +427,6 @@ func (g *gen) programme() *Programme {
 		}
 	}
 	p.StopRule = stopRule(g.f.Pain)
-	p.Focus = g.focus()
 	p.Phases = phasePlan(g.opts.Weeks, g.firstPhase(), g.early)
 	var plans [3][7]dayPlan
 	nLines, nCodes := 0, 0
@@ -470,6 +469,13 @@ func (g *gen) programme() *Programme {
 			p.Weeks = append(p.Weeks, Week{Week: n, Phase: ph.Name, Start: start, Days: days[d0:len(days):len(days)]})
 		}
 	}
+	scheduled := map[string]bool{}
+	for _, l := range lines {
+		for _, c := range l.Findings {
+			scheduled[c] = true
+		}
+	}
+	p.Focus = g.focus(scheduled)
 	p.Excluded = g.excluded()
 	return p
 }
