@@ -59,6 +59,17 @@ func Interpret(r *Record) Interpretation {
 	in.dailyLoad(r.Context)
 	in.Findings = append(in.Findings, generalFinding(in.NotTested))
 	slices.SortStableFunc(in.Findings, func(a, b Finding) int { return int(b.Severity) - int(a.Severity) })
+	// The referrals for what the screens found beyond the red-flag and
+	// pelvic-floor answers listed above (persistent pain, a painful hinge,
+	// a glute that barely contracts) come from their one home,
+	// SafetyReferrals; the coach's own next steps (finish the screen, ask
+	// for the GP's go-ahead) stay with the programme.
+	for _, ref := range referralsFrom(r, FactsOf(r)) {
+		switch ref.Code {
+		case ReferralPainPersistent, ReferralHingePain, ReferralGluteNerve:
+			in.Referrals = append(in.Referrals, ref)
+		}
+	}
 	in.ReferralRequired = len(in.Referrals) > 0
 	return in
 }

@@ -272,9 +272,9 @@ func TestInterpretRules(t *testing.T) {
 		{"HingeClean", rec(withHinge(cleanHinge)), nil,
 			[]string{assessment.FindHingePoor, assessment.FindHingeFair, assessment.FindHingePain, assessment.FindHingeLumbarFlex, assessment.FindThoracicMobility}, false},
 		{"HingePain", rec(withHinge(assessment.Hinge{HeadContact: true, ThoracicContact: true, SacrumContact: true, Pain: true})),
-			[]want{{assessment.FindHingePain, "", assessment.SeverityHigh}, {assessment.FindHingePoor, "", anySev}}, nil, false},
+			[]want{{assessment.FindHingePain, "", assessment.SeverityHigh}, {assessment.FindHingePoor, "", anySev}}, nil, true}, // a painful screen test is referred (rule 13)
 		{"HingeScore0", rec(withHinge(assessment.Hinge{HeadContact: true, ThoracicContact: true, SacrumContact: true, Score: ip(0)})),
-			[]want{{assessment.FindHingePain, "", anySev}}, nil, false},
+			[]want{{assessment.FindHingePain, "", anySev}}, nil, true},
 		{"HingeScore1", rec(withHinge(assessment.Hinge{HeadContact: true, ThoracicContact: true, SacrumContact: true, Score: ip(1)})),
 			[]want{{assessment.FindHingePoor, "", assessment.SeverityModerateFinding}}, []string{assessment.FindHingePain}, false},
 		{"HingeScore2", rec(withHinge(assessment.Hinge{HeadContact: true, ThoracicContact: true, SacrumContact: true, Score: ip(2)})),
