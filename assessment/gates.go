@@ -52,9 +52,9 @@ type Gate struct {
 	// Only, when set, lists the only families the gate allows: the gentle
 	// set of rule 2 (breathing and the pelvic floor, walking, gentle
 	// mobility).
-	Only    []string `json:"only,omitempty"`
-	Source  string   `json:"source"`
-	Blocks  bool     `json:"blocks,omitempty"`
+	Only   []string `json:"only,omitempty"`
+	Source string   `json:"source"`
+	Blocks bool     `json:"blocks,omitempty"`
 }
 
 // forbidsExercise reports whether the gate rules out exercise e: a blocking gate

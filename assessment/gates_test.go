@@ -154,7 +154,9 @@ func pgBool(b bool) *bool { return &b }
 
 // pgGoAhead records the GP's go-ahead days after the assessment (0: that day).
 func pgGoAhead(days int) func(*assessment.Record) {
-	return func(r *assessment.Record) { r.GPGoAhead = &assessment.Clearance{Date: r.Date.AddDays(days), By: "Dr Patel (GP)"} }
+	return func(r *assessment.Record) {
+		r.GPGoAhead = &assessment.Clearance{Date: r.Date.AddDays(days), By: "Dr Patel (GP)"}
+	}
 }
 
 // pgSiteMM records a firm gap in millimetres at one site, no doming.
@@ -184,17 +186,20 @@ func TestSafetyReferrals(t *testing.T) {
 		{"OK", pgRecord(), nil, ""},
 		{"RedFlag", pgRecord(pgRedFlag(assessment.TriUnsure)), []string{"red_flag/GP"}, "severe pain at night"},
 		{"RedFlagCaudaUrgent", pgRecord(func(r *assessment.Record) {
-			r.RedFlags = pgScreenNo(); r.RedFlags.SaddleAnaesthesia = assessment.TriYes
+			r.RedFlags = pgScreenNo()
+			r.RedFlags.SaddleAnaesthesia = assessment.TriYes
 		}), []string{"red_flag/GP"}, "Urgent"},
 		{"RedFlagCleared", pgRecord(pgRedFlag(assessment.TriYes), pgCleared), nil, ""},
 		{"RedFlagClearedBeforeAssessment", pgRecord(pgRedFlag(assessment.TriYes), pgClearedBefore), []string{"red_flag/GP"}, "dated before this assessment (2026-03-04), so it does not cover these answers"},
 		// A clearance unblocks the programme but never silences the signs of
 		// a nerve emergency.
 		{"RedFlagCaudaClearedStillUrgent", pgRecord(pgCleared, func(r *assessment.Record) {
-			r.RedFlags = pgScreenNo(); r.RedFlags.BladderBowelChange, r.RedFlags.NightPain = assessment.TriUnsure, assessment.TriYes
+			r.RedFlags = pgScreenNo()
+			r.RedFlags.BladderBowelChange, r.RedFlags.NightPain = assessment.TriUnsure, assessment.TriYes
 		}), []string{"red_flag/GP"}, "Urgent: a recent change in bladder or bowel control"},
 		{"RedFlagCaudaClearedBeforeUrgent", pgRecord(pgClearedBefore, func(r *assessment.Record) {
-			r.RedFlags = pgScreenNo(); r.RedFlags.ProgressiveNeuro = assessment.TriYes
+			r.RedFlags = pgScreenNo()
+			r.RedFlags.ProgressiveNeuro = assessment.TriYes
 		}), []string{"red_flag/GP"}, "Urgent"},
 		{"PelvicFloor", pgRecord(func(r *assessment.Record) { r.PelvicFloor = &assessment.PelvicFloor{Leakage: true, BowelControl: true} }),
 			[]string{"pelvic_floor/pelvic-health physiotherapist"}, "urine leakage and poor bowel or wind control"},
