@@ -39,6 +39,15 @@ const (
 // the order of the sections on the form. Every interpretation ends with the
 // FindGeneral foundations, which every client gets.
 func Interpret(r *Record) Interpretation {
+	if r == nil {
+		return interpret(nil, Facts{})
+	}
+	return interpret(r, FactsOf(r))
+}
+
+// interpret is Interpret with the record's facts already derived (the
+// generator derives them once and passes them on).
+func interpret(r *Record, f Facts) Interpretation {
 	in := Interpretation{Findings: make([]Finding, 0, 24)} // room for a full record without regrowing
 	if r == nil {
 		in.NotTested = slices.Clone(Sections)
@@ -64,7 +73,7 @@ func Interpret(r *Record) Interpretation {
 	// a glute that barely contracts) come from their one home,
 	// SafetyReferrals; the coach's own next steps (finish the screen, ask
 	// for the GP's go-ahead) stay with the programme.
-	for _, ref := range referralsFrom(r, FactsOf(r)) {
+	for _, ref := range referralsFrom(r, f) {
 		switch ref.Code {
 		case ReferralPainPersistent, ReferralHingePain, ReferralGluteNerve:
 			in.Referrals = append(in.Referrals, ref)

@@ -186,7 +186,7 @@ func newGen(r *Record, lib *Library, opts ProgrammeOptions, avail map[string]boo
 	g.ok = make([]int8, len(lib.Exercises))
 	g.why = make(map[*Exercise]why)
 	g.steps = make(map[[2]int]*Exercise)
-	g.in = Interpret(r)
+	g.in = interpret(r, f)
 	for _, f := range g.in.Findings {
 		g.find[f.Code] = true
 	}
