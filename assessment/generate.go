@@ -736,11 +736,17 @@ func (g *gen) focus(scheduled map[string]bool) []Focus {
 			client[FindGeneral] = "One of your buttock muscles barely switched on when we tested it, so we keep to gentle work until your GP has checked it."
 		}
 	}
+	if g.early && client[FindGeneral] != "" {
+		client[FindGeneral] = "For now your plan keeps to breathing, your pelvic floor, walking and easy stretches, a little more each week; strength work comes once it is safe."
+	}
 	var out []Focus
 	for _, c := range g.order {
 		title, ok := focusTitles[c]
 		if !ok || len(out) == maxFocus || (!restraint[c] && !scheduled[c]) {
 			continue
+		}
+		if g.f.Hinge.Pain && hingeTeaching[c] {
+			continue // bending practice waits for the physiotherapist
 		}
 		reason := client[c]
 		if reason == "" {
@@ -750,6 +756,9 @@ func (g *gen) focus(scheduled map[string]bool) []Focus {
 	}
 	return out
 }
+
+// hingeTeaching lists the findings whose focus promises hinge practice.
+var hingeTeaching = map[string]bool{FindHingePoor: true, FindHingeLumbarFlex: true, FindHingeSquatting: true, FindHingeFair: true}
 
 // restraint lists the findings whose focus is what the plan holds back
 // (safety), shown whether or not an exercise answers them.

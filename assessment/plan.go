@@ -428,6 +428,10 @@ func (g *gen) programme() *Programme {
 	}
 	p.StopRule = stopRule(g.f.Pain)
 	p.Phases = phasePlan(g.opts.Weeks, g.firstPhase(), g.early)
+	if g.early {
+		p.Phases[0].Title = "Gentle recovery"
+		p.Phases[0].Aim = "Breathing and the pelvic floor, walking and easy mobility, a little more each week, until a reassessment opens the next phase."
+	}
 	var plans [3][7]dayPlan
 	nLines, nCodes := 0, 0
 	for _, ph := range p.Phases {
