@@ -120,7 +120,10 @@ type sessionSpec struct {
 	day    time.Weekday
 	name   string
 	budget int // minutes
-	slots  []slotSpec
+	// liftMinutes is added in the integration phase, for the squat to
+	// lift her child beside the glute work (H).
+	liftMinutes int
+	slots       []slotSpec
 }
 
 // coreCare: breathing opens the upper-body sessions when the deep core or
@@ -486,7 +489,7 @@ func (g *gen) prescribe(e *Exercise, phase string) Prescription {
 		g.why[e] = w
 	}
 	return Prescription{ExerciseID: e.ID, Name: e.Name, Sets: d.Sets, Reps: d.Reps, HoldSeconds: d.HoldSeconds,
-		Side: SideBoth, PerSide: d.PerSide, HowHard: howHard(e, phase), Reason: w.reason, Findings: w.codes}
+		Side: SideBoth, PerSide: d.PerSide, HowHard: howHard(e, phase, 0), Reason: w.reason, Findings: w.codes}
 }
 
 // why is the findings an exercise answers for this client and the reason
@@ -536,7 +539,7 @@ func (g *gen) extraSet(e *Exercise, phase string) (Prescription, bool) {
 		if !ok || !slices.Contains(e.Targets, m) {
 			continue
 		}
-		return Prescription{ExerciseID: e.ID, Name: e.Name, Sets: 1, Reps: d.Reps, HoldSeconds: d.HoldSeconds, Side: side, HowHard: howHard(e, phase),
+		return Prescription{ExerciseID: e.ID, Name: e.Name, Sets: 1, Reps: d.Reps, HoldSeconds: d.HoldSeconds, Side: side, HowHard: howHard(e, phase, 0),
 			Reason:   "One extra set on the weaker " + side + " side (" + g.asymEv[m] + ").",
 			Findings: []string{FindGluteAsymmetry, m}}, true
 	}
@@ -573,6 +576,9 @@ type dayPlan struct {
 func (g *gen) session(spec sessionSpec, phaseIdx int, used map[string]bool) dayPlan {
 	phase := PhaseNames[phaseIdx]
 	budget := spec.budget * 60
+	if phaseIdx >= 2 {
+		budget += spec.liftMinutes * 60
+	}
 	spent := 0
 	var drill []Prescription
 	if g.drill != nil {

@@ -28,6 +28,9 @@ const (
 	LongPlanWeeks     = 8
 	// HabitMaxMinutes is the most a rest day's daily habit may take.
 	HabitMaxMinutes = 3
+	// IntegrationLiftMinutes is added to the glute days in the integration
+	// phase, so squatting to lift her child fits beside the glute work (H).
+	IntegrationLiftMinutes = 5
 )
 
 // Weekly progression within a phase (rule 14, domain.md §8 [87][88]): each
@@ -71,11 +74,13 @@ func gluteSpec(early bool) sessionSpec {
 			{family: FamilyHipMobility, keep: 8, prefer: []string{FindShortHipFlexors}},
 		}}
 	}
-	return sessionSpec{name: "Glutes", budget: GluteSessionMinutes, slots: []slotSpec{
+	return sessionSpec{name: "Glutes", budget: GluteSessionMinutes, liftMinutes: IntegrationLiftMinutes, slots: []slotSpec{
 		{family: FamilyGlutes, keep: 10, prefer: []string{FindGluteMaxWeak}},
-		{family: FamilyGlutes, keep: 9, prefer: []string{FindGluteMedWeak}},
-		{family: FamilyHinge, keep: 8, when: noDrill, repeat: true, prefer: []string{FindHingeFair}},
-		{family: FamilyLegs, keep: 6, minPhase: 2, prefer: []string{FindFrequentLifting}},
+		{family: FamilyGlutes, keep: 8, prefer: []string{FindGluteMedWeak}},
+		{family: FamilyHinge, keep: 7, when: noDrill, repeat: true, prefer: []string{FindHingeFair}},
+		// Squatting to lift her child comes right after the main glute
+		// exercise in the integration phase.
+		{family: FamilyLegs, keep: 9, minPhase: 2, prefer: []string{FindFrequentLifting}},
 	}}
 }
 
@@ -330,7 +335,9 @@ func ProposeNextPhase(p *Programme, r *Record) PhaseProposal {
 }
 
 // progressLine sets line l's dose for week k (0 = the first) of a phase:
-// the gentle set starts easier, and every week adds reps or hold time.
+// the gentle set starts easier, and every week adds reps or hold time to a
+// line without a weight or band (a weighted line's effort rises instead:
+// howHard).
 func progressLine(l *Prescription, k int, early bool) {
 	if early {
 		l.Sets = max(1, l.Sets-1)
@@ -340,8 +347,8 @@ func progressLine(l *Prescription, k int, early bool) {
 			l.HoldSeconds = max(MinHoldStepSeconds, roundTo(int(float64(l.HoldSeconds)*EarlyDoseFraction), holdUnit(l.HoldSeconds)))
 		}
 	}
-	if k == 0 {
-		return
+	if k == 0 || l.HowHard != "" {
+		return // a weighted line rises in effort (howHard), not in reps
 	}
 	if l.Reps > 0 {
 		l.Reps = min(MaxDoseReps, l.Reps+k*max(1, int(float64(l.Reps)*RepStepFraction+0.5)))
@@ -365,10 +372,11 @@ func holdUnit(s int) int {
 func roundTo(n, step int) int { return (n + step/2) / step * step }
 
 // howHard says in plain words how heavy a weight or strong a band to use
-// in phase, "" when e uses neither. Reps in reserve follow the phase:
-// plenty in activation, about three in strength, two in integration (H,
-// after the ACSM novice range [87]).
-func howHard(e *Exercise, phase string) string {
+// in week k (0 = the first) of phase, "" when e uses neither. Effort rises
+// week by week through the reps left in reserve: from 5 in activation, 3
+// in strength and 2 in integration, one fewer each week down to 3, 2 and
+// 1 (H, after the ACSM novice range and its load progression [87][88]).
+func howHard(e *Exercise, phase string, k int) string {
 	weight, band := false, false
 	for _, q := range e.Equipment {
 		switch q {
@@ -381,17 +389,22 @@ func howHard(e *Exercise, phase string) string {
 	if !weight && !band {
 		return ""
 	}
-	left := "5"
+	start, floor := 5, 3
 	switch phase {
 	case PhaseStrength:
-		left = "3"
+		start, floor = 3, 2
 	case PhaseIntegration:
-		left = "2"
+		start, floor = 2, 1
+	}
+	left := max(floor, start-k)
+	times := strconv.Itoa(left) + " more times"
+	if left == 1 {
+		times = "once more"
 	}
 	if weight {
-		return "A weight you could lift " + left + " more times at the end of each set, with the same good form."
+		return "A weight you could lift " + times + " at the end of each set, with the same good form; go a little heavier when it feels lighter."
 	}
-	return "A band you could pull " + left + " more times at the end of each set, with the same good form."
+	return "A band you could pull " + times + " at the end of each set, with the same good form; take a stronger band when it feels easy."
 }
 
 // stopRule words her stop rule from her pain today (domain.md §7, the
@@ -464,6 +477,11 @@ func (g *gen) programme() *Programme {
 					codes = append(codes, l.Findings...)
 					l.Findings = codes[c0:len(codes):len(codes)]
 					progressLine(&l, n-ph.FirstWeek, g.early)
+					if l.HowHard != "" {
+						if e, ok := g.lib.Get(l.ExerciseID); ok {
+							l.HowHard = howHard(e, ph.Name, n-ph.FirstWeek)
+						}
+					}
 					lines = append(lines, l)
 				}
 				ex := lines[l0:len(lines):len(lines)]

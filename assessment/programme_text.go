@@ -300,6 +300,11 @@ func (p *Programme) Text() string {
 				hard := ""
 				if x.HowHard != "" {
 					hard = " " + x.HowHard
+					if last != nil && last != wk && di < len(last.Days) && xi < len(last.Days[di].Exercises) {
+						if to := last.Days[di].Exercises[xi].HowHard; to != x.HowHard {
+							hard += " By week " + strconv.Itoa(last.Week) + ": " + lowerFirst(to)
+						}
+					}
 				}
 				line("        ", x.Name, ": ", dose, ".", hard, " ", x.Reason)
 			}
