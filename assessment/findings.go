@@ -239,7 +239,7 @@ func (in *Interpretation) pelvicFloor(r *Record) {
 			Code:     FindScarConcern,
 			Severity: SeverityHigh,
 			Coach:    "Caesarean scar concern: early-phase work only (breathing, pelvic floor, walking, gentle mobility) until the scar has been checked.",
-			Client:   "Your scar needs checking before we add harder work, so we will start with breathing, gentle core work and walking.",
+			Client:   "Your scar needs checking before we add harder work, so we will start with breathing, your pelvic floor, walking and easy stretches.",
 			Evidence: "pelvic_floor.scar_concern: yes",
 		})
 	}

@@ -244,13 +244,13 @@ func gatesFrom(r *Record, f Facts) []Gate {
 	}
 	if f.ScarConcern {
 		gs = append(gs, gentleGate(GateScarConcern, "[70], rule 2",
-			"Concern about the caesarean scar: the first-weeks plan only (breathing, pelvic floor, walking, gentle mobility) until her GP has checked it.", DemandProneLying))
+			"Concern about the caesarean scar: the first-weeks plan only (breathing, pelvic floor, walking, gentle mobility), with nothing lying on or stretching across the scar, until her GP has checked it.", DemandProneLying, DemandBellyStretch))
 	}
 	caesarean := f.Caesarean || f.ModeUnknown
 	switch f.Postpartum {
 	case PostpartumUnknown:
 		gs = append(gs, gentleGate(GatePostpartumUnknown, "(H) strictest case of rule 2 [70]",
-			"Time since birth is not recorded, so Keel plans as if she were in the first "+strconv.Itoa(EarlyPostpartumWeeks)+" weeks: breathing, pelvic floor, walking and gentle mobility only. Record the date of birth (or the weeks since birth, or births: 0) to widen the plan.", DemandProneLying))
+			"Time since birth is not recorded, so Keel plans as if she were in the first "+strconv.Itoa(EarlyPostpartumWeeks)+" weeks: breathing, pelvic floor, walking and gentle mobility only. Record the date of birth (or the weeks since birth, or births: 0) to widen the plan.", DemandProneLying, DemandBellyStretch))
 	case PostpartumKnown:
 		w := f.Weeks
 		if w < EarlyPostpartumWeeks {

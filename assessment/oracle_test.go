@@ -140,6 +140,10 @@ func orRules(r *assessment.Record) orVerdict {
 	}
 	if pf != nil && pf.ScarConcern {
 		v.gentle = append(v.gentle, "rule 2: scar concern")
+		no("[70] scar concern: nothing on or across the scar", "prone_lying", "belly_stretch")
+	}
+	if !known && !notPostpartum {
+		no("[70] birth unknown: it may have been a recent caesarean", "prone_lying", "belly_stretch")
 	}
 	if known && weeks < 12 && caesarean {
 		if !goAhead {
