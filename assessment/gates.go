@@ -28,6 +28,7 @@ const (
 	GatePainPersistent    = "pain_persistent"
 	GateGluteNerve        = "glute_nerve"
 	GateHingeNotClean     = "hinge_not_clean"
+	GateHingePoor         = "hinge_poor"
 )
 
 // Referral codes that have no finding of their own.
@@ -342,6 +343,25 @@ func gatesFrom(r *Record, f Facts) []Gate {
 		}
 		gs = append(gs, Gate{Code: GateHingeNotClean, Forbids: []string{DemandRDLPattern}, Source: "[47][48], rule 12",
 			Reason: why + ": Romanian-deadlift patterns wait for a clean hinge (3/3 with a long back)."})
+	}
+	// Rule 12: a poor hinge (0–1) or a rounding back learns the pattern
+	// unloaded or from a box; a weight from the floor waits, wherever the
+	// lift sits (a carry or a squat picks its weight up too). Not screened
+	// is read as the strictest case for floor lifts.
+	if !h.Pain && (!h.Tested || h.Score <= HingeScorePoor || h.LumbarFlexion) {
+		forbids := []string{DemandFloorLift}
+		why := "The hip hinge was not screened"
+		switch {
+		case h.Tested && h.Score <= HingeScorePoor:
+			forbids = append(forbids, DemandLoadedHinge)
+			why = "The hip hinge scored " + strconv.Itoa(h.Score) + "/3: it is learnt unloaded first, and"
+		case h.LumbarFlexion:
+			why = "The back rounded during the hinge:"
+		default:
+			why += ":"
+		}
+		gs = append(gs, Gate{Code: GateHingePoor, Forbids: forbids, Source: "[47][48], rule 12",
+			Reason: why + " nothing is lifted from the floor (carries and squats included) until the hinge keeps the back long."})
 	}
 	return gs
 }

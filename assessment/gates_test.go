@@ -105,9 +105,12 @@ func TestGates(t *testing.T) {
 		{"HingePainFlag", pgRecord(func(r *assessment.Record) {
 			r.Hinge = &assessment.Hinge{HeadContact: true, ThoracicContact: true, SacrumContact: true, Pain: true}
 		}), []string{ready, assessment.GateHingePain}},
-		{"HingeScore1", pgRecord(pgHingeScore(1)), []string{ready, notClean}},
+		{"HingeScore1", pgRecord(pgHingeScore(1)), []string{ready, notClean, assessment.GateHingePoor}},
+		{"HingeLumbarFlexionScore2", pgRecord(func(r *assessment.Record) {
+			r.Hinge = &assessment.Hinge{HeadContact: true, ThoracicContact: true, Faults: []string{assessment.HingeLumbarFlexion}, Score: pgInt(2), ScoreOverridden: true}
+		}), []string{ready, notClean, assessment.GateHingePoor}},
 		{"HingeScore2", pgRecord(pgHingeScore(2)), []string{ready, notClean}},
-		{"HingeNotTested", pgRecord(func(r *assessment.Record) { r.Hinge = nil }), []string{ready, notClean}},
+		{"HingeNotTested", pgRecord(func(r *assessment.Record) { r.Hinge = nil }), []string{ready, notClean, assessment.GateHingePoor}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -848,6 +848,8 @@ func demandLabel(d string) string {
 		return "strong end-range stretches"
 	case DemandBellyStretch:
 		return "stretches across the lower belly"
+	case DemandFloorLift:
+		return "lifting a weight from the floor"
 	}
 	return d
 }
@@ -889,6 +891,8 @@ func gateTitle(code string) string {
 		return "a glute grade of 0 or 1"
 	case GateHingeNotClean:
 		return "a hip hinge not yet clean"
+	case GateHingePoor:
+		return "a hip hinge that does not yet keep the back long"
 	case GateHingePain:
 		return "a painful hip hinge"
 	}

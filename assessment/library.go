@@ -20,11 +20,12 @@ const (
 	DemandTrunkCurl     = "trunk_curl"      // lifting the head and shoulders against gravity, as in sitting up from lying
 	DemandDeepStretch   = "deep_stretch"    // a strong end-of-range stretch, not gentle mobility
 	DemandBellyStretch  = "belly_stretch"   // stretches the front of the hip and lower belly, pulling across a caesarean scar
+	DemandFloorLift     = "floor_lift"      // a weight picked up from the floor: needs a hinge that keeps the back long
 )
 
 // Demands lists every known demand tag.
 var Demands = []string{DemandImpact, DemandLoadedFlexion, DemandHighPressure, DemandHeavyLoad, DemandLoadedHinge, DemandSingleLegLoad, DemandLongLeverCore,
-	DemandExternalLoad, DemandRDLPattern, DemandHingePattern, DemandProneLying, DemandTrunkCurl, DemandDeepStretch, DemandBellyStretch}
+	DemandExternalLoad, DemandRDLPattern, DemandHingePattern, DemandProneLying, DemandTrunkCurl, DemandDeepStretch, DemandBellyStretch, DemandFloorLift}
 
 // positionDemands describe where the body is rather than how hard it
 // works. A regression may change position (a prone hip extension is the

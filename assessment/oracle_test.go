@@ -186,6 +186,40 @@ func orRules(r *assessment.Record) orVerdict {
 	if !clean {
 		no("rule 12 RDL needs a clean hinge", "rdl_pattern")
 	}
+	// Rule 12: hinge 0–1 or lumbar flexion learns the hinge unloaded or
+	// from a box; no weight from the floor (untested read as the strictest).
+	if h := r.Hinge; h == nil {
+		no("rule 12 hinge not screened", "floor_lift")
+	} else {
+		score := -1
+		if h.Score != nil {
+			score = *h.Score
+		} else if !h.Pain {
+			// the coach's score is missing: count the faults as domain.md §4 does
+			n := len(h.Faults)
+			if !h.SacrumContact && !slices.Contains(h.Faults, assessment.HingeLumbarFlexion) {
+				n++
+			}
+			if !h.HeadContact && !slices.Contains(h.Faults, assessment.HingeNeckExtension) {
+				n++
+			}
+			if !h.ThoracicContact {
+				n++
+			}
+			score = 3
+			if n >= 3 {
+				score = 1
+			} else if n > 0 {
+				score = 2
+			}
+		}
+		if score >= 0 && score <= 1 {
+			no("rule 12 poor hinge", "floor_lift", "loaded_hinge")
+		}
+		if slices.Contains(h.Faults, assessment.HingeLumbarFlexion) {
+			no("rule 12 lumbar flexion", "floor_lift")
+		}
+	}
 	// §6 major motor weakness.
 	if gl := r.Glutes; gl != nil {
 		for _, s := range []*assessment.GluteSide{gl.Left, gl.Right} {
