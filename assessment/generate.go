@@ -178,6 +178,7 @@ type gen struct {
 	why    map[*Exercise]why    // cached reasons
 	steps  map[[2]int]*Exercise // (root position, target level) → step's answer
 	cands  []candidate          // buffer for candidates
+	hard   map[hardKey]string   // how_hard wording, written once per exercise, phase and week
 	drillP *Prescription        // the drill line, once written
 }
 
@@ -573,7 +574,7 @@ type dayPlan struct {
 // than leaving the session half empty; the session's most important slot
 // always gets its best exercise even if that alone overruns. The daily
 // hinge drill, when she needs it, comes first and always stays.
-func (g *gen) session(spec sessionSpec, phaseIdx int, used map[string]bool) dayPlan {
+func (g *gen) session(spec *sessionSpec, phaseIdx int, used map[string]bool) dayPlan {
 	phase := PhaseNames[phaseIdx]
 	budget := spec.budget * 60
 	if phaseIdx >= 2 {
@@ -677,16 +678,16 @@ func minutesOf(s int) int { return (s + 59) / 60 }
 // from lib counts with DefaultRepSeconds and no rest.
 func SessionSeconds(lib *Library, phase string, lines []Prescription) int {
 	total := 0
-	seen := make(map[string]bool, len(lines))
-	for _, p := range lines {
+	for i, p := range lines {
 		var d Dose
 		if e, ok := lib.Get(p.ExerciseID); ok {
 			d = doseFor(e, phase)
 		}
 		bothSides := (p.PerSide || d.PerSide) && (p.Side == SideBoth || p.Side == "")
 		total += doseSeconds(d, p.Sets, p.Reps, p.HoldSeconds, bothSides)
-		if !seen[p.ExerciseID] {
-			seen[p.ExerciseID] = true
+		// Setup once per exercise: a session has a handful of lines, so a
+		// scan beats a map.
+		if !slices.ContainsFunc(lines[:i], func(q Prescription) bool { return q.ExerciseID == p.ExerciseID }) {
 			total += SetupSeconds
 		}
 	}

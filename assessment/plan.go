@@ -84,6 +84,13 @@ func gluteSpec(early bool) sessionSpec {
 	}}
 }
 
+// upperSpecs and gluteSpecs are built once: [0] the usual sessions, [1]
+// the gentle set's.
+var (
+	upperSpecs = [2]sessionSpec{upperSpec(false), upperSpec(true)}
+	gluteSpecs = [2]sessionSpec{gluteSpec(false), gluteSpec(true)}
+)
+
 // mobilitySpec is Saturday's hip-mobility routine.
 var mobilitySpec = sessionSpec{name: "Hip mobility", budget: MobilitySessionMinutes, slots: []slotSpec{
 	{family: FamilyHipMobility, keep: 10, prefer: []string{FindShortHipFlexors, FindAnteriorTilt}},
@@ -99,9 +106,13 @@ var walkSlot = slotSpec{family: FamilyConditioning, repeat: true}
 // week by week, progressLine).
 func (g *gen) phaseWeek(phaseIdx int) [7]dayPlan {
 	used := map[string]bool{}
-	upper := g.session(upperSpec(g.early), phaseIdx, used)
-	glute := g.session(gluteSpec(g.early), phaseIdx, used)
-	mob := g.session(mobilitySpec, phaseIdx, used)
+	k := 0
+	if g.early {
+		k = 1
+	}
+	upper := g.session(&upperSpecs[k], phaseIdx, used)
+	glute := g.session(&gluteSpecs[k], phaseIdx, used)
+	mob := g.session(&mobilitySpec, phaseIdx, used)
 	rest := g.restDay(phaseIdx)
 	var week [7]dayPlan
 	for d := range week {
@@ -407,6 +418,29 @@ func howHard(e *Exercise, phase string, k int) string {
 	return "A band you could pull " + times + " at the end of each set, with the same good form; take a stronger band when it feels easy."
 }
 
+// hardKey names one how_hard wording.
+type hardKey struct {
+	id, phase string
+	week      int
+}
+
+// howHardAt is howHard for exercise id, written once per phase and week.
+func (g *gen) howHardAt(id, phase string, k int) string {
+	key := hardKey{id, phase, k}
+	if h, ok := g.hard[key]; ok {
+		return h
+	}
+	var h string
+	if e, ok := g.lib.Get(id); ok {
+		h = howHard(e, phase, k)
+	}
+	if g.hard == nil {
+		g.hard = map[hardKey]string{}
+	}
+	g.hard[key] = h
+	return h
+}
+
 // stopRule words her stop rule from her pain today (domain.md §7, the
 // traffic light [84]): below PainStopMin, stop at PainStopMin and ease off
 // at 4–5; at or above it, stop anything that makes today's pain worse;
@@ -477,10 +511,8 @@ func (g *gen) programme() *Programme {
 					codes = append(codes, l.Findings...)
 					l.Findings = codes[c0:len(codes):len(codes)]
 					progressLine(&l, n-ph.FirstWeek, g.early)
-					if l.HowHard != "" {
-						if e, ok := g.lib.Get(l.ExerciseID); ok {
-							l.HowHard = howHard(e, ph.Name, n-ph.FirstWeek)
-						}
+					if l.HowHard != "" && n > ph.FirstWeek {
+						l.HowHard = g.howHardAt(l.ExerciseID, ph.Name, n-ph.FirstWeek)
 					}
 					lines = append(lines, l)
 				}
