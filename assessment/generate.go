@@ -743,10 +743,19 @@ func (g *gen) focus(scheduled map[string]bool) []Focus {
 			client[FindGeneral] = "One of your buttock muscles barely switched on when we tested it, so we keep to gentle work until your GP has checked it."
 		}
 	}
-	if g.early && client[FindGeneral] != "" {
-		client[FindGeneral] = "For now your plan keeps to breathing, your pelvic floor, walking and easy stretches, a little more each week; strength work comes once it is safe."
+	if g.early {
+		if client[FindGeneral] != "" {
+			client[FindGeneral] = "For now your plan keeps to breathing, your pelvic floor, walking and easy stretches, a little more each week; strength work comes once it is safe."
+		}
+		// The gentle set stretches and mobilises; it does not yet strengthen.
+		for _, c := range []string{FindRoundedShoulders, FindForwardHead, FindKyphosis, FindThoracicMobility} {
+			if client[c] != "" {
+				client[c] = "For now we ease your chest and upper back with gentle stretches and movement; strengthening your upper back comes once it is safe."
+			}
+		}
 	}
 	var out []Focus
+	shownPosture := false
 	for _, c := range g.order {
 		title, ok := focusTitles[c]
 		if !ok || len(out) == maxFocus || (!restraint[c] && !scheduled[c]) {
@@ -754,6 +763,13 @@ func (g *gen) focus(scheduled map[string]bool) []Focus {
 		}
 		if g.f.Hinge.Pain && hingeTeaching[c] {
 			continue // bending practice waits for the physiotherapist
+		}
+		if g.early && postureFocus[c] {
+			if shownPosture {
+				continue // one gentle posture item says it all
+			}
+			shownPosture = true
+			title = "Ease the chest and upper back"
 		}
 		reason := client[c]
 		if reason == "" {
@@ -763,6 +779,9 @@ func (g *gen) focus(scheduled map[string]bool) []Focus {
 	}
 	return out
 }
+
+// postureFocus lists the posture findings.
+var postureFocus = map[string]bool{FindRoundedShoulders: true, FindForwardHead: true, FindKyphosis: true, FindThoracicMobility: true}
 
 // hingeTeaching lists the findings whose focus promises hinge practice.
 var hingeTeaching = map[string]bool{FindHingePoor: true, FindHingeLumbarFlex: true, FindHingeSquatting: true, FindHingeFair: true}
