@@ -427,8 +427,12 @@ func referralsFrom(r *Record, f Facts) []Referral {
 			Reason: "She is pregnant now. Keel's plans are for after the birth; her midwife or a pregnancy-trained professional should guide her exercise."})
 	}
 	if len(f.ScreenMissing) > 0 {
+		what := joinAnd(f.ScreenMissing)
+		if len(f.ScreenMissing) == len(redFlagQuestions) {
+			what = "all " + strconv.Itoa(len(redFlagQuestions)) + " red-flag questions"
+		}
 		out = append(out, Referral{Code: ReferralScreen,
-			Reason: "Finish the safety screen first: answer " + joinAnd(f.ScreenMissing) + " (no, yes or unsure)."})
+			Reason: "Finish the safety screen first: answer " + what + " (no, yes or unsure)."})
 	}
 	if len(f.RedFlagLabels) > 0 {
 		if f.Clearance != ClearanceCovers {

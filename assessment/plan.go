@@ -466,6 +466,11 @@ func (g *gen) programme() *Programme {
 	}
 	if Blocked(g.gates) {
 		p.Blocked = true
+		for _, gt := range g.gates {
+			if gt.Blocks {
+				p.Limits = append(p.Limits, gt.Reason)
+			}
+		}
 		return p
 	}
 	for _, gt := range g.gates {

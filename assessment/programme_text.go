@@ -225,7 +225,10 @@ func (p *Programme) Text() string {
 	line(title)
 	if p.Blocked {
 		line()
-		line("BLOCKED: no programme until the referrals below are dealt with and a medical clearance dated on or after the assessment is recorded.")
+		line("BLOCKED: no programme yet.")
+		for _, l := range p.Limits {
+			line("  - ", l)
+		}
 	}
 	if len(p.Referrals) > 0 {
 		line()
@@ -238,7 +241,7 @@ func (p *Programme) Text() string {
 			line("  - ", to, r.Reason)
 		}
 	}
-	if len(p.Limits) > 0 {
+	if len(p.Limits) > 0 && !p.Blocked {
 		line()
 		line("Why the plan is limited")
 		for _, l := range p.Limits {
