@@ -115,7 +115,7 @@ func TestStopRuleFollowsPainToday(t *testing.T) {
 	}{
 		{&assessment.Pain{Now: pgInt(2)}, "reaches 6/10"},
 		{&assessment.Pain{Now: pgInt(5)}, "5/10 today"},
-		{&assessment.Pain{Now: pgInt(7), WorstWeek: pgInt(4)}, "7/10 today. Stop any exercise that makes it worse"},
+		{&assessment.Pain{Now: pgInt(7)}, "7/10 today. Stop any exercise that makes it worse"},
 		{nil, "brings on pain"},
 	}
 	for _, tt := range tests {

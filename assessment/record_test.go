@@ -118,7 +118,7 @@ func TestRecordValidate(t *testing.T) {
 
 		// Pain.
 		{"OKPain0", func(r *assessment.Record) { r.Pain.Now = ip(0) }, "", ""},
-		{"OKPain10", func(r *assessment.Record) { r.Pain.Now = ip(10) }, "", ""},
+		{"OKPain10", func(r *assessment.Record) { r.Pain.Now, r.Pain.WorstWeek = ip(10), ip(10) }, "", ""},
 		{"ErrPainNow11", func(r *assessment.Record) { r.Pain.Now = ip(11) }, "pain.now", "Enter a pain score from 0 to 10."},
 		{"ErrPainNowNegative", func(r *assessment.Record) { r.Pain.Now = ip(-1) }, "pain.now", "0 to 10"},
 		{"ErrPainWorst11", func(r *assessment.Record) { r.Pain.WorstWeek = ip(11) }, "pain.worst_week", "0 to 10"},
@@ -174,6 +174,7 @@ func TestRecordValidate(t *testing.T) {
 			r.GPGoAhead = &assessment.Clearance{Date: r.Client.LastDelivery.AddDays(-1), By: "Dr A"}
 		}, "gp_go_ahead.date", "before the birth"},
 		{"OKGoAhead", func(r *assessment.Record) { r.GPGoAhead = &assessment.Clearance{Date: r.Date, By: "Dr A"} }, "", ""},
+		{"ErrPainNowAboveWorst", func(r *assessment.Record) { r.Pain = &assessment.Pain{Now: ip(7), WorstWeek: ip(4)} }, "pain.worst_week", "lower than today's"},
 		{"OKPregnant", func(r *assessment.Record) { b := true; r.Context.Pregnant = &b }, "", ""},
 		{"ErrHingeScore4", func(r *assessment.Record) { r.Hinge.Score = ip(4) }, "hinge.score", "0 (pain) to 3"},
 		{"ErrHingeScoreNegative", func(r *assessment.Record) { r.Hinge.Score = ip(-1) }, "hinge.score", "0 (pain) to 3"},

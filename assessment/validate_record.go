@@ -267,6 +267,11 @@ func (c *checker) pain(p *Pain) {
 	const msg = "Enter a pain score from 0 to 10."
 	c.intRange("pain.now", p.Now, 0, MaxNPRS, msg)
 	c.intRange("pain.worst_week", p.WorstWeek, 0, MaxNPRS, msg)
+	// Today is part of the last week, so its pain cannot exceed the week's
+	// worst: one of the two figures is a slip.
+	if p.Now != nil && p.WorstWeek != nil && *p.Now <= MaxNPRS && *p.WorstWeek >= 0 && *p.Now > *p.WorstWeek {
+		c.bad("pain.worst_week", *p.WorstWeek, fmt.Sprintf("The worst pain this week cannot be lower than today's (%d/10); check both figures.", *p.Now))
+	}
 	c.list("pain.sites", p.Sites, PainSites, "Choose a pain site from the list.")
 	c.text("pain.aggravators", p.Aggravators, MaxShortTextLen, "the aggravating activities")
 }
