@@ -801,6 +801,9 @@ func (g *gen) excluded() []Exclusion {
 	copy(ids, g.lib.Exercises)
 	slices.SortFunc(ids, func(a, b *Exercise) int { return strings.Compare(a.ID, b.ID) })
 	for _, e := range ids {
+		if g.allowed(e) {
+			continue // neither a gate nor the equipment rules it out
+		}
 		var parts []string
 		gates := GatesForbidding(g.gates, e)
 		for _, d := range e.Demands {
