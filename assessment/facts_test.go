@@ -208,3 +208,18 @@ func TestPhaseCriteriaAndProposal(t *testing.T) {
 		t.Errorf("strong client starts at %s", s.Phases[0].Name)
 	}
 }
+
+// TestProgrammeJSONCarriesTheNewKeys: how_hard on weighted lines, phase
+// criteria, the stop rule and the rest days reach the JSON form.
+func TestProgrammeJSONCarriesTheNewKeys(t *testing.T) {
+	p := pgGenerate(t, pgRecord(pgStrong), assessment.ProgrammeOptions{Weeks: 8})
+	b, err := assessment.MarshalProgrammeJSON(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{`"how_hard": "A weight you could lift`, `"criteria": [`, `"stop_rule": "`, `"rest": true`} {
+		if !strings.Contains(string(b), want) {
+			t.Errorf("programme JSON lacks %s", want)
+		}
+	}
+}

@@ -427,6 +427,9 @@ func (g *gen) candidates(s slotSpec, phaseIdx int, used, inSession map[string]bo
 		if e == nil {
 			continue
 		}
+		if phaseIdx < integrationPhase && slices.Contains(e.Demands, DemandFloorLift) {
+			continue // lifting and carrying from the floor belongs to integration
+		}
 		sc := g.score(e, s, phase)
 		if used[root.ID] && !s.repeat {
 			sc += weightReused

@@ -84,6 +84,11 @@ func gluteSpec(early bool) sessionSpec {
 	}}
 }
 
+// integrationPhase is the index of the integration phase in PhaseNames:
+// lifting and carrying from the floor (a squat to lift her child, carries)
+// starts there, when her gates allow it.
+const integrationPhase = 2
+
 // upperSpecs and gluteSpecs are built once: [0] the usual sessions, [1]
 // the gentle set's.
 var (

@@ -74,6 +74,9 @@ func pgCheckShape(tb testing.TB, lib *assessment.Library, p *assessment.Programm
 						tb.Fatalf("week %d %s: %s uses a weight or band and does not say how hard", w.Week, d.Day, l.ExerciseID)
 					}
 					total += pgVolume(l)
+					if e != nil && w.Phase != assessment.PhaseIntegration && slices.Contains(e.Demands, assessment.DemandFloorLift) {
+						tb.Fatalf("week %d %s: %s lifts from the floor before the integration phase", w.Week, d.Day, l.ExerciseID)
+					}
 				}
 				if d.Rest || len(d.Exercises) == 0 {
 					rest++
