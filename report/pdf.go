@@ -13,7 +13,6 @@ import (
 
 	"github.com/keel-coach/keel/assessment"
 	"github.com/keel-coach/keel/assessment/atomicfile"
-	"github.com/keel-coach/keel/assets"
 )
 
 // RenderOptions tune the PDF writer.
@@ -160,8 +159,7 @@ func newRenderer(h *Handout, opt RenderOptions) (*renderer, error) {
 	// The page-count alias must be set before the fonts are added: gofpdf
 	// then replaces its UTF-16 form in the page streams at close.
 	pdf.AliasNbPages("")
-	pdf.AddUTF8FontFromBytes(fontFamily, "", assets.FontRegular)
-	pdf.AddUTF8FontFromBytes(fontFamily, "B", assets.FontBold)
+	addFonts(pdf, newFontTemplate) // parsed once per process: fonts.go
 	pdf.SetTitle(h.Title+" – "+h.ClientName, true)
 	pdf.SetAuthor(firstNonEmpty(h.CoachName, h.Business, "Keel"), true)
 	pdf.SetCreator("Keel", true)
@@ -202,6 +200,13 @@ func newRenderer(h *Handout, opt RenderOptions) (*renderer, error) {
 		return nil, assessment.Internal("load the handout fonts", err)
 	}
 	return r, nil
+}
+
+// newFontTemplate is the document fonts.go loads the fonts into once.
+func newFontTemplate() fontDoc {
+	pdf := gofpdf.New("P", "mm", "A4", "")
+	pdf.AliasNbPages("")
+	return pdf
 }
 
 func firstNonEmpty(xs ...string) string {

@@ -38,6 +38,7 @@ func commands() []command {
 		{"demo", "keel demo [-db PATH]", "add sample clients (names with accents among them) to the database", runDemo},
 		{"assessment", "keel assessment export|import", "write one assessment as JSON, or read one in (docs/FORMAT.md)", runAssessment},
 		{"library", "keel library [--json]", "list the built-in exercise library", runLibrary},
+		{"clients", "keel clients [-db PATH] [--search TEXT] [--archived] [--json]", "list clients with their ids, weeks postpartum, latest assessment and programme", runClients},
 		{"programme", "keel programme -in FILE [-weeks N] [--json]", "generate a programme from an assessment file", runProgramme},
 		{"handout", "keel handout -in FILE|-client ID -out PDF", "print a client's handout to a PDF file", runHandout},
 		{"progress", "keel progress -db PATH -client ID [--json] [--csv FILE]", "a client's progress: first and latest assessments compared, chart series, CSV of her measures", runProgress},
