@@ -843,6 +843,10 @@ func (g *gen) excluded() []Exclusion {
 	return out
 }
 
+// DemandLabel is a demand tag in a coach's words ("lifting a weight from
+// the floor"), for screens that list or explain tags.
+func DemandLabel(d string) string { return demandLabel(d) }
+
 // demandLabel is a demand tag in words.
 func demandLabel(d string) string {
 	switch d {
