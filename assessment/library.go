@@ -1,6 +1,9 @@
 package assessment
 
-import "context"
+import (
+	"context"
+	"encoding/json"
+)
 
 // Demand tags say what an exercise asks of the body that some clients must
 // not be given yet. Safety gates forbid demands, never exercise names, so a
@@ -93,6 +96,10 @@ type Exercise struct {
 	Regression    string            `json:"regression,omitempty"`
 	Progression   string            `json:"progression,omitempty"`
 	Custom        bool              `json:"custom,omitempty"` // added by the coach
+	// Figure is the drawing of a coach's own exercise: its poses as the
+	// pose editor wrote them (report/figure), kept as written. Built-in
+	// exercises take theirs from the embedded figures.
+	Figure json.RawMessage `json:"figure,omitempty"`
 }
 
 // Library is the set of exercises a programme is built from.

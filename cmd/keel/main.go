@@ -37,7 +37,7 @@ func commands() []command {
 		{"version", "keel version", "print the version", runVersion},
 		{"demo", "keel demo [-db PATH]", "add sample clients (names with accents among them) to the database", runDemo},
 		{"assessment", "keel assessment export|import", "write one assessment as JSON, or read one in (docs/FORMAT.md)", runAssessment},
-		{"library", "keel library [--json]", "list the built-in exercise library", runLibrary},
+		{"library", "keel library [--json] | --sheet FILE.pdf [-db PATH] [--paper a4|letter]", "list the exercise library, or print it with a figure for every exercise", runLibraryCmd},
 		{"clients", "keel clients [-db PATH] [--search TEXT] [--archived] [--json]", "list clients with their ids, weeks postpartum, latest assessment and programme", runClients},
 		{"programme", "keel programme -in FILE [-weeks N] [--json]", "generate a programme from an assessment file", runProgramme},
 		{"handout", "keel handout -in FILE|-client ID -out PDF", "print a client's handout to a PDF file", runHandout},
