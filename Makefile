@@ -51,7 +51,7 @@ WINDOWS_LDFLAGS := -extldflags=-l:libssp.a
 # It also vets the packages with Windows-only files.
 windows-build:
 	$(WINDOWS_ENV) CGO_CFLAGS="$(WINDOWS_CFLAGS)" $(GO) build -trimpath -tags release -ldflags=$(WINDOWS_LDFLAGS) -o /dev/null ./cmd/keel
-	$(WINDOWS_ENV) CGO_CFLAGS="$(WINDOWS_CFLAGS)" $(GO) vet -trimpath -tags release ./cmd/keel ./platform ./assessment/atomicfile
+	$(WINDOWS_ENV) CGO_CFLAGS="$(WINDOWS_CFLAGS)" $(GO) vet -trimpath -tags release ./cmd/keel ./assessment/platform ./assessment/atomicfile
 
 # Fuzz targets as package:Name. Counts, not durations (-fuzztime=Nx): a
 # time-based run stalls on a 2-core machine. `make test` runs each for

@@ -8,7 +8,7 @@ import (
 	"fyne.io/fyne/v2/lang"
 
 	"github.com/keel-coach/keel/assessment"
-	"github.com/keel-coach/keel/platform"
+	"github.com/keel-coach/keel/assessment/platform"
 )
 
 // openInViewer opens a file Keel saved (a handout, her measures) with the

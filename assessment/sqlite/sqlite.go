@@ -23,7 +23,7 @@ import (
 	"time"
 
 	"github.com/keel-coach/keel/assessment"
-	"github.com/keel-coach/keel/platform"
+	"github.com/keel-coach/keel/assessment/platform"
 	"github.com/mattn/go-sqlite3"
 )
 

@@ -7,7 +7,7 @@ import (
 	"runtime"
 	"testing"
 
-	"github.com/keel-coach/keel/platform"
+	"github.com/keel-coach/keel/assessment/platform"
 )
 
 // env is a fake environment for getenv.
