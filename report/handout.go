@@ -672,7 +672,7 @@ func planLine(p *assessment.Programme) string {
 	sessions, minutes := 0, 0
 	for _, wk := range p.Weeks {
 		for _, d := range wk.Days {
-			if isSession(d) {
+			if isTraining(d) {
 				sessions++
 				minutes += max(d.Minutes, 0)
 			}
@@ -730,7 +730,15 @@ func programmePhases(p *assessment.Programme) []phaseSpan {
 			if t == "" {
 				t = phaseTitle(ph.Name)
 			}
-			out = append(out, phaseSpan{Name: ph.Name, Title: t, Aim: clean(ph.Aim, maxReasonRunes), First: ph.FirstWeek, Last: ph.LastWeek})
+			span := phaseSpan{Name: ph.Name, Title: t, Aim: clean(ph.Aim, maxReasonRunes), First: ph.FirstWeek, Last: ph.LastWeek}
+			for _, c := range ph.Criteria {
+				// the criterion's own text is written for the coach
+				// (grades, scores); she reads it in her words
+				if t, ok := criterionWords[c.Code]; ok && !contains(span.Criteria, t) {
+					span.Criteria = append(span.Criteria, t)
+				}
+			}
+			out = append(out, span)
 		}
 		sort.SliceStable(out, func(i, j int) bool { return out[i].First < out[j].First })
 		return out
@@ -768,6 +776,10 @@ func weeksLabel(first, last int) string {
 // exercises and no minutes (a walk with minutes but no exercises counts).
 func isSession(d assessment.Day) bool { return len(d.Exercises) > 0 || d.Minutes > 0 }
 
+// isTraining reports whether a day is a training session to track: a rest
+// day's short habit and walk are not.
+func isTraining(d assessment.Day) bool { return isSession(d) && !d.Rest }
+
 // dayIndex maps "mon", "Monday", "MON" to 0 and so on; -1 when unknown.
 func dayIndex(day string) int {
 	d := strings.ToLower(strings.TrimSpace(day))
@@ -798,7 +810,7 @@ func buildTracking(p *assessment.Programme, from, to int) []TrackWeek {
 		tw := TrackWeek{Week: wk.Week, Label: fmt.Sprintf("Week %d", wk.Week), Dates: shortRange(weekStart(p, wk))}
 		days := make([]assessment.Day, 0, len(wk.Days))
 		for _, d := range wk.Days {
-			if isSession(d) {
+			if isTraining(d) {
 				days = append(days, d)
 			}
 		}

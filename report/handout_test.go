@@ -93,8 +93,8 @@ func TestBuild(t *testing.T) {
 		if got, want := strings.Join(names, "|"), "360° breathing with pelvic-floor lift|Heel slide|Glute bridge|Side-lying hip abduction|Chair breathing with long exhale — Zoë's version"; got != want {
 			t.Errorf("Monday exercises\n got %s\nwant %s", got, want)
 		}
-		if !strings.Contains(mon.Note, "week 4") {
-			t.Errorf("Monday note = %q; want it to say the session changes from week 4", mon.Note)
+		if !strings.Contains(f.Intro, "grow a little over the weeks") {
+			t.Errorf("fridge intro = %q; want it to say the amounts grow", f.Intro)
 		}
 		if !f.Days[1].Rest || f.Days[5].Rest || len(f.Days[5].Items) != 0 {
 			t.Errorf("Tuesday rest %v (want true); Saturday walk rest %v, %d items (want a session, no exercises)", f.Days[1].Rest, f.Days[5].Rest, len(f.Days[5].Items))
@@ -110,7 +110,7 @@ func TestBuild(t *testing.T) {
 		for _, s := range h.Parts[0].Sessions {
 			heads = append(heads, s.Heading)
 		}
-		want := []string{"Monday and Friday: Core & glutes A (weeks 1–3)", "Wednesday: Hinge & posture B", "Saturday: Walk", "Monday and Friday: Core & glutes A (week 4)"}
+		want := []string{"Monday and Friday: Core & glutes A", "Wednesday: Hinge & posture B", "Saturday: Walk"}
 		if strings.Join(heads, "|") != strings.Join(want, "|") {
 			t.Errorf("session pages\n got %q\nwant %q", heads, want)
 		}
@@ -151,7 +151,13 @@ func TestBuild(t *testing.T) {
 		if got := blocks["side_lying_abduction"].Why; !strings.Contains(got, "right side") {
 			t.Errorf("why = %q; want it to name the right side's extra round", got)
 		}
-		later := h.Parts[0].Sessions[3].Exercises[0]
+		if got := blocks["heel_slide"].Dose; !strings.Contains(got, "From week 4: 2 rounds of 9") {
+			t.Errorf("heel slide dose = %q; want the week-4 step named", got)
+		}
+		in := fixtureInput(t, 12)
+		in.Print = report.PrintRange{FromWeek: 1, ToWeek: 8}
+		hh, _ := report.Build(in)
+		later := hh.Parts[1].Sessions[0].Exercises[0]
 		if later.Full || !strings.Contains(later.SeeAlso, "Monday") {
 			t.Errorf("repeat block = %+v; want a short block pointing at the Monday page", later)
 		}

@@ -47,7 +47,7 @@ func (r *renderer) layoutFridgeDay(d FridgeDay, cols int, figs bool) fridgeDayLa
 		l.head = append(l.head, drawLine{text: t, bold: true, size: sizeBody, h: lineHeight(sizeBody)})
 	}
 	sub := r.h.Words.RestDay
-	if !d.Rest {
+	if !d.Rest || d.Session != "" {
 		sub = d.Session
 		if d.Minutes > 0 {
 			sub += " · " + fmt.Sprintf(r.h.Words.AboutMinutes, d.Minutes)
@@ -64,7 +64,8 @@ func (r *renderer) layoutFridgeDay(d FridgeDay, cols int, figs bool) fridgeDayLa
 	colW := (r.width - fridgeDayCol - 2*cellPad) / float64(cols)
 	var colH = make([]float64, cols)
 	items := d.Items
-	if d.Rest {
+	restText := d.Rest && len(d.Items) == 0
+	if restText {
 		items = []FridgeItem{{Name: r.h.Words.RestDayText}}
 	}
 	for i, it := range items {
@@ -76,7 +77,7 @@ func (r *renderer) layoutFridgeDay(d FridgeDay, cols int, figs bool) fridgeDayLa
 		}
 		r.font(true, fridgeSize)
 		for _, t := range r.wrap(it.Name, tw) {
-			lines = append(lines, drawLine{text: t, bold: !d.Rest, size: fridgeSize, h: lh})
+			lines = append(lines, drawLine{text: t, bold: !restText, size: fridgeSize, h: lh})
 		}
 		if it.Dose != "" {
 			r.font(false, fridgeSize)
@@ -176,7 +177,7 @@ func (r *renderer) fridge(p *PlanPart) {
 			ys[c] = r.y + cellPad
 		}
 		n := len(d.Items)
-		if d.Rest {
+		if d.Rest && n == 0 {
 			n = 1
 		}
 		for k := 0; k < n && k < len(l.items); k++ {
@@ -184,7 +185,7 @@ func (r *renderer) fridge(p *PlanPart) {
 			x := r.left + fridgeDayCol + float64(c)*colW + cellPad
 			w := colW - 2*cellPad
 			top := ys[c]
-			fig := l.figs && !d.Rest && r.hasFigure(d.Items[k].ExerciseID)
+			fig := l.figs && len(d.Items) > k && r.hasFigure(d.Items[k].ExerciseID)
 			if fig {
 				figureHook(r, d.Items[k].ExerciseID, x, top, fridgeFigW, fridgeFigH, true)
 				x += fridgeFigW + 1.5

@@ -73,8 +73,8 @@ func checkHerWords(t *testing.T, what, text string) {
 	t.Helper()
 	flat := collapse(text)
 	for _, re := range coachLanguage {
-		if m := re.FindString(flat); m != "" {
-			i := strings.Index(flat, m)
+		if loc := re.FindStringIndex(flat); loc != nil {
+			m, i := flat[loc[0]:loc[1]], loc[0]
 			t.Errorf("%s: coach language %q (pattern %s) in %q", what, m, re, flat[max(0, i-60):min(len(flat), i+60)])
 		}
 	}

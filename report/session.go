@@ -200,9 +200,16 @@ type partBuilder struct {
 type dayGroup struct {
 	day         int
 	first, last int
-	d           assessment.Day
+	d           assessment.Day // the first week's day
+	later       []weekDay      // the same day in the group's later weeks
 	phase       string
 	sig         string
+}
+
+// weekDay is a day as it stands in one week.
+type weekDay struct {
+	week int
+	d    assessment.Day
 }
 
 func buildParts(pb *partBuilder, from, to int) []PlanPart {
@@ -270,6 +277,7 @@ func (pb *partBuilder) part(ph, lo, hi int) PlanPart {
 			gs := byDay[i]
 			if n := len(gs); n > 0 && gs[n-1].sig == sig && gs[n-1].last == wk.Week-1 {
 				gs[n-1].last = wk.Week
+				gs[n-1].later = append(gs[n-1].later, weekDay{wk.Week, d})
 				continue
 			}
 			g := &dayGroup{day: i, first: wk.Week, last: wk.Week, d: d, phase: wk.Phase, sig: sig}
@@ -293,7 +301,7 @@ func (pb *partBuilder) part(ph, lo, hi int) PlanPart {
 		}
 		days := []int{g.day}
 		for _, o := range groups[i+1:] {
-			if !merged[o] && o.sig == g.sig && o.first == g.first && o.last == g.last {
+			if !merged[o] && o.sig == g.sig && o.first == g.first && o.last == g.last && sameDoses(g, o) {
 				merged[o] = true
 				days = append(days, o.day)
 			}
@@ -331,10 +339,12 @@ func daySig(d assessment.Day) string {
 	if !isSession(d) {
 		return ""
 	}
+	// The doses may build week by week within a phase; the session is the
+	// same while its exercises are (the dose words say how it builds).
 	var b strings.Builder
-	fmt.Fprintf(&b, "%s|%d", d.Session, d.Minutes)
+	fmt.Fprintf(&b, "%s|%v", d.Session, d.Rest)
 	for _, x := range d.Exercises {
-		fmt.Fprintf(&b, "|%s:%s:%d:%d:%d:%s:%v", x.ExerciseID, x.Name, x.Sets, x.Reps, x.HoldSeconds, x.Side, x.PerSide)
+		fmt.Fprintf(&b, "|%s:%s:%s:%v", x.ExerciseID, x.Name, x.Side, x.PerSide)
 	}
 	return b.String()
 }
@@ -344,8 +354,9 @@ var fullDay = [7]string{"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", 
 
 func (pb *partBuilder) fridge(byDay [7][]*dayGroup, lo, hi int) FridgePage {
 	f := FridgePage{Heading: "Your week"}
-	f.Intro = "Put this page on the fridge. Each day shows its session and what to do; a grey day is a rest day, when a gentle walk is always welcome. " +
+	f.Intro = "Put this page on the fridge. Each day shows its session and the first week's amounts; a grey day is a rest day. " +
 		"The pages after this one show each session in full. Moving a session to another day is fine: try to leave a day between the longer ones."
+	builds := false
 	for i := range f.Days {
 		fd := FridgeDay{Day: fullDay[i], Rest: true}
 		gs := byDay[i]
@@ -355,7 +366,9 @@ func (pb *partBuilder) fridge(byDay [7][]*dayGroup, lo, hi int) FridgePage {
 				fd.Rest = false
 				fd.Session = sessionName(g.d)
 				fd.Minutes = max(g.d.Minutes, 0)
-				for _, it := range lines(g.d) {
+				fd.Rest = g.d.Rest
+				for k, it := range lines(g.d) {
+					builds = builds || g.builds(k)
 					fd.Items = append(fd.Items, FridgeItem{ExerciseID: it.id, Name: pb.name(it.id, it.name), Dose: pb.dose(it, g.phase, false)})
 				}
 			}
@@ -364,6 +377,9 @@ func (pb *partBuilder) fridge(byDay [7][]*dayGroup, lo, hi int) FridgePage {
 			}
 		}
 		f.Days[i] = fd
+	}
+	if builds {
+		f.Intro += " The amounts grow a little over the weeks: each session page says how."
 	}
 	return f
 }
@@ -428,8 +444,8 @@ func (pb *partBuilder) session(g *dayGroup, days []int, weeks string) SessionPag
 	} else {
 		sp.Intro = "Do the exercises in this order."
 	}
-	for _, ln := range lines(g.d) {
-		b := ExerciseBlock{ExerciseID: ln.id, Name: pb.name(ln.id, ln.name), Dose: pb.dose(ln, g.phase, true)}
+	for k, ln := range lines(g.d) {
+		b := ExerciseBlock{ExerciseID: ln.id, Name: pb.name(ln.id, ln.name), Dose: pb.doseOver(g, k, ln)}
 		key := ln.id
 		if key == "" {
 			key = "name:" + ln.name
@@ -857,4 +873,105 @@ func contains(xs []string, s string) bool {
 		}
 	}
 	return false
+}
+
+// sameDoses reports whether two groups prescribe the same doses every week.
+func sameDoses(a, b *dayGroup) bool {
+	if len(a.later) != len(b.later) || doseSig(a.d) != doseSig(b.d) {
+		return false
+	}
+	for i := range a.later {
+		if doseSig(a.later[i].d) != doseSig(b.later[i].d) {
+			return false
+		}
+	}
+	return true
+}
+
+func doseSig(d assessment.Day) string {
+	var b strings.Builder
+	for _, x := range d.Exercises {
+		fmt.Fprintf(&b, "|%d:%d:%d:%s", x.Sets, x.Reps, x.HoldSeconds, x.HowHard)
+	}
+	return b.String()
+}
+
+// lineIn returns the k-th exercise line of d, folded as lines() folds.
+func lineIn(d assessment.Day, k int) (line, bool) {
+	ls := lines(d)
+	if k < len(ls) {
+		return ls[k], true
+	}
+	return line{}, false
+}
+
+// builds reports whether line k's dose changes over the group's weeks.
+func (g *dayGroup) builds(k int) bool {
+	first, _ := lineIn(g.d, k)
+	for _, wd := range g.later {
+		if l, ok := lineIn(wd.d, k); ok && (l.rx.Sets != first.rx.Sets || l.rx.Reps != first.rx.Reps || l.rx.HoldSeconds != first.rx.HoldSeconds) {
+			return true
+		}
+	}
+	return false
+}
+
+// doseOver words line k's dose over the group's weeks: the first week's,
+// how it builds ("from week 3: …" for one change; "building up each week
+// to … by week 4" for more), and how hard a weight or band should feel.
+func (pb *partBuilder) doseOver(g *dayGroup, k int, ln line) string {
+	text := pb.dose(ln, g.phase, true)
+	ex := pb.lib[ln.id]
+	first := pb.dose(ln, g.phase, false)
+	type change struct {
+		week int
+		dose string
+	}
+	var changes []change
+	prev := first
+	up := true // every change adds to the dose
+	prevRx := ln.rx
+	lastHow := strings.TrimSpace(ln.rx.HowHard)
+	howFrom := 0
+	for _, wd := range g.later {
+		l, ok := lineIn(wd.d, k)
+		if !ok {
+			continue
+		}
+		if d := pb.dose(l, g.phase, false); d != prev {
+			changes = append(changes, change{wd.week, d})
+			prev = d
+			up = up && l.rx.Sets >= prevRx.Sets && l.rx.Reps >= prevRx.Reps && l.rx.HoldSeconds >= prevRx.HoldSeconds
+			prevRx = l.rx
+		}
+		if h := strings.TrimSpace(l.rx.HowHard); h != "" && h != lastHow {
+			lastHow, howFrom = h, wd.week
+		}
+	}
+	_ = ex
+	switch {
+	case len(changes) > 1 && up:
+		last := changes[len(changes)-1]
+		text += fmt.Sprintf(". A little more each week, up to %s in week %d", lowerFirst(last.dose), last.week)
+	default:
+		// a coach's change to one week, or a step back: every change, so
+		// each week reads exactly
+		for _, c := range changes {
+			text += fmt.Sprintf(". From week %d: %s", c.week, lowerFirst(c.dose))
+		}
+	}
+	if h := strings.TrimSpace(ln.rx.HowHard); h != "" {
+		text += ". " + upperFirst(strings.TrimSuffix(h, "."))
+		if howFrom > 0 {
+			text += fmt.Sprintf(". From week %d: %s", howFrom, lowerFirst(strings.TrimSuffix(lastHow, ".")))
+		}
+	}
+	return text
+}
+
+func lowerFirst(s string) string {
+	if s == "" || strings.HasPrefix(s, "I ") {
+		return s
+	}
+	return strings.ToLower(s[:1]) + s[1:]
 }

@@ -6,6 +6,8 @@ import (
 	"time"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/keel-coach/keel/assessment"
 )
 
 // Words are the fixed sentences of the handout: headings and the short
@@ -201,4 +203,19 @@ func isPreposition(w string) bool {
 func startsWithName(s string) bool {
 	first := strings.Fields(s)[0]
 	return first == "I" || strings.ToUpper(first) == first
+}
+
+// criterionWords say, by criterion code, what must be true before she
+// moves on to a phase, in her words (the programme's own text is written
+// for the coach). A code not listed is left out, never shown raw.
+var criterionWords = map[string]string{
+	assessment.CriterionScreenClear:     "Your health questions are all answered and nothing in them stops exercise.",
+	assessment.CriterionPastEarly:       "You are past the first weeks of recovery after the birth.",
+	assessment.CriterionPainGreen:       "Your back pain stays at 3 out of 10 or less, during and after the sessions.",
+	assessment.CriterionHingeFair:       "You can bend from the hips with your back long, without pain.",
+	assessment.CriterionNoDoming:        "Your tummy stays flat (no clear ridge) when you lift your head.",
+	assessment.CriterionCaesareanHealed: "Your caesarean scar has healed and been checked.",
+	assessment.CriterionHingeClean:      "Bending from the hips looks and feels smooth, with your back long.",
+	assessment.CriterionMidlineFirm:     "The middle of your tummy feels firm and stays flat under effort.",
+	assessment.CriterionGlutesStrong:    "Your buttock and side-hip muscles are strong on both sides.",
 }
