@@ -310,7 +310,6 @@ var dayKeys = [7]string{"mon", "tue", "wed", "thu", "fri", "sat", "sun"}
 // dayLabels are the short day names the client reads.
 var dayLabels = [7]string{"Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"}
 
-
 // Build makes the handout model. It returns an EINVALID domain error when a
 // required input is missing or the settings are unusable; it never panics on
 // odd data (unknown exercise ids, empty weeks, strange characters).
