@@ -346,21 +346,35 @@ func (r *renderer) layoutCard(b ExerciseBlock) cardLayout {
 	var c cardLayout
 	c.top, c.topH = r.layoutLines(top, inner)
 	if len(left) > 0 {
-		c.leftW = inner * 0.56
+		c.leftW = inner * 0.5
 		c.rightW = inner - c.leftW - cardGap
 		c.fig = r.hasFigure(b.ExerciseID)
-		var lh, rh float64
-		c.left, lh = r.layoutLines(left, c.leftW)
-		c.right, rh = r.layoutLines(right, c.rightW)
+		// The pictures top the left column, over the steps; the notes
+		// fill the right and the last of them move under the steps while
+		// that makes the card shorter.
+		figTop := 0.0
 		if c.fig {
-			// the pictures go on top of the shorter column
-			c.figLeft = lh <= rh
-			if c.figLeft {
-				lh += figH + 1.5
-			} else {
-				rh += figH + 1.5
-			}
+			c.figLeft = true
+			figTop = figH + 1.5
 		}
+		c.left, c.right = nil, nil
+		height := func(l, rt []boxLine) (float64, float64) {
+			_, lh := r.layoutLines(l, c.leftW)
+			_, rh := r.layoutLines(rt, c.rightW)
+			return lh + figTop, rh
+		}
+		lh, rh := height(left, right)
+		for len(right) > 1 {
+			moved := append(append([]boxLine(nil), left...), right[len(right)-1])
+			moved[len(moved)-1].gap = 1.5
+			l2, r2 := height(moved, right[:len(right)-1])
+			if max(l2, r2) >= max(lh, rh) {
+				break
+			}
+			left, right, lh, rh = moved, right[:len(right)-1], l2, r2
+		}
+		c.left, _ = r.layoutLines(left, c.leftW)
+		c.right, _ = r.layoutLines(right, c.rightW)
 		c.bodyH = max(lh, rh) + 2
 	}
 	c.h = c.topH + c.bodyH + 2*boxPad
@@ -431,7 +445,10 @@ func (r *renderer) session(s *SessionPage, firstOfPart bool) {
 	// page, unless that page holds so little that it would be left nearly
 	// empty: then the session starts here and its cards flow on, each card
 	// whole.
-	if firstOfPart || (r.y+total > r.bottom && (r.pageWords >= minPageWords || r.y+headH+firstH > r.bottom)) {
+	// Nor is a page left half empty: a session whose heading and first
+	// card fit in the lower third of a page starts there.
+	roomy := r.bottom-r.y >= 0.3*r.pageRoom()
+	if firstOfPart || (r.y+total > r.bottom && ((r.pageWords >= minPageWords && !roomy) || r.y+headH+firstH > r.bottom)) {
 		r.newPage()
 	}
 	r.bookmark(s.Heading, 1)
