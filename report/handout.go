@@ -381,7 +381,7 @@ func Build(in Input) (*Handout, error) {
 	if err != nil {
 		return nil, err
 	}
-	pb := &partBuilder{p: p, phases: phases, lib: lib, r: in.Record, interp: interp, shown: map[string]string{}, explain: map[string]bool{}}
+	pb := &partBuilder{p: p, phases: phases, lib: lib, r: in.Record, interp: interp, shown: map[string]string{}, explain: map[string]bool{}, whySeen: map[string]bool{}}
 	h.Parts = buildParts(pb, from, to)
 	h.Later, h.CheckIn = buildLater(p, phases, to)
 	h.Tracking = buildTracking(p, from, to)

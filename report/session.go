@@ -194,6 +194,7 @@ type partBuilder struct {
 	// explained gathers the explanations a part's pages need, for its
 	// fridge page.
 	explained []string
+	whySeen   map[string]bool
 }
 
 // dayGroup is a weekday over a run of weeks with the same session.
@@ -504,7 +505,13 @@ func (pb *partBuilder) fill(b *ExerciseBlock, ln line, phase string) {
 	if b.Harder == "" {
 		b.Harder = "not yet: we decide that together at your check-in."
 	}
-	b.Why = pb.why(ln)
+	// A reason already given on an earlier card ("It helps your breathing,
+	// deep core and everyday strength") is not repeated: it saves a few
+	// lines on most cards, and pages with them.
+	if why := pb.why(ln); !pb.whySeen[why] {
+		pb.whySeen[why] = true
+		b.Why = why
+	}
 	b.Change = changeWords(ln.rx.Reason)
 }
 
