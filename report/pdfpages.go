@@ -448,7 +448,20 @@ func (r *renderer) session(s *SessionPage, firstOfPart bool) {
 	// Nor is a page left half empty: a session whose heading and first
 	// card fit in the lower third of a page starts there.
 	roomy := r.bottom-r.y >= 0.3*r.pageRoom()
-	if firstOfPart || (r.y+total > r.bottom && ((r.pageWords >= minPageWords && !roomy) || r.y+headH+firstH > r.bottom)) {
+	// Starting here must not leave a short tail of cards alone on the next
+	// page: then the whole session moves on, when it fits a page.
+	tail, y := 0.0, r.y+headH
+	for i, c := range cards {
+		if y+c.h+2.5 > r.bottom {
+			for _, c := range cards[i:] {
+				tail += c.h + 2.5
+			}
+			break
+		}
+		y += c.h + 2.5
+	}
+	shortTail := tail > 0 && tail < minTail && total <= r.pageRoom()
+	if firstOfPart || (r.y+total > r.bottom && ((r.pageWords >= minPageWords && !roomy) || r.y+headH+firstH > r.bottom || shortTail)) {
 		r.newPage()
 	}
 	r.bookmark(s.Heading, 1)
@@ -498,7 +511,13 @@ func (r *renderer) tracking() {
 		return
 	}
 	w := r.h.Words
-	r.newPage()
+	// The sheet starts on a page of its own, unless the page so far holds
+	// only a card or two and has half its room left.
+	if r.pdf.PageNo() == 0 || r.pageWords >= minPageWords || r.bottom-r.y < 0.5*r.pageRoom() {
+		r.newPage()
+	} else {
+		r.y += 4
+	}
 	r.bookmark(w.TrackHeading, 0)
 	r.heading(w.TrackHeading, 0)
 	r.para(w.TrackIntro, sizeBody, false, 0, colInk)
@@ -640,6 +659,10 @@ func joinSentences(a, b string) string {
 	}
 	return a + " " + b
 }
+
+// minTail is the least height of cards a session may carry over to a new
+// page (about 60 words of card text).
+const minTail = 45.0
 
 // figureGap is the space between two poses of one exercise, in mm.
 const figureGap = 1.5
