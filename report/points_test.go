@@ -475,3 +475,44 @@ func TestHeadingNeverEndsPage(t *testing.T) {
 	}
 	t.Run("Fixture", func(t *testing.T) { check(t, fixtureInput(t, 12)) })
 }
+
+// TestDocumentMetadata: the PDF has a title, the document language and a
+// bookmark for each section.
+func TestDocumentMetadata(t *testing.T) {
+	needTool(t, "pdfinfo")
+	in := exampleInput(t, "clean")
+	pdf := render(t, in, report.RenderOptions{Fixed: fixedTime})
+	path := writeTemp(t, pdf)
+	info := run(t, "pdfinfo", path)
+	if !strings.Contains(info, "Title:") || !strings.Contains(info, "Your plan") {
+		t.Errorf("pdfinfo: %s; want the title", info)
+	}
+	if !regexp.MustCompile(`/Lang \(en-GB\)`).Match(pdf) {
+		t.Error("no /Lang (en-GB) in the catalog")
+	}
+	h, err := report.Build(in)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{h.Title, h.Parts[0].Title, h.Parts[0].Sessions[0].Heading, h.Words.TrackHeading} {
+		if !strings.Contains(string(pdf), "/Title") || !containsUTF16(pdf, want) {
+			t.Errorf("no bookmark %q", want)
+		}
+	}
+	if !strings.Contains(string(pdf), "/Outlines") {
+		t.Error("no outline (bookmarks) in the PDF")
+	}
+}
+
+// containsUTF16 looks for s as the UTF-16 text gofpdf writes bookmarks in.
+func containsUTF16(pdf []byte, s string) bool {
+	var b strings.Builder
+	for _, r := range s {
+		if r > 0xFFFF {
+			return true // not representable here; do not fail on it
+		}
+		b.WriteByte(byte(r >> 8))
+		b.WriteByte(byte(r))
+	}
+	return strings.Contains(string(pdf), b.String())
+}

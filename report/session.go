@@ -2,6 +2,7 @@ package report
 
 import (
 	"fmt"
+	"regexp"
 	"sort"
 	"strings"
 
@@ -968,9 +969,9 @@ func (pb *partBuilder) doseOver(g *dayGroup, k int, ln line) string {
 		}
 	}
 	if h := strings.TrimSpace(ln.rx.HowHard); h != "" {
-		text += ". " + upperFirst(strings.TrimSuffix(h, "."))
+		text += ". " + upperFirst(roundWords(strings.TrimSuffix(h, ".")))
 		if howFrom > 0 {
-			text += fmt.Sprintf(". From week %d: %s", howFrom, lowerFirst(strings.TrimSuffix(lastHow, ".")))
+			text += fmt.Sprintf(". From week %d: %s", howFrom, lowerFirst(roundWords(strings.TrimSuffix(lastHow, "."))))
 		}
 	}
 	return text
@@ -981,4 +982,18 @@ func lowerFirst(s string) string {
 		return s
 	}
 	return strings.ToLower(s[:1]) + s[1:]
+}
+
+// setWords finds "set" and "sets" in the programme's load guidance.
+var setWords = regexp.MustCompile(`\bsets?\b`)
+
+// roundWords says "round" where the load guidance says "set": the
+// handout calls a set a round everywhere, and explains it once.
+func roundWords(s string) string {
+	return setWords.ReplaceAllStringFunc(s, func(w string) string {
+		if w == "sets" {
+			return "rounds"
+		}
+		return "round"
+	})
 }
