@@ -445,9 +445,10 @@ func (r *renderer) session(s *SessionPage, firstOfPart bool) {
 	// page, unless that page holds so little that it would be left nearly
 	// empty: then the session starts here and its cards flow on, each card
 	// whole.
-	// Nor is a page left half empty: a session whose heading and first
-	// card fit in the lower third of a page starts there.
-	roomy := r.bottom-r.y >= 0.3*r.pageRoom()
+	// Nor is a page left two-thirds empty: a session longer than a page,
+	// which splits anyway, starts in the lower third of a page when its
+	// heading and first card fit there.
+	roomy := r.bottom-r.y >= 0.3*r.pageRoom() && total > r.pageRoom() // it splits anyway
 	// Starting here must not leave a short tail of cards alone on the next
 	// page: then the whole session moves on, when it fits a page.
 	tail, y := 0.0, r.y+headH
