@@ -5,7 +5,10 @@ import (
 	"embed"
 	"fmt"
 	"io/fs"
+	"os"
 	"path"
+	"path/filepath"
+	"time"
 	"sort"
 	"strconv"
 	"strings"
@@ -16,7 +19,7 @@ import (
 // SchemaVersion is the newest database schema this build of Keel knows: the
 // number of its last migration. A file with a higher version was written by
 // a newer Keel and is refused rather than guessed at.
-const SchemaVersion = 3
+const SchemaVersion = 4
 
 //go:embed migration/*.sql
 var migrationFS embed.FS
@@ -69,10 +72,18 @@ func (db *DB) migrate(ctx context.Context) error {
 	}
 	// Most opens find the file up to date: check without taking the write
 	// lock.
-	if v, err := db.SchemaVersion(ctx); err != nil {
+	v, err := db.SchemaVersion(ctx)
+	if err != nil {
 		return err
 	} else if v == SchemaVersion {
 		return nil
+	}
+	if v > 0 {
+		// An older Keel's file: keep it as that Keel can open it, before
+		// changing it.
+		if _, err := db.backupBeforeUpdate(ctx); err != nil {
+			return err
+		}
 	}
 	for _, m := range ms {
 		if err := db.applyMigration(ctx, m); err != nil {
@@ -120,4 +131,36 @@ func (db *DB) applyMigration(ctx context.Context, m migration) error {
 		return mapError("record the database update", err)
 	}
 	return tx.commit("update the database to version " + strconv.Itoa(m.version))
+}
+
+// backupBeforeUpdate copies the database, as it is before this build
+// updates it, into the backup folder under a name that says which data
+// version it holds: "keel-before-update-v3-2026-03-02-093000.db" for a file
+// of version 3. An older Keel can open that copy. Like the other "before"
+// copies it is never pruned. If another Keel updated the file meanwhile,
+// the copy holds nothing older and is removed. It returns the copy's path,
+// or "" when none was kept.
+func (db *DB) backupBeforeUpdate(ctx context.Context) (string, error) {
+	dir := BackupDir(db.Path)
+	if err := os.MkdirAll(dir, dirMode); err != nil {
+		return "", assessment.Errorf(assessment.EINVALID,
+			"Keel must copy %s before updating it, but cannot create the backup folder %s: %v. The file has not been changed.", db.Path, dir, plainErr(err))
+	}
+	tmp := uniqueName(dir, backupPrefix(db.Path)+"before-update-"+time.Now().Format("2006-01-02-150405"))
+	if err := db.BackupTo(ctx, tmp); err != nil {
+		return "", assessment.Errorf(assessment.ErrorCode(err),
+			"Keel must copy %s before updating it to this version, and could not: %s The file has not been changed.", db.Path, assessment.ErrorMessage(err))
+	}
+	h, ok, err := readHeader(tmp)
+	if err != nil || !ok || h.userVersion >= SchemaVersion || h.userVersion < 1 {
+		_ = os.Remove(tmp)
+		return "", nil
+	}
+	name := uniqueName(dir, backupPrefix(db.Path)+"before-update-v"+strconv.Itoa(h.userVersion)+"-"+time.Now().Format("2006-01-02-150405"))
+	if err := os.Rename(tmp, name); err != nil {
+		_ = os.Remove(tmp)
+		return "", assessment.Internal("keep a copy of the database before updating it", err)
+	}
+	syncDir(filepath.Dir(name))
+	return name, nil
 }
