@@ -303,7 +303,7 @@ func dataActions(h *dbHolder, lib *assessment.Library) *ui.DataActions {
 			}
 			return out, err
 		},
-		Backup: func(ctx context.Context, dest string) error { return h.get().BackupTo(ctx, dest) },
+		Backup:      func(ctx context.Context, dest string) error { return h.get().BackupTo(ctx, dest) },
 		CheckBackup: sqlite.CheckBackup,
 		Restore: func(ctx context.Context, src string) (ui.Services, string, error) {
 			return restoreInPlace(ctx, h, src)
