@@ -225,7 +225,8 @@ func TestSweepLeftovers(t *testing.T) {
 		{filepath.Join(backups, fmt.Sprintf(".keel-2026-03-02.db.keel-%d-9.tmp", mine)), false, time.Time{}},
 		// Not Keel's: the coach's own files, another database's.
 		{filepath.Join(dir, "notes.tmp"), false, old},
-		{filepath.Join(dir, ".other.db.keel-1-1.tmp"), false, old},
+		{filepath.Join(dir, fmt.Sprintf(".backup.db.keel-%d-77.tmp", dead)), true, time.Time{}},
+		{filepath.Join(dir, ".other.db.1234.tmp"), false, old},
 		{filepath.Join(backups, "keel-2026-03-01.db"), false, old},
 		{filepath.Join(dir, ".keel.db.keel-x-1.tmp"), false, old},
 	}

@@ -75,21 +75,21 @@ func ownLeftover(e os.DirEntry, dbPath string) bool {
 	if !ok {
 		return false
 	}
-	// Only temporary files for the database or its backups.
-	base := filepath.Base(dbPath)
-	target := stem[1:]
-	if !strings.HasPrefix(target, base) && !strings.HasPrefix(target, backupPrefix(dbPath)) {
-		return false
-	}
+	// Keel's mark with a process id: made by Keel, whatever it was for (a
+	// backup, a restore's copy of the backup, an export).
 	if i := strings.LastIndex(stem, tempMark); i >= 0 {
 		pid, rest, ok := strings.Cut(stem[i+len(tempMark):], "-")
 		n, err := strconv.Atoi(pid)
-		if !ok || err != nil || rest == "" || !isDigits(rest) {
-			return false
+		if ok && err == nil && isDigits(rest) {
+			return !processAlive(n)
 		}
-		return !processAlive(n)
 	}
-	// An earlier Keel's name: ".NAME.DIGITS.tmp", swept once it is old.
+	// An earlier Keel's name for the database or a backup:
+	// ".NAME.DIGITS.tmp", swept once it is old.
+	target := stem[1:]
+	if !strings.HasPrefix(target, filepath.Base(dbPath)) && !strings.HasPrefix(target, backupPrefix(dbPath)) {
+		return false
+	}
 	j := strings.LastIndexByte(stem, '.')
 	if j < 0 || !isDigits(stem[j+1:]) {
 		return false

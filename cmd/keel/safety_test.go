@@ -43,11 +43,17 @@ func TestWritersRefuseDatabase(t *testing.T) {
 		targets = append(targets, filepath.Join(dir, "link.db"))
 	}
 	writers := map[string]func(out string) []string{
-		"export":            func(o string) []string { return []string{"export", "-db", path, "--out", o, "--force"} },
-		"assessment export": func(o string) []string { return []string{"assessment", "export", "-db", path, "-id", itoa64(recID), "-out", o, "--force"} },
-		"handout":           func(o string) []string { return []string{"handout", "-db", path, "-client", itoa64(clientID), "-out", o, "--force"} },
-		"progress --csv":    func(o string) []string { return []string{"progress", "-db", path, "-client", itoa64(clientID), "--csv", o, "--force"} },
-		"backup":            func(o string) []string { return []string{"backup", "-db", path, "--out", o, "--force"} },
+		"export": func(o string) []string { return []string{"export", "-db", path, "--out", o, "--force"} },
+		"assessment export": func(o string) []string {
+			return []string{"assessment", "export", "-db", path, "-id", itoa64(recID), "-out", o, "--force"}
+		},
+		"handout": func(o string) []string {
+			return []string{"handout", "-db", path, "-client", itoa64(clientID), "-out", o, "--force"}
+		},
+		"progress --csv": func(o string) []string {
+			return []string{"progress", "-db", path, "-client", itoa64(clientID), "--csv", o, "--force"}
+		},
+		"backup": func(o string) []string { return []string{"backup", "-db", path, "--out", o, "--force"} },
 	}
 	before := fileHashOf(t, path)
 	names := namesIn(t, path)
@@ -76,11 +82,17 @@ func TestOutputRule(t *testing.T) {
 	path, clientID := demoDB(t, "Gosia")
 	recID := firstRecordID(t, path, clientID)
 	writers := map[string]func(out string) []string{
-		"export":            func(o string) []string { return []string{"export", "-db", path, "--out", o} },
-		"assessment export": func(o string) []string { return []string{"assessment", "export", "-db", path, "-id", itoa64(recID), "-out", o} },
-		"handout":           func(o string) []string { return []string{"handout", "-db", path, "-client", itoa64(clientID), "-out", o} },
-		"progress --csv":    func(o string) []string { return []string{"progress", "-db", path, "-client", itoa64(clientID), "--csv", o} },
-		"backup":            func(o string) []string { return []string{"backup", "-db", path, "--out", o} },
+		"export": func(o string) []string { return []string{"export", "-db", path, "--out", o} },
+		"assessment export": func(o string) []string {
+			return []string{"assessment", "export", "-db", path, "-id", itoa64(recID), "-out", o}
+		},
+		"handout": func(o string) []string {
+			return []string{"handout", "-db", path, "-client", itoa64(clientID), "-out", o}
+		},
+		"progress --csv": func(o string) []string {
+			return []string{"progress", "-db", path, "-client", itoa64(clientID), "--csv", o}
+		},
+		"backup": func(o string) []string { return []string{"backup", "-db", path, "--out", o} },
 	}
 	for name, args := range writers {
 		t.Run(strings.ReplaceAll(name, " ", "_"), func(t *testing.T) {
