@@ -613,6 +613,13 @@ func Restore(ctx context.Context, backupPath, dbPath string) (keptCopy string, e
 	if err := checkFile(ctx, tmp, "restore", "the backup", "it is not a Keel backup"); err != nil {
 		return "", assessment.Errorf(assessment.EINVALID, "The backup %s changed or could not be read while Keel copied it. Nothing has been changed.", backupPath)
 	}
+	// A backup is a rollback-journal file; Keel runs the database in WAL
+	// mode. Switch the copy now, under its temporary name: switching the
+	// file in place at the next open writes a -journal beside the database,
+	// which a stopped Keel would leave behind.
+	if err := setWAL(ctx, tmp); err != nil {
+		return "", err
+	}
 
 	// Fold the current database's log into it first, so removing the log
 	// below can never drop a save, even if Keel is stopped half-way.
@@ -634,6 +641,30 @@ func Restore(ctx context.Context, backupPath, dbPath string) (keptCopy string, e
 	}
 	syncDir(filepath.Dir(dbPath))
 	return keptCopy, nil
+}
+
+// setWAL puts the database file at path (not open elsewhere) in WAL mode
+// and closes it, leaving one self-contained file.
+func setWAL(ctx context.Context, path string) error {
+	wdb, err := sql.Open("sqlite3", dsn(path, "_busy_timeout="+busyTimeoutMS))
+	if err != nil {
+		return assessment.Internal("prepare the restored database", err)
+	}
+	var mode string
+	err = wdb.QueryRowContext(ctx, `PRAGMA journal_mode = WAL`).Scan(&mode)
+	if cerr := wdb.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		if ce := causeError(path, err); ce != nil {
+			return ce
+		}
+		return assessment.Internal("prepare the restored database", err)
+	}
+	for _, side := range []string{"-wal", "-shm"} {
+		_ = os.Remove(path + side)
+	}
+	return nil
 }
 
 // foldInPlace folds the write-ahead log of the closed database at dbPath
