@@ -225,19 +225,6 @@ func syncDir(dir string) {
 	}
 }
 
-// sameFile reports whether a and b name the same existing file.
-func sameFile(a, b string) (bool, error) {
-	fa, err := os.Stat(a)
-	if err != nil {
-		return false, err
-	}
-	fb, err := os.Stat(b)
-	if err != nil {
-		return false, err
-	}
-	return os.SameFile(fa, fb), nil
-}
-
 // AutoBackup makes the day's automatic backup into BackupDir, unless one
 // for now's date is already there, then prunes old ones (see
 // PruneBackups). It returns the day's backup path and whether it was made
