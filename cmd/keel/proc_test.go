@@ -291,3 +291,73 @@ func TestRace(t *testing.T) {
 	}
 	t.Logf("%d rounds of %d simultaneous imports: one client each", n, procs)
 }
+
+// envSmallFS names a folder on a small file system the test may fill
+// (e.g. a 300 KB tmpfs: mount -t tmpfs -o size=300k tmpfs DIR). With it
+// set, TestFullDisk runs.
+const envSmallFS = "KEEL_TEST_SMALL_FS"
+
+// TestFullDisk fills a real disk and checks a backup onto it and a save
+// into a database on it: one message naming the file, and nothing left
+// behind (issue 12 found a -journal left by a backup on a full disk).
+func TestFullDisk(t *testing.T) {
+	dir := os.Getenv(envSmallFS)
+	if dir == "" {
+		t.Skip("set " + envSmallFS + " to a folder on a small file system")
+	}
+	bin := keelBinary(t)
+	files := t.TempDir()
+	src := filepath.Join(files, "keel.db")
+	for i := range 8 {
+		runKeel(t, "assessment", "import", "-db", src, assessmentFile(t, files, fmt.Sprintf("Client %d", i)))
+	}
+	work := filepath.Join(dir, "keel-full-disk-test")
+	if err := os.MkdirAll(work, 0o700); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { os.RemoveAll(work) })
+	db := filepath.Join(work, "keel.db")
+	b, _ := os.ReadFile(src)
+	if err := os.WriteFile(db, b, 0o600); err != nil {
+		t.Skipf("the small file system cannot hold the test database: %v", err)
+	}
+	// Fill the disk.
+	fill, err := os.Create(filepath.Join(work, "fill"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	chunk := make([]byte, 4096)
+	for {
+		if _, err := fill.Write(chunk); err != nil {
+			break
+		}
+	}
+	fill.Close()
+
+	for _, args := range [][]string{
+		{"backup", "-db", src, "--out", filepath.Join(work, "backup.db")},
+		{"assessment", "import", "-db", db, assessmentFile(t, files, "One More")},
+	} {
+		out, err := exec.Command(bin, args...).CombinedOutput()
+		if err == nil {
+			t.Fatalf("keel %s on a full disk succeeded: %s", args[0], out)
+		}
+		if !strings.Contains(string(out), "is full. Free some space and try again") || !strings.Contains(string(out), work) {
+			t.Errorf("keel %s: %q; want the one full-disk message naming the file", args[0], out)
+		}
+	}
+	es, _ := os.ReadDir(work)
+	for _, e := range es {
+		switch n := e.Name(); n {
+		case "keel.db", "fill", "keel.db-wal", "keel.db-shm":
+		default:
+			t.Errorf("left on the full disk: %s", n)
+		}
+	}
+	// Space again: the database saves and is whole.
+	os.Remove(filepath.Join(work, "fill"))
+	runKeel(t, "assessment", "import", "-db", db, assessmentFile(t, files, "One More"))
+	if f := factsOf(t, db); f.integrity != "ok" || f.clients != 9 {
+		t.Fatalf("after freeing space: %+v", f)
+	}
+}
