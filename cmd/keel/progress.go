@@ -56,7 +56,7 @@ func runProgress(args []string, stdout, stderr io.Writer) int {
 		return 1
 	}
 	if *clientID <= 0 || fs.NArg() > 0 {
-		fmt.Fprintln(stderr, "usage: keel progress -db PATH -client ID [--json] [--csv FILE]")
+		fmt.Fprintln(stderr, "usage: keel progress -db PATH -client ID [--json] [--csv FILE [--force]]")
 		return 2
 	}
 	db, code := openDB(*dbFlag, stderr)
