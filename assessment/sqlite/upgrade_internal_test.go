@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"fmt"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strconv"
 	"strings"
@@ -172,5 +173,32 @@ func TestCauseError(t *testing.T) {
 	}
 	if causeError(path, sqlite3.Error{Code: sqlite3.ErrConstraint}) != nil {
 		t.Error("a constraint failure is not a file problem")
+	}
+}
+
+// Point 5, on a file of Keel 0.1: Debian 12's sqlite3 (3.40) calls it
+// malformed; once this Keel has opened it, the same sqlite3 reads it.
+func TestMigration0004_OlderSQLiteReadsUpdatedFile(t *testing.T) {
+	cli, err := exec.LookPath("sqlite3")
+	if err != nil {
+		t.Skip("sqlite3 is not installed (.ci/deps test installs it)")
+	}
+	path := filepath.Join(t.TempDir(), "keel.db")
+	makeVersion(t, path, 3)
+	check := func() (string, error) {
+		out, err := exec.Command(cli, path, "PRAGMA integrity_check").CombinedOutput()
+		return strings.TrimSpace(string(out)), err
+	}
+	ver, _ := exec.Command(cli, "-version").Output()
+	if out, err := check(); err == nil && strings.HasPrefix(string(ver), "3.4") && string(ver) < "3.44" {
+		t.Fatalf("sqlite3 %s read a version 3 file: %q; the test no longer shows the problem", ver, out)
+	}
+	db, err := Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	db.Close()
+	if out, err := check(); err != nil || out != "ok" {
+		t.Fatalf("sqlite3 %s on the updated file: %q (%v)", strings.Fields(string(ver))[0], out, err)
 	}
 }
