@@ -184,9 +184,13 @@ func open(ctx context.Context, path string, create bool) (*DB, error) {
 		_ = db.Close()
 		return nil, openError(path, err)
 	}
-	// After a crash, erased text may still sit in the write-ahead log: fold
-	// it into the file (where secure_delete has zeroed it) and empty the log.
-	db.checkpoint(ctx)
+	// After a crash, or while another Keel window held the log open during
+	// an erase, erased text may still sit in the write-ahead log: fold it
+	// into the file (where secure_delete has zeroed it) and empty the log.
+	// A log that is already empty (Keel closed normally) needs nothing.
+	if fi, err := os.Stat(path + "-wal"); err == nil && fi.Size() > 0 {
+		db.checkpoint(ctx)
+	}
 	return db, nil
 }
 
