@@ -172,7 +172,12 @@ func runImport(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "keel import: --on-conflict: %s\n", assessment.ErrorMessage(err))
 		return 2
 	}
-	db, code := createDB(*dbFlag, stdout, stderr)
+	// A dry run only reads: it never starts a database.
+	open := createDB
+	if *dry {
+		open = func(flag string, _, stderr io.Writer) (*sqlite.DB, int) { return openDB(flag, stderr) }
+	}
+	db, code := open(*dbFlag, stdout, stderr)
 	if db == nil {
 		return code
 	}

@@ -148,6 +148,12 @@ func TestReadCommandsCreateNothing(t *testing.T) {
 	if code, _, stderr := keel("export", "-db", newDB(t, "Ana"), "--out", exp); code != 0 {
 		t.Fatal(stderr)
 	}
+	if code, _, _ := keel("import", "-db", typo, "--dry-run", exp); code != 1 {
+		t.Errorf("a dry run into a missing database: exit %d; want 1", code)
+	}
+	if _, err := os.Stat(filepath.Dir(typo)); !os.IsNotExist(err) {
+		t.Fatal("a dry run created the folder")
+	}
 	code, stdout, stderr := keel("import", "-db", typo, exp)
 	if code != 0 || !strings.Contains(stdout, "Created a new database at "+typo) {
 		t.Fatalf("import into a new file: exit %d, stdout %q, stderr %q", code, stdout, stderr)
