@@ -426,8 +426,13 @@ func runWindow(a fyne.App, h *dbHolder, db *sqlite.DB, notice string) *ui.UI {
 	h.set(db)
 	startupBackup(db)
 	u := ui.New(a, windowServices(h))
-	if notice != "" {
+	switch {
+	case notice != "":
 		u.ShowNotice("Backup restored", notice)
+	case db.Created:
+		// The window's first run: say where her data will live, so a
+		// mistyped -db or KEEL_DB shows at once.
+		u.ShowNotice("New database", fmt.Sprintf("Created a new database at %s", db.Path))
 	}
 	return u
 }

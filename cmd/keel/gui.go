@@ -38,7 +38,7 @@ func runGUI(args []string, stderr io.Writer) int {
 		db, err = sqlite.Open(path)
 	}
 	if err == nil && db.Created {
-		log.Printf("keel: Created a new database at %s", db.Path)
+		log.Printf("keel: Created a new database at %s", db.Path) // the window says so too
 	}
 	if err != nil {
 		if !showStartupError(a, path, explainOpen(path, err), h) {

@@ -13,6 +13,9 @@ import (
 	"strings"
 	"testing"
 
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
+
 	"github.com/keel-coach/keel/assessment"
 	"github.com/keel-coach/keel/assessment/sqlite"
 )
@@ -290,4 +293,29 @@ func firstRecordID(t *testing.T, path string, clientID int64) int64 {
 		t.Fatalf("records: %d (%v)", len(recs), err)
 	}
 	return recs[0].ID
+}
+
+// Point 8, in the window: its first run on a new file says where the
+// database was created.
+func TestWindowSaysNewDatabase(t *testing.T) {
+	a := test.NewTempApp(t)
+	path := filepath.Join(t.TempDir(), "keel.db")
+	db, err := sqlite.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	h := &dbHolder{}
+	defer h.close()
+	u := runWindow(a, h, db, "")
+	found := false
+	for _, o := range u.Window().Canvas().Overlays().List() {
+		for _, l := range test.LaidOutObjects(o) {
+			if lbl, ok := l.(*widget.Label); ok && strings.Contains(lbl.Text, "Created a new database at "+path) {
+				found = true
+			}
+		}
+	}
+	if !found {
+		t.Fatal("the window does not say a new database was created")
+	}
 }
