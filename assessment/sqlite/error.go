@@ -96,7 +96,7 @@ func notFound(what string) error {
 // and naming the file, so the command line and the window say the same
 // thing (the window shows these messages as they are).
 const (
-	damagedWords = "The database %s is damaged: Keel cannot read it. Restore it from a backup (keel restore, or the offer in Keel's start-up window). The file has not been changed."
+	damagedWords = "The database %s is damaged: Keel cannot read it. Restore it from a backup; the file has not been changed."
 	fullWords    = "The disk holding %s is full. Free some space and try again; everything saved before is unchanged."
 	permWords    = "Keel is not allowed to write to %s. Check that the file and its folder belong to you and may be written; nothing has been changed."
 	missingWords = "There is no Keel database at %s. Check the path (-db or KEEL_DB); Keel creates a database only when you open the window, load the demo, or import."
