@@ -69,6 +69,7 @@ func (db *DB) BackupTo(ctx context.Context, dest string) error {
 	if err != nil {
 		return err
 	}
+	atomicfile.SweepFor(dest) // an earlier backup to the same file, stopped half-way
 	tmp, err := tempBeside(dest)
 	if err != nil {
 		return err

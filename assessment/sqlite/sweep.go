@@ -4,23 +4,17 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
-	"runtime"
-	"strconv"
 	"strings"
-	"syscall"
 	"time"
+
+	"github.com/keel-coach/keel/assessment/atomicfile"
 )
 
-// tempMark is in the name of every temporary file Keel makes beside the
-// database or in its backup folder, followed by the id of the process that
-// made it: ".keel.db.keel-4711-123456.tmp". SweepLeftovers removes only
-// names with this mark whose process has ended.
-const tempMark = ".keel-"
-
-// tempPattern is the os.CreateTemp pattern for a temporary file for base.
-func tempPattern(base string) string {
-	return "." + base + tempMark + strconv.Itoa(os.Getpid()) + "-*.tmp"
-}
+// tempPattern is the os.CreateTemp pattern for a temporary file for base:
+// hidden, named after it, and carrying Keel's mark and this process's id
+// (atomicfile.TempPattern), so the start-up sweep can tell a leftover of a
+// killed Keel from a file another Keel is still writing.
+func tempPattern(base string) string { return atomicfile.TempPattern(base) }
 
 // oldTempAge is how old a temporary file of an earlier Keel, whose names
 // carry no process id (".keel.db.123456.tmp"), must be before the sweep
@@ -55,37 +49,25 @@ func SweepLeftovers(dbPath string) []string {
 	return removed
 }
 
-// ownLeftover reports whether e is a temporary file Keel made for the
-// database dbPath (or one of its backups) and no running process owns.
+// ownLeftover reports whether e, in the database's folder or its backup
+// folder, is a temporary file Keel made and no running process owns.
 func ownLeftover(e os.DirEntry, dbPath string) bool {
 	name := e.Name()
+	// Keel's mark with a process id: made by Keel, whatever it was for (a
+	// backup, a restore's copy of the backup, an export).
+	if strings.Contains(name, atomicfile.Mark) {
+		return atomicfile.IsLeftover(name)
+	}
+	// An earlier Keel's name for the database or a backup:
+	// ".NAME.DIGITS.tmp" (and SQLite's journal beside it), swept once old.
 	if !strings.HasPrefix(name, ".") {
 		return false
 	}
-	// The temporary file itself, or the journal, log or shared memory
-	// SQLite kept beside it.
-	stem := name
-	for _, side := range []string{"-journal", "-wal", "-shm"} {
-		if s, ok := strings.CutSuffix(stem, side); ok {
-			stem = s
-			break
-		}
-	}
+	stem := strings.TrimSuffix(name, "-journal")
 	stem, ok := strings.CutSuffix(stem, ".tmp")
 	if !ok {
 		return false
 	}
-	// Keel's mark with a process id: made by Keel, whatever it was for (a
-	// backup, a restore's copy of the backup, an export).
-	if i := strings.LastIndex(stem, tempMark); i >= 0 {
-		pid, rest, ok := strings.Cut(stem[i+len(tempMark):], "-")
-		n, err := strconv.Atoi(pid)
-		if ok && err == nil && isDigits(rest) {
-			return !processAlive(n)
-		}
-	}
-	// An earlier Keel's name for the database or a backup:
-	// ".NAME.DIGITS.tmp", swept once it is old.
 	target := stem[1:]
 	if !strings.HasPrefix(target, filepath.Base(dbPath)) && !strings.HasPrefix(target, backupPrefix(dbPath)) {
 		return false
@@ -108,26 +90,4 @@ func isDigits(s string) bool {
 		}
 	}
 	return true
-}
-
-// processAlive reports whether the process pid may still be running. When
-// unsure it says yes: a file kept one start too long costs nothing, one
-// removed under a running backup costs that backup.
-func processAlive(pid int) bool {
-	if pid == os.Getpid() {
-		return true
-	}
-	if pid <= 0 {
-		return false
-	}
-	p, err := os.FindProcess(pid)
-	if err != nil {
-		return false // Windows: no such process
-	}
-	defer p.Release()
-	if runtime.GOOS == "windows" {
-		return true // FindProcess found it
-	}
-	err = p.Signal(syscall.Signal(0))
-	return err == nil || errors.Is(err, os.ErrPermission) || errors.Is(err, syscall.EPERM)
 }

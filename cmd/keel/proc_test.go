@@ -236,6 +236,14 @@ func TestKill(t *testing.T) {
 		if l := leftovers(t, path); len(l) > 0 {
 			t.Fatalf("round %d, after killing %s and starting again: left %q", i, op, l)
 		}
+		// A backup to a folder of the coach's cleans up after itself the
+		// next time it writes the same file.
+		if op == "backup" {
+			runKeel(t, "backup", "-db", path, "--out", out, "--force")
+			if l := leftovers(t, out); len(l) > 0 {
+				t.Fatalf("round %d: beside the backup file, after the next backup: %q", i, l)
+			}
+		}
 	}
 	if total < want {
 		t.Fatalf("only %d kills in %d rounds; want %d", total, i, want)
