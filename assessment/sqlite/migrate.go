@@ -78,6 +78,9 @@ func (db *DB) migrate(ctx context.Context) error {
 	} else if v == SchemaVersion {
 		return nil
 	}
+	if v > SchemaVersion {
+		return newerError(db.Path, v)
+	}
 	if v > 0 {
 		// An older Keel's file: keep it as that Keel can open it, before
 		// changing it.

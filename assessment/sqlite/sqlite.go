@@ -25,7 +25,6 @@ import (
 	"time"
 
 	"github.com/keel-coach/keel/assessment"
-	"github.com/mattn/go-sqlite3"
 )
 
 // EnvDB is the environment variable that chooses the database file when no
@@ -371,9 +370,14 @@ func probe(ctx context.Context, path string) error {
 	if hasWAL {
 		// Saved changes may still wait in the write-ahead log (Keel was
 		// stopped before folding them into the file), and the version may
-		// be among them: only SQLite can read the log.
-		if h, err = readHeaderSQLite(ctx, path); err != nil {
-			return err
+		// be among them: read the newest committed header from the log.
+		page, ok, err := walPage1(path)
+		if err != nil {
+			return assessment.Errorf(assessment.EINVALID, "Keel cannot read %s: %v.", path+"-wal", plainErr(err))
+		}
+		if ok && len(page) >= 108 {
+			wh, _, _ := parseHeader(page)
+			h.userVersion, h.appID, h.schemaEmpty = wh.userVersion, wh.appID, wh.schemaEmpty
 		}
 	}
 	switch {
@@ -422,6 +426,12 @@ func readHeader(path string) (fileHeader, bool, error) {
 	} else if err != nil {
 		return fileHeader{}, false, err
 	}
+	return parseHeader(b)
+}
+
+// parseHeader reads a database header from the first 108 bytes of page 1
+// (of the file, or of its copy in the write-ahead log).
+func parseHeader(b []byte) (fileHeader, bool, error) {
 	if !bytes.Equal(b[:16], sqliteHeader) {
 		return fileHeader{}, false, nil
 	}
@@ -441,35 +451,6 @@ func readHeader(path string) (fileHeader, bool, error) {
 		h.pages = int64(binary.BigEndian.Uint32(b[28:32]))
 	}
 	return h, true, nil
-}
-
-// readHeaderSQLite asks SQLite, read-only, for what readHeader reads, and
-// removes the -shm file it had to create if none was there before.
-func readHeaderSQLite(ctx context.Context, path string) (fileHeader, error) {
-	_, shmErr := os.Stat(path + "-shm")
-	pdb, err := sql.Open("sqlite3", dsn(path, probeParams))
-	if err != nil {
-		return fileHeader{}, assessment.Internal("open the database "+path, err)
-	}
-	var h fileHeader
-	var objects int
-	err = pdb.QueryRowContext(ctx, `SELECT
-		(SELECT user_version FROM pragma_user_version),
-		(SELECT application_id FROM pragma_application_id),
-		(SELECT count(*) FROM sqlite_master)`).Scan(&h.userVersion, &h.appID, &objects)
-	_ = pdb.Close()
-	if errors.Is(shmErr, os.ErrNotExist) {
-		_ = os.Remove(path + "-shm")
-	}
-	if err != nil {
-		var se sqlite3.Error
-		if errors.As(err, &se) && (se.Code == sqlite3.ErrNotADB || se.Code == sqlite3.ErrCorrupt) {
-			return h, DamagedError(path, err)
-		}
-		return h, assessment.Internal("read the database "+path, err)
-	}
-	h.schemaEmpty = objects == 0
-	return h, nil
 }
 
 func newerError(path string, version int) error {
