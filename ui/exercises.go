@@ -404,7 +404,7 @@ func (s *exerciseScreen) buildForm() {
 	for _, r := range rows {
 		cells = append(cells, r...)
 	}
-	s.formHead = container.NewBorder(nil, nil, nil, container.NewHBox(s.status, s.del, s.save), s.formTitle)
+	s.formHead = container.NewBorder(nil, nil, nil, container.NewHBox(s.status, s.del, s.figureButton(), s.save), s.formTitle)
 	s.form = container.NewBorder(container.NewVBox(s.formHead, s.formErr), nil, nil, nil, container.NewVScroll(formGrid(cells...)))
 }
 
@@ -552,6 +552,7 @@ func (s *exerciseScreen) showBuiltin(e *assessment.Exercise) {
 	sub.SizeName = theme.SizeNameCaptionText
 	sub.Wrapping = fyne.TextWrapWord
 	s.view.Add(container.NewBorder(nil, nil, nil, container.NewVBox(s.copyEx), container.NewVBox(title, sub)))
+	s.view.Add(newExerciseFigure(e, fyne.NewSize(300, 110)))
 	var cells []fyne.CanvasObject
 	row := func(caption string, body fyne.CanvasObject) {
 		l := widget.NewLabel(caption)

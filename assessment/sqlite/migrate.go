@@ -19,7 +19,7 @@ import (
 // SchemaVersion is the newest database schema this build of Keel knows: the
 // number of its last migration. A file with a higher version was written by
 // a newer Keel and is refused rather than guessed at.
-const SchemaVersion = 4
+const SchemaVersion = 6
 
 //go:embed migration/*.sql
 var migrationFS embed.FS
@@ -40,15 +40,15 @@ func migrations() ([]migration, error) {
 	}
 	sort.Strings(names)
 	out := make([]migration, 0, len(names))
-	for i, n := range names {
+	for _, n := range names {
 		base := path.Base(n)
 		num, _, ok := strings.Cut(base, "_")
 		v, err := strconv.Atoi(num)
 		if !ok || err != nil {
 			return nil, fmt.Errorf("migration %s: name must start with a number and '_'", base)
 		}
-		if v != i+1 {
-			return nil, fmt.Errorf("migration %s: expected number %d", base, i+1)
+		if want := nextMigration(out); v != want && !reservedGap(want, v) {
+			return nil, fmt.Errorf("migration %s: expected number %d", base, want)
 		}
 		b, err := migrationFS.ReadFile(n)
 		if err != nil {
@@ -56,10 +56,39 @@ func migrations() ([]migration, error) {
 		}
 		out = append(out, migration{version: v, name: strings.TrimSuffix(base, ".sql"), sql: string(b)})
 	}
-	if len(out) != SchemaVersion {
-		return nil, fmt.Errorf("SchemaVersion is %d but there are %d migrations", SchemaVersion, len(out))
+	if last := nextMigration(out) - 1; last != SchemaVersion {
+		return nil, fmt.Errorf("SchemaVersion is %d but the last migration is %d", SchemaVersion, last)
 	}
 	return out, nil
+}
+
+// reservedMigrations are numbers held for migrations being written on
+// other branches (0004 data safety, 0005 exercise figures): until they
+// land, the numbers after them may follow a gap. A file at a later version
+// that lacks one gets it when it lands (applyMigration), so keep a number
+// here after its file has landed. (H)
+var reservedMigrations = map[int]bool{4: true, 5: true}
+
+// reservedGap reports whether every number from first up to (not
+// including) next is reserved.
+func reservedGap(first, next int) bool {
+	if next < first {
+		return false
+	}
+	for v := first; v < next; v++ {
+		if !reservedMigrations[v] {
+			return false
+		}
+	}
+	return true
+}
+
+// nextMigration is the number the migration after out should carry.
+func nextMigration(out []migration) int {
+	if len(out) == 0 {
+		return 1
+	}
+	return out[len(out)-1].version + 1
 }
 
 // migrate applies every migration the file has not had yet, each in its own
@@ -75,7 +104,7 @@ func (db *DB) migrate(ctx context.Context) error {
 	v, err := db.SchemaVersion(ctx)
 	if err != nil {
 		return err
-	} else if v == SchemaVersion {
+	} else if v == SchemaVersion && db.allRecorded(ctx, ms) {
 		return nil
 	}
 	if v > SchemaVersion {
@@ -113,7 +142,14 @@ func (db *DB) applyMigration(ctx context.Context, m migration) error {
 		return newerError(db.Path, current)
 	}
 	if current >= m.version {
-		return nil
+		// Applied, unless it is a migration that landed after later ones
+		// (a reserved number): a file that went past it without it gets it
+		// now, keeping its version.
+		var n int
+		err := tx.QueryRowContext(ctx, `SELECT count(*) FROM schema_migrations WHERE version = ?`, m.version).Scan(&n)
+		if err != nil || n > 0 || !reservedMigrations[m.version] {
+			return nil
+		}
 	}
 	if _, err := tx.ExecContext(ctx, `CREATE TABLE IF NOT EXISTS schema_migrations (
 		version    INTEGER PRIMARY KEY,
@@ -130,7 +166,7 @@ func (db *DB) applyMigration(ctx context.Context, m migration) error {
 		return mapError("record the database update", err)
 	}
 	// PRAGMA takes no bound parameters; the version is our own integer.
-	if _, err := tx.ExecContext(ctx, "PRAGMA user_version = "+strconv.Itoa(m.version)); err != nil {
+	if _, err := tx.ExecContext(ctx, "PRAGMA user_version = "+strconv.Itoa(max(current, m.version))); err != nil {
 		return mapError("record the database update", err)
 	}
 	return tx.commit("update the database to version " + strconv.Itoa(m.version))
@@ -166,4 +202,15 @@ func (db *DB) backupBeforeUpdate(ctx context.Context) (string, error) {
 	}
 	syncDir(filepath.Dir(name))
 	return name, nil
+}
+
+// allRecorded reports whether the file records every migration of ms as
+// applied: a migration that landed late (reservedMigrations) may be
+// missing from a file already at SchemaVersion.
+func (db *DB) allRecorded(ctx context.Context, ms []migration) bool {
+	var n int
+	if err := db.rdb.QueryRowContext(ctx, `SELECT count(*) FROM schema_migrations`).Scan(&n); err != nil {
+		return false
+	}
+	return n >= len(ms)
 }

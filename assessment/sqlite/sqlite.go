@@ -67,6 +67,8 @@ type DB struct {
 	Now func() time.Time
 	// Created is set when Open made a new, empty database file.
 	Created bool
+
+	search searchIndex // the client list's search keys (search.go)
 }
 
 // DefaultPath is where Keel keeps its database when neither the -db flag
@@ -152,7 +154,7 @@ func open(ctx context.Context, path string, create bool) (*DB, error) {
 	}
 	SweepLeftovers(path)
 
-	w, err := sql.Open("sqlite3", dsn(path, writerParams))
+	w, err := sql.Open(driverName, dsn(path, writerParams))
 	if err != nil {
 		return nil, assessment.Internal("open the database "+path, err)
 	}
@@ -163,7 +165,7 @@ func open(ctx context.Context, path string, create bool) (*DB, error) {
 	w.SetConnMaxLifetime(0)
 	w.SetConnMaxIdleTime(0)
 
-	r, err := sql.Open("sqlite3", dsn(path, readerParams))
+	r, err := sql.Open(driverName, dsn(path, readerParams))
 	if err != nil {
 		_ = w.Close()
 		return nil, assessment.Internal("open the database "+path, err)

@@ -7,6 +7,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"syscall"
@@ -19,18 +20,21 @@ import (
 // makeVersion writes a Keel database at an older schema version (the
 // migrations up to version), as an older Keel left it, with one client
 // and one programme. Other tests of this package use it.
-func makeVersion(t *testing.T, path string, version int) {
+func makeVersion(t *testing.T, path string, version int, skip ...int) {
 	t.Helper()
 	ms, err := migrations()
 	if err != nil {
 		t.Fatal(err)
 	}
-	raw, err := sql.Open("sqlite3", dsn(path, "_journal_mode=WAL"))
+	raw, err := sql.Open(driverName, dsn(path, "_journal_mode=WAL"))
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer raw.Close()
-	for _, m := range ms[:version] {
+	for _, m := range ms {
+		if m.version > version || slices.Contains(skip, m.version) {
+			continue
+		}
 		if _, err := raw.Exec(`CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)`); err != nil {
 			t.Fatal(err)
 		}
@@ -200,5 +204,28 @@ func TestMigration0004_OlderSQLiteReadsUpdatedFile(t *testing.T) {
 	db.Close()
 	if out, err := check(); err != nil || out != "ok" {
 		t.Fatalf("sqlite3 %s on the updated file: %q (%v)", strings.Fields(string(ver))[0], out, err)
+	}
+}
+
+// A file made by a build that had migration 0006 but not 0004 (it landed
+// later, under a reserved number) gets 0004 when opened, and keeps its
+// version.
+func TestMigration0004_LandsLate(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "keel.db")
+	makeVersion(t, path, SchemaVersion, 4)
+	db, err := Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	var n, v int
+	if err := db.rdb.QueryRow(`SELECT count(*) FROM schema_migrations WHERE version = 4`).Scan(&n); err != nil || n != 1 {
+		t.Fatalf("0004 recorded %d times (%v)", n, err)
+	}
+	if err := db.rdb.QueryRow(`PRAGMA user_version`).Scan(&v); err != nil || v != SchemaVersion {
+		t.Fatalf("version %d (%v), want %d", v, err, SchemaVersion)
+	}
+	if err := db.rdb.QueryRow(`SELECT count(*) FROM sqlite_master WHERE type = 'trigger' AND sql LIKE '%ORDER BY key)%' AND sql LIKE '%group_concat(json_extract%'`).Scan(&n); err != nil || n != 0 {
+		t.Fatalf("%d triggers still need SQLite 3.44 (%v)", n, err)
 	}
 }
