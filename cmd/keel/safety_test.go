@@ -56,7 +56,8 @@ func TestWritersRefuseDatabase(t *testing.T) {
 		"progress --csv": func(o string) []string {
 			return []string{"progress", "-db", path, "-client", itoa64(clientID), "--csv", o, "--force"}
 		},
-		"backup": func(o string) []string { return []string{"backup", "-db", path, "--out", o, "--force"} },
+		"backup":          func(o string) []string { return []string{"backup", "-db", path, "--out", o, "--force"} },
+		"library --sheet": func(o string) []string { return []string{"library", "--sheet", o, "-db", path, "--force"} },
 	}
 	before := fileHashOf(t, path)
 	names := namesIn(t, path)
