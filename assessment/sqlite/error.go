@@ -96,7 +96,7 @@ func notFound(what string) error {
 // and naming the file, so the command line and the window say the same
 // thing (the window shows these messages as they are).
 const (
-	damagedWords = "The database %s is damaged: Keel cannot read it. Restore it from a backup; the file has not been changed."
+	damagedWords = "%s is damaged: Keel cannot read it. Restore it from a backup; the file has not been changed."
 	fullWords    = "The disk holding %s is full. Free some space and try again; everything saved before is unchanged."
 	permWords    = "Keel is not allowed to write to %s. Check that the file and its folder belong to you and may be written; nothing has been changed."
 	missingWords = "There is no Keel database at %s. Check the path (-db or KEEL_DB); Keel creates a database only when you open the window, load the demo, or import."
@@ -105,14 +105,32 @@ const (
 // fileNamed is path, or words for the database when it is not known.
 func fileNamed(path string) string {
 	if path == "" {
-		return "file"
+		return "the database file"
 	}
 	return path
 }
 
+// mapErrorAt is mapError for the database at path: a damaged file, a full
+// disk or a file Keel may not write is named.
+func mapErrorAt(path, op string, err error) error {
+	var se sqlite3.Error
+	if errors.As(err, &se) {
+		if ce := causeError(path, err); ce != nil {
+			de := ce.(*assessment.Error)
+			de.Message = "Keel could not " + op + ". " + de.Message
+			return de
+		}
+	}
+	return mapError(op, err)
+}
+
 // DamagedError is the message for a database file SQLite cannot read.
 func DamagedError(path string, err error) error {
-	return &assessment.Error{Code: assessment.EINVALID, Err: err, Message: fmt.Sprintf(damagedWords, fileNamed(path))}
+	noun := "The database file"
+	if path != "" {
+		noun = "The database " + path
+	}
+	return &assessment.Error{Code: assessment.EINVALID, Err: err, Message: fmt.Sprintf(damagedWords, noun)}
 }
 
 // DiskFullError is the message for a save the disk had no room for.

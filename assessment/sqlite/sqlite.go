@@ -470,7 +470,8 @@ func notKeel(path, why string) error {
 // of the action so every row the action touches gets the same timestamp.
 type writeTx struct {
 	*sql.Tx
-	now time.Time
+	now  time.Time
+	path string // the database, named in a message about the file
 }
 
 // today is the coach's calendar day at the time of the action: the local
@@ -487,9 +488,9 @@ func (tx *writeTx) today() assessment.Date { return assessment.DateOf(tx.now.Loc
 func (db *DB) beginWrite(ctx context.Context) (*writeTx, error) {
 	tx, err := db.db.BeginTx(ctx, nil)
 	if err != nil {
-		return nil, mapError("start saving", err)
+		return nil, mapErrorAt(db.Path, "start saving", err)
 	}
-	return &writeTx{Tx: tx, now: db.Now().UTC()}, nil
+	return &writeTx{Tx: tx, now: db.Now().UTC(), path: db.Path}, nil
 }
 
 // beginRead starts a read-only transaction: every query in it sees the same
@@ -497,7 +498,7 @@ func (db *DB) beginWrite(ctx context.Context) (*writeTx, error) {
 func (db *DB) beginRead(ctx context.Context) (*sql.Tx, error) {
 	tx, err := db.rdb.BeginTx(ctx, nil)
 	if err != nil {
-		return nil, mapError("read the database", err)
+		return nil, mapErrorAt(db.Path, "read the database", err)
 	}
 	return tx, nil
 }
@@ -505,7 +506,7 @@ func (db *DB) beginRead(ctx context.Context) (*sql.Tx, error) {
 // commit commits tx, mapping a failure for the coach.
 func (tx *writeTx) commit(op string) error {
 	if err := tx.Commit(); err != nil {
-		return mapError(op, err)
+		return mapErrorAt(tx.path, op, err)
 	}
 	return nil
 }
