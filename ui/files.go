@@ -43,7 +43,7 @@ func (u *UI) askSaveFile(name string, exts []string, errTitle string, then func(
 		if w == nil {
 			return // cancelled
 		}
-		path := w.URI().Path()
+		path := localPath(w.URI())
 		_ = w.Close()
 		if err := atomicfile.CheckTarget(path, u.svc.DBPath, true); err != nil {
 			u.showError(errTitle, assessment.Errorf(assessment.EINVALID, "%s", err))
