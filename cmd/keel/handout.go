@@ -19,6 +19,7 @@ func runHandout(args []string, stdout, stderr io.Writer) int {
 	dbFlag := fs.String("db", "", "database file (with -client)")
 	clientID := fs.Int64("client", 0, "the client whose latest programme to print")
 	out := fs.String("out", "", "the PDF file to write")
+	force := fs.Bool("force", false, "replace the -out file if it already exists")
 	paper := fs.String("paper", "", "a4 or letter (default: the coach's profile with -db, else a4)")
 	phase := fs.Int("phase", 0, "print this phase in full (1, 2, …; default: the phase she is starting)")
 	from := fs.Int("from-week", 0, "print from this week in full")
@@ -29,8 +30,11 @@ func runHandout(args []string, stdout, stderr io.Writer) int {
 		return 2
 	}
 	if *out == "" || (*in == "") == (*clientID == 0) {
-		fmt.Fprintln(stderr, "usage: keel handout -in ASSESSMENT.json [-weeks N] [-db PATH] -out FILE.pdf [-paper a4|letter] [-phase N | -from-week N -to-week N | -all] [-print]\n       keel handout -db PATH -client ID -out FILE.pdf [same options]")
+		fmt.Fprintln(stderr, "usage: keel handout -in ASSESSMENT.json [-weeks N] [-db PATH] [--force] -out FILE.pdf [-paper a4|letter] [-phase N | -from-week N -to-week N | -all] [-print]\n       keel handout -db PATH -client ID [--force] -out FILE.pdf [same options]")
 		return 2
+	}
+	if !checkOut("keel handout", *out, *dbFlag, *force, stderr) {
+		return 1
 	}
 	var input report.Input
 	var code int

@@ -19,7 +19,7 @@ func TestHandoutFlags(t *testing.T) {
 	dir := t.TempDir()
 	example := filepath.Join("..", "..", "docs", "examples", "clean.json")
 	dbPath := filepath.Join(dir, "keel.db")
-	db, code := openDB(dbPath, &bytes.Buffer{})
+	db, code := createDB(dbPath, &bytes.Buffer{}, &bytes.Buffer{})
 	if db == nil {
 		t.Fatalf("open db: exit %d", code)
 	}
@@ -48,11 +48,11 @@ func TestHandoutFlags(t *testing.T) {
 		t.Error("-phase 2 printed the first phase")
 	}
 	for _, args := range [][]string{
-		{"handout", "-in", example, "-out", out, "-paper", "a5"},
-		{"handout", "-in", example, "-out", out, "-phase", "9"},
+		{"handout", "-in", example, "-out", out, "-force", "-paper", "a5"},
+		{"handout", "-in", example, "-out", out, "-force", "-phase", "9"},
 	} {
 		stderr.Reset()
-		if code := run(args, &stdout, &stderr); code == 0 || stderr.Len() == 0 {
+		if code := run(args, &stdout, &stderr); code == 0 || !strings.Contains(stderr.String(), strings.TrimPrefix(args[len(args)-2], "-")) {
 			t.Errorf("%v: exit %d, stderr %q; want a refusal with a message", args, code, stderr.String())
 		}
 	}
