@@ -993,25 +993,6 @@ func generalFinding(notTested []string) Finding {
 	}
 }
 
-// joinAnd joins "a", "b" and "c" as "a, b and c".
-func joinAnd(items []string) string {
-	switch len(items) {
-	case 0:
-		return ""
-	case 1:
-		return items[0]
-	}
-	return strings.Join(items[:len(items)-1], ", ") + " and " + items[len(items)-1]
-}
-
-// plural writes "1 week", "3 weeks".
-func plural(n int, unit string) string {
-	if n == 1 {
-		return "1 " + unit
-	}
-	return strconv.Itoa(n) + " " + unit + "s"
-}
-
 // fmtNum writes a number without trailing zeros: 2, 2.5.
 func fmtNum(v float64) string { return strconv.FormatFloat(v, 'f', -1, 64) }
 

@@ -753,7 +753,7 @@ func (e *Export) Validate(today Date) error {
 		} else {
 			versions[k] = true
 		}
-		if !slices.Contains([]string{StatusDraft, StatusIssued, StatusSuperseded}, p.Status) {
+		if !StatusValid(p.Status) {
 			bad(path+".status", "Choose draft, issued or superseded.")
 		}
 		if p.Format != FormatProgramme {

@@ -39,9 +39,8 @@ func (s *ExerciseService) SaveExercise(ctx context.Context, e *assessment.Exerci
 	if err := e.Validate(); err != nil {
 		return err
 	}
-	if _, ok := s.builtin().Get(e.ID); ok {
-		return assessment.FieldErrorf(assessment.ECONFLICT, "id",
-			"%q is the id of a built-in exercise; choose another id for your own exercise.", e.ID)
+	if err := s.builtin().CheckCustomID(e.ID); err != nil {
+		return err
 	}
 
 	tx, err := s.db.beginWrite(ctx)
@@ -112,20 +111,14 @@ func (s *ExerciseService) DeleteExercise(ctx context.Context, id string) error {
 		return err
 	}
 	found := false
-	var users []string
 	for _, c := range custom {
-		if c.ID == id {
-			found = true
-		} else if c.Regression == id || c.Progression == id {
-			users = append(users, c.Name)
-		}
+		found = found || c.ID == id
 	}
 	if !found {
 		return notFound("exercise")
 	}
-	if len(users) > 0 {
-		return assessment.Errorf(assessment.ECONFLICT,
-			"%s link to this exercise as an easier or harder variation; change them first.", strings.Join(users, ", "))
+	if err := (&assessment.Library{Exercises: custom}).CheckDelete(id); err != nil {
+		return err
 	}
 	if _, err := tx.ExecContext(ctx, `DELETE FROM custom_exercises WHERE id = ?`, id); err != nil {
 		return mapError("delete the exercise", err)

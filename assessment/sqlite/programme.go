@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"encoding/json"
+	"errors"
 	"strings"
 	"time"
 
@@ -42,11 +43,13 @@ func (s *ProgrammeService) CreateProgramme(ctx context.Context, p *assessment.Pr
 	return tx.commit("save the programme")
 }
 
-// UpdateProgramme replaces a stored version in place: its content and
+// UpdateProgramme replaces a stored draft in place: its content and
 // status change; its client, assessment, lineage and version do not. Only
-// the latest version of a lineage changes (ECONFLICT otherwise), and it
+// the latest version of a lineage changes (ECONFLICT, ReasonOlderVersion),
+// only while it is a draft (an issued programme is what the client holds:
+// ECONFLICT, ReasonIssued; save the change as a new version), and it
 // cannot be issued while its assessment blocks every programme unless it
-// is itself Blocked (ECONFLICT).
+// is itself Blocked (ECONFLICT, ReasonRecordBlocked).
 func (s *ProgrammeService) UpdateProgramme(ctx context.Context, p *assessment.Programme) error {
 	tx, err := s.db.beginWrite(ctx)
 	if err != nil {
@@ -146,9 +149,7 @@ func checkProgramme(p *assessment.Programme) error {
 		p.Status = assessment.StatusDraft
 	}
 	var v assessment.ValidationErrors
-	switch p.Status {
-	case assessment.StatusDraft, assessment.StatusIssued, assessment.StatusSuperseded:
-	default:
+	if !assessment.StatusValid(p.Status) {
 		v.Add("status", "Choose draft, issued or superseded.")
 	}
 	if p.RecordID == 0 {
@@ -255,10 +256,10 @@ func updateProgramme(ctx context.Context, tx *writeTx, p *assessment.Programme) 
 	var (
 		clientID, recordID, lineage int64
 		version                     int
-		created                     string
+		status, storedData, created string
 	)
-	err := tx.QueryRowContext(ctx, `SELECT client_id, record_id, lineage, version, created_at FROM programmes WHERE id = ?`, p.ID).
-		Scan(&clientID, &recordID, &lineage, &version, &created)
+	err := tx.QueryRowContext(ctx, `SELECT client_id, record_id, lineage, version, status, data, created_at FROM programmes WHERE id = ?`, p.ID).
+		Scan(&clientID, &recordID, &lineage, &version, &status, &storedData, &created)
 	if err == sql.ErrNoRows {
 		return notFound("programme")
 	} else if err != nil {
@@ -279,11 +280,19 @@ func updateProgramme(ctx context.Context, tx *writeTx, p *assessment.Programme) 
 	if err := checkProgramme(p); err != nil {
 		return err
 	}
-	if err := checkIssuable(ctx, tx, p); err != nil {
-		return err
-	}
 	data, err := programmeJSON(p)
 	if err != nil {
+		return err
+	}
+	// What she was handed stays as it was: a change to an issued
+	// programme is a new version (assessment.Programme.Revise). A version
+	// that is the latest again (its successors deleted) may be issued once
+	// more, as it stands.
+	stored := assessment.Programme{Status: status}
+	if !stored.Editable() && (status == assessment.StatusIssued || data != storedData) {
+		return assessment.ErrIssuedInPlace()
+	}
+	if err := checkIssuable(ctx, tx, p); err != nil {
 		return err
 	}
 	if _, err := tx.ExecContext(ctx, `UPDATE programmes SET status = ?, data = ?, updated_at = ? WHERE id = ?`,
@@ -301,47 +310,40 @@ func updateProgramme(ctx context.Context, tx *writeTx, p *assessment.Programme) 
 // errOlderVersion refuses a change to a version a newer one has replaced:
 // the coach must open the latest, not retry.
 func errOlderVersion() error {
-	return assessment.Errorf(assessment.ECONFLICT,
+	return assessment.Conflict(assessment.ReasonOlderVersion,
 		"This is an older version of the programme; open the latest one to change it.")
 }
 
 // errStaleVersion refuses a new version made on one that is no longer the
 // latest.
 func errStaleVersion() error {
-	return assessment.Errorf(assessment.ECONFLICT,
+	return assessment.Conflict(assessment.ReasonStaleVersion,
 		"The programme changed since you opened it: open the latest version.")
 }
 
-// errRecordBlocked refuses to hand out or follow a programme whose
-// assessment now blocks every programme. field names the form field the
-// refusal belongs to, if any.
-func errRecordBlocked(field string) error {
-	return assessment.FieldErrorf(assessment.ECONFLICT, field,
-		"The assessment this programme came from now has a red flag without a medical clearance: regenerate the programme from it.")
-}
-
-// checkIssuable refuses an issued programme made from an assessment that
-// now blocks every programme: a red flag answered yes or unsure after the
-// programme was generated, with no medical clearance recorded (the gates
-// of assessment.Gates, rule 1). A Blocked programme (referrals only) is
-// what such an assessment produces, so it may be issued. The assessment is
-// read inside tx, so an edit saved a moment earlier counts.
+// checkIssuable applies assessment.IssuableFrom to an issued programme,
+// reading its assessment inside tx, so an edit saved a moment earlier
+// counts.
 func checkIssuable(ctx context.Context, tx *writeTx, p *assessment.Programme) error {
 	if p.Status != assessment.StatusIssued || p.Blocked {
 		return nil
 	}
-	return checkRecordAllows(ctx, tx, p.RecordID, "")
+	return checkRecordAllows(ctx, tx, p, p.RecordID, "")
 }
 
-// checkRecordAllows returns errRecordBlocked(field) when the stored
-// assessment recordID blocks every programme.
-func checkRecordAllows(ctx context.Context, tx *writeTx, recordID int64, field string) error {
+// checkRecordAllows refuses (ReasonRecordBlocked, on field) when the stored
+// assessment recordID blocks every programme and p is not Blocked.
+func checkRecordAllows(ctx context.Context, tx *writeTx, p *assessment.Programme, recordID int64, field string) error {
 	r, err := findRecordByID(ctx, tx, recordID)
 	if err != nil {
 		return err
 	}
-	if assessment.Blocked(assessment.Gates(r)) {
-		return errRecordBlocked(field)
+	if err := assessment.IssuableFrom(p, r); err != nil {
+		var e *assessment.Error
+		if errors.As(err, &e) {
+			e.Field = field
+		}
+		return err
 	}
 	return nil
 }

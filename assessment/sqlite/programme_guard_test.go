@@ -189,11 +189,45 @@ func TestProgrammeService_OlderVersion(t *testing.T) {
 			t.Errorf("version 1 is %q; want it still superseded", got)
 		}
 	})
-	t.Run("LatestEditable", func(t *testing.T) {
+	// The latest version, once issued, is what she holds: it does not
+	// change in place either; the change is a new draft version.
+	t.Run("ErrIssuedInPlace", func(t *testing.T) {
 		db, _, v2 := setup(t)
-		v2.Note = "Fine."
-		if err := sqlite.NewProgrammeService(db).UpdateProgramme(ctx, v2); err != nil {
+		v2.Note = "Changed afterwards."
+		err := sqlite.NewProgrammeService(db).UpdateProgramme(ctx, v2)
+		if got := assessment.ConflictReason(err); got != assessment.ReasonIssued {
+			t.Fatalf("reason %q (%v); want %q", got, err, assessment.ReasonIssued)
+		}
+	})
+	t.Run("LatestDraftEditable", func(t *testing.T) {
+		db, _, v2 := setup(t)
+		s := sqlite.NewProgrammeService(db)
+		v3, err := v2.Revise()
+		if err != nil {
 			t.Fatal(err)
+		}
+		if err := assessment.SaveRevision(ctx, s, v3); err != nil {
+			t.Fatal(err)
+		}
+		v3.Note = "Fine."
+		if err := s.UpdateProgramme(ctx, v3); err != nil {
+			t.Fatal(err)
+		}
+		if got := storedStatus(t, db, v2.ID); got != assessment.StatusSuperseded {
+			t.Errorf("version 2 is %q once version 3 is saved; want superseded", got)
+		}
+	})
+	// A superseded version that is the latest again may be issued as it
+	// stands, never changed.
+	t.Run("ErrChangeAfterNewerDeleted", func(t *testing.T) {
+		db, v1, v2 := setup(t)
+		s := sqlite.NewProgrammeService(db)
+		if err := s.DeleteProgramme(ctx, v2.ID); err != nil {
+			t.Fatal(err)
+		}
+		v1.Note = "Changed afterwards."
+		if got := assessment.ConflictReason(s.UpdateProgramme(ctx, v1)); got != assessment.ReasonIssued {
+			t.Errorf("reason %q; want %q", got, assessment.ReasonIssued)
 		}
 	})
 	// With the newer version deleted, the one left is the latest again,
