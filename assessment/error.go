@@ -60,8 +60,12 @@ func (e *Error) Error() string {
 	if e.Field != "" {
 		s = e.Field + ": " + s
 	}
+	// A cause whose text is the message already (an error written for the
+	// coach, passed on with its code) is not said twice.
 	if e.Err != nil {
-		s += ": " + e.Err.Error()
+		if c := e.Err.Error(); strings.TrimSuffix(c, ".") != strings.TrimSuffix(e.Message, ".") {
+			s += ": " + c
+		}
 	}
 	return s
 }

@@ -19,6 +19,7 @@ func TestError_Error(t *testing.T) {
 		{"Message", assessment.Errorf(assessment.ENOTFOUND, "No such client."), "No such client."},
 		{"Field", assessment.FieldErrorf(assessment.EINVALID, "name", "Enter a name."), "name: Enter a name."},
 		{"KeepsCause", assessment.Internal("save the client", cause), "Keel could not save the client. Your data is unchanged; please try again.: disk I/O error"},
+		{"CauseSaysMessage", &assessment.Error{Code: assessment.EINTERNAL, Message: "Keel could not save the file x.", Err: errors.New("Keel could not save the file x")}, "Keel could not save the file x."},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			if got := tt.err.Error(); got != tt.want {

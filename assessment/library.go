@@ -205,3 +205,16 @@ func SuggestExerciseID(name string, taken func(string) bool) string {
 	}
 	return id
 }
+
+// LibraryWithCustom is the library a programme is built from: the built-in
+// exercises of builtin with the coach's own from s (none when s is nil).
+func LibraryWithCustom(ctx context.Context, builtin *Library, s ExerciseService) (*Library, error) {
+	if s == nil {
+		return builtin, nil
+	}
+	custom, err := s.FindExercises(ctx)
+	if err != nil {
+		return nil, err
+	}
+	return builtin.With(custom)
+}

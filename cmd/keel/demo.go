@@ -76,7 +76,7 @@ func sampleHistory(ctx context.Context, s services, c *assessment.Client, sc ass
 	for _, r := range sc.Records {
 		at(r.Date)
 		r.ClientID = c.ID
-		r.Client = &assessment.ClientSnapshot{Name: c.Name, BirthDate: c.BirthDate, Births: c.Births, LastDelivery: c.LastDelivery, DeliveryMode: c.DeliveryMode}
+		r.Client = c.Snapshot()
 		if err := s.records.CreateRecord(ctx, r); err != nil {
 			return err
 		}
@@ -90,11 +90,13 @@ func sampleHistory(ctx context.Context, s services, c *assessment.Client, sc ass
 		return err
 	}
 	from := sc.Records[len(sc.Records)-1]
-	p, err := assessment.Generate(from, lib, assessment.ProgrammeOptions{Weeks: plan.Weeks, Start: plan.Start})
+	p, err := assessment.NewProgramme(c, from, lib, assessment.ProgrammeOptions{Weeks: plan.Weeks, Start: plan.Start})
 	if err != nil {
 		return err
 	}
-	p.ClientID, p.RecordID, p.Status = c.ID, from.ID, assessment.StatusIssued
+	if err := p.Issue(from); err != nil {
+		return err
+	}
 	at(from.Date.AddDays(1))
 	if err := s.programmes.CreateProgramme(ctx, p); err != nil {
 		return err
@@ -170,11 +172,7 @@ type services struct {
 
 // library is the built-in library with the coach's own exercises.
 func (s services) library() (*assessment.Library, error) {
-	custom, err := s.exercises.FindExercises(ctx())
-	if err != nil {
-		return nil, err
-	}
-	return s.builtin.With(custom)
+	return assessment.LibraryWithCustom(ctx(), s.builtin, s.exercises)
 }
 
 func newServices(db *sqlite.DB) services {
