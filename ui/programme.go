@@ -173,7 +173,7 @@ func (s *programmeScreen) refresh() {
 	if s.readOnly() {
 		s.issue.Disable()
 		s.regen.Disable()
-	} else if p.Status == assessment.StatusIssued {
+	} else if !p.Editable() {
 		s.issue.Disable()
 	} else {
 		s.issue.Enable()
