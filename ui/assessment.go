@@ -348,6 +348,20 @@ func (s *assessmentScreen) onDelete() {
 	d.Show()
 }
 
+// buildBanner makes the red referral banner shown above the form while a
+// finding requires a referral.
+func (s *assessmentScreen) buildBanner() {
+	s.bannerText = widget.NewLabel("")
+	s.bannerText.Wrapping = fyne.TextWrapWord
+	s.bannerText.TextStyle.Bold = true
+	s.bannerText.Importance = widget.DangerImportance
+	bg := canvas.NewRectangle(theme.Color(theme.ColorNameError))
+	bg.FillColor = withAlpha(theme.Color(theme.ColorNameError), 0x30)
+	bg.CornerRadius = 6
+	s.banner = container.NewStack(bg, container.NewBorder(nil, nil, widget.NewIcon(theme.ErrorIcon()), nil, s.bannerText))
+	s.banner.Hide()
+}
+
 // build lays out the screen: header, referral banner, the form on the left
 // and the findings on the right.
 func (s *assessmentScreen) build() {
@@ -400,15 +414,7 @@ func (s *assessmentScreen) build() {
 		container.NewBorder(nil, nil, back, container.NewHBox(s.status, s.programme, s.del, s.save), title),
 		session, s.carriedPanel)
 
-	s.bannerText = widget.NewLabel("")
-	s.bannerText.Wrapping = fyne.TextWrapWord
-	s.bannerText.TextStyle.Bold = true
-	s.bannerText.Importance = widget.DangerImportance
-	bg := canvas.NewRectangle(theme.Color(theme.ColorNameError))
-	bg.FillColor = withAlpha(theme.Color(theme.ColorNameError), 0x30)
-	bg.CornerRadius = 6
-	s.banner = container.NewStack(bg, container.NewBorder(nil, nil, widget.NewIcon(theme.ErrorIcon()), nil, s.bannerText))
-	s.banner.Hide()
+	s.buildBanner()
 
 	form := container.NewVBox(
 		s.contextSection(),

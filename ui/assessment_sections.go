@@ -84,6 +84,25 @@ func (s *assessmentScreen) contextSection() fyne.CanvasObject {
 	weeks, weeksErr := sec.intField("context.weeks_postpartum", "0–520", func(r *assessment.Record) **int { return &ctxOf(r).WeeksPostpartum })
 	sitting, sitErr := sec.floatField("context.sitting_hours", "0–24", func(r *assessment.Record) **float64 { return &ctxOf(r).SittingHours })
 	lifting, liftErr := sec.selectField("context.child_lifting", liftingChoices, func(r *assessment.Record) *string { return &ctxOf(r).ChildLifting })
+	feeding := feedingField(sec)
+	activity, actErr := sec.textField("context.current_activity", lang.L("e.g. walks 30 min most days"), false, func(r *assessment.Record) *string { return &ctxOf(r).CurrentActivity })
+	goals, goalsErr := sec.textField("context.goals", lang.L("What she wants from coaching"), true, func(r *assessment.Record) *string { return &ctxOf(r).Goals })
+
+	actRows := activityRows(sec)
+	grid := container.NewGridWithColumns(2,
+		labelled(lang.L("Weeks postpartum"), withUnit(weeks, lang.L("weeks")), weeksErr),
+		labelled(lang.L("Breastfeeding"), feeding, newFieldError()),
+		labelled(lang.L("Sitting a day"), withUnit(sitting, lang.L("hours")), sitErr),
+		labelled(lang.L("Lifts or carries a child"), lifting, liftErr))
+	return s.sectionBox(lang.L("Context"), sec, grid,
+		labelled(lang.L("Current activity"), activity, actErr),
+		labelled(lang.L("Goals"), goals, goalsErr),
+		caption(lang.L("Activities that matter to her, and how well she can do them now (0 = not at all, 10 = as before)")),
+		vbox(actRows...))
+}
+
+// feedingField is the breastfeeding answer: yes, no or not recorded.
+func feedingField(sec *formSection) *widget.Select {
 	feeding := widget.NewSelect([]string{notRecorded, lang.L("Yes"), lang.L("No")}, func(string) { sec.touched() })
 	sec.b.widgets["context.breastfeeding"] = feeding
 	sec.loads = append(sec.loads, func(r *assessment.Record, set bool) {
@@ -108,10 +127,12 @@ func (s *assessmentScreen) contextSection() fyne.CanvasObject {
 			r.Context.Breastfeeding = nil
 		}
 	})
-	activity, actErr := sec.textField("context.current_activity", lang.L("e.g. walks 30 min most days"), false, func(r *assessment.Record) *string { return &ctxOf(r).CurrentActivity })
-	goals, goalsErr := sec.textField("context.goals", lang.L("What she wants from coaching"), true, func(r *assessment.Record) *string { return &ctxOf(r).Goals })
+	return feeding
+}
 
-	// Up to three activities that matter to her, each rated 0–10.
+// activityRows are up to three activities that matter to her, each rated
+// 0–10.
+func activityRows(sec *formSection) []fyne.CanvasObject {
 	var actRows []fyne.CanvasObject
 	names := make([]*widget.Entry, assessment.MaxActivities)
 	ratings := make([]*widget.Select, assessment.MaxActivities)
@@ -155,16 +176,7 @@ func (s *assessmentScreen) contextSection() fyne.CanvasObject {
 			r.Context.Activities = append(r.Context.Activities, assessment.Activity{Name: name, Rating: n})
 		}
 	})
-	grid := container.NewGridWithColumns(2,
-		labelled(lang.L("Weeks postpartum"), withUnit(weeks, lang.L("weeks")), weeksErr),
-		labelled(lang.L("Breastfeeding"), feeding, newFieldError()),
-		labelled(lang.L("Sitting a day"), withUnit(sitting, lang.L("hours")), sitErr),
-		labelled(lang.L("Lifts or carries a child"), lifting, liftErr))
-	return s.sectionBox(lang.L("Context"), sec, grid,
-		labelled(lang.L("Current activity"), activity, actErr),
-		labelled(lang.L("Goals"), goals, goalsErr),
-		caption(lang.L("Activities that matter to her, and how well she can do them now (0 = not at all, 10 = as before)")),
-		vbox(actRows...))
+	return actRows
 }
 
 func (s *assessmentScreen) safetySection() fyne.CanvasObject {

@@ -87,44 +87,7 @@ func (s *exerciseScreen) buildForm() {
 	s.position = widget.NewSelect(poss, func(string) { changed() })
 	s.position.PlaceHolder = lang.L("Choose a starting position")
 
-	s.targets = map[string]*widget.Check{}
-	var targetBoxes []fyne.CanvasObject
-	for _, t := range assessment.ExerciseTargets() {
-		c := widget.NewCheck(label(targetLabels, t), func(bool) { changed() })
-		s.targets[t] = c
-		targetBoxes = append(targetBoxes, c)
-	}
-	s.demands = map[string]*widget.Check{}
-	demandBox := container.NewVBox()
-	for _, d := range assessment.Demands {
-		info := demandInfos[d]
-		c := widget.NewCheck(lang.L(info.label), func(bool) { changed() })
-		s.demands[d] = c
-		why := newWrapLabel(lang.L(info.meaning))
-		why.SizeName = theme.SizeNameCaptionText
-		demandBox.Add(container.New(layout.NewCustomPaddedVBoxLayout(-2*theme.Padding()), c, why))
-	}
-	s.equipment = map[string]*widget.Check{}
-	var equipBoxes []fyne.CanvasObject
-	for _, it := range assessment.EquipmentNames {
-		c := widget.NewCheck(label(equipmentLabels, it), nil)
-		c.OnChanged = func(on bool) { s.onEquipment(it, on) }
-		s.equipment[it] = c
-		equipBoxes = append(equipBoxes, c)
-	}
-	cueBox := container.NewVBox()
-	for i := range s.cues {
-		e := widget.NewEntry()
-		if i < assessment.MinCues {
-			e.SetPlaceHolder(fmt.Sprintf(lang.L("Cue %d"), i+1))
-		} else {
-			e.SetPlaceHolder(fmt.Sprintf(lang.L("Cue %d (optional)"), i+1))
-		}
-		e.OnChanged = func(string) { changed() }
-		s.cues[i] = e
-		cueBox.Add(e)
-		cueBox.Add(s.errLabel("cues[" + strconv.Itoa(i) + "]"))
-	}
+	targetBoxes, demandBox, equipBoxes, cueBox := s.buildChecks(changed)
 
 	s.doses = map[string]*doseRow{}
 	s.doseBox = s.doseTable(changed)
@@ -163,6 +126,48 @@ func (s *exerciseScreen) buildForm() {
 	}
 	s.formHead = container.NewBorder(nil, nil, nil, container.NewHBox(s.status, s.del, s.save), s.formTitle)
 	s.form = container.NewBorder(container.NewVBox(s.formHead, s.formErr), nil, nil, nil, container.NewVScroll(formGrid(cells...)))
+}
+
+// buildChecks makes the target, demand and equipment ticks and the cue
+// entries, and returns the boxes that hold them.
+func (s *exerciseScreen) buildChecks(changed func()) (targetBoxes []fyne.CanvasObject, demandBox *fyne.Container, equipBoxes []fyne.CanvasObject, cueBox *fyne.Container) {
+	s.targets = map[string]*widget.Check{}
+	for _, t := range assessment.ExerciseTargets() {
+		c := widget.NewCheck(label(targetLabels, t), func(bool) { changed() })
+		s.targets[t] = c
+		targetBoxes = append(targetBoxes, c)
+	}
+	s.demands = map[string]*widget.Check{}
+	demandBox = container.NewVBox()
+	for _, d := range assessment.Demands {
+		info := demandInfos[d]
+		c := widget.NewCheck(lang.L(info.label), func(bool) { changed() })
+		s.demands[d] = c
+		why := newWrapLabel(lang.L(info.meaning))
+		why.SizeName = theme.SizeNameCaptionText
+		demandBox.Add(container.New(layout.NewCustomPaddedVBoxLayout(-2*theme.Padding()), c, why))
+	}
+	s.equipment = map[string]*widget.Check{}
+	for _, it := range assessment.EquipmentNames {
+		c := widget.NewCheck(label(equipmentLabels, it), nil)
+		c.OnChanged = func(on bool) { s.onEquipment(it, on) }
+		s.equipment[it] = c
+		equipBoxes = append(equipBoxes, c)
+	}
+	cueBox = container.NewVBox()
+	for i := range s.cues {
+		e := widget.NewEntry()
+		if i < assessment.MinCues {
+			e.SetPlaceHolder(fmt.Sprintf(lang.L("Cue %d"), i+1))
+		} else {
+			e.SetPlaceHolder(fmt.Sprintf(lang.L("Cue %d (optional)"), i+1))
+		}
+		e.OnChanged = func(string) { changed() }
+		s.cues[i] = e
+		cueBox.Add(e)
+		cueBox.Add(s.errLabel("cues[" + strconv.Itoa(i) + "]"))
+	}
+	return targetBoxes, demandBox, equipBoxes, cueBox
 }
 
 // doseTable lays out the dose of each phase: the phase's name and "Each

@@ -78,11 +78,8 @@ func (u *UI) openSessions(c *assessment.Client) *sessionScreen {
 	return s
 }
 
-func (s *sessionScreen) build() {
-	back := newButton(lang.L("Back"), theme.NavigateBackIcon(), func() { s.ui.popScreen() })
-	s.title = newHeading(fmt.Sprintf(lang.L("Session log — %s"), s.client.Name))
-	s.title.Truncation = fyne.TextTruncateEllipsis
-
+// buildForm makes the widgets of the "log a session" form.
+func (s *sessionScreen) buildForm() {
 	s.date = widget.NewEntry()
 	s.date.SetPlaceHolder("YYYY-MM-DD")
 	s.date.SetText(s.ui.svc.today().String())
@@ -107,6 +104,14 @@ func (s *sessionScreen) build() {
 	s.logBtn = newImportantButton(lang.L("Log session"), s.onLog)
 	s.logBtn.Icon = theme.ContentAddIcon()
 	s.saved = widget.NewLabel("")
+}
+
+func (s *sessionScreen) build() {
+	back := newButton(lang.L("Back"), theme.NavigateBackIcon(), func() { s.ui.popScreen() })
+	s.title = newHeading(fmt.Sprintf(lang.L("Session log — %s"), s.client.Name))
+	s.title.Truncation = fyne.TextTruncateEllipsis
+
+	s.buildForm()
 	form := container.NewVBox(
 		newHeading(lang.L("Log a session")),
 		container.NewGridWithColumns(2,

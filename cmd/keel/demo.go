@@ -101,31 +101,10 @@ func sampleHistory(ctx context.Context, s services, c *assessment.Client, sc ass
 	if err := s.programmes.CreateProgramme(ctx, p); err != nil {
 		return err
 	}
-	// Every planned session before today, in order.
-	var days []assessment.Date
-	for _, wk := range p.Weeks {
-		for k := range 7 {
-			d := wk.Start.AddDays(k)
-			for _, day := range wk.Days {
-				if day.Day == assessment.DayName(d.Weekday()) && len(day.Exercises) > 0 && d.Before(today) {
-					days = append(days, d)
-				}
-			}
-		}
-	}
+	days := plannedBefore(p, today)
 	var logs []*assessment.SessionLog
 	for i, d := range days {
-		l := &assessment.SessionLog{ProgrammeID: p.ID, Date: d, Status: assessment.SessionDone, Pain: 2 + i%2}
-		switch {
-		case i == plan.FlareSession:
-			l.Pain, l.Note = plan.FlarePain, plan.FlareNote
-		case i == plan.FlareSession+1:
-			l.Pain, l.Note = 4, "Easier variations; a little sore the next morning."
-		case i%6 == 5:
-			l.Status, l.Pain, l.Note = assessment.SessionMissed, 0, "Baby unwell."
-		case i%4 == 3:
-			l.Status, l.Note = assessment.SessionPartial, "Short on time: did the first half."
-		}
+		l := sampleSession(p.ID, i, d, plan)
 		at(d)
 		if err := s.sessionLogs.CreateSessionLog(ctx, l); err != nil {
 			return err
@@ -152,6 +131,40 @@ func sampleHistory(ctx context.Context, s services, c *assessment.Client, sc ass
 		p = np
 	}
 	return nil
+}
+
+// plannedBefore lists every planned session day of p before today, in
+// order.
+func plannedBefore(p *assessment.Programme, today assessment.Date) []assessment.Date {
+	var days []assessment.Date
+	for _, wk := range p.Weeks {
+		for k := range 7 {
+			d := wk.Start.AddDays(k)
+			for _, day := range wk.Days {
+				if day.Day == assessment.DayName(d.Weekday()) && len(day.Exercises) > 0 && d.Before(today) {
+					days = append(days, d)
+				}
+			}
+		}
+	}
+	return days
+}
+
+// sampleSession is the i-th logged session of a sample plan, on day d:
+// mostly done, some missed or partial, and the plan's flare.
+func sampleSession(programmeID int64, i int, d assessment.Date, plan *assessment.SamplePlan) *assessment.SessionLog {
+	l := &assessment.SessionLog{ProgrammeID: programmeID, Date: d, Status: assessment.SessionDone, Pain: 2 + i%2}
+	switch {
+	case i == plan.FlareSession:
+		l.Pain, l.Note = plan.FlarePain, plan.FlareNote
+	case i == plan.FlareSession+1:
+		l.Pain, l.Note = 4, "Easier variations; a little sore the next morning."
+	case i%6 == 5:
+		l.Status, l.Pain, l.Note = assessment.SessionMissed, 0, "Baby unwell."
+	case i%4 == 3:
+		l.Status, l.Note = assessment.SessionPartial, "Short on time: did the first half."
+	}
+	return l
 }
 
 // services are the storage services cmd wires into the UI and commands.
