@@ -572,33 +572,6 @@ func TestCustomExerciseInProgrammes(t *testing.T) {
 	})
 }
 
-// TestExerciseLabels: every code of the exercise vocabulary has words a
-// coach reads, so none appears raw on screen.
-func TestExerciseLabels(t *testing.T) {
-	for _, c := range []struct {
-		name   string
-		codes  []string
-		labels map[string]string
-	}{
-		{"families", assessment.Families, familyLabels},
-		{"targets", assessment.ExerciseTargets(), targetLabels},
-		{"equipment", assessment.EquipmentNames, equipmentLabels},
-		{"positions", assessment.Positions, positionLabels},
-		{"phases", assessment.PhaseNames, phaseLabels},
-	} {
-		for _, code := range c.codes {
-			if c.labels[code] == "" {
-				t.Errorf("%s: no label for %q", c.name, code)
-			}
-		}
-	}
-	for _, d := range assessment.Demands {
-		if info := demandInfos[d]; info.label == "" || info.meaning == "" {
-			t.Errorf("demands: no explanation for %q", d)
-		}
-	}
-}
-
 // shownErrors lists the messages on screen, for test failures.
 func (s *exerciseScreen) shownErrors() []string {
 	var out []string
