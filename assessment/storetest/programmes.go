@@ -144,7 +144,28 @@ func testIssued(t *testing.T, open func(t *testing.T) Stores) {
 // Her current programme is the newest issued one, and the due list reads
 // the same programme's schedule.
 func testCurrent(t *testing.T, open func(t *testing.T) Stores) {
-	s := open(t)
+	t.Run("Newest", func(t *testing.T) { testCurrentNewest(t, open(t)) })
+	// A referral-only programme has no weeks: its schedule starts on the
+	// day the coach chose.
+	t.Run("BlockedSchedule", func(t *testing.T) {
+		s := open(t)
+		c := mustClient(t, s, "Ana")
+		r := mustRecord(t, s, c, s.Today.AddDays(-14), true) // inside the due window
+		p := mustProgramme(t, s, c, r, s.Today.AddDays(4))
+		if !p.Blocked || len(p.Weeks) != 0 {
+			t.Fatalf("programme from a flagged record: blocked %v, %d weeks", p.Blocked, len(p.Weeks))
+		}
+		if err := p.Issue(r); err != nil {
+			t.Fatal(err)
+		}
+		if err := s.Programmes.UpdateProgramme(ctx, p); err != nil {
+			t.Fatal(err)
+		}
+		checkDueSchedule(t, s, c, p)
+	})
+}
+
+func testCurrentNewest(t *testing.T, s Stores) {
 	c := mustClient(t, s, "Ana")
 	r := mustRecord(t, s, c, s.Today.AddDays(-14), false)
 	first := mustProgramme(t, s, c, r, s.Today.AddDays(-13))
@@ -170,6 +191,12 @@ func testCurrent(t *testing.T, open func(t *testing.T) Stores) {
 	if cur == nil || cur.ID != second.ID {
 		t.Fatalf("current programme %+v; want the newest issued (id %d)", cur, second.ID)
 	}
+	checkDueSchedule(t, s, c, cur)
+}
+
+// checkDueSchedule checks that the due list reads cur's schedule for c.
+func checkDueSchedule(t *testing.T, s Stores, c *assessment.Client, cur *assessment.Programme) {
+	t.Helper()
 	if s.Due == nil {
 		return
 	}
