@@ -139,3 +139,23 @@ func TestProgrammeScreen_EditIssued(t *testing.T) {
 		}
 	})
 }
+
+// A referral issued after a plan is her current programme: the session
+// log does not fall back to the older plan underneath it.
+func TestSessionLog_CurrentIsReferral(t *testing.T) {
+	progs := &mock.ProgrammeService{FindProgrammesFn: func(context.Context, assessment.ProgrammeFilter) ([]*assessment.Programme, error) {
+		return []*assessment.Programme{
+			{ID: 4, Lineage: 4, Version: 1, Status: assessment.StatusIssued, Blocked: true},
+			{ID: 2, Lineage: 2, Version: 1, Status: assessment.StatusIssued, Weeks: []assessment.Week{{Week: 1}}},
+		}, nil
+	}}
+	u := newMockUI(t, progs)
+	u.svc.SessionLogs = &mock.SessionLogService{}
+	s := u.openSessions(&assessment.Client{ID: 7, Name: "Ana"})
+	if s == nil {
+		t.Fatal("no session screen")
+	}
+	if s.p != nil || !s.logBtn.Disabled() || !strings.Contains(s.lightTitle.Text, "referral") {
+		t.Errorf("programme %v, log enabled %v, title %q; want no plan to log against and the referral named", s.p, !s.logBtn.Disabled(), s.lightTitle.Text)
+	}
+}
