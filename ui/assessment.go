@@ -44,6 +44,9 @@ type assessmentScreen struct {
 	banner     *fyne.Container
 	bannerText *widget.Label
 	findings   *fyne.Container
+	// findingsShown is what the findings panel shows (findingsKey), so a
+	// keystroke that changes no finding does not rebuild it.
+	findingsShown string
 	status     *widget.Label
 	save, del  *widget.Button
 	programme  *widget.Button

@@ -78,8 +78,11 @@ func (s *assessmentScreen) updateCarried(r *assessment.Record) bool {
 			delete(s.carried, k)
 		}
 	}
+	if len(s.carried) == n {
+		return false // nothing stopped: the marks stand as shown
+	}
 	s.updateBanners()
-	return len(s.carried) != n
+	return true
 }
 
 // updateBanners shows the carried-over note on each carried section and

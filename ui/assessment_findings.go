@@ -38,15 +38,24 @@ func (s *assessmentScreen) refreshFindings(r *assessment.Record) {
 			s.hingeSuggest.SetText("")
 		}
 	}
-	s.findings.Objects = nil
-	if err := r.Validate(); err != nil {
+	invalid := r.Validate() != nil
+	// Most keystrokes (a note, a goal) change no finding: the panel is
+	// rebuilt only when what it shows changes.
+	key := findingsKey(in, invalid)
+	if key == s.findingsShown {
+		return
+	}
+	s.findingsShown = key
+	// The rows are gathered first and laid out once.
+	var rows []fyne.CanvasObject
+	if invalid {
 		warn := widget.NewLabel(lang.L("Some values are out of range; correct them before saving. The findings below read the form as it is."))
 		warn.Wrapping = fyne.TextWrapWord
 		warn.Importance = widget.WarningImportance
-		s.findings.Add(warn)
+		rows = append(rows, warn)
 	}
 	for _, f := range in.Findings {
-		s.findings.Add(findingRow(f))
+		rows = append(rows, findingRow(f))
 	}
 	if len(in.NotTested) > 0 {
 		var names []string
@@ -56,9 +65,20 @@ func (s *assessmentScreen) refreshFindings(r *assessment.Record) {
 		nt := widget.NewLabel(lang.L("Not tested: ") + strings.Join(names, ", "))
 		nt.Wrapping = fyne.TextWrapWord
 		nt.Importance = widget.LowImportance
-		s.findings.Add(nt)
+		rows = append(rows, nt)
 	}
+	s.findings.Objects = rows
 	s.findings.Refresh()
+}
+
+// findingsKey is what the findings panel shows, as one string.
+func findingsKey(in assessment.Interpretation, invalid bool) string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "%v|%q|", invalid, in.NotTested)
+	for _, f := range in.Findings {
+		fmt.Fprintf(&b, "%s|%s|%s|%s\n", f.Code, f.Severity, f.Coach, f.Evidence)
+	}
+	return b.String()
 }
 
 func findingRow(f assessment.Finding) fyne.CanvasObject {
