@@ -120,8 +120,8 @@ func TestProgrammeScreen_EditIssued(t *testing.T) {
 		if created.Lineage != 20 || created.Status != assessment.StatusDraft {
 			t.Errorf("new version lineage %d status %q; want lineage 20, a draft", created.Lineage, created.Status)
 		}
-		if s.p.ID != 21 || !strings.Contains(s.status.Text, "version 2") {
-			t.Errorf("screen shows id %d, status %q; want the new draft version", s.p.ID, s.status.Text)
+		if s.p.ID != 21 || !strings.Contains(s.info.Text, "she keeps version 1") {
+			t.Errorf("screen shows id %d, info %q; want the new draft version, saying she keeps version 1", s.p.ID, s.info.Text)
 		}
 	})
 	t.Run("ErrStale", func(t *testing.T) {

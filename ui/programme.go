@@ -41,6 +41,9 @@ type programmeScreen struct {
 	regen     *widget.Button
 	root      fyne.CanvasObject
 	chooser   *chooser // the open exercise chooser, for tests
+	// replacing is the issued version a new draft version was made from
+	// on this screen (0 when none): she keeps that one until this is issued.
+	replacing int
 }
 
 // library is the built-in library with the coach's own exercises.
@@ -187,6 +190,8 @@ func (s *programmeScreen) refresh() {
 		info += " · " + lang.L("an older version, kept as it was: open the latest version from her page to change it")
 	} else if !p.Editable() {
 		info += " · " + lang.L("issued: she has this version, so a change you make is saved as a new draft version")
+	} else if s.replacing > 0 {
+		info += " · " + fmt.Sprintf(lang.L("a new draft: she keeps version %d until you issue this one"), s.replacing)
 	}
 	s.info.SetText(info)
 	var opts []string
@@ -350,17 +355,18 @@ func (s *programmeScreen) apply(edit func(p *assessment.Programme) error) error 
 
 // save stores a revision and shows it.
 func (s *programmeScreen) save(cp *assessment.Programme) error {
+	from := s.p.Version
 	newVersion := cp.ID == 0
 	if err := assessment.SaveRevision(ctx(), s.ui.svc.Programmes, cp); err != nil {
 		return err
 	}
 	s.p = cp
 	if newVersion {
-		s.status.SetText(fmt.Sprintf(lang.L("Saved as draft version %d; the issued version is kept"), cp.Version))
-	} else {
-		s.status.SetText(lang.L("Saved"))
+		s.replacing = from
 	}
+	s.status.SetText(lang.L("Saved"))
 	s.refresh()
+	s.root.Refresh() // the header widens for the status; lay it out again
 	return nil
 }
 
