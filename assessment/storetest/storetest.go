@@ -36,6 +36,8 @@ func Run(t *testing.T, open func(t *testing.T) Stores) {
 	t.Run("Records", func(t *testing.T) { testRecords(t, open) })
 	t.Run("Programmes", func(t *testing.T) { testProgrammes(t, open) })
 	t.Run("IssuedProgramme", func(t *testing.T) { testIssued(t, open) })
+	t.Run("OlderVersion", func(t *testing.T) { testOlderVersion(t, open) })
+	t.Run("StaleVersion", func(t *testing.T) { testStaleVersion(t, open) })
 	t.Run("CurrentProgramme", func(t *testing.T) { testCurrent(t, open) })
 	t.Run("Exercises", func(t *testing.T) { testExercises(t, open) })
 	t.Run("Profile", func(t *testing.T) { testProfile(t, open) })
