@@ -8,11 +8,7 @@ import (
 	"github.com/keel-coach/keel/assessment/sqlite"
 )
 
-const (
-	msgRecordBlocked = "The assessment this programme came from now has a red flag without a medical clearance: regenerate the programme from it."
-	msgOlderVersion  = "This is an older version of the programme; open the latest one to change it."
-	msgStaleVersion  = "The programme changed since you opened it: open the latest version."
-)
+const msgRecordBlocked = "The assessment this programme came from now has a red flag without a medical clearance: regenerate the programme from it."
 
 // wantConflict fails unless err is ECONFLICT with message msg.
 func wantConflict(tb testing.TB, err error, msg string) {
