@@ -90,7 +90,7 @@ func (p *Programme) ReadOnly() bool { return p.Status == StatusSuperseded }
 // superseded version is refused: ECONFLICT, ReasonOlderVersion.
 func (p *Programme) Revise() (*Programme, error) {
 	if p.ReadOnly() {
-		return nil, errOlderVersion()
+		return nil, ErrOlderVersion()
 	}
 	cp := p.Clone()
 	if p.Editable() {
@@ -137,7 +137,7 @@ func Regenerate(p *Programme, r *Record, lib *Library) (*Programme, error) {
 // it. r is the assessment p was made from, as stored now.
 func (p *Programme) Issue(r *Record) error {
 	if p.ReadOnly() {
-		return errOlderVersion()
+		return ErrOlderVersion()
 	}
 	if err := IssuableFrom(p, r); err != nil {
 		return err
@@ -159,9 +159,16 @@ func IssuableFrom(p *Programme, r *Record) error {
 	return e
 }
 
-// errOlderVersion refuses a change to a version a newer one has replaced.
-func errOlderVersion() *Error {
+// ErrOlderVersion refuses a change to a version a newer one has replaced:
+// the coach must open the latest, not retry.
+func ErrOlderVersion() *Error {
 	return Conflict(ReasonOlderVersion, "This is an older version of the programme, kept as it was. Open the latest version from her page to change it.")
+}
+
+// ErrStaleVersion refuses a new version made on one that is no longer the
+// latest: saved, it would silently undo what was saved since.
+func ErrStaleVersion() *Error {
+	return Conflict(ReasonStaleVersion, "The programme changed since you opened it: open the latest version.")
 }
 
 // ErrIssuedInPlace refuses an in-place change to an issued programme:

@@ -210,7 +210,7 @@ func createProgramme(ctx context.Context, tx *writeTx, p *assessment.Programme) 
 		// on anything but the latest, the new version would silently undo
 		// what was saved since (another window, another coach's edit).
 		if p.Version != 0 && p.Version != latest {
-			return errStaleVersion()
+			return assessment.ErrStaleVersion()
 		}
 		version = latest + 1
 		if _, err := tx.ExecContext(ctx, `UPDATE programmes SET status = ?, updated_at = ? WHERE lineage = ? AND status <> ?`,
@@ -274,7 +274,7 @@ func updateProgramme(ctx context.Context, tx *writeTx, p *assessment.Programme) 
 		return mapError("save the programme", err)
 	}
 	if version < latest {
-		return errOlderVersion()
+		return assessment.ErrOlderVersion()
 	}
 	p.ClientID, p.RecordID, p.Lineage, p.Version = clientID, recordID, lineage, version
 	if err := checkProgramme(p); err != nil {
@@ -305,20 +305,6 @@ func updateProgramme(ctx context.Context, tx *writeTx, p *assessment.Programme) 
 	}
 	p.CreatedAt, p.UpdatedAt = t, tx.now
 	return nil
-}
-
-// errOlderVersion refuses a change to a version a newer one has replaced:
-// the coach must open the latest, not retry.
-func errOlderVersion() error {
-	return assessment.Conflict(assessment.ReasonOlderVersion,
-		"This is an older version of the programme; open the latest one to change it.")
-}
-
-// errStaleVersion refuses a new version made on one that is no longer the
-// latest.
-func errStaleVersion() error {
-	return assessment.Conflict(assessment.ReasonStaleVersion,
-		"The programme changed since you opened it: open the latest version.")
 }
 
 // checkIssuable applies assessment.IssuableFrom to an issued programme,
