@@ -34,6 +34,26 @@ func StatusLabel(s string) string {
 	return ""
 }
 
+// Validate checks what every stored programme must have: a known status
+// and the saved assessment it was made from. Errors: EINVALID, as
+// ValidationErrors.
+func (p *Programme) Validate() error {
+	if p == nil {
+		return Errorf(EINVALID, "There is no programme to save.")
+	}
+	var v ValidationErrors
+	if !StatusValid(p.Status) {
+		v.Add("status", "Choose draft, issued or superseded.")
+	}
+	if p.RecordID == 0 {
+		v.Add("record_id", "Save the assessment before saving a programme made from it.")
+	}
+	if p.Format != FormatProgramme {
+		v.Add("format", "Must be %q.", FormatProgramme)
+	}
+	return v.Err()
+}
+
 // NewProgramme generates a draft programme for client c from her saved
 // assessment r. Errors: EINVALID (options or record).
 func NewProgramme(c *Client, r *Record, lib *Library, opts ProgrammeOptions) (*Programme, error) {

@@ -280,3 +280,34 @@ func TestSaveRevision(t *testing.T) {
 		}
 	}
 }
+
+func TestProgramme_Validate(t *testing.T) {
+	for _, tt := range []struct {
+		name  string
+		edit  func(p *assessment.Programme)
+		field string
+	}{
+		{"OK", func(*assessment.Programme) {}, ""},
+		{"ErrStatus", func(p *assessment.Programme) { p.Status = "handed" }, "status"},
+		{"ErrNoRecord", func(p *assessment.Programme) { p.RecordID = 0 }, "record_id"},
+		{"ErrFormat", func(p *assessment.Programme) { p.Format = "other/1" }, "format"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			p := stored(assessment.StatusDraft)
+			tt.edit(p)
+			err := p.Validate()
+			if tt.field == "" {
+				if err != nil {
+					t.Fatal(err)
+				}
+				return
+			}
+			if assessment.FieldErrors(err).For(tt.field) == "" {
+				t.Errorf("err %v; want a message on %s", err, tt.field)
+			}
+		})
+	}
+	if assessment.ErrorCode((*assessment.Programme)(nil).Validate()) != assessment.EINVALID {
+		t.Error("no programme is valid")
+	}
+}

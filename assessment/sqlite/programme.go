@@ -148,14 +148,7 @@ func checkProgramme(p *assessment.Programme) error {
 	if p.Status == "" {
 		p.Status = assessment.StatusDraft
 	}
-	var v assessment.ValidationErrors
-	if !assessment.StatusValid(p.Status) {
-		v.Add("status", "Choose draft, issued or superseded.")
-	}
-	if p.RecordID == 0 {
-		v.Add("record_id", "Save the assessment before saving a programme made from it.")
-	}
-	return v.Err()
+	return p.Validate()
 }
 
 // programmeJSON is the stored document without the fields kept in columns.
