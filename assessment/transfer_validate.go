@@ -57,6 +57,18 @@ func (c *exportCheck) prefixed(path string, err error) {
 	}
 }
 
+// checkID keeps v under its id in seen, refusing a missing or repeated id
+// (what names the kind of thing in the message).
+func checkID[T any](c *exportCheck, path, what string, id int64, seen map[int64]T, v T) {
+	if id <= 0 {
+		c.bad(path+".id", "Each %s needs a whole-number id from 1, unique in the file.", what)
+	} else if _, dup := seen[id]; dup {
+		c.bad(path+".id", "Another %s in the file has the id %d.", what, id)
+	} else {
+		seen[id] = v
+	}
+}
+
 func (c *exportCheck) checkClients(cs []*Client) {
 	for i, cl := range cs {
 		path := fmt.Sprintf("clients[%d]", i)
@@ -64,13 +76,7 @@ func (c *exportCheck) checkClients(cs []*Client) {
 			c.bad(path, "Must be a client, not null.")
 			continue
 		}
-		if cl.ID <= 0 {
-			c.bad(path+".id", "Each client needs a whole-number id from 1, unique in the file.")
-		} else if _, dup := c.clients[cl.ID]; dup {
-			c.bad(path+".id", "Another client in the file has the id %d.", cl.ID)
-		} else {
-			c.clients[cl.ID] = cl
-		}
+		checkID(c, path, "client", cl.ID, c.clients, cl)
 		cp := *cl // Normalize must not change the file's client
 		if cl.Clearance != nil {
 			cle := *cl.Clearance
@@ -88,13 +94,7 @@ func (c *exportCheck) checkRecords(rs []*Record) {
 			c.bad(path, "Must be an assessment, not null.")
 			continue
 		}
-		if r.ID <= 0 {
-			c.bad(path+".id", "Each assessment needs a whole-number id from 1, unique in the file.")
-		} else if _, dup := c.records[r.ID]; dup {
-			c.bad(path+".id", "Another assessment in the file has the id %d.", r.ID)
-		} else {
-			c.records[r.ID] = r
-		}
+		checkID(c, path, "assessment", r.ID, c.records, r)
 		if _, ok := c.clients[r.ClientID]; !ok {
 			c.bad(path+".client_id", "No client in the file has the id %d.", r.ClientID)
 		}
@@ -114,13 +114,7 @@ func (c *exportCheck) checkProgrammes(ps []*Programme) {
 			c.bad(path, "Must be a programme, not null.")
 			continue
 		}
-		if p.ID <= 0 {
-			c.bad(path+".id", "Each programme needs a whole-number id from 1, unique in the file.")
-		} else if _, dup := c.progs[p.ID]; dup {
-			c.bad(path+".id", "Another programme in the file has the id %d.", p.ID)
-		} else {
-			c.progs[p.ID] = p
-		}
+		checkID(c, path, "programme", p.ID, c.progs, p)
 	}
 	versions := map[[2]int64]bool{}
 	for i, p := range ps {
