@@ -2,6 +2,7 @@ package assessment
 
 import (
 	"context"
+	"errors"
 	"strconv"
 	"strings"
 )
@@ -217,4 +218,33 @@ func LibraryWithCustom(ctx context.Context, builtin *Library, s ExerciseService)
 		return nil, err
 	}
 	return builtin.With(custom)
+}
+
+// CheckExercise checks the coach's exercise e together with the rest of
+// her library (custom, the exercises she has saved; e replaces the one
+// with its id): a link that does not fit (an unknown or other-family
+// variation, a broken chain) is found before anything is stored. Problems
+// with e itself name e's fields ("regression"); those with another of her
+// exercises keep its id ("clam.regression").
+func (l *Library) CheckExercise(custom []*Exercise, e *Exercise) error {
+	all := make([]*Exercise, 0, len(custom)+1)
+	for _, c := range custom {
+		if c != nil && c.ID != e.ID {
+			all = append(all, c)
+		}
+	}
+	_, err := l.With(append(all, e))
+	var fes ValidationErrors
+	if !errors.As(err, &fes) {
+		return err
+	}
+	out := make(ValidationErrors, 0, len(fes))
+	for _, fe := range fes {
+		c := *fe
+		if f, ok := strings.CutPrefix(fe.Field, e.ID+"."); ok {
+			c.Field = f
+		}
+		out = append(out, &c)
+	}
+	return out
 }

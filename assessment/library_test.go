@@ -98,3 +98,30 @@ func TestSuggestExerciseID(t *testing.T) {
 		})
 	}
 }
+
+func TestLibrary_CheckExercise(t *testing.T) {
+	lib := wfLib(t)
+	base := lib.Exercises[0]
+	mine := func(id, regression string) *assessment.Exercise {
+		e := *base
+		e.ID, e.Name, e.Regression, e.Progression, e.Custom = id, "Mine "+id, regression, "", true
+		return &e
+	}
+	custom := []*assessment.Exercise{mine("my_a", ""), mine("my_b", "my_a")}
+	t.Run("OK", func(t *testing.T) {
+		if err := lib.CheckExercise(custom, mine("my_c", "my_a")); err != nil {
+			t.Fatal(err)
+		}
+	})
+	t.Run("ReplacesSameID", func(t *testing.T) {
+		if err := lib.CheckExercise(custom, mine("my_a", "")); err != nil {
+			t.Fatal(err)
+		}
+	})
+	t.Run("ErrUnknownLinkOnItsField", func(t *testing.T) {
+		err := lib.CheckExercise(custom, mine("my_c", "nowhere"))
+		if assessment.FieldErrors(err).For("regression") == "" {
+			t.Errorf("err %v; want a message on regression, without the id", err)
+		}
+	})
+}

@@ -3,7 +3,6 @@ package ui
 import (
 	"fmt"
 	"slices"
-	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -278,28 +277,20 @@ func (s *exerciseScreen) setStatus(text string, imp widget.Importance) {
 }
 
 // libraryErrors checks e together with the rest of the library, as the
-// store will (assessment.Library.With), so that a link that does not fit
-// (an unknown or other-family variation, a broken chain) is reported with
-// the field problems rather than after they are fixed. Messages about e
-// lose their id prefix; those about another exercise keep it.
+// store will (assessment.Library.CheckExercise), so that a link that does
+// not fit is reported with the field problems rather than after they are
+// fixed.
 func (s *exerciseScreen) libraryErrors(e *assessment.Exercise) assessment.ValidationErrors {
 	if e.ID == "" {
 		return nil
 	}
-	custom := []*assessment.Exercise{}
+	var custom []*assessment.Exercise
 	for _, o := range s.lib.Exercises {
-		if o.Custom && o.ID != e.ID {
+		if o.Custom {
 			custom = append(custom, o)
 		}
 	}
-	_, err := s.ui.svc.Library.With(append(custom, e))
-	var out assessment.ValidationErrors
-	for _, fe := range assessment.FieldErrors(err) {
-		c := *fe
-		c.Field = strings.TrimPrefix(c.Field, e.ID+".")
-		out = append(out, &c)
-	}
-	return out
+	return assessment.FieldErrors(s.ui.svc.Library.CheckExercise(custom, e))
 }
 
 // onDelete asks, naming the exercise, then deletes it. One that another of

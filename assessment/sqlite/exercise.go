@@ -3,8 +3,6 @@ package sqlite
 import (
 	"context"
 	"encoding/json"
-	"errors"
-	"strings"
 
 	"github.com/keel-coach/keel/assessment"
 )
@@ -52,17 +50,8 @@ func (s *ExerciseService) SaveExercise(ctx context.Context, e *assessment.Exerci
 	if err != nil {
 		return err
 	}
-	replaced := false
-	for i, c := range custom {
-		if c.ID == e.ID {
-			custom[i], replaced = e, true
-		}
-	}
-	if !replaced {
-		custom = append(custom, e)
-	}
-	if _, err := s.builtin().With(custom); err != nil {
-		return forExercise(e.ID, err)
+	if err := s.builtin().CheckExercise(custom, e); err != nil {
+		return err
 	}
 	if err := putExercise(ctx, tx, e, "save the exercise"); err != nil {
 		return err
@@ -156,23 +145,4 @@ func findExercises(ctx context.Context, q querier) ([]*assessment.Exercise, erro
 		return nil, mapError("list your exercises", err)
 	}
 	return out, nil
-}
-
-// forExercise rewrites library-wide errors about exercise id ("clam.regression")
-// to the exercise form's own field names ("regression"), leaving errors
-// about other exercises prefixed so the coach sees which one is meant.
-func forExercise(id string, err error) error {
-	var fes assessment.ValidationErrors
-	if !errors.As(err, &fes) {
-		return err
-	}
-	out := make(assessment.ValidationErrors, 0, len(fes))
-	for _, fe := range fes {
-		c := *fe
-		if f, ok := strings.CutPrefix(fe.Field, id+"."); ok {
-			c.Field = f
-		}
-		out = append(out, &c)
-	}
-	return out
 }
