@@ -1,10 +1,13 @@
 package assessment_test
 
 import (
+	"context"
+	"errors"
 	"strings"
 	"testing"
 
 	"github.com/keel-coach/keel/assessment"
+	"github.com/keel-coach/keel/assessment/mock"
 )
 
 func linkLib(t *testing.T) *assessment.Library {
@@ -122,6 +125,37 @@ func TestLibrary_CheckExercise(t *testing.T) {
 		err := lib.CheckExercise(custom, mine("my_c", "nowhere"))
 		if assessment.FieldErrors(err).For("regression") == "" {
 			t.Errorf("err %v; want a message on regression, without the id", err)
+		}
+	})
+}
+
+func TestLibraryWithCustom(t *testing.T) {
+	lib := wfLib(t)
+	own := *lib.Exercises[0]
+	own.ID, own.Name, own.Regression, own.Progression = "my_own", "My own", "", ""
+	t.Run("OK", func(t *testing.T) {
+		s := &mock.ExerciseService{FindExercisesFn: func(context.Context) ([]*assessment.Exercise, error) {
+			return []*assessment.Exercise{&own}, nil
+		}}
+		all, err := assessment.LibraryWithCustom(context.Background(), lib, s)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if e, ok := all.Get("my_own"); !ok || !e.Custom || len(all.Exercises) != len(lib.Exercises)+1 {
+			t.Errorf("library of %d; want the built-in ones and hers, marked hers", len(all.Exercises))
+		}
+	})
+	t.Run("NoStore", func(t *testing.T) {
+		if all, err := assessment.LibraryWithCustom(context.Background(), lib, nil); err != nil || all != lib {
+			t.Errorf("= %v, %v; want the built-in library", all, err)
+		}
+	})
+	t.Run("ErrStore", func(t *testing.T) {
+		s := &mock.ExerciseService{FindExercisesFn: func(context.Context) ([]*assessment.Exercise, error) {
+			return nil, assessment.Internal("read your exercises", errors.New("disk"))
+		}}
+		if _, err := assessment.LibraryWithCustom(context.Background(), lib, s); assessment.ErrorCode(err) != assessment.EINTERNAL {
+			t.Errorf("err %v; want the store's", err)
 		}
 	})
 }
