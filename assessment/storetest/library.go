@@ -1,6 +1,7 @@
 package storetest
 
 import (
+	"bytes"
 	"testing"
 
 	"github.com/keel-coach/keel/assessment"
@@ -59,13 +60,15 @@ func testProfile(t *testing.T, open func(t *testing.T) Stores) {
 	})
 	t.Run("OK", func(t *testing.T) {
 		s := open(t)
-		want := assessment.Profile{CoachName: "Kara", Accent: "#aa3366", Paper: assessment.PaperLetter, DiastasisUnit: assessment.UnitMM}
+		want := assessment.Profile{CoachName: "Kara Lindqvist", Business: "Strong Mama Coaching", Contact: "+44 7700 900123 · kara@example.com",
+			Logo: []byte{0x89, 'P', 'N', 'G', 0, 1, 2}, Accent: "#aa3366", Paper: assessment.PaperLetter, DiastasisUnit: assessment.UnitMM}
 		if err := s.Profiles.SaveProfile(ctx, want); err != nil {
 			t.Fatal(err)
 		}
 		got, err := s.Profiles.Profile(ctx)
-		if err != nil || got.CoachName != want.CoachName || got.Paper != want.Paper || got.DiastasisUnit != want.DiastasisUnit {
-			t.Errorf("read back %+v, %v", got, err)
+		if err != nil || got.CoachName != want.CoachName || got.Business != want.Business || got.Contact != want.Contact ||
+			!bytes.Equal(got.Logo, want.Logo) || got.Accent != want.Accent || got.Paper != want.Paper || got.DiastasisUnit != want.DiastasisUnit {
+			t.Errorf("read back %+v, %v; want %+v", got, err, want)
 		}
 	})
 	t.Run("ErrInvalid", func(t *testing.T) {
