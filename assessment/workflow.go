@@ -194,7 +194,7 @@ func ErrStaleVersion() *Error {
 // ErrIssuedInPlace refuses an in-place change to an issued programme:
 // what she was handed stays as it was; save the change as a new version.
 func ErrIssuedInPlace() *Error {
-	return Conflict(ReasonIssued, "This programme has been issued, so it is kept as she was given it. Your change is saved as a new draft version instead.")
+	return Conflict(ReasonIssued, "This programme has been issued, so it stays as she was given it: make the change on a new draft version.")
 }
 
 // CurrentProgramme is her current programme: the newest issued one (the
