@@ -19,29 +19,30 @@ func (c *Client) Snapshot() *ClientSnapshot {
 // pointer the record holds, nil when the section was not tested or the key
 // is unknown.
 func (r *Record) Section(key string) any {
-	switch key {
-	case SectionContext:
-		return nilIf(r.Context)
-	case SectionRedFlags:
-		return nilIf(r.RedFlags)
-	case SectionPelvicFloor:
-		return nilIf(r.PelvicFloor)
-	case SectionPain:
-		return nilIf(r.Pain)
-	case SectionPelvicTilt:
-		return nilIf(r.PelvicTilt)
-	case SectionThomas:
-		return nilIf(r.Thomas)
-	case SectionGlutes:
-		return nilIf(r.Glutes)
-	case SectionHinge:
-		return nilIf(r.Hinge)
-	case SectionDiastasis:
-		return nilIf(r.Diastasis)
-	case SectionPosture:
-		return nilIf(r.Posture)
+	for _, sec := range r.sections() {
+		if sec.key == key {
+			return sec.v
+		}
 	}
 	return nil
+}
+
+// sections is every section of r by key, in form order (the order of
+// Sections), nil when not tested.
+func (r *Record) sections() [10]struct {
+	key string
+	v   any
+} {
+	return [10]struct {
+		key string
+		v   any
+	}{
+		{SectionContext, nilIf(r.Context)}, {SectionRedFlags, nilIf(r.RedFlags)},
+		{SectionPelvicFloor, nilIf(r.PelvicFloor)}, {SectionPain, nilIf(r.Pain)},
+		{SectionPelvicTilt, nilIf(r.PelvicTilt)}, {SectionThomas, nilIf(r.Thomas)},
+		{SectionGlutes, nilIf(r.Glutes)}, {SectionHinge, nilIf(r.Hinge)},
+		{SectionDiastasis, nilIf(r.Diastasis)}, {SectionPosture, nilIf(r.Posture)},
+	}
 }
 
 // nilIf turns a nil pointer of any section type into an untyped nil, so

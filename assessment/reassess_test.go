@@ -174,3 +174,16 @@ func TestClient_Snapshot(t *testing.T) {
 		t.Error("snapshot of no client")
 	}
 }
+
+// Every section the form lists is one Section knows: a section added to
+// the record must be added there too, or a reassessment would not carry it.
+func TestRecord_SectionCoversSections(t *testing.T) {
+	r := &assessment.Record{Context: &assessment.Context{}, RedFlags: &assessment.RedFlags{}, PelvicFloor: &assessment.PelvicFloor{},
+		Pain: &assessment.Pain{}, PelvicTilt: &assessment.PelvicTilt{}, Thomas: &assessment.Thomas{}, Glutes: &assessment.Glutes{},
+		Hinge: &assessment.Hinge{}, Diastasis: &assessment.Diastasis{}, Posture: &assessment.Posture{}}
+	for _, k := range assessment.Sections {
+		if r.Section(k) == nil {
+			t.Errorf("Section(%q) is nil on a record with every section", k)
+		}
+	}
+}
