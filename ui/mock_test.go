@@ -159,3 +159,26 @@ func TestSessionLog_CurrentIsReferral(t *testing.T) {
 		t.Errorf("programme %v, log enabled %v, title %q; want no plan to log against and the referral named", s.p, !s.logBtn.Disabled(), s.lightTitle.Text)
 	}
 }
+
+// The exercise screen shows storage's refusal of a delete as storage
+// words it (the domain names the linked exercises); it does not write its
+// own.
+func TestExerciseScreen_DeleteConflictShownAsStored(t *testing.T) {
+	u := newMockUI(t, &mock.ProgrammeService{})
+	own := *u.svc.Library.Exercises[0]
+	own.ID, own.Name, own.Regression, own.Progression, own.Custom = "my_own", "My own", "", "", true
+	const msg = "“My own” cannot be deleted while “Another” names it as an easier or harder variation."
+	u.svc.Exercises = &mock.ExerciseService{
+		FindExercisesFn: func(context.Context) ([]*assessment.Exercise, error) { return []*assessment.Exercise{&own}, nil },
+		DeleteExerciseFn: func(context.Context, string) error {
+			return assessment.Conflict(assessment.ReasonLinked, msg)
+		},
+	}
+	s := u.openExercises()
+	s.selectForTest(t, "my_own")
+	test.Tap(s.del)
+	test.Tap(findButton(t, u.win, "Delete"))
+	if txt := overlayText(t, u.win); !strings.Contains(txt, msg) {
+		t.Errorf("the coach reads %q; want storage's message %q", txt, msg)
+	}
+}
