@@ -25,8 +25,9 @@ func NewProgrammeService(db *DB) *ProgrammeService { return &ProgrammeService{db
 
 // CreateProgramme stores p for the assessment p.RecordID. With p.Lineage
 // zero it starts a new lineage (version 1, Lineage = its own ID); otherwise
-// it stores the next version of that lineage and marks the earlier versions
-// superseded, all in one transaction. A programme with no status is a
+// it stores the next version of that lineage, and when that version is
+// issued marks the earlier versions superseded, all in one transaction (a
+// new draft supersedes them when UpdateProgramme issues it). A programme with no status is a
 // draft. A new version whose Version (the version it was made on) is set
 // but is not the latest is refused with ECONFLICT, and so is an issued
 // programme, not Blocked, made from an assessment that now blocks every
@@ -206,9 +207,13 @@ func createProgramme(ctx context.Context, tx *writeTx, p *assessment.Programme) 
 			return assessment.ErrStaleVersion()
 		}
 		version = latest + 1
-		if _, err := tx.ExecContext(ctx, `UPDATE programmes SET status = ?, updated_at = ? WHERE lineage = ? AND status <> ?`,
-			assessment.StatusSuperseded, formatTime(tx.now), p.Lineage, assessment.StatusSuperseded); err != nil {
-			return mapError("save the programme", err)
+		// An issued version replaces the earlier ones at once; a new draft
+		// replaces them only when it is issued: until then she keeps the
+		// version she was given.
+		if p.Status == assessment.StatusIssued {
+			if err := supersedeOthers(ctx, tx, p.Lineage, 0); err != nil {
+				return err
+			}
 		}
 	}
 
@@ -292,11 +297,27 @@ func updateProgramme(ctx context.Context, tx *writeTx, p *assessment.Programme) 
 		p.Status, data, formatTime(tx.now), p.ID); err != nil {
 		return mapError("save the programme", err)
 	}
+	// Issuing a draft version replaces the version she had.
+	if p.Status == assessment.StatusIssued && status != assessment.StatusIssued {
+		if err := supersedeOthers(ctx, tx, lineage, p.ID); err != nil {
+			return err
+		}
+	}
 	t, err := parseTime(created)
 	if err != nil {
 		return assessment.Internal("save the programme", err)
 	}
 	p.CreatedAt, p.UpdatedAt = t, tx.now
+	return nil
+}
+
+// supersedeOthers marks every version of lineage but the one with id
+// except superseded.
+func supersedeOthers(ctx context.Context, tx *writeTx, lineage, except int64) error {
+	if _, err := tx.ExecContext(ctx, `UPDATE programmes SET status = ?, updated_at = ? WHERE lineage = ? AND id <> ? AND status <> ?`,
+		assessment.StatusSuperseded, formatTime(tx.now), lineage, except, assessment.StatusSuperseded); err != nil {
+		return mapError("save the programme", err)
+	}
 	return nil
 }
 
