@@ -38,14 +38,21 @@ FUZZ_TARGETS := assessment:FuzzParseRecordJSON assessment:FuzzValidateRecord ass
 	assessment:FuzzParseExport report:FuzzSanitize report:FuzzRenderText
 FUZZ_SMOKE := 300x
 FUZZTIME ?= 100000x
+# ORACLE_RECORDS random assessments go through the safety oracle in
+# `make fuzz` (the normal test run checks 10,000); skipped in the smoke run.
+ORACLE_RECORDS ?= 100000
 
-## fuzz: every fuzz target for FUZZTIME inputs (default 100000x)
+## fuzz: every fuzz target for FUZZTIME inputs (default 100000x), and the safety oracle on ORACLE_RECORDS records
 fuzz:
 	@set -e; for t in $(FUZZ_TARGETS); do \
 		pkg=$${t%%:*}; name=$${t#*:}; \
 		echo "fuzz ./$$pkg $$name -fuzztime=$(FUZZTIME)"; \
 		$(GO) test ./$$pkg -run '^$$' -fuzz "^$$name\$$" -fuzztime=$(FUZZTIME); \
 	done
+	@if [ "$(FUZZTIME)" != "$(FUZZ_SMOKE)" ]; then \
+		echo "safety oracle: $(ORACLE_RECORDS) records"; \
+		KEEL_ORACLE_RECORDS=$(ORACLE_RECORDS) $(GO) test ./assessment -run '^TestSafetyOracle$$' -count=1 -timeout 30m; \
+	fi
 
 ## bench: every benchmark, as recorded in docs/PERFORMANCE.md
 bench:

@@ -233,10 +233,7 @@ func ValidPhone(s string) bool {
 // WeeksPostpartum returns whole weeks from the last delivery to day `on`,
 // and false when no delivery date is recorded.
 func (c *Client) WeeksPostpartum(on Date) (int, bool) {
-	if c.LastDelivery.IsZero() || on.Before(c.LastDelivery) {
-		return 0, false
-	}
-	return on.DaysSince(c.LastDelivery) / 7, true
+	return PostpartumWeeks(nil, c.LastDelivery, on)
 }
 
 // ClientFilter narrows a client listing. Query matches any part of the name

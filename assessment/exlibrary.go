@@ -244,6 +244,16 @@ func (e *Exercise) Validate() error {
 	}
 	checkList(&v, "targets", e.Targets, exerciseTargets, "is not a finding an exercise can answer")
 	checkList(&v, "demands", e.Demands, Demands, "is not a known demand")
+	for _, d := range slices.Sorted(maps.Keys(e.DemandReasons)) {
+		switch {
+		case !slices.Contains(e.Demands, d):
+			v.Add("demand_reasons."+d, "%q is not one of this exercise's demands; remove its reason or add the demand.", d)
+		case strings.TrimSpace(e.DemandReasons[d]) == "":
+			v.Add("demand_reasons."+d, "Say what in the movement makes this demand, or remove it.")
+		case !validText(e.DemandReasons[d]):
+			v.Add("demand_reasons."+d, "This reason contains characters that cannot be stored.")
+		}
+	}
 	if len(e.Equipment) == 0 {
 		v.Add("equipment", "List the equipment needed, or %q.", EquipNone)
 	}
@@ -490,7 +500,7 @@ func ValidateLibrary(ex []*Exercise) error {
 func extraDemands(easier, harder *Exercise) []string {
 	var out []string
 	for _, d := range easier.Demands {
-		if !slices.Contains(harder.Demands, d) {
+		if !slices.Contains(harder.Demands, d) && !slices.Contains(positionDemands, d) {
 			out = append(out, d)
 		}
 	}

@@ -29,6 +29,7 @@ var Sections = []string{SectionContext, SectionRedFlags, SectionPelvicFloor, Sec
 const (
 	ReferToGP         = "GP"
 	ReferToPelvicPhys = "pelvic-health physiotherapist"
+	ReferToPhysioOrGP = "physiotherapist or GP"
 )
 
 // Interpret reads a record and returns its findings, most serious first,
@@ -38,6 +39,15 @@ const (
 // the order of the sections on the form. Every interpretation ends with the
 // FindGeneral foundations, which every client gets.
 func Interpret(r *Record) Interpretation {
+	if r == nil {
+		return interpret(nil, Facts{})
+	}
+	return interpret(r, FactsOf(r))
+}
+
+// interpret is Interpret with the record's facts already derived (the
+// generator derives them once and passes them on).
+func interpret(r *Record, f Facts) Interpretation {
 	in := Interpretation{Findings: make([]Finding, 0, 24)} // room for a full record without regrowing
 	if r == nil {
 		in.NotTested = slices.Clone(Sections)
@@ -58,6 +68,17 @@ func Interpret(r *Record) Interpretation {
 	in.dailyLoad(r.Context)
 	in.Findings = append(in.Findings, generalFinding(in.NotTested))
 	slices.SortStableFunc(in.Findings, func(a, b Finding) int { return int(b.Severity) - int(a.Severity) })
+	// The referrals for what the screens found beyond the red-flag and
+	// pelvic-floor answers listed above (persistent pain, a painful hinge,
+	// a glute that barely contracts) come from their one home,
+	// SafetyReferrals; the coach's own next steps (finish the screen, ask
+	// for the GP's go-ahead) stay with the programme.
+	for _, ref := range referralsFrom(r, f) {
+		switch ref.Code {
+		case ReferralPainPersistent, ReferralHingePain, ReferralGluteNerve:
+			in.Referrals = append(in.Referrals, ref)
+		}
+	}
 	in.ReferralRequired = len(in.Referrals) > 0
 	return in
 }
@@ -218,30 +239,29 @@ func (in *Interpretation) pelvicFloor(r *Record) {
 			Code:     FindScarConcern,
 			Severity: SeverityHigh,
 			Coach:    "Caesarean scar concern: early-phase work only (breathing, pelvic floor, walking, gentle mobility) until the scar has been checked.",
-			Client:   "Your scar needs checking before we add harder work, so we will start with breathing, gentle core work and walking.",
+			Client:   "Your scar needs checking before we add harder work, so we will start with breathing, your pelvic floor, walking and easy stretches.",
 			Evidence: "pelvic_floor.scar_concern: yes",
 		})
 	}
 }
 
 // WeeksPostpartum returns the whole weeks since the birth as of the
-// assessment, from the coach's figure in Context and from the client's
-// delivery date to the record date. When both are known and differ, the
-// smaller wins (H): fewer weeks means the earlier, stricter postpartum
-// gates, and a safety rule should not depend on which of two figures
-// happens to be right. ok is false when neither is known.
+// assessment, from the coach's figure in Context and the client's delivery
+// date (PostpartumWeeks, the one rule: the smaller wins). ok is false when
+// neither is known.
 func (r *Record) WeeksPostpartum() (weeks int, ok bool) {
-	c, hasC := r.contextWeeks()
-	d, hasD := r.deliveryWeeks()
-	switch {
-	case hasC && hasD:
-		return min(c, d), true
-	case hasC:
-		return c, true
-	case hasD:
-		return d, true
+	if r == nil {
+		return 0, false
 	}
-	return 0, false
+	var coach *int
+	if r.Context != nil {
+		coach = r.Context.WeeksPostpartum
+	}
+	var delivery Date
+	if r.Client != nil {
+		delivery = r.Client.LastDelivery
+	}
+	return PostpartumWeeks(coach, delivery, r.Date)
 }
 
 // contextWeeks is the coach's own figure for weeks postpartum.
@@ -255,10 +275,10 @@ func (r *Record) contextWeeks() (int, bool) {
 // deliveryWeeks counts whole weeks from the client's delivery date to the
 // record date; a delivery after the assessment counts as unknown.
 func (r *Record) deliveryWeeks() (int, bool) {
-	if r == nil || r.Client == nil || r.Client.LastDelivery.IsZero() || r.Date.IsZero() || r.Date.Before(r.Client.LastDelivery) {
+	if r == nil || r.Client == nil {
 		return 0, false
 	}
-	return r.Date.DaysSince(r.Client.LastDelivery) / 7, true
+	return PostpartumWeeks(nil, r.Client.LastDelivery, r.Date)
 }
 
 // postpartum applies the time-since-birth gates (rules 2 and 4) [64][70].
@@ -316,15 +336,8 @@ func (in *Interpretation) postpartum(r *Record) {
 // pain_high gate both read it here, so high pain found is always high
 // pain gated. ok is false when neither was recorded.
 func painScore(p *Pain) (score int, fromWorst, ok bool) {
-	switch {
-	case p == nil:
-		return 0, false, false
-	case p.Now != nil:
-		return *p.Now, false, true
-	case p.WorstWeek != nil:
-		return *p.WorstWeek, true, true
-	}
-	return 0, false, false
+	f := painFacts(p)
+	return f.Gate, f.GateFromWorst, f.PainKnown
 }
 
 // pain bands pain now (or, when only that was recorded, the worst in the
@@ -333,6 +346,15 @@ func (in *Interpretation) pain(r *Record) {
 	p := r.Pain
 	score, fromWorst, ok := painScore(p)
 	if !ok {
+		// Missing is never normal: the gates read unrecorded pain as high,
+		// and the finding says so.
+		in.add(Finding{
+			Code:     FindPainHigh,
+			Severity: SeverityHigh,
+			Coach:    "Pain not recorded: Keel treats it as " + strconv.Itoa(PainStopMin) + "/10 or more (no heavy or braced lifts, no impact) until you record pain today.",
+			Client:   "We have not yet recorded how much pain you have, so we will keep to comfortable movements until we do.",
+			Evidence: "pain now and worst in the last week not recorded",
+		})
 		return
 	}
 	evidence := "NPRS now " + strconv.Itoa(score) + "/10"
@@ -345,7 +367,7 @@ func (in *Interpretation) pain(r *Record) {
 		evidence += "; sites: " + choiceList(p.Sites)
 	}
 	switch {
-	case score >= PainHighMin:
+	case score >= PainStopMin:
 		in.add(Finding{
 			Code:     FindPainHigh,
 			Severity: SeverityHigh,
@@ -386,7 +408,7 @@ func (in *Interpretation) diastasis(d *Diastasis) {
 	}
 	sites := [3]diastasisSite{{"above the navel", d.Above}, {"at the navel", d.At}, {"below the navel", d.Below}}
 	var wide, soft, all []string
-	for _, x := range sites {
+	for i, x := range sites {
 		if x.s == nil {
 			continue
 		}
@@ -402,7 +424,7 @@ func (in *Interpretation) diastasis(d *Diastasis) {
 			desc += ", " + x.s.Tension
 		}
 		all = append(all, desc)
-		if x.s.Wide() {
+		if x.s.WideAt(i) {
 			wide = append(wide, w+" "+x.name)
 		}
 		if x.s.Tension == TensionSoft {
@@ -420,7 +442,7 @@ func (in *Interpretation) diastasis(d *Diastasis) {
 		in.add(Finding{
 			Code:     FindDiastasis,
 			Severity: SeverityModerateFinding,
-			Coach:    "Diastasis recti: gap of " + joinAnd(wide) + " (a diastasis from " + fmtNum(DiastasisFingersMin) + " finger widths or over " + strconv.Itoa(DiastasisMMOver) + " mm). Breathing with deep-core pre-activation, heel slides, dead-bug regressions and bird dog; regress anything that domes.",
+			Coach:    "Diastasis recti: gap of " + joinAnd(wide) + " (a diastasis from " + fmtNum(DiastasisFingersMin) + " finger widths, or over " + strconv.Itoa(DiastasisAboveMMOver) + " mm above or at the navel and " + strconv.Itoa(DiastasisBelowMMOver) + " mm below it). Breathing with deep-core pre-activation, heel slides, dead-bug regressions and bird dog; regress anything that domes.",
 			Client:   "There is a gap between the two sides of your tummy muscles, which is very common after pregnancy. We will train your deep core so it can take more load, choosing exercises that keep your tummy flat while you work.",
 			Evidence: evidence,
 		})
@@ -991,6 +1013,14 @@ func generalFinding(notTested []string) Finding {
 		Client:   "Every plan starts with the same foundations: breathing well, connecting with your deep core and pelvic floor, walking, and building strength in your hips, middle and upper back.",
 		Evidence: ev,
 	}
+}
+
+// weeksText writes weeks since birth, "less than a week" for 0.
+func weeksText(w int) string {
+	if w == 0 {
+		return "less than a week"
+	}
+	return plural(w, "week")
 }
 
 // fmtNum writes a number without trailing zeros: 2, 2.5.

@@ -102,6 +102,18 @@ func withSite(s assessment.DiastasisSite, doming string) func(*assessment.Record
 	return func(r *assessment.Record) { r.Diastasis = &assessment.Diastasis{At: &s, Doming: doming} }
 }
 
+// withSiteAt records one site's gap above or below the navel.
+func withSiteAt(site string, s assessment.DiastasisSite) func(*assessment.Record) {
+	return func(r *assessment.Record) {
+		r.Diastasis = &assessment.Diastasis{}
+		if site == "above" {
+			r.Diastasis.Above = &s
+		} else {
+			r.Diastasis.Below = &s
+		}
+	}
+}
+
 // cleanHinge keeps all three dowel contacts.
 var cleanHinge = assessment.Hinge{HeadContact: true, ThoracicContact: true, SacrumContact: true}
 
@@ -166,7 +178,8 @@ func TestInterpretRules(t *testing.T) {
 		{"Pain1", rec(withPainNow(1)), []want{{assessment.FindPainLow, "", assessment.SeverityLow}}, nil, false},
 		{"Pain3", rec(withPainNow(3)), []want{{assessment.FindPainLow, "", anySev}}, []string{assessment.FindPainModerate}, false},
 		{"Pain4", rec(withPainNow(4)), []want{{assessment.FindPainModerate, "", assessment.SeverityModerateFinding}}, nil, false},
-		{"Pain6", rec(withPainNow(6)), []want{{assessment.FindPainModerate, "", anySev}}, []string{assessment.FindPainHigh}, false},
+		{"Pain6", rec(withPainNow(6)), []want{{assessment.FindPainHigh, "", anySev}}, []string{assessment.FindPainModerate}, false},
+		{"Pain5", rec(withPainNow(5)), []want{{assessment.FindPainModerate, "", anySev}}, []string{assessment.FindPainHigh}, false},
 		{"Pain7", rec(withPainNow(7)), []want{{assessment.FindPainHigh, "", assessment.SeverityHigh}}, nil, false},
 		{"Pain10", rec(withPainNow(10)), []want{{assessment.FindPainHigh, "", anySev}}, nil, false},
 		{"PainNowWinsOverWorst", rec(func(r *assessment.Record) { r.Pain = &assessment.Pain{Now: ip(2), WorstWeek: ip(9)} }),
@@ -179,7 +192,9 @@ func TestInterpretRules(t *testing.T) {
 		{"Fingers1.5", rec(withSite(assessment.DiastasisSite{WidthFingers: fp(1.5)}, "")), nil, []string{assessment.FindDiastasis}, false},
 		{"Fingers2", rec(withSite(assessment.DiastasisSite{WidthFingers: fp(2)}, "")), []want{{assessment.FindDiastasis, "", assessment.SeverityModerateFinding}}, nil, false},
 		{"MM20", rec(withSite(assessment.DiastasisSite{WidthMM: ip(20)}, "")), nil, []string{assessment.FindDiastasis}, false},
-		{"MM21", rec(withSite(assessment.DiastasisSite{WidthMM: ip(21)}, "")), []want{{assessment.FindDiastasis, "", anySev}}, nil, false},
+		{"MM21Above", rec(withSiteAt("above", assessment.DiastasisSite{WidthMM: ip(21)})), nil, []string{assessment.FindDiastasis}, false},
+		{"MM23Above", rec(withSiteAt("above", assessment.DiastasisSite{WidthMM: ip(23)})), []want{{assessment.FindDiastasis, "", anySev}}, nil, false},
+		{"MM17Below", rec(withSiteAt("below", assessment.DiastasisSite{WidthMM: ip(17)})), []want{{assessment.FindDiastasis, "", anySev}}, nil, false},
 		{"SoftNarrow", rec(withSite(assessment.DiastasisSite{WidthFingers: fp(1), Tension: assessment.TensionSoft}, "")),
 			[]want{{assessment.FindDiastasisSoft, "", anySev}}, []string{assessment.FindDiastasis}, false},
 		{"FirmNoSoft", rec(withSite(assessment.DiastasisSite{WidthFingers: fp(1), Tension: assessment.TensionFirm}, "")), nil, []string{assessment.FindDiastasisSoft}, false},
@@ -257,9 +272,9 @@ func TestInterpretRules(t *testing.T) {
 		{"HingeClean", rec(withHinge(cleanHinge)), nil,
 			[]string{assessment.FindHingePoor, assessment.FindHingeFair, assessment.FindHingePain, assessment.FindHingeLumbarFlex, assessment.FindThoracicMobility}, false},
 		{"HingePain", rec(withHinge(assessment.Hinge{HeadContact: true, ThoracicContact: true, SacrumContact: true, Pain: true})),
-			[]want{{assessment.FindHingePain, "", assessment.SeverityHigh}, {assessment.FindHingePoor, "", anySev}}, nil, false},
+			[]want{{assessment.FindHingePain, "", assessment.SeverityHigh}, {assessment.FindHingePoor, "", anySev}}, nil, true}, // a painful screen test is referred (rule 13)
 		{"HingeScore0", rec(withHinge(assessment.Hinge{HeadContact: true, ThoracicContact: true, SacrumContact: true, Score: ip(0)})),
-			[]want{{assessment.FindHingePain, "", anySev}}, nil, false},
+			[]want{{assessment.FindHingePain, "", anySev}}, nil, true},
 		{"HingeScore1", rec(withHinge(assessment.Hinge{HeadContact: true, ThoracicContact: true, SacrumContact: true, Score: ip(1)})),
 			[]want{{assessment.FindHingePoor, "", assessment.SeverityModerateFinding}}, []string{assessment.FindHingePain}, false},
 		{"HingeScore2", rec(withHinge(assessment.Hinge{HeadContact: true, ThoracicContact: true, SacrumContact: true, Score: ip(2)})),
@@ -472,8 +487,9 @@ func TestNotTested(t *testing.T) {
 		if !reflect.DeepEqual(in.NotTested, assessment.Sections) {
 			t.Errorf("NotTested = %v, want %v", in.NotTested, assessment.Sections)
 		}
-		if got := codes(in); !reflect.DeepEqual(got, []string{assessment.FindGeneral}) {
-			t.Errorf("findings = %v, want only general", got)
+		// Pain not recorded is read as high (missing is never normal).
+		if got := codes(in); !reflect.DeepEqual(got, []string{assessment.FindPainHigh, assessment.FindGeneral}) {
+			t.Errorf("findings = %v, want pain_high (not recorded) and general", got)
 		}
 		if in.ReferralRequired {
 			t.Errorf("an untested safety screen must not read as a referral either way")

@@ -3,47 +3,27 @@ package assessment
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
-// foldTable maps letters with diacritics, and a few ligatures, to plain
-// Latin letters so that "zoe" finds "Zoë" and "lukasiewicz" finds
-// "Łukasiewicz". It covers Latin-1 Supplement and Latin Extended-A, which
-// hold the letters of every European language written in Latin script.
-var foldTable = map[rune]string{}
+//go:generate go run ./internal/foldgen -o foldtable.go
 
-func init() {
-	groups := map[string]string{
-		"a":  "àáâãäåāăąǎ",
-		"ae": "æ",
-		"c":  "çćĉċč",
-		"d":  "ďđð",
-		"e":  "èéêëēĕėęě",
-		"g":  "ĝğġģ",
-		"h":  "ĥħ",
-		"i":  "ìíîïĩīĭįıǐ",
-		"ij": "ĳ",
-		"j":  "ĵ",
-		"k":  "ķĸ",
-		"l":  "ĺļľŀł",
-		"n":  "ñńņňŉŋ",
-		"o":  "òóôõöøōŏőǒ",
-		"oe": "œ",
-		"r":  "ŕŗř",
-		"s":  "śŝşšſș",
-		"ss": "ß",
-		"t":  "ţťŧț",
-		"th": "þ",
-		"u":  "ùúûüũūŭůűųǔ",
-		"w":  "ŵ",
-		"y":  "ýÿŷ",
-		"z":  "źżž",
-	}
-	for plain, letters := range groups {
-		for _, r := range letters {
-			foldTable[r] = plain
+// The fold table (foldtable.go) is generated from Unicode's decompositions:
+// every Latin-script letter with a diacritic, plus the letters whose stroke
+// or ligature Unicode does not decompose (ł, ø, đ, æ, ß...).
+
+// foldLow is foldTable for the letters below the combining marks (Latin-1
+// and Latin Extended-A and -B, where most accented names fall), indexed
+// directly: both cases are in the table, so these letters need neither a
+// map look-up nor unicode.ToLower.
+var foldLow = func() (t [0x300]string) {
+	for r, f := range foldTable {
+		if r < rune(len(t)) {
+			t[r] = f
 		}
 	}
-}
+	return t
+}()
 
 // Fold returns s lower-cased, with diacritics removed and spacing collapsed:
 // the form Keel stores beside a name for searching.
@@ -52,6 +32,31 @@ func Fold(s string) string {
 	b.Grow(len(s))
 	space := false
 	for _, r := range s {
+		// ASCII first, without table look-ups: most of most names. The
+		// due list folds thousands of names at once.
+		if r < utf8.RuneSelf {
+			switch {
+			case r == ' ' || '\t' <= r && r <= '\r':
+				space = b.Len() > 0
+				continue
+			case 'A' <= r && r <= 'Z':
+				r += 'a' - 'A'
+			}
+			if space {
+				b.WriteByte(' ')
+				space = false
+			}
+			b.WriteByte(byte(r))
+			continue
+		}
+		if r < rune(len(foldLow)) && foldLow[r] != "" {
+			if space {
+				b.WriteByte(' ')
+				space = false
+			}
+			b.WriteString(foldLow[r])
+			continue
+		}
 		r = unicode.ToLower(r)
 		if unicode.Is(unicode.Mn, r) { // combining marks in decomposed text
 			continue

@@ -1,6 +1,7 @@
 package assessment
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 )
@@ -19,13 +20,25 @@ const (
 	GateImpactReadiness   = "impact_readiness"
 	GatePainHigh          = FindPainHigh
 	GateDiastasis         = FindDiastasis
-	GateDomingMarked      = "doming_marked"
+	GateDiastasisSevere   = "diastasis_severe"
 	GateHingePain         = FindHingePain
+	GatePregnant          = "pregnant"
+	GateScreenIncomplete  = "screen_incomplete"
+	GateNoGoAhead         = "caesarean_no_go_ahead"
+	GatePainPersistent    = "pain_persistent"
+	GateGluteNerve        = "glute_nerve"
+	GateHingeNotClean     = "hinge_not_clean"
+	GateHingePoor         = "hinge_poor"
 )
 
 // Referral codes that have no finding of their own.
 const (
 	ReferralCaesareanCheck = "caesarean_gp_check"
+	ReferralScreen         = GateScreenIncomplete
+	ReferralPregnant       = GatePregnant
+	ReferralPainPersistent = GatePainPersistent
+	ReferralHingePain      = FindHingePain
+	ReferralGluteNerve     = GateGluteNerve
 )
 
 // Gate is a safety rule that applies to one client: what it forbids (demand
@@ -37,8 +50,12 @@ type Gate struct {
 	Code    string   `json:"code"`
 	Reason  string   `json:"reason"`
 	Forbids []string `json:"forbids,omitempty"`
-	Source  string   `json:"source"`
-	Blocks  bool     `json:"blocks,omitempty"`
+	// Only, when set, lists the only families the gate allows: the gentle
+	// set of rule 2 (breathing and the pelvic floor, walking, gentle
+	// mobility).
+	Only   []string `json:"only,omitempty"`
+	Source string   `json:"source"`
+	Blocks bool     `json:"blocks,omitempty"`
 }
 
 // forbidsExercise reports whether the gate rules out exercise e: a blocking gate
@@ -46,6 +63,9 @@ type Gate struct {
 // demands it forbids.
 func (g Gate) forbidsExercise(e *Exercise) bool {
 	if g.Blocks {
+		return true
+	}
+	if len(g.Only) > 0 && !containsString(g.Only, e.Family) {
 		return true
 	}
 	for _, d := range e.Demands {
@@ -60,39 +80,29 @@ func (g Gate) forbidsExercise(e *Exercise) bool {
 
 // Demand groups the gates forbid.
 var (
-	// earlyForbids is "early phase only" (rule 2): no loaded flexion, no
-	// lifting heavier than the baby, no high effort, no impact [70].
-	earlyForbids = []string{DemandImpact, DemandLoadedFlexion, DemandHighPressure, DemandHeavyLoad}
+	// gentleFamilies and gentleForbids are the early window of rule 2,
+	// literally: breathing and pelvic-floor work, walking and gentle
+	// mobility, with nothing held or lifted, no loaded flexion or curl, no
+	// high effort, no impact and no strong end-range stretch [70]. The same
+	// gentle set is all that persistent high pain and a possible nerve
+	// weakness allow until she has been seen.
+	gentleFamilies = []string{FamilyBreathing, FamilyConditioning, FamilyHipMobility, FamilyPelvicTilt, FamilyChest}
+	gentleForbids  = []string{DemandImpact, DemandLoadedFlexion, DemandHighPressure, DemandHeavyLoad, DemandLoadedHinge,
+		DemandSingleLegLoad, DemandLongLeverCore, DemandExternalLoad, DemandRDLPattern, DemandTrunkCurl, DemandDeepStretch}
+	// caesareanForbids hold until the wound has had its 12 weeks, even
+	// with the GP's go-ahead: no heavy or high-pressure work, no lying on
+	// the scar, no sit-up-style effort [70].
+	caesareanForbids = []string{DemandHeavyLoad, DemandHighPressure, DemandLoadedFlexion, DemandTrunkCurl, DemandProneLying, DemandBellyStretch}
 )
+
+// gentleGate is a gate that allows only the gentle set.
+func gentleGate(code, source, reason string, extra ...string) Gate {
+	return Gate{Code: code, Only: gentleFamilies, Forbids: append(slices.Clone(gentleForbids), extra...), Source: source, Reason: reason}
+}
 
 // redFlagCauda lists the red flags that can mean cauda equina syndrome, an
 // emergency [62].
 var redFlagCauda = map[string]bool{"saddle_anaesthesia": true, "bladder_bowel_change": true, "progressive_neuro": true}
-
-// ppStatus is what the record says about time since birth.
-type ppStatus int
-
-const (
-	ppKnown   ppStatus = iota // weeks postpartum known
-	ppUnknown                 // she may be postpartum but the weeks are not recorded
-	ppNone                    // no births recorded: the postpartum gates do not apply
-)
-
-// postpartumStatus reads the weeks since birth from the raw record (the
-// smaller of the coach's figure in Context and delivery date to record
-// date, Record.WeeksPostpartum), and
-// whether the postpartum gates apply at all: only a client snapshot with
-// no births and no delivery date, and no weeks in Context, counts as not
-// postpartum.
-func postpartumStatus(r *Record) (int, ppStatus) {
-	if w, ok := r.WeeksPostpartum(); ok {
-		return w, ppKnown
-	}
-	if r.Client != nil && r.Client.Births == 0 && r.Client.LastDelivery.IsZero() {
-		return 0, ppNone
-	}
-	return 0, ppUnknown
-}
 
 // ClearanceStatus is what the medical clearance recorded on an assessment
 // means for its red flags.
@@ -190,112 +200,168 @@ func pelvicSymptoms(r *Record) []string {
 	return labels
 }
 
-// domingGraded reports doming of at least mild.
-func domingGraded(d *Diastasis) bool {
-	return d != nil && (d.Doming == DomingMild || d.Doming == DomingMarked)
-}
-
-// diastasisSigns reports the raw diastasis signs of rule 5: a gap of 2 finger
-// widths or over 20 mm at any site (DiastasisSite.Wide), a soft linea alba
-// at any site, or doming.
-func diastasisSigns(d *Diastasis) (wide, soft, doming bool) {
-	if d == nil {
-		return false, false, false
-	}
-	for _, s := range [3]*DiastasisSite{d.Above, d.At, d.Below} {
-		if s == nil {
-			continue
-		}
-		wide = wide || s.Wide()
-		soft = soft || s.Tension == TensionSoft
-	}
-	return wide, soft, domingGraded(d)
-}
-
 // Gates returns the safety gates that apply to r, most serious first, read
-// from the raw record fields (not from Interpret's wording, so safety never
-// depends on how a finding is phrased). docs/PROGRAMME.md lists every gate
-// with its source. A nil record gets a single blocking gate.
+// from the record's Facts (never from Interpret's wording, so safety does
+// not depend on how a finding is phrased). docs/PROGRAMME.md lists every
+// gate with its source. A nil record gets a single blocking gate.
 func Gates(r *Record) []Gate {
 	if r == nil {
 		return []Gate{{Code: GateRedFlag, Blocks: true, Source: "(H)",
 			Reason: "There is no assessment, so Keel cannot tell what is safe for her."}}
 	}
+	return gatesFrom(r, FactsOf(r))
+}
+
+// gatesFrom words the gates for r from its facts f.
+func gatesFrom(r *Record, f Facts) []Gate {
 	var gs []Gate
-	if _, labels := raisedRedFlags(r); len(labels) > 0 && r.ClearanceStatus() != ClearanceCovers {
-		reason := "Red-flag screen: " + joinAnd(labels) + " (yes or unsure) and no medical clearance recorded. No programme until a doctor has seen her and you record the clearance."
+	if f.Pregnant {
+		gs = append(gs, Gate{Code: GatePregnant, Blocks: true, Source: "scope (H)",
+			Reason: "She is pregnant now. Keel's plans are written for after the birth, so there is no programme; exercise in pregnancy is for her midwife or a pregnancy-trained professional to guide."})
+	}
+	if len(f.ScreenMissing) > 0 {
+		what := "The red-flag screen was not done"
+		if len(f.ScreenMissing) < len(redFlagQuestions) {
+			what = "The red-flag screen has unanswered questions (" + joinAnd(f.ScreenMissing) + ")"
+		}
+		gs = append(gs, Gate{Code: GateScreenIncomplete, Blocks: true, Source: "[61][62][63], rule 1; an unanswered question is not a no (H)",
+			Reason: "Finish the safety screen first. " + what + ", and Keel cannot plan exercise until every question has an answer."})
+	}
+	if len(f.RedFlagLabels) > 0 && f.Clearance != ClearanceCovers {
+		reason := "Red-flag screen: " + joinAnd(f.RedFlagLabels) + " (yes or unsure) and no medical clearance recorded. No programme until a doctor has seen her and you record the clearance."
 		if note := notCoveredNote(r); note != "" {
-			reason = "Red-flag screen: " + joinAnd(labels) + " (yes or unsure)." + note + " No programme until a doctor has seen her and you record a clearance dated on or after the assessment."
+			reason = "Red-flag screen: " + joinAnd(f.RedFlagLabels) + " (yes or unsure)." + note + " No programme until a doctor has seen her and you record a clearance dated on or after the assessment."
 		}
 		gs = append(gs, Gate{Code: GateRedFlag, Blocks: true, Source: "[61][62][63], rule 1; unsure counts as yes, clearance dated on or after the assessment (H)",
 			Reason: reason})
 	}
-	if s := pelvicSymptoms(r); len(s) > 0 {
-		gs = append(gs, Gate{Code: GatePelvicFloor, Forbids: []string{DemandImpact, DemandHeavyLoad}, Source: "[64][68][71], rule 3",
-			Reason: "Pelvic-floor or postpartum symptoms (" + joinAnd(s) + "): no running, jumping or other impact, and loads kept low to moderate, until a pelvic-health physiotherapist has assessed her."})
+	if len(f.GluteNerve) > 0 {
+		gs = append(gs, gentleGate(GateGluteNerve, "[61][62] §6 major motor weakness; gentle set until seen (H)",
+			"Glute grade of 0 or 1 ("+joinAnd(f.GluteNerve)+"): a muscle that barely contracts can mean a nerve problem. Only the gentle set (breathing, walking, gentle mobility) until a doctor has checked her."))
 	}
-	if r.PelvicFloor != nil && r.PelvicFloor.ScarConcern {
-		gs = append(gs, Gate{Code: GateScarConcern, Forbids: earlyForbids, Source: "[70], rule 2",
-			Reason: "Concern about the caesarean scar: early-phase work only (no trunk curls, high-pressure holds, heavy lifting or impact) until her GP has checked it."})
+	if len(f.PelvicSymptoms) > 0 {
+		gs = append(gs, Gate{Code: GatePelvicFloor, Forbids: []string{DemandImpact, DemandHeavyLoad, DemandHighPressure}, Source: "[64][68][71], rule 3",
+			Reason: "Pelvic-floor or postpartum symptoms (" + joinAnd(f.PelvicSymptoms) + "): no running, jumping or other impact, no heavy or braced lifts, and loads kept low to moderate, until a pelvic-health physiotherapist has assessed her."})
 	}
-	weeks, st := postpartumStatus(r)
-	caesarean := r.Client != nil && r.Client.DeliveryMode == DeliveryCaesarean
-	modeUnknown := r.Client == nil || r.Client.DeliveryMode == DeliveryUnknown
-	switch st {
-	case ppUnknown:
-		gs = append(gs, Gate{Code: GatePostpartumUnknown, Forbids: earlyForbids, Source: "(H) safe default for rule 2 [70]",
-			Reason: "Time since birth is not recorded, so Keel treats her as under " + strconv.Itoa(EarlyPostpartumWeeks) + " weeks: no trunk curls, high-pressure holds, heavy lifting or impact until you enter the delivery date or the weeks postpartum."})
-	case ppKnown:
-		if weeks < EarlyPostpartumWeeks {
-			gs = append(gs, Gate{Code: GateEarlyPostpartum, Forbids: earlyForbids, Source: "[70], rule 2",
-				Reason: plural(weeks, "week") + " since birth, under " + strconv.Itoa(EarlyPostpartumWeeks) + ": early-phase work only; no trunk curls, high-pressure holds, lifting heavier than the baby or impact."})
-		} else if weeks < ImpactReadyWeeks {
-			gs = append(gs, Gate{Code: GateUnder12Weeks, Forbids: []string{DemandImpact}, Source: "[64][65], rule 4",
-				Reason: plural(weeks, "week") + " since birth, under " + strconv.Itoa(ImpactReadyWeeks) + ": no running, jumping or other impact yet."})
+	if f.ScarConcern {
+		gs = append(gs, gentleGate(GateScarConcern, "[70], rule 2",
+			"Concern about the caesarean scar: the first-weeks plan only (breathing, pelvic floor, walking, gentle mobility), with nothing lying on or stretching across the scar, until her GP has checked it.", DemandProneLying, DemandBellyStretch))
+	}
+	caesarean := f.Caesarean || f.ModeUnknown
+	switch f.Postpartum {
+	case PostpartumUnknown:
+		gs = append(gs, gentleGate(GatePostpartumUnknown, "(H) strictest case of rule 2 [70]",
+			"Time since birth is not recorded, so Keel plans as if she were in the first "+strconv.Itoa(EarlyPostpartumWeeks)+" weeks: breathing, pelvic floor, walking and gentle mobility only. Record the date of birth (or the weeks since birth, or births: 0) to widen the plan.", DemandProneLying, DemandBellyStretch))
+	case PostpartumKnown:
+		w := f.Weeks
+		if w < EarlyPostpartumWeeks {
+			gs = append(gs, gentleGate(GateEarlyPostpartum, "[70], rule 2",
+				weeksText(w)+" since birth, under "+strconv.Itoa(EarlyPostpartumWeeks)+": breathing, pelvic floor, walking and gentle mobility only; nothing held or lifted, no curls, no high effort.", DemandProneLying))
 		}
-		if weeks < CaesareanHealingWeeks && (caesarean || modeUnknown) {
-			g := Gate{Code: GateRecentCaesarean, Forbids: []string{DemandHeavyLoad}, Source: "[70]",
-				Reason: "Caesarean " + plural(weeks, "week") + " ago: the wound needs about " + strconv.Itoa(CaesareanHealingWeeks) + " weeks to heal, so no heavy loads yet."}
-			if !caesarean {
-				g.Source = "[70]; unrecorded delivery treated as caesarean (H)"
-				g.Reason = plural(weeks, "week") + " since birth and the delivery mode is not recorded: Keel assumes a caesarean, whose wound needs about " + strconv.Itoa(CaesareanHealingWeeks) + " weeks to heal, so no heavy loads yet."
+		if w < CaesareanHealingWeeks && caesarean {
+			what := "Caesarean " + weeksText(w) + " ago"
+			src := "[70]"
+			if !f.Caesarean {
+				what = weeksText(w) + " since birth and the delivery mode is not recorded, so Keel assumes a caesarean"
+				src = "[70]; unrecorded delivery treated as caesarean (H)"
 			}
-			gs = append(gs, g)
+			if !f.GoAhead {
+				gs = append(gs, gentleGate(GateNoGoAhead, src+", rule 2",
+					what+": the plan stays with breathing, pelvic floor, walking and gentle mobility until you record her GP's go-ahead for more.", DemandProneLying))
+			}
+			gs = append(gs, Gate{Code: GateRecentCaesarean, Forbids: caesareanForbids, Source: src,
+				Reason: what + ": the wound needs about " + strconv.Itoa(CaesareanHealingWeeks) + " weeks to heal, so no heavy or braced lifts, no lying on the belly and no sit-up-style effort until then."})
+		}
+		if w >= EarlyPostpartumWeeks && w < ImpactReadyWeeks {
+			gs = append(gs, Gate{Code: GateUnder12Weeks, Forbids: []string{DemandImpact}, Source: "[64][65], rule 4",
+				Reason: plural(w, "week") + " since birth, under " + strconv.Itoa(ImpactReadyWeeks) + ": no running, jumping or other impact yet."})
 		}
 	}
-	if st != ppNone {
+	if f.Postpartum != PostpartumNone {
 		gs = append(gs, Gate{Code: GateImpactReadiness, Forbids: []string{DemandImpact}, Source: "[64][67][46], rule 4",
 			Reason: "Impact waits until she passes the return-to-impact checks (a 30-minute walk, hops, jogging on the spot and 20-rep single-leg strength tests) without pain, heaviness or leaking. Keel does not record those checks, so it never plans impact; add it yourself once she passes."})
 	}
-	if score, fromWorst, ok := painScore(r.Pain); ok && score >= PainHighMin {
-		what := "Pain today is " + strconv.Itoa(score) + "/10"
-		if fromWorst {
-			what = "The worst pain in the last week was " + strconv.Itoa(score) + "/10 (pain today not recorded)"
+	p := f.Pain
+	switch {
+	case p.Persistent:
+		gs = append(gs, gentleGate(GatePainPersistent, "[84], rule 13; threshold PainStopMin",
+			"Pain today "+strconv.Itoa(p.Now)+"/10 and at worst "+strconv.Itoa(p.Worst)+"/10 this week: persistent pain of "+strconv.Itoa(PainStopMin)+" or more needs a health professional's opinion. Only the gentle set until then."))
+	case p.High:
+		what := "Pain today is " + strconv.Itoa(p.Gate) + "/10"
+		switch {
+		case !p.PainKnown:
+			what = "Pain was not recorded, so Keel treats it as high"
+		case p.GateFromWorst:
+			what = "The worst pain in the last week was " + strconv.Itoa(p.Gate) + "/10 (pain today not recorded)"
 		}
-		gs = append(gs, Gate{Code: GatePainHigh, Forbids: []string{DemandHeavyLoad, DemandImpact}, Source: "[84][75]; threshold 7 (H)",
-			Reason: what + ": no heavy loads and no impact while pain is this high."})
+		gs = append(gs, Gate{Code: GatePainHigh, Forbids: []string{DemandHeavyLoad, DemandImpact, DemandHighPressure}, Source: "[84], rule 13; threshold PainStopMin",
+			Reason: what + ": no heavy or braced lifts and no impact while pain is " + strconv.Itoa(PainStopMin) + "/10 or more."})
 	}
-	if wide, soft, doming := diastasisSigns(r.Diastasis); wide || soft || doming {
+	if d := f.Diastasis; d.Signs() {
 		var signs []string
-		if wide {
-			signs = append(signs, "a gap of 2 finger widths or over 20 mm")
+		if !d.Checked {
+			signs = append(signs, "no gap measured, read as the strictest case")
 		}
-		if soft {
+		if d.Wide {
+			signs = append(signs, "a wide gap "+joinAnd(d.WideSites))
+		}
+		if d.Soft {
 			signs = append(signs, "a soft midline")
 		}
-		if doming {
+		if d.Doming {
 			signs = append(signs, r.Diastasis.Doming+" doming")
+		}
+		if d.DomingUnknown {
+			signs = append(signs, "doming not recorded")
 		}
 		gs = append(gs, Gate{Code: GateDiastasis, Forbids: []string{DemandLoadedFlexion, DemandHighPressure}, Source: "[13][15][16][17], rule 5",
 			Reason: "Diastasis signs (" + joinAnd(signs) + "): no loaded trunk curls and no high-pressure holds until she can do them without doming."})
-		if r.Diastasis.Doming == DomingMarked {
-			gs = append(gs, Gate{Code: GateDomingMarked, Forbids: []string{DemandLongLeverCore}, Source: "(H) from [15][93]",
-				Reason: "Marked doming: no long-lever core work either (straight-leg dead bug, full planks); shorter levers first."})
+		if d.Severe {
+			why := "a gap that is both wide and soft"
+			switch {
+			case !d.Checked:
+				why = "a gap not measured"
+			case d.Marked:
+				why = "marked doming"
+			}
+			gs = append(gs, Gate{Code: GateDiastasisSevere, Forbids: []string{DemandLongLeverCore}, Source: "(H) from [14][15][93], rule 5",
+				Reason: upperFirst(why) + ": no long-lever core work either (straight-leg dead bug, full or side planks); shorter levers first."})
 		}
 	}
-	if h := r.Hinge; h != nil && (h.Pain || h.HingeScore() == HingeScorePain) {
-		gs = append(gs, Gate{Code: GateHingePain, Forbids: []string{DemandLoadedHinge}, Source: "[54][55], rule 13",
-			Reason: "The hip hinge was painful (score 0): no loaded hinges until it is pain-free."})
+	h := f.Hinge
+	switch {
+	case h.Pain:
+		gs = append(gs, Gate{Code: GateHingePain, Forbids: []string{DemandHingePattern, DemandLoadedHinge, DemandRDLPattern}, Source: "[54][55][90], rule 13",
+			Reason: "The hip hinge was painful (score 0): the hinge is neither drilled nor loaded, and nothing is lifted from the floor, until a physiotherapist has looked at it."})
+	case !h.RDLReady:
+		why := "The hip hinge was not screened"
+		switch {
+		case h.LumbarFlexion:
+			why = "The back rounded during the hinge"
+		case h.Tested:
+			why = "The hip hinge scored " + strconv.Itoa(h.Score) + "/3"
+		}
+		gs = append(gs, Gate{Code: GateHingeNotClean, Forbids: []string{DemandRDLPattern}, Source: "[47][48], rule 12",
+			Reason: why + ": Romanian-deadlift patterns wait for a clean hinge (3/3 with a long back)."})
+	}
+	// Rule 12: a poor hinge (0–1) or a rounding back learns the pattern
+	// unloaded or from a box; a weight from the floor waits, wherever the
+	// lift sits (a carry or a squat picks its weight up too). Not screened
+	// is read as the strictest case for floor lifts.
+	if !h.Pain && (!h.Tested || h.Score <= HingeScorePoor || h.LumbarFlexion) {
+		forbids := []string{DemandFloorLift}
+		why := "The hip hinge was not screened"
+		switch {
+		case h.Tested && h.Score <= HingeScorePoor:
+			forbids = append(forbids, DemandLoadedHinge)
+			why = "The hip hinge scored " + strconv.Itoa(h.Score) + "/3: it is learnt unloaded first, and"
+		case h.LumbarFlexion:
+			why = "The back rounded during the hinge:"
+		default:
+			why += ":"
+		}
+		gs = append(gs, Gate{Code: GateHingePoor, Forbids: forbids, Source: "[47][48], rule 12",
+			Reason: why + " nothing is lifted from the floor (carries and squats included) until the hinge keeps the back long."})
 	}
 	return gs
 }
@@ -336,45 +402,77 @@ func WhyForbidden(r *Record, e *Exercise) (Gate, bool) {
 	return gs[0], true
 }
 
-// SafetyReferrals returns who the client should see and why, read from
-// the raw record: her GP for a red flag without a covering clearance
-// (urgently for the signs of cauda equina syndrome), a pelvic-health
-// physiotherapist for any pelvic-floor symptom, her GP for a scar concern,
-// and her GP's go-ahead after a recent caesarean. The signs of cauda equina
-// syndrome are an emergency [62], so they keep their urgent referral even
-// with a clearance (H): the clearance unblocks the programme, but if she
-// has those signs now she needs medical help today. A blocked programme
-// carries these referrals instead of weeks; any other programme carries
-// them alongside.
+// SafetyReferrals returns who the client should see and why, read from the
+// record's Facts: her GP for a red flag without a covering clearance
+// (urgently for the signs of cauda equina syndrome) or a glute that barely
+// contracts; a pelvic-health physiotherapist for any pelvic-floor symptom;
+// a physiotherapist or GP for persistent pain of PainStopMin or more and
+// for a painful hinge; her GP for a scar concern and for the go-ahead
+// after a recent caesarean. The coach's own next steps (finish the safety
+// screen) come first. The signs of cauda equina syndrome are an emergency
+// [62], so they keep their urgent referral even with a clearance (H). A
+// blocked programme carries these referrals instead of weeks; any other
+// programme carries them alongside.
 func SafetyReferrals(r *Record) []Referral {
 	if r == nil {
 		return nil
 	}
+	return referralsFrom(r, FactsOf(r))
+}
+
+func referralsFrom(r *Record, f Facts) []Referral {
 	var out []Referral
-	if keys, labels := raisedRedFlags(r); len(labels) > 0 {
-		cauda := caudaFlags(keys, labels)
-		if r.ClearanceStatus() != ClearanceCovers {
-			reason := "Red-flag screen: " + joinAnd(labels) + " (yes or unsure). Ask her to see her GP before any exercise beyond walking, and record the doctor's clearance in the assessment." + notCoveredNote(r)
-			if len(cauda) > 0 {
-				reason = "Urgent: " + joinAnd(cauda) + " can be a sign of a nerve emergency (cauda equina syndrome). She should get medical help today. " + reason
+	if f.Pregnant {
+		out = append(out, Referral{Code: ReferralPregnant,
+			Reason: "She is pregnant now. Keel's plans are for after the birth; her midwife or a pregnancy-trained professional should guide her exercise."})
+	}
+	if len(f.ScreenMissing) > 0 {
+		what := joinAnd(f.ScreenMissing)
+		if len(f.ScreenMissing) == len(redFlagQuestions) {
+			what = "all " + strconv.Itoa(len(redFlagQuestions)) + " red-flag questions"
+		}
+		out = append(out, Referral{Code: ReferralScreen,
+			Reason: "Finish the safety screen first: answer " + what + " (no, yes or unsure)."})
+	}
+	if len(f.RedFlagLabels) > 0 {
+		if f.Clearance != ClearanceCovers {
+			reason := "Red-flag screen: " + joinAnd(f.RedFlagLabels) + " (yes or unsure). Ask her to see her GP before any exercise beyond walking, and record the doctor's clearance in the assessment." + notCoveredNote(r)
+			if len(f.Cauda) > 0 {
+				reason = "Urgent: " + joinAnd(f.Cauda) + " can be a sign of a nerve emergency (cauda equina syndrome). She should get medical help today. " + reason
 			}
 			out = append(out, Referral{Code: FindRedFlag, Reason: reason, To: ReferToGP})
-		} else if len(cauda) > 0 {
+		} else if len(f.Cauda) > 0 {
 			out = append(out, Referral{Code: FindRedFlag, To: ReferToGP,
-				Reason: "Urgent: " + joinAnd(cauda) + " can be a sign of a nerve emergency (cauda equina syndrome). A clearance does not cover an emergency: if she has these signs now, she should get medical help today."})
+				Reason: "Urgent: " + joinAnd(f.Cauda) + " can be a sign of a nerve emergency (cauda equina syndrome). A clearance does not cover an emergency: if she has these signs now, she should get medical help today."})
 		}
 	}
-	if s := pelvicSymptoms(r); len(s) > 0 {
-		out = append(out, Referral{Code: FindPelvicFloor, To: ReferToPelvicPhys,
-			Reason: "She reports " + joinAnd(s) + ". A pelvic-health physiotherapist should assess her; until then the programme leaves out impact and heavy loads."})
+	if len(f.GluteNerve) > 0 {
+		out = append(out, Referral{Code: ReferralGluteNerve, To: ReferToGP,
+			Reason: "Glute grade of 0 or 1 (" + joinAnd(f.GluteNerve) + "): ask her GP to check for a nerve problem soon, and sooner still if the weakness is new or getting worse. The plan keeps to gentle work until then."})
 	}
-	if r.PelvicFloor != nil && r.PelvicFloor.ScarConcern {
+	if len(f.PelvicSymptoms) > 0 {
+		out = append(out, Referral{Code: FindPelvicFloor, To: ReferToPelvicPhys,
+			Reason: "She reports " + joinAnd(f.PelvicSymptoms) + ". A pelvic-health physiotherapist should assess her; until then the programme leaves out impact and heavy or braced lifts."})
+	}
+	if f.Pain.Persistent {
+		out = append(out, Referral{Code: ReferralPainPersistent, To: ReferToPhysioOrGP,
+			Reason: "Pain today " + strconv.Itoa(f.Pain.Now) + "/10 and at worst " + strconv.Itoa(f.Pain.Worst) + "/10 this week. Pain that stays at " + strconv.Itoa(PainStopMin) + " or more needs a physiotherapist's or GP's opinion; the plan keeps to gentle work until then."})
+	}
+	if f.Hinge.Pain {
+		out = append(out, Referral{Code: ReferralHingePain, To: ReferToPhysioOrGP,
+			Reason: "Bending from the hips was painful in the screen. A physiotherapist should look at it; until then the plan leaves the hinge out altogether."})
+	}
+	if f.ScarConcern {
 		out = append(out, Referral{Code: FindScarConcern, To: ReferToGP,
 			Reason: "Ask her GP or midwife to check the caesarean scar before harder work."})
 	}
-	if weeks, st := postpartumStatus(r); st == ppKnown && weeks < CaesareanHealingWeeks && r.Client != nil && r.Client.DeliveryMode == DeliveryCaesarean {
+	if f.Postpartum == PostpartumKnown && f.Weeks < CaesareanHealingWeeks && (f.Caesarean || f.ModeUnknown) && !f.GoAhead {
+		what := "Caesarean " + weeksText(f.Weeks) + " ago"
+		if !f.Caesarean {
+			what = weeksText(f.Weeks) + " since birth and the delivery mode is not recorded"
+		}
 		out = append(out, Referral{Code: ReferralCaesareanCheck, To: ReferToGP,
-			Reason: "Caesarean " + plural(weeks, "week") + " ago: check she has her GP's go-ahead for exercise beyond walking and pelvic-floor work."})
+			Reason: what + ": ask for her GP's go-ahead for exercise beyond walking and pelvic-floor work, and record it with its date; the plan keeps to that until then."})
 	}
 	return out
 }

@@ -20,10 +20,6 @@ const (
 	UpperSessionMinutes = 25
 	// MobilitySessionMinutes: the Saturday hip-mobility routine (H).
 	MobilitySessionMinutes = 20
-	// WalkSessionMinutes: the Sunday walk (H): 20–30 minutes of walking
-	// towards the ~150 minutes a week of moderate activity advised after
-	// birth [72], with room for the hinge drill.
-	WalkSessionMinutes = 40
 	// SetupSeconds is added once per exercise in a session for getting into
 	// position and picking up equipment (H).
 	SetupSeconds = 30
@@ -124,7 +120,10 @@ type sessionSpec struct {
 	day    time.Weekday
 	name   string
 	budget int // minutes
-	slots  []slotSpec
+	// liftMinutes is added in the integration phase, for the squat to
+	// lift her child beside the glute work (H).
+	liftMinutes int
+	slots       []slotSpec
 }
 
 // coreCare: breathing opens the upper-body sessions when the deep core or
@@ -136,51 +135,6 @@ func coreCare(g *gen) bool {
 // noDrill: the hinge slot is left out when the daily drill already covers
 // the hinge.
 func noDrill(g *gen) bool { return g.drill == nil }
-
-// upperSession is Monday and Friday: upper body with the emphasis on the
-// back, then chest stretches (seed template; rule 15).
-func upperSession(day time.Weekday) sessionSpec {
-	return sessionSpec{day: day, name: "Upper body and back, with chest stretches", budget: UpperSessionMinutes, slots: []slotSpec{
-		{family: FamilyBreathing, keep: 5, when: coreCare, prefer: []string{FindDiastasis, FindPelvicFloor}},
-		{family: FamilyUpperBack, keep: 10, prefer: []string{FindRoundedShoulders}},
-		{family: FamilyUpperBack, keep: 8, prefer: []string{FindForwardHead}},
-		{family: FamilyCore, keep: 9, prefer: []string{FindDiastasis, FindDoming}},
-		{family: FamilyChest, keep: 7, prefer: []string{FindRoundedShoulders}},
-		{family: FamilyChest, keep: 4, prefer: []string{FindThoracicMobility}},
-	}}
-}
-
-// gluteSession is Tuesday and Thursday: the seed's 15-minute glute workout,
-// with hinge practice, and a leg exercise that carries the strength into
-// daily life in the integration phase.
-func gluteSession(day time.Weekday, first, second string) sessionSpec {
-	return sessionSpec{day: day, name: "Glutes", budget: GluteSessionMinutes, slots: []slotSpec{
-		{family: FamilyGlutes, keep: 10, prefer: []string{first}},
-		{family: FamilyGlutes, keep: 9, prefer: []string{second}},
-		{family: FamilyHinge, keep: 8, when: noDrill, repeat: true, prefer: []string{FindHingeFair}},
-		{family: FamilyLegs, keep: 6, minPhase: 2, prefer: []string{FindFrequentLifting}},
-	}}
-}
-
-// weekTemplate is the seed's week: Monday upper body, Tuesday glutes,
-// Wednesday rest, Thursday glutes, Friday upper body, Saturday hip
-// mobility; Keel adds an easy walk on Sunday [72].
-var weekTemplate = []sessionSpec{
-	upperSession(time.Monday),
-	gluteSession(time.Tuesday, FindGluteMaxWeak, FindGluteMedWeak),
-	gluteSession(time.Thursday, FindGluteMedWeak, FindGluteMaxWeak),
-	upperSession(time.Friday),
-	{day: time.Saturday, name: "Hip mobility", budget: MobilitySessionMinutes, slots: []slotSpec{
-		{family: FamilyHipMobility, keep: 10, prefer: []string{FindShortHipFlexors, FindAnteriorTilt}},
-		{family: FamilyPelvicTilt, keep: 8, prefer: []string{FindAnteriorTilt}},
-		{family: FamilyHipMobility, keep: 9, prefer: []string{FindShortRectus}},
-		{family: FamilyHipMobility, keep: 6, prefer: []string{FindTFLTightness}},
-		{family: FamilyBreathing, keep: 5},
-	}},
-	{day: time.Sunday, name: "Easy walk", budget: WalkSessionMinutes, slots: []slotSpec{
-		{family: FamilyConditioning, keep: 10},
-	}},
-}
 
 // Day names as the JSON form writes them.
 var dayNames = [7]string{time.Sunday: "sun", time.Monday: "mon", time.Tuesday: "tue", time.Wednesday: "wed", time.Thursday: "thu", time.Friday: "fri", time.Saturday: "sat"}
@@ -205,6 +159,7 @@ var findingOrder = []string{
 // gen holds one generation's inputs and the decisions read from them.
 type gen struct {
 	r     *Record
+	f     Facts
 	lib   *Library
 	ch    *chainIndex
 	opts  ProgrammeOptions
@@ -223,17 +178,19 @@ type gen struct {
 	why    map[*Exercise]why    // cached reasons
 	steps  map[[2]int]*Exercise // (root position, target level) → step's answer
 	cands  []candidate          // buffer for candidates
+	hard   map[hardKey]string   // how_hard wording, written once per exercise, phase and week
 	drillP *Prescription        // the drill line, once written
 }
 
 // newGen reads everything generation needs from the record.
 func newGen(r *Record, lib *Library, opts ProgrammeOptions, avail map[string]bool) *gen {
-	g := &gen{r: r, lib: lib, ch: lib.chainsOf(), opts: opts, avail: avail, gates: Gates(r), hinge: -1,
+	f := FactsOf(r)
+	g := &gen{r: r, f: f, lib: lib, ch: lib.chainsOf(), opts: opts, avail: avail, gates: gatesFrom(r, f), hinge: f.Hinge.Score,
 		find: map[string]bool{FindGeneral: true}, asym: map[string]string{}, asymEv: map[string]string{}}
 	g.ok = make([]int8, len(lib.Exercises))
 	g.why = make(map[*Exercise]why)
 	g.steps = make(map[[2]int]*Exercise)
-	g.in = Interpret(r)
+	g.in = interpret(r, f)
 	for _, f := range g.in.Findings {
 		g.find[f.Code] = true
 	}
@@ -243,19 +200,19 @@ func newGen(r *Record, lib *Library, opts ProgrammeOptions, avail map[string]boo
 		switch gt.Code {
 		case GatePelvicFloor, GateScarConcern, GateEarlyPostpartum, GateUnder12Weeks, GateRecentCaesarean, GatePainHigh, GateHingePain:
 			g.find[gt.Code] = true
-		case GatePostpartumUnknown:
+		case GatePostpartumUnknown, GateNoGoAhead:
 			g.find[FindEarlyPostpartum] = true
+		case GatePainPersistent:
+			g.find[FindPainHigh] = true
 		}
-		if gt.Code == GateEarlyPostpartum || gt.Code == GatePostpartumUnknown || gt.Code == GateScarConcern {
-			g.early = true
+		if len(gt.Only) > 0 {
+			g.early = true // the gentle set: rule 2's early window, or a referral pending
 		}
 	}
-	wide, soft, doming := diastasisSigns(r.Diastasis)
-	g.setIf(FindDiastasis, wide)
-	g.setIf(FindDiastasisSoft, soft)
-	g.setIf(FindDoming, doming)
-	if r.Hinge != nil {
-		g.hinge = r.Hinge.HingeScore()
+	g.setIf(FindDiastasis, f.Diastasis.Wide)
+	g.setIf(FindDiastasisSoft, f.Diastasis.Soft)
+	g.setIf(FindDoming, f.Diastasis.Doming)
+	if f.Hinge.Tested {
 		g.setIf(FindHingePoor, g.hinge <= HingeScorePoor)
 		g.setIf(FindHingeFair, g.hinge == HingeScoreFair)
 	}
@@ -273,7 +230,7 @@ func newGen(r *Record, lib *Library, opts ProgrammeOptions, avail map[string]boo
 	}
 	slices.Sort(extra)
 	g.order = append(g.order[:len(g.order)-1], append(extra, FindGeneral)...)
-	if g.hinge >= 0 && g.hinge <= HingeScorePoor {
+	if g.hinge > HingeScorePain && g.hinge <= HingeScorePoor && !f.Hinge.Pain {
 		g.drill = g.pickDrill()
 	}
 	return g
@@ -470,6 +427,9 @@ func (g *gen) candidates(s slotSpec, phaseIdx int, used, inSession map[string]bo
 		if e == nil {
 			continue
 		}
+		if phaseIdx < integrationPhase && slices.Contains(e.Demands, DemandFloorLift) {
+			continue // lifting and carrying from the floor belongs to integration
+		}
 		sc := g.score(e, s, phase)
 		if used[root.ID] && !s.repeat {
 			sc += weightReused
@@ -533,7 +493,7 @@ func (g *gen) prescribe(e *Exercise, phase string) Prescription {
 		g.why[e] = w
 	}
 	return Prescription{ExerciseID: e.ID, Name: e.Name, Sets: d.Sets, Reps: d.Reps, HoldSeconds: d.HoldSeconds,
-		Side: SideBoth, PerSide: d.PerSide, Reason: w.reason, Findings: w.codes}
+		Side: SideBoth, PerSide: d.PerSide, HowHard: howHard(e, phase, 0), Reason: w.reason, Findings: w.codes}
 }
 
 // why is the findings an exercise answers for this client and the reason
@@ -583,7 +543,7 @@ func (g *gen) extraSet(e *Exercise, phase string) (Prescription, bool) {
 		if !ok || !slices.Contains(e.Targets, m) {
 			continue
 		}
-		return Prescription{ExerciseID: e.ID, Name: e.Name, Sets: 1, Reps: d.Reps, HoldSeconds: d.HoldSeconds, Side: side,
+		return Prescription{ExerciseID: e.ID, Name: e.Name, Sets: 1, Reps: d.Reps, HoldSeconds: d.HoldSeconds, Side: side, HowHard: howHard(e, phase, 0),
 			Reason:   "One extra set on the weaker " + side + " side (" + g.asymEv[m] + ").",
 			Findings: []string{FindGluteAsymmetry, m}}, true
 	}
@@ -607,29 +567,8 @@ func (g *gen) drillLine() Prescription {
 type dayPlan struct {
 	day     time.Weekday
 	session string
-	minutes int
+	rest    bool
 	lines   []Prescription
-}
-
-// phaseWeek builds the week used by every week of a phase.
-func (g *gen) phaseWeek(phaseIdx int) [7]dayPlan {
-	var week [7]dayPlan
-	for d := range week {
-		week[d] = dayPlan{day: time.Weekday(d), session: "Rest"}
-	}
-	used := map[string]bool{}
-	for _, spec := range weekTemplate {
-		week[spec.day] = g.session(spec, phaseIdx, used)
-	}
-	if g.drill != nil {
-		for d := range week {
-			if len(week[d].lines) == 0 {
-				lines := []Prescription{g.drillLine()}
-				week[d] = dayPlan{day: time.Weekday(d), session: "Hinge practice", lines: lines, minutes: minutesOf(g.sessionSeconds(lines, PhaseNames[phaseIdx]))}
-			}
-		}
-	}
-	return week
 }
 
 // session fills one session of the template. Slots are filled in order of
@@ -638,9 +577,12 @@ func (g *gen) phaseWeek(phaseIdx int) [7]dayPlan {
 // than leaving the session half empty; the session's most important slot
 // always gets its best exercise even if that alone overruns. The daily
 // hinge drill, when she needs it, comes first and always stays.
-func (g *gen) session(spec sessionSpec, phaseIdx int, used map[string]bool) dayPlan {
+func (g *gen) session(spec *sessionSpec, phaseIdx int, used map[string]bool) dayPlan {
 	phase := PhaseNames[phaseIdx]
 	budget := spec.budget * 60
+	if phaseIdx >= 2 {
+		budget += spec.liftMinutes * 60
+	}
 	spent := 0
 	var drill []Prescription
 	if g.drill != nil {
@@ -656,7 +598,11 @@ func (g *gen) session(spec sessionSpec, phaseIdx int, used map[string]bool) dayP
 	slices.SortStableFunc(order, func(a, b int) int { return spec.slots[b].keep - spec.slots[a].keep })
 	chosen := make([][]Prescription, len(spec.slots))
 	inSession := map[string]bool{}
+	count := len(drill)
 	for n, i := range order {
+		if count >= MaxExercisesPerSession {
+			break
+		}
 		s := spec.slots[i]
 		cands := g.candidates(s, phaseIdx, used, inSession)
 		pick, pickLines, pickSecs := -1, []Prescription(nil), 0
@@ -676,6 +622,7 @@ func (g *gen) session(spec sessionSpec, phaseIdx int, used map[string]bool) dayP
 			continue
 		}
 		spent += pickSecs
+		count++
 		chosen[i] = pickLines
 		inSession[cands[pick].root.ID] = true
 		if !s.repeat {
@@ -686,7 +633,7 @@ func (g *gen) session(spec sessionSpec, phaseIdx int, used map[string]bool) dayP
 	for _, ls := range chosen {
 		lines = append(lines, ls...)
 	}
-	return dayPlan{day: spec.day, session: spec.name, lines: lines, minutes: minutesOf(g.sessionSeconds(lines, phase))}
+	return dayPlan{day: spec.day, session: spec.name, lines: lines}
 }
 
 // itemLines is the main line for e and, for a weaker side, its extra set,
@@ -734,16 +681,16 @@ func minutesOf(s int) int { return (s + 59) / 60 }
 // from lib counts with DefaultRepSeconds and no rest.
 func SessionSeconds(lib *Library, phase string, lines []Prescription) int {
 	total := 0
-	seen := make(map[string]bool, len(lines))
-	for _, p := range lines {
+	for i, p := range lines {
 		var d Dose
 		if e, ok := lib.Get(p.ExerciseID); ok {
 			d = doseFor(e, phase)
 		}
 		bothSides := (p.PerSide || d.PerSide) && (p.Side == SideBoth || p.Side == "")
 		total += doseSeconds(d, p.Sets, p.Reps, p.HoldSeconds, bothSides)
-		if !seen[p.ExerciseID] {
-			seen[p.ExerciseID] = true
+		// Setup once per exercise: a session has a handful of lines, so a
+		// scan beats a map.
+		if !slices.ContainsFunc(lines[:i], func(q Prescription) bool { return q.ExerciseID == p.ExerciseID }) {
 			total += SetupSeconds
 		}
 	}
@@ -771,107 +718,9 @@ func doseSeconds(d Dose, sets, reps, hold int, bothSides bool) int {
 	return max(sets, 0) * (sides*max(work, 0) + max(d.RestSeconds, 0))
 }
 
-// programme assembles the result.
-func (g *gen) programme() *Programme {
-	p := &Programme{Format: FormatProgramme, Options: g.opts, Referrals: SafetyReferrals(g.r),
-		Weeks: []Week{}, Excluded: []Exclusion{}}
-	if p.Referrals == nil {
-		p.Referrals = []Referral{}
-	}
-	if Blocked(g.gates) {
-		p.Blocked = true
-		return p
-	}
-	p.Focus = g.focus()
-	p.Phases = phasePlan(g.opts.Weeks, g.early)
-	var plans [3][7]dayPlan
-	nLines, nCodes := 0, 0
-	for _, ph := range p.Phases {
-		i := slices.Index(PhaseNames, ph.Name)
-		plans[i] = g.phaseWeek(i)
-		weeks := ph.LastWeek - ph.FirstWeek + 1
-		for _, dp := range plans[i] {
-			nLines += weeks * len(dp.lines)
-			for _, l := range dp.lines {
-				nCodes += weeks * len(l.Findings)
-			}
-		}
-	}
-	// Every week gets its own copy of its lines (a coach's edit to one
-	// week must not change another), carved out of two allocations.
-	lines := make([]Prescription, 0, nLines)
-	codes := make([]string, 0, nCodes)
-	days := make([]Day, 0, 7*g.opts.Weeks)
-	p.Weeks = make([]Week, 0, g.opts.Weeks)
-	for _, ph := range p.Phases {
-		w := &plans[slices.Index(PhaseNames, ph.Name)]
-		for n := ph.FirstWeek; n <= ph.LastWeek; n++ {
-			start := g.opts.Start.AddDays(7 * (n - 1))
-			d0 := len(days)
-			for k := range 7 {
-				dp := w[start.AddDays(k).Weekday()]
-				l0 := len(lines)
-				for _, l := range dp.lines {
-					c0 := len(codes)
-					codes = append(codes, l.Findings...)
-					l.Findings = codes[c0:len(codes):len(codes)]
-					lines = append(lines, l)
-				}
-				days = append(days, Day{Day: dayNames[dp.day], Session: dp.session, Minutes: dp.minutes,
-					Exercises: lines[l0:len(lines):len(lines)]})
-			}
-			p.Weeks = append(p.Weeks, Week{Week: n, Phase: ph.Name, Start: start, Days: days[d0:len(days):len(days)]})
-		}
-	}
-	p.Excluded = g.excluded()
-	return p
-}
-
-// phasePlan splits the weeks into activation, strength and integration,
-// as evenly as possible with any extra week going to the earlier phases
-// (12 weeks: 4/4/4 [21][85]; 8 weeks: 3/3/2). Early postpartum holds every
-// week at activation until she is reassessed (rule 2) [70].
-func phasePlan(weeks int, early bool) []Phase {
-	if early {
-		return []Phase{phaseInfo(PhaseActivation, 1, weeks)}
-	}
-	n := len(PhaseNames)
-	out := make([]Phase, 0, n)
-	first := 1
-	for i, name := range PhaseNames {
-		length := weeks / n
-		if i < weeks%n {
-			length++
-		}
-		if length == 0 {
-			continue
-		}
-		out = append(out, phaseInfo(name, first, first+length-1))
-		first += length
-	}
-	return out
-}
-
-// phaseInfo words one phase.
-func phaseInfo(name string, first, last int) Phase {
-	p := Phase{Name: name, FirstWeek: first, LastWeek: last}
-	switch name {
-	case PhaseActivation:
-		p.Title = "Activation and control"
-		p.Aim = "Wake up the deep core and glutes, learn to bend from the hips and ease stiff areas, with light doses and careful form."
-	case PhaseStrength:
-		p.Title = "Strength"
-		p.Aim = "Build strength with more sets and harder variations; step up when the top of the rep range feels easy and pain stays at 3/10 or less."
-	case PhaseIntegration:
-		p.Title = "Integration"
-		p.Aim = "Carry the new strength into lifting, carrying and everyday tasks with heavier or single-leg variations."
-	}
-	return p
-}
-
 // focus lists what the plan works on, most important first, in client
 // language (Interpret's client sentence when it gave one).
-func (g *gen) focus() []Focus {
+func (g *gen) focus(scheduled map[string]bool) []Focus {
 	const maxFocus = 6
 	client := map[string]string{}
 	for _, f := range g.in.Findings {
@@ -879,11 +728,51 @@ func (g *gen) focus() []Focus {
 			client[f.Code] = f.Client
 		}
 	}
+	// What holds the plan back is said in its own words, so the focus
+	// never promises work the plan leaves out.
+	for _, gt := range g.gates {
+		switch gt.Code {
+		case GatePostpartumUnknown:
+			client[FindEarlyPostpartum] = "We have not yet recorded when your baby was born, so we start with the gentlest work: breathing, your pelvic floor, walking and easy stretches. Your coach will widen the plan once the date is recorded."
+		case GateNoGoAhead:
+			if g.f.Postpartum == PostpartumKnown && g.f.Weeks >= EarlyPostpartumWeeks {
+				client[FindEarlyPostpartum] = "After a caesarean we keep to breathing, your pelvic floor, walking and easy stretches until your GP says you are ready for more."
+			}
+		case GatePainPersistent:
+			client[FindPainHigh] = "Your pain has stayed high, so we keep to gentle breathing, walking and easy stretches while a physiotherapist or your GP looks at it."
+		case GateHingePain:
+			client[FindHingePain] = "Bending from your hips hurt when we checked it, so bending practice waits until a physiotherapist has looked at it."
+		case GateGluteNerve:
+			client[FindGeneral] = "One of your buttock muscles barely switched on when we tested it, so we keep to gentle work until your GP has checked it."
+		}
+	}
+	if g.early {
+		if client[FindGeneral] != "" {
+			client[FindGeneral] = "For now your plan keeps to breathing, your pelvic floor, walking and easy stretches, a little more each week; strength work comes once it is safe."
+		}
+		// The gentle set stretches and mobilises; it does not yet strengthen.
+		for _, c := range []string{FindRoundedShoulders, FindForwardHead, FindKyphosis, FindThoracicMobility} {
+			if client[c] != "" {
+				client[c] = "For now we ease your chest and upper back with gentle stretches and movement; strengthening your upper back comes once it is safe."
+			}
+		}
+	}
 	var out []Focus
+	shownPosture := false
 	for _, c := range g.order {
 		title, ok := focusTitles[c]
-		if !ok || len(out) == maxFocus {
+		if !ok || len(out) == maxFocus || (!restraint[c] && !scheduled[c]) {
 			continue
+		}
+		if g.f.Hinge.Pain && hingeTeaching[c] {
+			continue // bending practice waits for the physiotherapist
+		}
+		if g.early && postureFocus[c] {
+			if shownPosture {
+				continue // one gentle posture item says it all
+			}
+			shownPosture = true
+			title = "Ease the chest and upper back"
 		}
 		reason := client[c]
 		if reason == "" {
@@ -894,6 +783,19 @@ func (g *gen) focus() []Focus {
 	return out
 }
 
+// postureFocus lists the posture findings.
+var postureFocus = map[string]bool{FindRoundedShoulders: true, FindForwardHead: true, FindKyphosis: true, FindThoracicMobility: true}
+
+// hingeTeaching lists the findings whose focus promises hinge practice.
+var hingeTeaching = map[string]bool{FindHingePoor: true, FindHingeLumbarFlex: true, FindHingeSquatting: true, FindHingeFair: true}
+
+// restraint lists the findings whose focus is what the plan holds back
+// (safety), shown whether or not an exercise answers them.
+var restraint = map[string]bool{
+	FindPelvicFloor: true, FindScarConcern: true, FindEarlyPostpartum: true, FindRecentCaesarean: true,
+	FindUnder12Weeks: true, FindPainHigh: true, FindHingePain: true,
+}
+
 // excluded lists, by id, every exercise a gate forbids or the equipment
 // rules out, with the reason.
 func (g *gen) excluded() []Exclusion {
@@ -902,11 +804,17 @@ func (g *gen) excluded() []Exclusion {
 	copy(ids, g.lib.Exercises)
 	slices.SortFunc(ids, func(a, b *Exercise) int { return strings.Compare(a.ID, b.ID) })
 	for _, e := range ids {
+		if g.allowed(e) {
+			continue // neither a gate nor the equipment rules it out
+		}
 		var parts []string
 		gates := GatesForbidding(g.gates, e)
 		for _, d := range e.Demands {
 			var by []string
 			for _, gt := range gates {
+				if len(gt.Only) > 0 && !slices.Contains(gt.Only, e.Family) {
+					continue // said once below: outside the gentle set
+				}
 				if slices.Contains(gt.Forbids, d) {
 					by = append(by, gateTitle(gt.Code)+" ("+gt.Code+")")
 				}
@@ -914,6 +822,15 @@ func (g *gen) excluded() []Exclusion {
 			if len(by) > 0 {
 				parts = append(parts, upperFirst(demandLabel(d))+" ruled out by "+joinAnd(by)+".")
 			}
+		}
+		var only []string
+		for _, gt := range gates {
+			if len(gt.Only) > 0 && !slices.Contains(gt.Only, e.Family) {
+				only = append(only, gateTitle(gt.Code)+" ("+gt.Code+")")
+			}
+		}
+		if len(only) > 0 {
+			parts = append([]string{upperFirst(familyLabel(e.Family)) + " work is outside the gentle set (breathing, pelvic floor, walking, gentle mobility) that " + joinAnd(only) + " allows."}, parts...)
 		}
 		if miss := missingEquipment(e, g.avail); len(miss) > 0 {
 			parts = append(parts, "Needs "+joinAnd(miss)+", which is not in the equipment list.")
@@ -925,6 +842,10 @@ func (g *gen) excluded() []Exclusion {
 	}
 	return out
 }
+
+// DemandLabel is a demand tag in a coach's words ("lifting a weight from
+// the floor"), for screens that list or explain tags.
+func DemandLabel(d string) string { return demandLabel(d) }
 
 // demandLabel is a demand tag in words.
 func demandLabel(d string) string {
@@ -943,6 +864,22 @@ func demandLabel(d string) string {
 		return "full single-leg loading"
 	case DemandLongLeverCore:
 		return "long-lever core work"
+	case DemandExternalLoad:
+		return "holding or lifting a weight"
+	case DemandRDLPattern:
+		return "Romanian-deadlift hinges"
+	case DemandHingePattern:
+		return "the hip hinge"
+	case DemandProneLying:
+		return "lying face down"
+	case DemandTrunkCurl:
+		return "sit-up-style effort"
+	case DemandDeepStretch:
+		return "strong end-range stretches"
+	case DemandBellyStretch:
+		return "stretches across the lower belly"
+	case DemandFloorLift:
+		return "lifting a weight from the floor"
 	}
 	return d
 }
@@ -967,11 +904,25 @@ func gateTitle(code string) string {
 	case GateImpactReadiness:
 		return "return-to-impact checks not yet passed"
 	case GatePainHigh:
-		return "pain of 7/10 or more"
+		return "pain of 6/10 or more, or pain not recorded"
 	case GateDiastasis:
 		return "diastasis signs"
-	case GateDomingMarked:
-		return "marked doming"
+	case GateDiastasisSevere:
+		return "a severe or unmeasured diastasis"
+	case GatePregnant:
+		return "pregnancy"
+	case GateScreenIncomplete:
+		return "an unfinished safety screen"
+	case GateNoGoAhead:
+		return "a caesarean under 12 weeks ago without the GP's go-ahead"
+	case GatePainPersistent:
+		return "persistent pain of 6/10 or more"
+	case GateGluteNerve:
+		return "a glute grade of 0 or 1"
+	case GateHingeNotClean:
+		return "a hip hinge not yet clean"
+	case GateHingePoor:
+		return "a hip hinge that does not yet keep the back long"
 	case GateHingePain:
 		return "a painful hip hinge"
 	}

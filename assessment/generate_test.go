@@ -47,11 +47,25 @@ func pgRecord(edits ...func(*assessment.Record)) *assessment.Record {
 		Client: &assessment.ClientSnapshot{Name: "Test Client", BirthDate: pgDate(1991, 5, 6), Births: 1,
 			LastDelivery: pgDate(2025, 7, 30), DeliveryMode: assessment.DeliveryVaginal},
 		Context: &assessment.Context{WeeksPostpartum: pgInt(30)},
+		// A finished screen with nothing found, pain recorded and a
+		// midline measured: every missing answer is read as the strictest
+		// case, so a base record for the other rules answers them all.
+		RedFlags:  pgScreenNo(),
+		Pain:      &assessment.Pain{Now: pgInt(2), WorstWeek: pgInt(3)},
+		Diastasis: &assessment.Diastasis{Above: &assessment.DiastasisSite{WidthFingers: pgFloat(1), Tension: assessment.TensionFirm}, Doming: assessment.DomingNone},
+		Hinge:     &assessment.Hinge{HeadContact: true, ThoracicContact: true, SacrumContact: true},
 	}
 	for _, e := range edits {
 		e(r)
 	}
 	return r
+}
+
+// pgScreenNo is a red-flag screen with every question answered no.
+func pgScreenNo() *assessment.RedFlags {
+	n := assessment.TriNo
+	return &assessment.RedFlags{SaddleAnaesthesia: n, BladderBowelChange: n, ProgressiveNeuro: n, FeverUnwell: n, UnexplainedWeightLoss: n,
+		CancerHistory: n, SignificantTrauma: n, NightPain: n, SteroidsOrOsteoporosis: n, AgeOnset: n}
 }
 
 func pgWeeks(w int) func(*assessment.Record) {
@@ -88,7 +102,7 @@ func pgDiastasis(fingers float64, tension, doming string) func(*assessment.Recor
 }
 
 func pgRedFlag(a assessment.Tri) func(*assessment.Record) {
-	return func(r *assessment.Record) { r.RedFlags = &assessment.RedFlags{NightPain: a} }
+	return func(r *assessment.Record) { r.RedFlags = pgScreenNo(); r.RedFlags.NightPain = a }
 }
 
 // pgCleared records a doctor's clearance two days after the assessment,
@@ -185,16 +199,16 @@ func TestGenerateRules(t *testing.T) {
 					if !slices.Contains(d.Exercises[0].Findings, assessment.FindHingePoor) {
 						t.Errorf("drill findings = %v, want hinge_poor", d.Exercises[0].Findings)
 					}
-					if d.Day == "wed" && d.Session != "Hinge practice" {
-						t.Errorf("Wednesday session = %q, want Hinge practice", d.Session)
+					if d.Day == "wed" && (!d.Rest || d.Exercises[0].Sets != 1) {
+						t.Errorf("Wednesday = %q (rest %v), want a rest day with a one-set hinge habit", d.Session, d.Rest)
 					}
 				}
 			}
 		}},
 		{"HingeFairNoDailyDrill", pgRecord(pgHingeScore(2)), func(t *testing.T, p *assessment.Programme) {
 			for _, d := range p.Weeks[0].Days {
-				if d.Day == "wed" && (d.Session != "Rest" || len(d.Exercises) != 0) {
-					t.Errorf("Wednesday = %q with %d exercises, want Rest", d.Session, len(d.Exercises))
+				if d.Day == "wed" && (!d.Rest || len(d.Exercises) != 1 || d.Exercises[0].ExerciseID != "easy_walk") {
+					t.Errorf("Wednesday = %q with %d exercises, want a rest day with only an easy walk", d.Session, len(d.Exercises))
 				}
 			}
 		}},
@@ -416,7 +430,7 @@ func TestGeneratePhasesAndDates(t *testing.T) {
 		weeks int
 		want  []int // weeks per phase
 	}{
-		{0, []int{3, 3, 2}}, {4, []int{2, 1, 1}}, {5, []int{2, 2, 1}}, {8, []int{3, 3, 2}}, {10, []int{4, 3, 3}}, {12, []int{4, 4, 4}},
+		{0, []int{4, 4}}, {4, []int{2, 2}}, {5, []int{3, 2}}, {7, []int{4, 3}}, {8, []int{4, 4}}, {9, []int{3, 3, 3}}, {10, []int{4, 3, 3}}, {12, []int{4, 4, 4}},
 	}
 	for _, tt := range tests {
 		p := pgGenerate(t, pgRecord(), assessment.ProgrammeOptions{Weeks: tt.weeks})
@@ -553,10 +567,19 @@ func TestGenerateCustomExercise(t *testing.T) {
 	if !pgPrescribed(p, custom.ID) {
 		t.Error("the coach's exercise, the best match for her findings, is not used")
 	}
-	// Strength and integration fall back to the only dose given.
-	for _, l := range pgLines(p) {
-		if l.ExerciseID == custom.ID && l.Side == assessment.SideBoth && (l.Sets != 2 || l.Reps != 6) {
-			t.Errorf("custom dose %d×%d, want 2×6", l.Sets, l.Reps)
+	// Strength and integration fall back to the only dose given: the first
+	// week of each phase has it, later weeks add reps.
+	for _, w := range p.Weeks {
+		first := slices.ContainsFunc(p.Phases, func(ph assessment.Phase) bool { return ph.FirstWeek == w.Week })
+		for _, d := range w.Days {
+			for _, l := range d.Exercises {
+				if l.ExerciseID != custom.ID || l.Side != assessment.SideBoth {
+					continue
+				}
+				if l.Sets != 2 || (first && l.Reps != 6) || l.Reps < 6 {
+					t.Errorf("week %d: custom dose %d×%d, want 2×6 rising", w.Week, l.Sets, l.Reps)
+				}
+			}
 		}
 	}
 }
@@ -570,7 +593,13 @@ func TestSessionSecondsMatchesMinutes(t *testing.T) {
 			if s > d.Minutes*60 || d.Minutes*60-s >= 60 {
 				t.Errorf("week %d %s: %d s estimated for %d min", w.Week, d.Day, s, d.Minutes)
 			}
-			if d.Session == "Glutes" && d.Minutes > assessment.GluteSessionMinutes {
+			// "About 15 minutes": chosen to fit 15 in the phase's first
+			// week, it grows with the weekly progression by a few minutes.
+			limit := assessment.GluteSessionMinutes
+			if w.Phase == assessment.PhaseIntegration {
+				limit += assessment.IntegrationLiftMinutes
+			}
+			if d.Session == "Glutes" && d.Minutes > limit*5/4 {
 				t.Errorf("week %d %s: glute session of %d min", w.Week, d.Day, d.Minutes)
 			}
 		}
@@ -635,7 +664,7 @@ func TestProgrammeJSONContract(t *testing.T) {
 func TestProgrammeText(t *testing.T) {
 	p := pgGenerate(t, pgRecord(pgDiastasis(2.5, assessment.TensionSoft, assessment.DomingMild)), assessment.ProgrammeOptions{})
 	txt := p.Text()
-	for _, want := range []string{"Keel programme: 8 weeks from Monday 2026-03-09", "Weeks 1–3: Activation and control", "Weeks 7–8: Integration", "Left out", "Crunch:", "Mon  Upper body"} {
+	for _, want := range []string{"Keel programme: 8 weeks from Monday 2026-03-09", "Weeks 1–4: Activation and control", "Weeks 5–8: Strength", "rising to", "Stop rule:", "To start this phase:", "Left out", "Crunch:", "Mon  Upper body"} {
 		if !strings.Contains(txt, want) {
 			t.Errorf("text lacks %q", want)
 		}

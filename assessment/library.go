@@ -2,6 +2,7 @@ package assessment
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"strconv"
 	"strings"
@@ -13,15 +14,32 @@ import (
 const (
 	DemandImpact        = "impact"          // feet leave the ground or land with force
 	DemandLoadedFlexion = "loaded_flexion"  // trunk curls against load or gravity (crunch, sit-up)
-	DemandHighPressure  = "high_pressure"   // raises intra-abdominal pressure hard (full plank, breath-hold lifts)
+	DemandHighPressure  = "high_pressure"   // raises intra-abdominal pressure hard (full plank, heavy braced lifts and carries)
 	DemandHeavyLoad     = "heavy_load"      // external load well above a baby's weight
-	DemandLoadedHinge   = "loaded_hinge"    // a hip hinge with external load
+	DemandLoadedHinge   = "loaded_hinge"    // a hip hinge with external load, or any lift of a weight from the floor
 	DemandSingleLegLoad = "single_leg_load" // whole body weight on one leg under control
 	DemandLongLeverCore = "long_lever_core" // long-lever anti-extension (straight-leg dead bug, full plank)
+	DemandExternalLoad  = "external_load"   // something held, lifted or pulled: kettlebell, dumbbell, barbell, cable
+	DemandRDLPattern    = "rdl_pattern"     // a Romanian-deadlift hinge under load: hips far back, long back, no support
+	DemandHingePattern  = "hinge_pattern"   // bending at the hips with a long back, loaded or not
+	DemandProneLying    = "prone_lying"     // lying face down, with the belly (and a caesarean scar) on the floor or a bench
+	DemandTrunkCurl     = "trunk_curl"      // lifting the head and shoulders against gravity, as in sitting up from lying
+	DemandDeepStretch   = "deep_stretch"    // a strong end-of-range stretch, not gentle mobility
+	DemandBellyStretch  = "belly_stretch"   // stretches the front of the hip and lower belly, pulling across a caesarean scar
+	DemandFloorLift     = "floor_lift"      // a weight picked up from the floor: needs a hinge that keeps the back long
 )
 
 // Demands lists every known demand tag.
-var Demands = []string{DemandImpact, DemandLoadedFlexion, DemandHighPressure, DemandHeavyLoad, DemandLoadedHinge, DemandSingleLegLoad, DemandLongLeverCore}
+var Demands = []string{DemandImpact, DemandLoadedFlexion, DemandHighPressure, DemandHeavyLoad, DemandLoadedHinge, DemandSingleLegLoad, DemandLongLeverCore,
+	DemandExternalLoad, DemandRDLPattern, DemandHingePattern, DemandProneLying, DemandTrunkCurl, DemandDeepStretch, DemandBellyStretch, DemandFloorLift}
+
+// positionDemands describe where the body is rather than how hard it
+// works. A regression may change position (a prone hip extension is the
+// easier form of the one on hands and knees), so these are exempt from the
+// rule that an easier variation asks no more than the harder one; the
+// generator and the session log check every exercise against the gates
+// whatever its place in the chain.
+var positionDemands = []string{DemandProneLying}
 
 // Exercise families.
 const (
@@ -66,18 +84,25 @@ type Dose struct {
 // phase). Regression and Progression link it to the easier and harder
 // variations of the same movement.
 type Exercise struct {
-	ID          string          `json:"id"`
-	Name        string          `json:"name"`
-	Family      string          `json:"family"`
-	Targets     []string        `json:"targets"`
-	Demands     []string        `json:"demands"`
-	Equipment   []string        `json:"equipment"`
-	Position    string          `json:"position"`
-	Cues        []string        `json:"cues"`
-	Dosage      map[string]Dose `json:"dosage"` // by phase name
-	Regression  string          `json:"regression,omitempty"`
-	Progression string          `json:"progression,omitempty"`
-	Custom      bool            `json:"custom,omitempty"` // added by the coach
+	ID      string   `json:"id"`
+	Name    string   `json:"name"`
+	Family  string   `json:"family"`
+	Targets []string `json:"targets"`
+	Demands []string `json:"demands"`
+	// DemandReasons says, for each demand tag, what in the movement earns
+	// it: the audit trail of the library (every built-in tag has one).
+	DemandReasons map[string]string `json:"demand_reasons,omitempty"`
+	Equipment     []string          `json:"equipment"`
+	Position      string            `json:"position"`
+	Cues          []string          `json:"cues"`
+	Dosage        map[string]Dose   `json:"dosage"` // by phase name
+	Regression    string            `json:"regression,omitempty"`
+	Progression   string            `json:"progression,omitempty"`
+	Custom        bool              `json:"custom,omitempty"` // added by the coach
+	// Figure is the drawing of a coach's own exercise: its poses as the
+	// pose editor wrote them (report/figure), kept as written. Built-in
+	// exercises take theirs from the embedded figures.
+	Figure json.RawMessage `json:"figure,omitempty"`
 }
 
 // Library is the set of exercises a programme is built from.

@@ -29,9 +29,15 @@ type Programme struct {
 	Blocked   bool             `json:"blocked"`
 	Referrals []Referral       `json:"referrals"`
 	Focus     []Focus          `json:"focus,omitempty"`
-	Phases    []Phase          `json:"phases,omitempty"`
-	Weeks     []Week           `json:"weeks"`
-	Excluded  []Exclusion      `json:"excluded"`
+	// Limits are the coach's reasons the plan is narrower than usual (each
+	// safety gate that shaped it, in words), so her screen says why.
+	Limits []string `json:"limits,omitempty"`
+	// StopRule is the client's stop rule, set from her pain today (domain.md
+	// §7 traffic light), never a fixed figure above it.
+	StopRule string      `json:"stop_rule,omitempty"`
+	Phases   []Phase     `json:"phases,omitempty"`
+	Weeks    []Week      `json:"weeks"`
+	Excluded []Exclusion `json:"excluded"`
 	// Overrides records each time the coach chose an exercise a gate
 	// forbids, with her reason.
 	Overrides []Override `json:"overrides,omitempty"`
@@ -83,6 +89,15 @@ type Phase struct {
 	FirstWeek int    `json:"first_week"`
 	LastWeek  int    `json:"last_week"`
 	Aim       string `json:"aim"`
+	// Criteria are what should hold at a reassessment before she moves
+	// into this phase (rule 14), in words and as codes CheckCriteria reads.
+	Criteria []Criterion `json:"criteria,omitempty"`
+}
+
+// Criterion is one entry criterion of a phase.
+type Criterion struct {
+	Code string `json:"code"` // Criterion... constants
+	Text string `json:"text"`
 }
 
 // Week is one week of the plan.
@@ -95,24 +110,30 @@ type Week struct {
 
 // Day is one day of a week: a session, or rest (no exercises).
 type Day struct {
-	Day       string         `json:"day"` // "mon" … "sun"
-	Session   string         `json:"session"`
+	Day     string `json:"day"` // "mon" … "sun"
+	Session string `json:"session"`
+	// Rest marks a day with no training session: at most a short daily
+	// habit (HabitMaxMinutes) and an easy walk.
+	Rest      bool           `json:"rest,omitempty"`
 	Minutes   int            `json:"minutes"`
 	Exercises []Prescription `json:"exercises"`
 }
 
 // Prescription is one exercise in one session, with its dose and reason.
 type Prescription struct {
-	ExerciseID  string   `json:"exercise_id"`
-	Name        string   `json:"name"`
-	Sets        int      `json:"sets"`
-	Reps        int      `json:"reps,omitempty"`
-	HoldSeconds int      `json:"hold_seconds,omitempty"`
-	Side        string   `json:"side"`               // SideBoth, SideLeft, SideRight
-	PerSide     bool     `json:"per_side,omitempty"` // the dose is done on each side in turn
-	Reason      string   `json:"reason"`
-	Findings    []string `json:"findings,omitempty"` // finding codes it answers
-	Overridden  bool     `json:"overridden,omitempty"`
+	ExerciseID  string `json:"exercise_id"`
+	Name        string `json:"name"`
+	Sets        int    `json:"sets"`
+	Reps        int    `json:"reps,omitempty"`
+	HoldSeconds int    `json:"hold_seconds,omitempty"`
+	Side        string `json:"side"`               // SideBoth, SideLeft, SideRight
+	PerSide     bool   `json:"per_side,omitempty"` // the dose is done on each side in turn
+	// HowHard says how heavy a weight or how strong a band to use, in
+	// plain words; set on every line with a weight or band.
+	HowHard    string   `json:"how_hard,omitempty"`
+	Reason     string   `json:"reason"`
+	Findings   []string `json:"findings,omitempty"` // finding codes it answers
+	Overridden bool     `json:"overridden,omitempty"`
 }
 
 // Sides.

@@ -17,6 +17,8 @@ type programmeJSON struct {
 	Options   optionsJSON     `json:"options"`
 	Referrals []referralJSON  `json:"referrals"`
 	Focus     []Focus         `json:"focus"`
+	Limits    []string        `json:"limits,omitempty"`
+	StopRule  string          `json:"stop_rule,omitempty"`
 	Phases    []Phase         `json:"phases"`
 	Weeks     []weekJSON      `json:"weeks"`
 	Excluded  []exclusionJSON `json:"excluded"`
@@ -46,6 +48,7 @@ type weekJSON struct {
 type dayJSON struct {
 	Day       string             `json:"day"`
 	Session   string             `json:"session"`
+	Rest      bool               `json:"rest,omitempty"`
 	Minutes   int                `json:"minutes"`
 	Exercises []prescriptionJSON `json:"exercises"`
 }
@@ -58,6 +61,7 @@ type prescriptionJSON struct {
 	HoldSeconds int      `json:"hold_seconds"`
 	Side        string   `json:"side"`
 	PerSide     bool     `json:"per_side"`
+	HowHard     string   `json:"how_hard,omitempty"`
 	Reason      string   `json:"reason"`
 	Findings    []string `json:"findings"`
 	Overridden  bool     `json:"overridden,omitempty"`
@@ -89,6 +93,8 @@ func MarshalProgrammeJSON(p *Programme) ([]byte, error) {
 		Blocked:   p.Blocked,
 		Options:   optionsJSON{Weeks: p.Options.Weeks, Start: p.Options.Start, Equipment: nonNil(p.Options.Equipment)},
 		Focus:     nonNil(p.Focus),
+		Limits:    p.Limits,
+		StopRule:  p.StopRule,
 		Phases:    nonNil(p.Phases),
 		Referrals: []referralJSON{},
 		Weeks:     []weekJSON{},
@@ -105,10 +111,10 @@ func MarshalProgrammeJSON(p *Programme) ([]byte, error) {
 	for _, w := range p.Weeks {
 		wj := weekJSON{Week: w.Week, Phase: w.Phase, Start: w.Start, Days: []dayJSON{}}
 		for _, d := range w.Days {
-			dj := dayJSON{Day: d.Day, Session: d.Session, Minutes: d.Minutes, Exercises: []prescriptionJSON{}}
+			dj := dayJSON{Day: d.Day, Session: d.Session, Rest: d.Rest, Minutes: d.Minutes, Exercises: []prescriptionJSON{}}
 			for _, x := range d.Exercises {
 				dj.Exercises = append(dj.Exercises, prescriptionJSON{ExerciseID: x.ExerciseID, Name: x.Name, Sets: x.Sets,
-					Reps: x.Reps, HoldSeconds: x.HoldSeconds, Side: x.Side, PerSide: x.PerSide, Reason: x.Reason,
+					Reps: x.Reps, HoldSeconds: x.HoldSeconds, Side: x.Side, PerSide: x.PerSide, HowHard: x.HowHard, Reason: x.Reason,
 					Findings: nonNil(x.Findings), Overridden: x.Overridden})
 			}
 			wj.Days = append(wj.Days, dj)
@@ -219,7 +225,10 @@ func (p *Programme) Text() string {
 	line(title)
 	if p.Blocked {
 		line()
-		line("BLOCKED: no programme until the referrals below are dealt with and a medical clearance dated on or after the assessment is recorded.")
+		line("BLOCKED: no programme yet.")
+		for _, l := range p.Limits {
+			line("  - ", l)
+		}
 	}
 	if len(p.Referrals) > 0 {
 		line()
@@ -232,6 +241,13 @@ func (p *Programme) Text() string {
 			line("  - ", to, r.Reason)
 		}
 	}
+	if len(p.Limits) > 0 && !p.Blocked {
+		line()
+		line("Why the plan is limited")
+		for _, l := range p.Limits {
+			line("  - ", l)
+		}
+	}
 	if len(p.Focus) > 0 {
 		line()
 		line("Focus")
@@ -239,12 +255,18 @@ func (p *Programme) Text() string {
 			line("  - ", f.Title, ": ", f.Reason)
 		}
 	}
+	if p.StopRule != "" {
+		line()
+		line("Stop rule: ", p.StopRule)
+	}
 	for _, ph := range p.Phases {
-		var wk *Week
+		var wk, last *Week
 		for i := range p.Weeks {
 			if p.Weeks[i].Week == ph.FirstWeek {
 				wk = &p.Weeks[i]
-				break
+			}
+			if p.Weeks[i].Week == ph.LastWeek {
+				last = &p.Weeks[i]
 			}
 		}
 		line()
@@ -256,17 +278,38 @@ func (p *Programme) Text() string {
 		if ph.Aim != "" {
 			line("  ", ph.Aim)
 		}
+		if len(ph.Criteria) > 0 {
+			line("  To start this phase:")
+			for _, c := range ph.Criteria {
+				line("    - ", c.Text)
+			}
+		}
 		if wk == nil {
 			continue
 		}
-		for _, d := range wk.Days {
+		for di, d := range wk.Days {
 			head := "  " + upperFirst(d.Day) + "  " + d.Session
 			if d.Minutes > 0 {
 				head += " (about " + strconv.Itoa(d.Minutes) + " min)"
 			}
 			line(head)
-			for _, x := range d.Exercises {
-				line("        ", x.Name, ": ", DoseText(x), ". ", x.Reason)
+			for xi, x := range d.Exercises {
+				dose := DoseText(x)
+				if last != nil && last != wk && di < len(last.Days) && xi < len(last.Days[di].Exercises) {
+					if to := DoseText(last.Days[di].Exercises[xi]); to != dose {
+						dose += ", rising to " + to + " by week " + strconv.Itoa(last.Week)
+					}
+				}
+				hard := ""
+				if x.HowHard != "" {
+					hard = " " + x.HowHard
+					if last != nil && last != wk && di < len(last.Days) && xi < len(last.Days[di].Exercises) {
+						if to := last.Days[di].Exercises[xi].HowHard; to != x.HowHard {
+							hard += " By week " + strconv.Itoa(last.Week) + ": " + lowerFirst(to)
+						}
+					}
+				}
+				line("        ", x.Name, ": ", dose, ".", hard, " ", x.Reason)
 			}
 		}
 	}

@@ -27,18 +27,23 @@ type Record struct {
 	// stands on its own (the programme and handout commands read it alone).
 	Client *ClientSnapshot `json:"client,omitempty"`
 
-	Context          *Context     `json:"context,omitempty"`
-	RedFlags         *RedFlags    `json:"red_flags,omitempty"`
-	MedicalClearance *Clearance   `json:"medical_clearance,omitempty"`
-	PelvicFloor      *PelvicFloor `json:"pelvic_floor,omitempty"`
-	Pain             *Pain        `json:"pain,omitempty"`
-	PelvicTilt       *PelvicTilt  `json:"pelvic_tilt,omitempty"`
-	Thomas           *Thomas      `json:"thomas,omitempty"`
-	Glutes           *Glutes      `json:"glutes,omitempty"`
-	Hinge            *Hinge       `json:"hinge,omitempty"`
-	Diastasis        *Diastasis   `json:"diastasis,omitempty"`
-	Posture          *Posture     `json:"posture,omitempty"`
-	Notes            string       `json:"notes,omitempty"`
+	Context          *Context   `json:"context,omitempty"`
+	RedFlags         *RedFlags  `json:"red_flags,omitempty"`
+	MedicalClearance *Clearance `json:"medical_clearance,omitempty"`
+	// GPGoAhead is the GP's go-ahead for exercise beyond walking and the
+	// pelvic floor after a caesarean (domain.md §6 [70]), with its date and
+	// who gave it. Until it is recorded, a caesarean under 12 weeks ago
+	// keeps the plan in the early window.
+	GPGoAhead   *Clearance   `json:"gp_go_ahead,omitempty"`
+	PelvicFloor *PelvicFloor `json:"pelvic_floor,omitempty"`
+	Pain        *Pain        `json:"pain,omitempty"`
+	PelvicTilt  *PelvicTilt  `json:"pelvic_tilt,omitempty"`
+	Thomas      *Thomas      `json:"thomas,omitempty"`
+	Glutes      *Glutes      `json:"glutes,omitempty"`
+	Hinge       *Hinge       `json:"hinge,omitempty"`
+	Diastasis   *Diastasis   `json:"diastasis,omitempty"`
+	Posture     *Posture     `json:"posture,omitempty"`
+	Notes       string       `json:"notes,omitempty"`
 
 	// CarriedOver lists the sections copied from an earlier assessment that
 	// the coach has not yet confirmed (reassessment prefill).
@@ -56,16 +61,23 @@ const (
 
 // ClientSnapshot is the part of a Client an assessment file carries.
 type ClientSnapshot struct {
-	Name         string       `json:"name"`
-	BirthDate    Date         `json:"birth_date"`
-	Births       int          `json:"births"`
-	LastDelivery Date         `json:"last_delivery_date"`
-	DeliveryMode DeliveryMode `json:"delivery_mode,omitempty"`
+	Name      string `json:"name"`
+	BirthDate Date   `json:"birth_date"`
+	Births    int    `json:"births"`
+	// BirthsUnknown says the number of births was not recorded (a file
+	// without the key, or a form left blank). Only births recorded as 0
+	// means "not postpartum"; unknown is treated as the strictest case.
+	BirthsUnknown bool         `json:"births_unknown,omitempty"`
+	LastDelivery  Date         `json:"last_delivery_date"`
+	DeliveryMode  DeliveryMode `json:"delivery_mode,omitempty"`
 }
 
 // Context is the client's situation: how far postpartum, feeding, daily
 // load, and what she wants to get back to.
 type Context struct {
+	// Pregnant is the answer to "is she pregnant now?"; nil when not asked.
+	// Keel's plans are for after birth, so yes means no programme.
+	Pregnant        *bool    `json:"pregnant,omitempty"`
 	WeeksPostpartum *int     `json:"weeks_postpartum,omitempty"` // 0–520
 	Breastfeeding   *bool    `json:"breastfeeding,omitempty"`
 	SittingHours    *float64 `json:"sitting_hours,omitempty"` // 0–24 a day

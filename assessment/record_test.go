@@ -118,7 +118,7 @@ func TestRecordValidate(t *testing.T) {
 
 		// Pain.
 		{"OKPain0", func(r *assessment.Record) { r.Pain.Now = ip(0) }, "", ""},
-		{"OKPain10", func(r *assessment.Record) { r.Pain.Now = ip(10) }, "", ""},
+		{"OKPain10", func(r *assessment.Record) { r.Pain.Now, r.Pain.WorstWeek = ip(10), ip(10) }, "", ""},
 		{"ErrPainNow11", func(r *assessment.Record) { r.Pain.Now = ip(11) }, "pain.now", "Enter a pain score from 0 to 10."},
 		{"ErrPainNowNegative", func(r *assessment.Record) { r.Pain.Now = ip(-1) }, "pain.now", "0 to 10"},
 		{"ErrPainWorst11", func(r *assessment.Record) { r.Pain.WorstWeek = ip(11) }, "pain.worst_week", "0 to 10"},
@@ -161,7 +161,21 @@ func TestRecordValidate(t *testing.T) {
 
 		// Hinge.
 		{"OKHingeScore0", func(r *assessment.Record) { r.Hinge.Score = ip(0) }, "", ""},
-		{"OKHingeScore3", func(r *assessment.Record) { r.Hinge.Score = ip(3) }, "", ""},
+		{"ErrHingeScore3WithLumbarFlexion", func(r *assessment.Record) { r.Hinge.Score = ip(3) }, "hinge.score", "lumbar flexion"},
+		{"OKHingeScore3Clean", func(r *assessment.Record) {
+			r.Hinge.Score, r.Hinge.Faults, r.Hinge.HeadContact, r.Hinge.ThoracicContact, r.Hinge.SacrumContact = ip(3), nil, true, true, true
+		}, "", ""},
+		{"ErrHingeScore2WithPain", func(r *assessment.Record) { r.Hinge.Score, r.Hinge.Pain = ip(2), true }, "hinge.score", "painful"},
+		{"ErrBirthsUnknownWithCount", func(r *assessment.Record) { r.Client.BirthsUnknown = true }, "client.births", "not recorded"},
+		{"ErrGoAheadNoDate", func(r *assessment.Record) { r.GPGoAhead = &assessment.Clearance{By: "Dr A"} }, "gp_go_ahead.date", "date"},
+		{"ErrGoAheadNoBy", func(r *assessment.Record) { r.GPGoAhead = &assessment.Clearance{Date: r.Date} }, "gp_go_ahead.by", "who gave"},
+		{"ErrGoAheadAfterAssessment", func(r *assessment.Record) { r.GPGoAhead = &assessment.Clearance{Date: r.Date.AddDays(3), By: "Dr A"} }, "gp_go_ahead.date", "after the assessment"},
+		{"ErrGoAheadBeforeBirth", func(r *assessment.Record) {
+			r.GPGoAhead = &assessment.Clearance{Date: r.Client.LastDelivery.AddDays(-1), By: "Dr A"}
+		}, "gp_go_ahead.date", "before the birth"},
+		{"OKGoAhead", func(r *assessment.Record) { r.GPGoAhead = &assessment.Clearance{Date: r.Date, By: "Dr A"} }, "", ""},
+		{"ErrPainNowAboveWorst", func(r *assessment.Record) { r.Pain = &assessment.Pain{Now: ip(7), WorstWeek: ip(4)} }, "pain.worst_week", "lower than today's"},
+		{"OKPregnant", func(r *assessment.Record) { b := true; r.Context.Pregnant = &b }, "", ""},
 		{"ErrHingeScore4", func(r *assessment.Record) { r.Hinge.Score = ip(4) }, "hinge.score", "0 (pain) to 3"},
 		{"ErrHingeScoreNegative", func(r *assessment.Record) { r.Hinge.Score = ip(-1) }, "hinge.score", "0 (pain) to 3"},
 		{"ErrHingeFault", func(r *assessment.Record) { r.Hinge.Faults = []string{"limited_hip_flexion"} }, "hinge.faults[0]", "lumbar flexion"},
@@ -280,16 +294,21 @@ func TestDiastasisWidth(t *testing.T) {
 		name        string
 		s           *assessment.DiastasisSite
 		mm, fingers float64
-		ok, wide    bool
+		ok          bool
+		// wide above/at the navel and below it (domain.md §1 [2]: 22 mm
+		// above, 16 mm below; 2 finger widths anywhere [3][19])
+		wideAbove, wideBelow bool
 	}{
-		{"Nil", nil, 0, 0, false, false},
-		{"NoWidth", &assessment.DiastasisSite{Tension: assessment.TensionSoft}, 0, 0, false, false},
-		{"Fingers1.5", &assessment.DiastasisSite{WidthFingers: fp(1.5)}, 15, 1.5, true, false},
-		{"Fingers2", &assessment.DiastasisSite{WidthFingers: fp(2)}, 20, 2, true, true},
-		{"MM20", &assessment.DiastasisSite{WidthMM: ip(20)}, 20, 2, true, false},
-		{"MM21", &assessment.DiastasisSite{WidthMM: ip(21)}, 21, 2, true, true},
-		{"MM24RoundsToHalf", &assessment.DiastasisSite{WidthMM: ip(24)}, 24, 2.5, true, true},
-		{"MM12", &assessment.DiastasisSite{WidthMM: ip(12)}, 12, 1, true, false},
+		{"Nil", nil, 0, 0, false, false, false},
+		{"NoWidth", &assessment.DiastasisSite{Tension: assessment.TensionSoft}, 0, 0, false, false, false},
+		{"Fingers1.5", &assessment.DiastasisSite{WidthFingers: fp(1.5)}, 15, 1.5, true, false, false},
+		{"Fingers2", &assessment.DiastasisSite{WidthFingers: fp(2)}, 20, 2, true, true, true},
+		{"MM16", &assessment.DiastasisSite{WidthMM: ip(16)}, 16, 1.5, true, false, false},
+		{"MM17BelowIsWide", &assessment.DiastasisSite{WidthMM: ip(17)}, 17, 1.5, true, false, true},
+		{"MM20", &assessment.DiastasisSite{WidthMM: ip(20)}, 20, 2, true, false, true},
+		{"MM22", &assessment.DiastasisSite{WidthMM: ip(22)}, 22, 2, true, false, true},
+		{"MM23", &assessment.DiastasisSite{WidthMM: ip(23)}, 23, 2.5, true, true, true},
+		{"MM12", &assessment.DiastasisSite{WidthMM: ip(12)}, 12, 1, true, false, false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -301,8 +320,10 @@ func TestDiastasisWidth(t *testing.T) {
 			if f != tt.fingers || ok != tt.ok {
 				t.Errorf("WidthInFingers = %v, %v; want %v, %v", f, ok, tt.fingers, tt.ok)
 			}
-			if got := tt.s.Wide(); got != tt.wide {
-				t.Errorf("Wide = %v, want %v", got, tt.wide)
+			for site, want := range map[int]bool{assessment.SiteAbove: tt.wideAbove, assessment.SiteAt: tt.wideAbove, assessment.SiteBelow: tt.wideBelow} {
+				if got := tt.s.WideAt(site); got != want {
+					t.Errorf("WideAt(%d) = %v, want %v", site, got, want)
+				}
 			}
 		})
 	}

@@ -72,6 +72,7 @@ func ParseRecordJSON(data []byte) (*Record, error) {
 		return nil, errs
 	}
 	r.Format = FormatAssessment
+	markUnrecordedBirths(r, top["client"])
 	normalizeLists(r)
 	c := checker{file: true}
 	c.record(r)
@@ -79,6 +80,22 @@ func ParseRecordJSON(data []byte) (*Record, error) {
 		return nil, err
 	}
 	return r, nil
+}
+
+// markUnrecordedBirths marks the births as not recorded when the file's
+// client section has no "births" key: a missing count is never read as
+// "no births" (only an explicit 0 says she is not postpartum).
+func markUnrecordedBirths(r *Record, raw json.RawMessage) {
+	if r.Client == nil || len(raw) == 0 {
+		return
+	}
+	var keys map[string]json.RawMessage
+	if json.Unmarshal(raw, &keys) != nil {
+		return
+	}
+	if _, ok := keys["births"]; !ok {
+		r.Client.BirthsUnknown = true
+	}
 }
 
 // IgnoredRecordKeys lists the top-level keys of an assessment file that

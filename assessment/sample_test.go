@@ -49,7 +49,7 @@ func TestSampleClients(t *testing.T) {
 			if p := sc.Plan; p != nil {
 				withPlan++
 				last := sc.Records[len(sc.Records)-1]
-				if !p.Start.After(last.Date) || p.Start.After(today) || p.FlareSession < 0 || p.FlarePain < assessment.SessionPainRedMin {
+				if !p.Start.After(last.Date) || p.Start.After(today) || p.FlareSession < 0 || p.FlarePain < assessment.PainStopMin {
 					t.Errorf("plan %+v after the latest assessment on %s", p, last.Date)
 				}
 			}

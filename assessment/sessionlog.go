@@ -126,7 +126,7 @@ func (l *SessionLog) Light() Light {
 	switch {
 	case l == nil || l.Status == SessionMissed:
 		return LightNone
-	case l.Pain >= SessionPainRedMin || l.Doming:
+	case l.Pain >= PainStopMin || l.Doming:
 		return LightRed
 	case l.Pain >= SessionPainAmberMin:
 		return LightAmber
@@ -369,9 +369,9 @@ func Propose(r *Record, p *Programme, logs []*SessionLog, lib *Library) (*Propos
 			prop.Reason += " The session is after the end of this plan, so there is nothing left to change: reassess her."
 		}
 	}
-	if n := trailing(all, func(l *SessionLog) bool { return l.Pain >= SessionPainRedMin }); n >= PersistentRedSessions {
+	if n := trailing(all, func(l *SessionLog) bool { return l.Pain >= PainStopMin }); n >= PersistentRedSessions {
 		prop.Refer = true
-		prop.ReferReason = fmt.Sprintf("Her pain has been %d/10 or more in the last %d sessions. Persistent pain at that level needs a health professional's opinion (GP or physiotherapist) before she trains on.", SessionPainRedMin, n)
+		prop.ReferReason = fmt.Sprintf("Her pain has been %d/10 or more in the last %d sessions. Persistent pain at that level needs a health professional's opinion (GP or physiotherapist) before she trains on.", PainStopMin, n)
 	}
 	return prop, nil
 }
@@ -387,7 +387,7 @@ func trailing(logs []*SessionLog, ok func(*SessionLog) bool) int {
 
 func redReason(l *SessionLog) string {
 	var why []string
-	if l.Pain >= SessionPainRedMin {
+	if l.Pain >= PainStopMin {
 		why = append(why, fmt.Sprintf("pain %d/10 (red zone: 6 or more)", l.Pain))
 	}
 	if l.Doming {
@@ -550,7 +550,7 @@ func regressions(r *Record, p *Programme, l *SessionLog, lib *Library) []PlanCha
 
 func lightWords(l *SessionLog) string {
 	switch {
-	case l.Pain >= SessionPainRedMin && l.Doming:
+	case l.Pain >= PainStopMin && l.Doming:
 		return fmt.Sprintf("pain %d/10 and doming", l.Pain)
 	case l.Doming:
 		return "doming"

@@ -616,7 +616,7 @@ func TestRegressionProperties(t *testing.T) {
 	rng := rand.New(rand.NewPCG(20261121, 10))
 	done := 0
 	for tried := 0; done < want && tried < 20*want; tried++ {
-		r := pgRandomRecord(rng)
+		r := orRecord(rng)
 		if r.Validate() != nil {
 			continue
 		}

@@ -31,10 +31,11 @@ const (
 const (
 	// MaxNPRS is the top of the numeric pain rating scale [73].
 	MaxNPRS = 10
-	// PainHighMin: pain now of 7 or more is high. The traffic-light scheme
-	// stops exercise from 6 [84] and the severe band starts at 8 [75]; 7
-	// sits between them (H) and is where Keel's finding codes put it.
-	PainHighMin = 7
+	// PainStopMin: pain of 6 or more is high, the one threshold for the
+	// assessment (the pain gate, the pain_high finding, persistent pain when
+	// pain now and the worst week both reach it) and for the session
+	// traffic light (stop and regress) [84], rule 13.
+	PainStopMin = 6
 	// PainModerateMin: 4 or more is moderate, the start of "caution" in the
 	// traffic-light scheme [84].
 	PainModerateMin = 4
@@ -49,10 +50,14 @@ const (
 	// diastasis, the palpation cut-off of Sperstad 2016 and Gluppe 2018
 	// [3][19].
 	DiastasisFingersMin = 2.0
-	// DiastasisMMOver: a gap of more than 20 mm is a diastasis. Published
-	// cut-offs run from 15 to 25 mm by site [1][2]; 20 mm matches 2 finger
-	// widths at the low end of the 20–25 mm domain.md gives for them [3].
-	DiastasisMMOver = 20
+	// DiastasisAboveMMOver: above the navel, a gap of more than 22 mm is
+	// wider than normal (Beer 2009, 90th percentile 3 cm above the navel
+	// [2]). Keel uses it at the navel too, where no normal width is
+	// published (H).
+	DiastasisAboveMMOver = 22
+	// DiastasisBelowMMOver: below the navel, more than 16 mm is wider than
+	// normal ([2], 2 cm below; Mota's ultrasound definition [4]).
+	DiastasisBelowMMOver = 16
 	// MMPerFingerWidth converts finger widths to millimetres for display
 	// and comparison only (H): finger size varies [14] and domain.md §1
 	// puts 2 fingers at 20–25 mm, so 10 mm a finger is the low end. A rule
@@ -123,6 +128,10 @@ const (
 	// asymmetric (H). Measured on Grade.Value, so a + or − step is a third
 	// of a grade and 4- against 4+ (two thirds) is not asymmetric.
 	GluteAsymmetryGrades = 1.0
+	// GluteNerveGradeMax: a grade of 1 or 0 (a flicker or nothing) is major
+	// motor weakness, a possible nerve problem that is referred before
+	// training (domain.md §6 [61][62]).
+	GluteNerveGradeMax = 1.0
 )
 
 // Hip hinge (domain.md §4 and §5, "Suggested rules" 12 and 13).
@@ -235,8 +244,6 @@ const (
 	// SessionPainAmberMin: pain of 4–5 during a session means hold the
 	// progression (caution) [84].
 	SessionPainAmberMin = 4
-	// SessionPainRedMin: pain of 6 or more means stop and regress [84].
-	SessionPainRedMin = 6
 	// PersistentRedSessions: red in this many logged sessions in a row is
 	// "persistent" pain of 6 or more, which means a referral (rule 13;
 	// two sessions is (H)).

@@ -165,6 +165,7 @@ func (c *checker) record(r *Record) {
 		}
 		c.text("medical_clearance.by", m.By, MaxShortTextLen, "the name of who cleared her")
 	}
+	c.goAhead(r)
 	c.pain(r.Pain)
 	c.pelvicTilt(r.PelvicTilt)
 	if t := r.Thomas; t != nil {
@@ -211,9 +212,12 @@ func (c *checker) client(r *Record) {
 		if !s.BirthDate.IsZero() && !s.LastDelivery.After(s.BirthDate) {
 			c.bad("client.last_delivery_date", s.LastDelivery.String(), "The delivery date is before her date of birth.")
 		}
-		if s.Births == 0 {
+		if s.Births == 0 && !s.BirthsUnknown {
 			c.bad("client.births", s.Births, "A delivery date is recorded, so births must be at least 1.")
 		}
+	}
+	if s.BirthsUnknown && s.Births > 0 {
+		c.bad("client.births", s.Births, "The births are marked as not recorded but a number is given; keep one of the two.")
 	}
 	if !s.DeliveryMode.Valid() {
 		c.bad("client.delivery_mode", s.DeliveryMode, "Choose vaginal, assisted or caesarean.")
@@ -263,6 +267,11 @@ func (c *checker) pain(p *Pain) {
 	const msg = "Enter a pain score from 0 to 10."
 	c.intRange("pain.now", p.Now, 0, MaxNPRS, msg)
 	c.intRange("pain.worst_week", p.WorstWeek, 0, MaxNPRS, msg)
+	// Today is part of the last week, so its pain cannot exceed the week's
+	// worst: one of the two figures is a slip.
+	if p.Now != nil && p.WorstWeek != nil && *p.Now <= MaxNPRS && *p.WorstWeek >= 0 && *p.Now > *p.WorstWeek {
+		c.bad("pain.worst_week", *p.WorstWeek, fmt.Sprintf("The worst pain this week cannot be lower than today's (%d/10); check both figures.", *p.Now))
+	}
 	c.list("pain.sites", p.Sites, PainSites, "Choose a pain site from the list.")
 	c.text("pain.aggravators", p.Aggravators, MaxShortTextLen, "the aggravating activities")
 }
@@ -317,6 +326,47 @@ func (c *checker) hinge(h *Hinge) {
 	c.list("hinge.faults", h.Faults, HingeFaults,
 		"Choose lumbar flexion, lumbar hyperextension, squatting the hinge, knees forward, neck extension or weight to toes.")
 	c.intRange("hinge.score", h.Score, HingeScorePain, HingeScoreClean, "Enter a hinge score from 0 (pain) to 3 (clean).")
+	if h.Score == nil || *h.Score < HingeScorePain || *h.Score > HingeScoreClean {
+		return
+	}
+	// A score its own observations contradict (rule 12, domain.md §4): 3
+	// means clean, 0 means it hurt.
+	switch sc := *h.Score; {
+	case sc == HingeScoreClean && slices.Contains(h.Faults, HingeLumbarFlexion):
+		c.bad("hinge.score", sc, "A score of 3 means a clean hinge, but lumbar flexion (the back rounding) is ticked. Lower the score or untick the fault.")
+	case sc == HingeScoreClean && len(h.Faults) > 0:
+		c.bad("hinge.score", sc, "A score of 3 means a clean hinge, but faults are ticked. Lower the score or untick the faults.")
+	case sc == HingeScoreClean && (!h.HeadContact || !h.ThoracicContact || !h.SacrumContact):
+		c.bad("hinge.score", sc, "A score of 3 means the dowel kept all three contacts, but one is unticked. Lower the score or tick the contact.")
+	case sc > HingeScorePain && h.Pain:
+		c.bad("hinge.score", sc, "The hinge was painful, which scores 0. Change the score to 0 or untick pain.")
+	}
+}
+
+// goAhead checks the GP's go-ahead after a caesarean: complete, not in the
+// future of the assessment and not before the birth.
+func (c *checker) goAhead(r *Record) {
+	g := r.GPGoAhead
+	if g == nil {
+		return
+	}
+	if g.Date.IsZero() {
+		c.bad("gp_go_ahead.date", nil, "Enter the date of the GP's go-ahead.")
+	}
+	c.date("gp_go_ahead.date", g.Date, "the go-ahead date")
+	if strings.TrimSpace(g.By) == "" {
+		c.bad("gp_go_ahead.by", nil, "Enter who gave the go-ahead, e.g. Dr Patel (GP).")
+	}
+	c.text("gp_go_ahead.by", g.By, MaxShortTextLen, "the name of who gave the go-ahead")
+	if g.Date.IsZero() {
+		return
+	}
+	if !r.Date.IsZero() && g.Date.After(r.Date) {
+		c.bad("gp_go_ahead.date", g.Date.String(), "The go-ahead is dated after the assessment; record it on the assessment of that day or later.")
+	}
+	if r.Client != nil && !r.Client.LastDelivery.IsZero() && g.Date.Before(r.Client.LastDelivery) {
+		c.bad("gp_go_ahead.date", g.Date.String(), "The go-ahead is dated before the birth, so it cannot be about this recovery.")
+	}
 }
 
 func (c *checker) diastasis(d *Diastasis) {
@@ -435,21 +485,6 @@ func (s *DiastasisSite) WidthInFingers() (fingers float64, ok bool) {
 		return MMToFingers(float64(*s.WidthMM)), true
 	}
 	return 0, false
-}
-
-// Wide reports whether the gap counts as a diastasis: 2 finger widths or
-// more, or over 20 mm, judged in the unit the coach measured in so the
-// finger-to-millimetre heuristic never decides [3][19].
-func (s *DiastasisSite) Wide() bool {
-	switch {
-	case s == nil:
-		return false
-	case s.WidthFingers != nil:
-		return *s.WidthFingers >= DiastasisFingersMin
-	case s.WidthMM != nil:
-		return *s.WidthMM > DiastasisMMOver
-	}
-	return false
 }
 
 // widthText writes the gap in the unit measured: "2.5 finger widths",

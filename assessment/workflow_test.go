@@ -20,14 +20,23 @@ func wfLib(tb testing.TB) *assessment.Library {
 
 func wfInt(n int) *int { return &n }
 
-// wfRecord is a saved intake of client 7, 30 weeks after a vaginal birth.
+// wfNoFlags is a red-flag screen answered no throughout.
+func wfNoFlags() *assessment.RedFlags {
+	n := assessment.TriNo
+	return &assessment.RedFlags{SaddleAnaesthesia: n, BladderBowelChange: n, ProgressiveNeuro: n, FeverUnwell: n, UnexplainedWeightLoss: n,
+		CancerHistory: n, SignificantTrauma: n, NightPain: n, SteroidsOrOsteoporosis: n, AgeOnset: n}
+}
+
+// wfRecord is a saved intake of client 7, 30 weeks after a vaginal birth,
+// with a clear red-flag screen.
 func wfRecord() *assessment.Record {
 	return &assessment.Record{
 		ID: 3, ClientID: 7, Format: assessment.FormatAssessment,
 		Date: assessment.NewDate(2026, 3, 4), Kind: assessment.KindIntake,
 		Client: &assessment.ClientSnapshot{Name: "Ana", BirthDate: assessment.NewDate(1991, 5, 6), Births: 1,
 			LastDelivery: assessment.NewDate(2025, 7, 30), DeliveryMode: assessment.DeliveryVaginal},
-		Context: &assessment.Context{WeeksPostpartum: wfInt(30)},
+		Context:  &assessment.Context{WeeksPostpartum: wfInt(30)},
+		RedFlags: wfNoFlags(),
 	}
 }
 
@@ -155,7 +164,7 @@ func TestRegenerate(t *testing.T) {
 
 func TestProgramme_Issue(t *testing.T) {
 	flagged := wfRecord()
-	flagged.RedFlags = &assessment.RedFlags{NightPain: assessment.TriYes}
+	flagged.RedFlags.NightPain = assessment.TriYes
 	for _, tt := range []struct {
 		name       string
 		p          *assessment.Programme

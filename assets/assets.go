@@ -26,3 +26,10 @@ var FontBold []byte
 //
 //go:embed icon.png
 var Icon []byte
+
+// FiguresJSON holds the drawn figure of every built-in exercise: poses set
+// by joint angles, with props, working region and movement arrows (read by
+// report/figure).
+//
+//go:embed figures.json
+var FiguresJSON []byte

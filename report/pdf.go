@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"image/color"
 	"io"
+	"strconv"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -13,7 +14,7 @@ import (
 
 	"github.com/keel-coach/keel/assessment"
 	"github.com/keel-coach/keel/assessment/atomicfile"
-	"github.com/keel-coach/keel/assets"
+	"github.com/keel-coach/keel/report/figure"
 )
 
 // RenderOptions tune the PDF writer.
@@ -160,8 +161,7 @@ func newRenderer(h *Handout, opt RenderOptions) (*renderer, error) {
 	// The page-count alias must be set before the fonts are added: gofpdf
 	// then replaces its UTF-16 form in the page streams at close.
 	pdf.AliasNbPages("")
-	pdf.AddUTF8FontFromBytes(fontFamily, "", assets.FontRegular)
-	pdf.AddUTF8FontFromBytes(fontFamily, "B", assets.FontBold)
+	addFonts(pdf, newFontTemplate) // parsed once per process: fonts.go
 	pdf.SetTitle(h.Title+" – "+h.ClientName, true)
 	pdf.SetAuthor(firstNonEmpty(h.CoachName, h.Business, "Keel"), true)
 	pdf.SetCreator("Keel", true)
@@ -202,6 +202,13 @@ func newRenderer(h *Handout, opt RenderOptions) (*renderer, error) {
 		return nil, assessment.Internal("load the handout fonts", err)
 	}
 	return r, nil
+}
+
+// newFontTemplate is the document fonts.go loads the fonts into once.
+func newFontTemplate() fontDoc {
+	pdf := gofpdf.New("P", "mm", "A4", "")
+	pdf.AliasNbPages("")
+	return pdf
 }
 
 func firstNonEmpty(xs ...string) string {
@@ -1168,4 +1175,281 @@ func (r *renderer) chart(c *Chart, x, y float64) {
 		}
 	}
 	r.pdf.SetLineCapStyle("butt")
+}
+
+// --- figures --------------------------------------------------------------------
+
+// colFigureTint fills props (bench, box, roller) lightly, so they read as
+// things without competing with the body on a black-and-white print.
+var colFigureTint = color.RGBA{R: 222, G: 222, B: 222, A: 255}
+
+// drawFigure is the PDF painter of an exercise figure (report/figure): it
+// draws pose as vectors into the box at (x, y), w by h millimetres, the
+// body in ink and the working region and arrows in accent.
+func drawFigure(pdf *gofpdf.Fpdf, x, y, w, h float64, pose figure.Pose, accent color.RGBA) {
+	paintFigure(pdf, x, y, figure.Draw(pose, w, h), accent)
+}
+
+// drawFigures draws the poses of one exercise side by side at one scale,
+// each in a w by h box, gap apart, starting at (x, y). It returns the
+// width used.
+func drawFigures(pdf *gofpdf.Fpdf, x, y, w, h, gap float64, poses []figure.Pose, accent color.RGBA) float64 {
+	for i, prims := range figure.DrawSet(poses, w, h) {
+		paintFigure(pdf, x+float64(i)*(w+gap), y, prims, accent)
+	}
+	if len(poses) == 0 {
+		return 0
+	}
+	return float64(len(poses))*(w+gap) - gap
+}
+
+// paintFigure writes the primitives as PDF path operators in one block
+// (saved and restored graphics state around it). gofpdf formats every
+// operator through fmt, which made forty figure pairs cost tens of
+// milliseconds; strconv into one buffer costs a fraction of that.
+// drawExerciseFigure draws an exercise's figure (every pose, left to
+// right, one scale) at (x, y), each pose in a w by h box, gap apart, and
+// returns the width used; 0 when the exercise has no figure to draw.
+// Built-in figures are laid out once per run and reused.
+func drawExerciseFigure(pdf *gofpdf.Fpdf, x, y, w, h, gap float64, e *assessment.Exercise, accent color.RGBA) float64 {
+	var sets [][]figure.Prim
+	if len(e.Figure) == 0 && !e.Custom {
+		sets, _ = figure.DrawBuiltin(e.ID, w, h)
+	} else if poses, _, err := FigureOf(e); err == nil {
+		sets = figure.DrawSet(poses, w, h)
+	}
+	for i, prims := range sets {
+		paintFigure(pdf, x+float64(i)*(w+gap), y, prims, accent)
+	}
+	if len(sets) == 0 {
+		return 0
+	}
+	return float64(len(sets))*(w+gap) - gap
+}
+
+func paintFigure(pdf *gofpdf.Fpdf, x, y float64, prims []figure.Prim, accent color.RGBA) {
+	k := pdf.GetConversionRatio()
+	_, pageH := pdf.GetPageSize()
+	b := make([]byte, 0, 64*len(prims))
+	// Coordinates to a tenth of a point (0.035 mm): finer than print.
+	num := func(v float64) {
+		b = strconv.AppendFloat(b, v, 'f', 1, 64)
+		b = append(b, ' ')
+	}
+	pt := func(p figure.Pt) {
+		num((x + p.X) * k)
+		num((pageH - (y + p.Y)) * k)
+	}
+	rgb := func(c color.RGBA, op string) {
+		for _, v := range []uint8{c.R, c.G, c.B} {
+			b = strconv.AppendFloat(b, float64(v)/255, 'f', 3, 64)
+			b = append(b, ' ')
+		}
+		b = append(b, op...)
+	}
+	b = append(b, "q 1 J 1 j\n"...)
+	var fill, stroke color.RGBA
+	width := -1.0
+	for _, q := range prims {
+		c := colInk
+		switch q.Tone {
+		case figure.Accent:
+			c = accent
+		case figure.Paper:
+			c = colWhite
+		case figure.Tint:
+			c = colFigureTint
+		}
+		c.A = 255
+		if len(q.Pts) == 0 {
+			continue
+		}
+		switch q.Kind {
+		case figure.Dot:
+			if c != fill {
+				rgb(c, "rg\n")
+				fill = c
+			}
+			circlePath(&b, q.Pts[0], q.R, pt)
+			b = append(b, "f\n"...)
+		case figure.Fill:
+			if c != fill {
+				rgb(c, "rg\n")
+				fill = c
+			}
+			polyPath(&b, q.Pts, pt)
+			b = append(b, "h f\n"...)
+		default:
+			if c != stroke {
+				rgb(c, "RG\n")
+				stroke = c
+			}
+			if q.W != width {
+				num(q.W * k)
+				b = append(b, "w\n"...)
+				width = q.W
+			}
+			pts := q.Pts
+			if len(pts) == 1 {
+				pts = []figure.Pt{pts[0], pts[0]}
+			}
+			polyPath(&b, pts, pt)
+			if q.Closed {
+				b = append(b, "h "...)
+			}
+			b = append(b, "S\n"...)
+		}
+	}
+	b = append(b, "Q\n"...)
+	pdf.RawWriteBuf(bytes.NewReader(b))
+}
+
+func polyPath(b *[]byte, pts []figure.Pt, pt func(figure.Pt)) {
+	for i, p := range pts {
+		pt(p)
+		if i == 0 {
+			*b = append(*b, "m "...)
+		} else {
+			*b = append(*b, "l "...)
+		}
+	}
+}
+
+// circlePath is a circle as four Bézier arcs.
+func circlePath(b *[]byte, c figure.Pt, r float64, pt func(figure.Pt)) {
+	const m = 0.5523 // control-point distance for a quarter circle
+	pt(figure.Pt{X: c.X + r, Y: c.Y})
+	*b = append(*b, "m "...)
+	quads := [4][3]figure.Pt{
+		{{X: c.X + r, Y: c.Y + m*r}, {X: c.X + m*r, Y: c.Y + r}, {X: c.X, Y: c.Y + r}},
+		{{X: c.X - m*r, Y: c.Y + r}, {X: c.X - r, Y: c.Y + m*r}, {X: c.X - r, Y: c.Y}},
+		{{X: c.X - r, Y: c.Y - m*r}, {X: c.X - m*r, Y: c.Y - r}, {X: c.X, Y: c.Y - r}},
+		{{X: c.X + m*r, Y: c.Y - r}, {X: c.X + r, Y: c.Y - m*r}, {X: c.X + r, Y: c.Y}},
+	}
+	for _, q := range quads {
+		pt(q[0])
+		pt(q[1])
+		pt(q[2])
+		*b = append(*b, "c "...)
+	}
+}
+
+// Catalogue geometry, in millimetres: one exercise per row, its figures on
+// the left (each at least 35 mm wide, the size the figures are drawn to
+// stay legible) and its words on the right.
+const (
+	catFigW   = 37.0
+	catFigH   = 30.0
+	catFigGap = 2.0
+	catRowGap = 4.0
+)
+
+// RenderCatalogue draws the library sheet as a PDF to w.
+func RenderCatalogue(c *Catalogue, w io.Writer, opt RenderOptions) error {
+	if c == nil {
+		return assessment.Errorf(assessment.EINVALID, "There is no library to print.")
+	}
+	// The sheet carries no date, and its file dates are fixed unless asked
+	// otherwise: the same library always gives the same bytes.
+	if opt.Fixed.IsZero() {
+		opt.Fixed = time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
+	}
+	accent, _ := ParseAccent(DefaultAccent)
+	h := &Handout{Title: c.Title, ClientName: fmt.Sprintf("%d exercises", len(c.Entries)), Paper: c.Paper, Accent: accent}
+	r, err := newRenderer(h, opt)
+	if err != nil {
+		return err
+	}
+	r.pdf.SetSubject("Exercise library", true)
+	r.pdf.SetTitle(c.Title, true)
+	r.newPage()
+	r.font(true, sizeTitle)
+	r.text(colInk)
+	r.cell(r.left, r.y, r.width, lineHeight(sizeTitle), c.Title, "L")
+	r.y += lineHeight(sizeTitle) + 1
+	r.para(fmt.Sprintf("%d exercises. Each row shows the positions in order, left to right; the coloured arrows show the movement and the coloured parts are the ones working.", len(c.Entries)), sizeSmall, false, 0, colMuted)
+	r.y += 3
+	for _, e := range c.Entries {
+		r.catalogueRow(e)
+	}
+	if err := r.pdf.Error(); err != nil {
+		return assessment.Internal("draw the library sheet", err)
+	}
+	if err := r.pdf.Output(w); err != nil {
+		return assessment.Internal("write the library sheet", err)
+	}
+	return nil
+}
+
+func (r *renderer) catalogueRow(e CatalogueEntry) {
+	n := max(len(e.Poses), 2)
+	figsW := float64(n)*catFigW + float64(n-1)*catFigGap
+	textX := r.left + figsW + 5
+	textW := r.right - textX
+	r.font(false, sizeSmall)
+	var cueLines []string
+	for _, c := range e.Cues {
+		for i, l := range r.wrap(c, textW-3) {
+			if i == 0 {
+				l = "• " + l
+			} else {
+				l = "  " + l
+			}
+			cueLines = append(cueLines, l)
+		}
+	}
+	r.font(true, sizeBody)
+	nameLines := r.wrap(e.Name, textW)
+	textH := float64(len(nameLines))*lineHeight(sizeBody) + lineHeight(sizeSmall)*float64(len(cueLines)+2)
+	rowH := max(catFigH+lineHeight(sizeTiny)+1, textH)
+	r.need(rowH + catRowGap)
+	y := r.y
+	if len(e.Poses) == 0 {
+		r.draw(colRule)
+		r.pdf.SetLineWidth(0.3)
+		r.pdf.SetDashPattern([]float64{1, 1}, 0)
+		r.pdf.Rect(r.left, y, figsW, catFigH, "D")
+		r.pdf.SetDashPattern(nil, 0)
+		r.font(false, sizeSmall)
+		r.text(colMuted)
+		for i, l := range r.wrap(e.Missing, figsW-6) {
+			r.cell(r.left+3, y+4+float64(i)*lineHeight(sizeSmall), figsW-6, lineHeight(sizeSmall), l, "L")
+		}
+	}
+	drawFigures(r.pdf, r.left, y, catFigW, catFigH, catFigGap, e.Poses, r.accent)
+	for i, p := range e.Poses {
+		x := r.left + float64(i)*(catFigW+catFigGap)
+		r.font(false, sizeTiny)
+		r.text(colMuted)
+		r.cell(x, y+catFigH+0.5, catFigW, lineHeight(sizeTiny), poseLabel(i, len(e.Poses), p), "C")
+	}
+	ty := y
+	r.font(true, sizeBody)
+	r.text(colInk)
+	for _, l := range nameLines {
+		r.cell(textX, ty, textW, lineHeight(sizeBody), l, "L")
+		ty += lineHeight(sizeBody)
+	}
+	r.font(false, sizeSmall)
+	r.text(colMuted)
+	meta := e.Equipment
+	if e.Custom {
+		meta += " · your exercise"
+	}
+	r.cell(textX, ty, textW, lineHeight(sizeSmall), r.fit(meta, textW), "L")
+	ty += lineHeight(sizeSmall)
+	if s := figureSideNote(e.Side); s != "" {
+		r.cell(textX, ty, textW, lineHeight(sizeSmall), r.fit(s, textW), "L")
+		ty += lineHeight(sizeSmall)
+	}
+	r.text(colInk)
+	for _, l := range cueLines {
+		r.cell(textX, ty, textW, lineHeight(sizeSmall), l, "L")
+		ty += lineHeight(sizeSmall)
+	}
+	r.y = y + max(rowH, ty-y) + catRowGap/2
+	r.draw(colRule)
+	r.pdf.SetLineWidth(0.2)
+	r.pdf.Line(r.left, r.y, r.right, r.y)
+	r.y += catRowGap / 2
 }

@@ -23,16 +23,25 @@ func (u *UI) assessmentList(c *assessment.Client) fyne.CanvasObject {
 	// so unsaved edits of her details survive a visit to an assessment.
 	reload := func() { u.home.detail.reloadSections() }
 	newBtn := newButton(lang.L("New assessment"), theme.ContentAddIcon(), func() { u.openAssessment(c, nil, reload) })
-	recs, err := u.svc.Records.FindRecords(ctx(), assessment.RecordFilter{ClientID: c.ID})
+	sums, err := assessmentSummaries(u.svc.Records, c.ID)
+	// open reads the full record only when the coach opens it.
+	open := func(id int64, then func(*assessment.Record)) {
+		r, err := u.svc.Records.FindRecordByID(ctx(), id)
+		if err != nil {
+			u.showError(lang.L("Could not open the assessment"), err)
+			return
+		}
+		then(r)
+	}
 	// Reassess starts from her latest assessment, each section marked
 	// carried over until the coach re-tests it.
 	reassess := newImportantButton(lang.L("Reassess"), func() {
-		if len(recs) > 0 {
-			u.openReassessment(c, recs[len(recs)-1], reload)
+		if len(sums) > 0 {
+			open(sums[len(sums)-1].ID, func(r *assessment.Record) { u.openReassessment(c, r, reload) })
 		}
 	})
 	reassess.Icon = theme.HistoryIcon()
-	if len(recs) == 0 {
+	if len(sums) == 0 {
 		reassess.Hide()
 		newBtn.Importance = widget.HighImportance
 	}
@@ -41,33 +50,52 @@ func (u *UI) assessmentList(c *assessment.Client) fyne.CanvasObject {
 		box.Add(widget.NewLabel(assessment.ErrorMessage(err)))
 		return box
 	}
-	if len(recs) > 0 {
+	if len(sums) > 0 {
 		box.Add(u.progressButtons(c))
 	}
-	if len(recs) == 0 {
+	if len(sums) == 0 {
 		box.Add(newWrapLabel(lang.L("No assessments yet. Start one when you see her: every section is optional.")))
 		return box
 	}
-	for i := len(recs) - 1; i >= 0; i-- {
-		r := recs[i]
-		in := assessment.Interpret(r)
+	for i := len(sums) - 1; i >= 0; i-- {
+		sum := sums[i]
 		kind := lang.L("Intake")
-		if r.Kind == assessment.KindReassessment {
+		if sum.Kind == assessment.KindReassessment {
 			kind = lang.L("Reassessment")
 		}
-		summary := fmt.Sprintf(lang.L("%d findings"), len(in.Findings))
-		if in.ReferralRequired {
+		summary := fmt.Sprintf(lang.L("%d findings"), sum.Findings)
+		if sum.ReferralRequired {
 			summary += " · " + lang.L("referral needed")
 		}
-		open := newButton(fmt.Sprintf("%s  %s", r.Date, kind), theme.DocumentIcon(), func() { u.openAssessment(c, r, reload) })
-		open.Alignment = widget.ButtonAlignLeading
+		openBtn := newButton(fmt.Sprintf("%s  %s", sum.Date, kind), theme.DocumentIcon(), func() {
+			open(sum.ID, func(r *assessment.Record) { u.openAssessment(c, r, reload) })
+		})
+		openBtn.Alignment = widget.ButtonAlignLeading
 		note := widget.NewLabel(summary)
-		if in.ReferralRequired {
+		if sum.ReferralRequired {
 			note.Importance = widget.DangerImportance
 		}
-		box.Add(container.NewBorder(nil, nil, nil, note, open))
+		box.Add(container.NewBorder(nil, nil, nil, note, openBtn))
 	}
 	return box
+}
+
+// assessmentSummaries lists a client's assessments for her panel: from
+// the stored summaries when the store keeps them (opening a client then
+// decodes no record), else from the full records.
+func assessmentSummaries(rs assessment.RecordService, clientID int64) ([]assessment.RecordSummary, error) {
+	if ss, ok := rs.(assessment.RecordSummaryService); ok {
+		return ss.FindRecordSummaries(ctx(), clientID)
+	}
+	recs, err := rs.FindRecords(ctx(), assessment.RecordFilter{ClientID: clientID})
+	if err != nil {
+		return nil, err
+	}
+	out := make([]assessment.RecordSummary, len(recs))
+	for i, r := range recs {
+		out[i] = assessment.Summarize(r)
+	}
+	return out, nil
 }
 
 // openAssessment shows the assessment screen for record r (nil for a new

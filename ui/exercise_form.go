@@ -124,7 +124,7 @@ func (s *exerciseScreen) buildForm() {
 	for _, r := range rows {
 		cells = append(cells, r...)
 	}
-	s.formHead = container.NewBorder(nil, nil, nil, container.NewHBox(s.status, s.del, s.save), s.formTitle)
+	s.formHead = container.NewBorder(nil, nil, nil, container.NewHBox(s.status, s.del, s.figureButton(), s.save), s.formTitle)
 	s.form = container.NewBorder(container.NewVBox(s.formHead, s.formErr), nil, nil, nil, container.NewVScroll(formGrid(cells...)))
 }
 
@@ -140,10 +140,9 @@ func (s *exerciseScreen) buildChecks(changed func()) (targetBoxes []fyne.CanvasO
 	s.demands = map[string]*widget.Check{}
 	demandBox = container.NewVBox()
 	for _, d := range assessment.Demands {
-		info := demandInfos[d]
-		c := widget.NewCheck(lang.L(info.label), func(bool) { changed() })
+		c := widget.NewCheck(lang.L(demandName(d)), func(bool) { changed() })
 		s.demands[d] = c
-		why := newWrapLabel(lang.L(info.meaning))
+		why := newWrapLabel(lang.L(demandMeanings[d]))
 		why.SizeName = theme.SizeNameCaptionText
 		demandBox.Add(container.New(layout.NewCustomPaddedVBoxLayout(-2*theme.Padding()), c, why))
 	}

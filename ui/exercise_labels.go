@@ -5,6 +5,8 @@ package ui
 
 import (
 	"fmt"
+	"unicode"
+	"unicode/utf8"
 
 	"fyne.io/fyne/v2/lang"
 
@@ -86,27 +88,35 @@ var (
 	}
 )
 
-// demandInfo explains a demand tag to the coach who tags her own exercise:
-// what it means and which safety rules hold an exercise with it back
-// (assessment/gates.go, docs/PROGRAMME.md §1), because the gates forbid by
-// demand and an untagged demand is a demand no rule can see.
-type demandInfo struct{ label, meaning string }
+// demandName is a demand tag's name on the exercise screens, in the
+// domain's words (assessment.DemandLabel), so a tag reads the same here as
+// in a programme's "left out" reasons.
+func demandName(d string) string {
+	l := assessment.DemandLabel(d)
+	r, size := utf8.DecodeRuneInString(l)
+	return string(unicode.ToUpper(r)) + l[size:]
+}
 
-var demandInfos = map[string]demandInfo{
-	assessment.DemandImpact: {"Impact",
-		"Feet leave the ground or land hard (jumps, running). Held back for every postpartum client until she passes the return-to-impact checks, and for pelvic-floor symptoms or pain of 7/10 or more."},
-	assessment.DemandLoadedFlexion: {"Loaded trunk curl",
-		"The trunk curls against a load or gravity (crunch, sit-up). Held back for a diastasis, a soft midline or doming, under 6 weeks postpartum and a scar concern."},
-	assessment.DemandHighPressure: {"High pressure",
-		"Pushes the pressure inside the tummy up hard (full plank, holding the breath to lift). Held back for a diastasis, a soft midline or doming, under 6 weeks postpartum and a scar concern."},
-	assessment.DemandHeavyLoad: {"Heavy load",
-		"A weight well above her baby's. Held back for pelvic-floor symptoms, a caesarean under 12 weeks ago, pain of 7/10 or more and the first 6 weeks."},
-	assessment.DemandLoadedHinge: {"Loaded hinge",
-		"A hip hinge holding a weight (kettlebell deadlift, bent-over row). Held back while her hinge is painful."},
-	assessment.DemandSingleLegLoad: {"Single-leg load",
-		"Her whole weight on one leg under control (step-up, single-leg deadlift). No safety rule holds it back today; tag it so the library says what the exercise asks."},
-	assessment.DemandLongLeverCore: {"Long-lever core",
-		"Long-lever work against the back arching (straight-leg dead bug, full plank). Held back for marked doming."},
+// demandMeanings say what each demand asks of the body, for a coach
+// tagging her own exercise. They say what the movement is, not which
+// safety rule holds it back: the rules live in the domain, and a
+// programme's "left out" list gives the rule each time it applies.
+var demandMeanings = map[string]string{
+	assessment.DemandImpact:        "Feet leave the ground or land hard: jumps, hops, running.",
+	assessment.DemandLoadedFlexion: "The trunk curls against a load or gravity: crunches, sit-ups, weighted curls.",
+	assessment.DemandHighPressure:  "Pushes the pressure inside the tummy up hard: full planks, heavy braced lifts and carries, holding the breath to lift.",
+	assessment.DemandHeavyLoad:     "A weight well above her baby's.",
+	assessment.DemandLoadedHinge:   "A hip hinge holding a weight, or any lift of a weight from the floor: kettlebell deadlift, bent-over row.",
+	assessment.DemandSingleLegLoad: "Her whole weight on one leg under control: step-ups, single-leg deadlifts.",
+	assessment.DemandLongLeverCore: "Long-lever work against the back arching: straight-leg dead bug, full plank.",
+	assessment.DemandExternalLoad:  "Something held, lifted or pulled: a kettlebell, dumbbell, barbell or cable.",
+	assessment.DemandRDLPattern:    "A Romanian-deadlift hinge under load: hips far back, a long back, nothing to lean on.",
+	assessment.DemandHingePattern:  "Bending at the hips with a long back, with or without a weight.",
+	assessment.DemandProneLying:    "Lying face down, the belly (and any caesarean scar) on the floor or a bench.",
+	assessment.DemandTrunkCurl:     "Lifting the head and shoulders against gravity, as in sitting up from lying.",
+	assessment.DemandDeepStretch:   "A strong stretch at the end of the range, not gentle mobility.",
+	assessment.DemandBellyStretch:  "Stretches the front of the hip and the lower belly, pulling across a caesarean scar.",
+	assessment.DemandFloorLift:     "A weight picked up from the floor: needs a hinge that keeps the back long.",
 }
 
 // label returns the coach's word for code from labels, or the code itself.

@@ -113,6 +113,7 @@ func (s *exerciseScreen) showBuiltin(e *assessment.Exercise) {
 	sub.SizeName = theme.SizeNameCaptionText
 	sub.Wrapping = fyne.TextWrapWord
 	s.view.Add(container.NewBorder(nil, nil, nil, container.NewVBox(s.copyEx), container.NewVBox(title, sub)))
+	s.view.Add(newExerciseFigure(e, fyne.NewSize(300, 110)))
 	var cells []fyne.CanvasObject
 	row := func(caption string, body fyne.CanvasObject) {
 		l := widget.NewLabel(caption)
@@ -133,10 +134,9 @@ func (s *exerciseScreen) showBuiltin(e *assessment.Exercise) {
 	} else {
 		box := container.NewVBox()
 		for _, d := range e.Demands {
-			info := demandInfos[d]
-			name := widget.NewLabel(lang.L(info.label))
+			name := widget.NewLabel(lang.L(demandName(d)))
 			name.TextStyle.Bold = true
-			why := newWrapLabel(lang.L(info.meaning))
+			why := newWrapLabel(lang.L(demandMeanings[d]))
 			why.SizeName = theme.SizeNameCaptionText
 			box.Add(container.New(layout.NewCustomPaddedVBoxLayout(-2*theme.Padding()), name, why))
 		}

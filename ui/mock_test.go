@@ -50,7 +50,8 @@ func mockProgramme(t *testing.T, progs *mock.ProgrammeService, status string) (*
 	t.Helper()
 	u := newMockUI(t, progs)
 	c := &assessment.Client{ID: 7, Name: "Ana"}
-	r := &assessment.Record{ID: 3, ClientID: 7, Format: assessment.FormatAssessment, Date: assessment.NewDate(2026, 11, 2), Kind: assessment.KindIntake}
+	r := &assessment.Record{ID: 3, ClientID: 7, Format: assessment.FormatAssessment, Date: assessment.NewDate(2026, 11, 2), Kind: assessment.KindIntake,
+		RedFlags: noRedFlags()}
 	p, err := assessment.NewProgramme(c, r, u.svc.Library, assessment.ProgrammeOptions{Weeks: 6, Start: assessment.NewDate(2026, 11, 23)})
 	if err != nil {
 		t.Fatal(err)

@@ -177,9 +177,21 @@ func TestTimelineScreen(t *testing.T) {
 	}
 }
 
+// noRedFlags is a red-flag screen answered no throughout: an unanswered
+// screen blocks every programme.
+func noRedFlags() *assessment.RedFlags {
+	n := assessment.TriNo
+	return &assessment.RedFlags{SaddleAnaesthesia: n, BladderBowelChange: n, ProgressiveNeuro: n, FeverUnwell: n, UnexplainedWeightLoss: n,
+		CancerHistory: n, SignificantTrauma: n, NightPain: n, SteroidsOrOsteoporosis: n, AgeOnset: n}
+}
+
 func TestSessionLogScreen(t *testing.T) {
 	tu := newTestUI(t)
 	c, recs := progressClient(t, tu)
+	recs[1].RedFlags = noRedFlags() // a plan she can follow
+	if err := tu.svc.Records.UpdateRecord(ctx(), recs[1]); err != nil {
+		t.Fatal(err)
+	}
 	p, err := assessment.Generate(recs[1], tu.svc.Library, assessment.ProgrammeOptions{Weeks: 8, Start: weeksAgo(2)})
 	if err != nil {
 		t.Fatal(err)

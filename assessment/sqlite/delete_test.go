@@ -76,6 +76,10 @@ func TestClientService_DeleteClient(t *testing.T) {
 				t.Fatal(err)
 			}
 		}
+		// Opening her assessment list keeps their summaries.
+		if _, err := sqlite.NewRecordService(db).FindRecordSummaries(ctx, c.ID); err != nil {
+			t.Fatal(err)
+		}
 		if err := sqlite.NewExportLog(db).AddExport(ctx, &assessment.ExportedFile{ClientID: c.ID, Path: "/tmp/" + name + ".pdf", Kind: assessment.ExportKindHandout}); err != nil {
 			t.Fatal(err)
 		}

@@ -27,7 +27,8 @@ func NewExerciseService(db *DB, builtin *assessment.Library) *ExerciseService {
 }
 
 // SaveExercise validates e, then creates or replaces the coach's exercise
-// with e.ID. It marks e Custom.
+// with e.ID. It marks e Custom. An e without a figure keeps the figure
+// stored with the exercise it replaces.
 func (s *ExerciseService) SaveExercise(ctx context.Context, e *assessment.Exercise) error {
 	if e == nil {
 		return assessment.Errorf(assessment.EINVALID, "There is no exercise to save.")
@@ -49,6 +50,13 @@ func (s *ExerciseService) SaveExercise(ctx context.Context, e *assessment.Exerci
 	custom, err := findExercises(ctx, tx)
 	if err != nil {
 		return err
+	}
+	for _, c := range custom {
+		if c.ID == e.ID && len(e.Figure) == 0 {
+			// The exercise form does not carry the figure: a save from it
+			// keeps the one drawn in the pose editor.
+			e.Figure = c.Figure
+		}
 	}
 	if err := s.builtin().CheckExercise(custom, e); err != nil {
 		return err

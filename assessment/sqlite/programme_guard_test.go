@@ -23,7 +23,7 @@ func wantConflict(tb testing.TB, err error, msg string) {
 // was made would.
 func raiseRedFlag(tb testing.TB, db *sqlite.DB, r *assessment.Record) {
 	tb.Helper()
-	r.RedFlags = &assessment.RedFlags{NightPain: assessment.TriYes}
+	r.RedFlags.NightPain = assessment.TriYes // the rest of the screen stays answered
 	r.MedicalClearance = nil
 	if err := sqlite.NewRecordService(db).UpdateRecord(context.Background(), r); err != nil {
 		tb.Fatal(err)

@@ -26,7 +26,9 @@ func sampleRecord(clientID int64, date assessment.Date) *assessment.Record {
 		Context: &assessment.Context{WeeksPostpartum: ptr(14), Breastfeeding: ptr(false), SittingHours: ptr(6.5),
 			ChildLifting: assessment.LiftingManyDaily, Goals: "Carry the car seat without pain",
 			Activities: []assessment.Activity{{Name: "Lifting the car seat", Rating: 4}}},
-		RedFlags: &assessment.RedFlags{SaddleAnaesthesia: assessment.TriNo, NightPain: assessment.TriUnsure},
+		RedFlags: &assessment.RedFlags{SaddleAnaesthesia: assessment.TriNo, BladderBowelChange: assessment.TriNo, ProgressiveNeuro: assessment.TriNo,
+			FeverUnwell: assessment.TriNo, UnexplainedWeightLoss: assessment.TriNo, CancerHistory: assessment.TriNo, SignificantTrauma: assessment.TriNo,
+			NightPain: assessment.TriUnsure, SteroidsOrOsteoporosis: assessment.TriNo, AgeOnset: assessment.TriNo},
 		// The unsure answer is cleared by her GP on the day, so programmes
 		// made from this record may be issued and followed.
 		MedicalClearance: &assessment.Clearance{Date: date, By: "Dr Patel (GP)"},

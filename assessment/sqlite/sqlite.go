@@ -65,6 +65,8 @@ type DB struct {
 	Path string
 	// Now returns the current time; tests swap it for a fixed clock.
 	Now func() time.Time
+
+	search searchIndex // the client list's search keys (search.go)
 }
 
 // DefaultPath is where Keel keeps its database when neither the -db flag
@@ -121,7 +123,7 @@ func OpenContext(ctx context.Context, path string) (*DB, error) {
 		return nil, err
 	}
 
-	w, err := sql.Open("sqlite3", dsn(path, writerParams))
+	w, err := sql.Open(driverName, dsn(path, writerParams))
 	if err != nil {
 		return nil, assessment.Internal("open the database "+path, err)
 	}
@@ -132,7 +134,7 @@ func OpenContext(ctx context.Context, path string) (*DB, error) {
 	w.SetConnMaxLifetime(0)
 	w.SetConnMaxIdleTime(0)
 
-	r, err := sql.Open("sqlite3", dsn(path, readerParams))
+	r, err := sql.Open(driverName, dsn(path, readerParams))
 	if err != nil {
 		_ = w.Close()
 		return nil, assessment.Internal("open the database "+path, err)

@@ -107,11 +107,11 @@ func TestOpen(t *testing.T) {
 		}
 		raw := rawDB(t, path)
 		var n int
-		if err := raw.QueryRow(`SELECT count(*) FROM schema_migrations`).Scan(&n); err != nil {
+		if err := raw.QueryRow(`SELECT max(version) FROM schema_migrations`).Scan(&n); err != nil {
 			t.Fatal(err)
 		}
 		if n != sqlite.SchemaVersion {
-			t.Fatalf("schema_migrations has %d rows, want %d", n, sqlite.SchemaVersion)
+			t.Fatalf("schema_migrations ends at %d, want %d", n, sqlite.SchemaVersion)
 		}
 		var mode string
 		if err := raw.QueryRow(`PRAGMA journal_mode`).Scan(&mode); err != nil {

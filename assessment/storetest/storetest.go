@@ -68,14 +68,18 @@ func mustClient(t *testing.T, s Stores, name string) *assessment.Client {
 	return c
 }
 
-// mustRecord stores an intake of c on day d (flagged: with an unsure
-// night-pain answer and no clearance, so it blocks every programme).
+// mustRecord stores an intake of c on day d with the red-flag screen
+// answered no throughout (flagged: but night pain unsure, with no
+// clearance, so it blocks every programme).
 func mustRecord(t *testing.T, s Stores, c *assessment.Client, d assessment.Date, flagged bool) *assessment.Record {
 	t.Helper()
 	r := assessment.NewIntake(c, d, "Sam")
 	r.Pain = &assessment.Pain{Now: new(int)}
+	n := assessment.TriNo
+	r.RedFlags = &assessment.RedFlags{SaddleAnaesthesia: n, BladderBowelChange: n, ProgressiveNeuro: n, FeverUnwell: n, UnexplainedWeightLoss: n,
+		CancerHistory: n, SignificantTrauma: n, NightPain: n, SteroidsOrOsteoporosis: n, AgeOnset: n}
 	if flagged {
-		r.RedFlags = &assessment.RedFlags{NightPain: assessment.TriUnsure}
+		r.RedFlags.NightPain = assessment.TriUnsure
 	}
 	if err := s.Records.CreateRecord(ctx, r); err != nil {
 		t.Fatal(err)

@@ -1,0 +1,545 @@
+package assessment
+
+import (
+	"slices"
+	"strconv"
+	"time"
+)
+
+// The shape of a week and of a plan (seed 004's template; docs/PROGRAMME.md
+// "The week"). A tired mother can live with it: two upper-body days, two
+// short glute days and a hip-mobility day, two days with no session.
+const (
+	// MaxSessionsPerWeek: Monday, Tuesday, Thursday, Friday and Saturday.
+	MaxSessionsPerWeek = 5
+	// MinRestDays: Wednesday and Sunday carry no session.
+	MinRestDays = 2
+	// MaxExercisesPerSession: more than six exercises is not a session a
+	// mother fits around a baby (H).
+	MaxExercisesPerSession = 6
+	// MaxExercisesPerPhase: the same sessions repeat through a phase so she
+	// learns them; at most this many different exercises in one (H).
+	MaxExercisesPerPhase = 14
+	// MinPhaseWeeks is the shortest phase; MinPhaseWeeksLong the shortest
+	// in plans of LongPlanWeeks or more (H, after the 4-week phases of
+	// domain.md §8).
+	MinPhaseWeeks     = 2
+	MinPhaseWeeksLong = 3
+	LongPlanWeeks     = 8
+	// HabitMaxMinutes is the most a rest day's daily habit may take.
+	HabitMaxMinutes = 3
+	// IntegrationLiftMinutes is added to the glute days in the integration
+	// phase, so squatting to lift her child fits beside the glute work (H).
+	IntegrationLiftMinutes = 5
+)
+
+// Weekly progression within a phase (rule 14, domain.md §8 [87][88]): each
+// week adds reps (about a fifth of the first week's) or hold time (about a
+// tenth, at least 5 s). The gentle set starts easier: one set fewer and
+// two thirds of the reps or hold (H).
+const (
+	RepStepFraction    = 0.2
+	HoldStepFraction   = 0.1
+	MinHoldStepSeconds = 5
+	EarlyDoseFraction  = 2.0 / 3
+)
+
+// upperSpec is Monday and Friday: upper body with the emphasis on the back,
+// then chest stretches (seed template; rule 15). The same session both
+// days, so she learns it.
+func upperSpec(early bool) sessionSpec {
+	name := "Upper body and back, with chest stretches"
+	if early {
+		name = "Breathing and upper-back ease"
+	}
+	return sessionSpec{name: name, budget: UpperSessionMinutes, slots: []slotSpec{
+		{family: FamilyBreathing, keep: 5, when: coreCare, prefer: []string{FindDiastasis, FindPelvicFloor}},
+		{family: FamilyUpperBack, keep: 10, prefer: []string{FindRoundedShoulders}},
+		{family: FamilyUpperBack, keep: 8, prefer: []string{FindForwardHead}},
+		{family: FamilyCore, keep: 9, prefer: []string{FindDiastasis, FindDoming}},
+		{family: FamilyChest, keep: 7, prefer: []string{FindRoundedShoulders}},
+		{family: FamilyChest, keep: 4, prefer: []string{FindThoracicMobility}},
+	}}
+}
+
+// gluteSpec is Tuesday and Thursday: the seed's 15-minute glute workout,
+// with hinge practice, and a leg exercise that carries the strength into
+// lifting her child in the integration phase. In the gentle set it is
+// pelvic-floor breathing and gentle hip work instead.
+func gluteSpec(early bool) sessionSpec {
+	if early {
+		return sessionSpec{name: "Pelvic floor and gentle hips", budget: GluteSessionMinutes, slots: []slotSpec{
+			{family: FamilyBreathing, keep: 10, repeat: true, prefer: []string{FindPelvicFloor}},
+			{family: FamilyPelvicTilt, keep: 9, prefer: []string{FindAnteriorTilt}},
+			{family: FamilyHipMobility, keep: 8, prefer: []string{FindShortHipFlexors}},
+		}}
+	}
+	return sessionSpec{name: "Glutes", budget: GluteSessionMinutes, liftMinutes: IntegrationLiftMinutes, slots: []slotSpec{
+		{family: FamilyGlutes, keep: 10, prefer: []string{FindGluteMaxWeak}},
+		{family: FamilyGlutes, keep: 8, prefer: []string{FindGluteMedWeak}},
+		{family: FamilyHinge, keep: 7, when: noDrill, repeat: true, prefer: []string{FindHingeFair}},
+		// Squatting to lift her child comes right after the main glute
+		// exercise in the integration phase.
+		{family: FamilyLegs, keep: 9, minPhase: 2, prefer: []string{FindFrequentLifting}},
+	}}
+}
+
+// integrationPhase is the index of the integration phase in PhaseNames:
+// lifting and carrying from the floor (a squat to lift her child, carries)
+// starts there, when her gates allow it.
+const integrationPhase = 2
+
+// upperSpecs and gluteSpecs are built once: [0] the usual sessions, [1]
+// the gentle set's.
+var (
+	upperSpecs = [2]sessionSpec{upperSpec(false), upperSpec(true)}
+	gluteSpecs = [2]sessionSpec{gluteSpec(false), gluteSpec(true)}
+)
+
+// mobilitySpec is Saturday's hip-mobility routine.
+var mobilitySpec = sessionSpec{name: "Hip mobility", budget: MobilitySessionMinutes, slots: []slotSpec{
+	{family: FamilyHipMobility, keep: 10, prefer: []string{FindShortHipFlexors, FindAnteriorTilt}},
+	{family: FamilyPelvicTilt, keep: 8, prefer: []string{FindAnteriorTilt}},
+	{family: FamilyHipMobility, keep: 9, prefer: []string{FindShortRectus, FindTFLTightness}},
+	{family: FamilyBreathing, keep: 5, repeat: true},
+}}
+
+// walkSlot is the easy walk of the rest days [72].
+var walkSlot = slotSpec{family: FamilyConditioning, repeat: true}
+
+// phaseWeek builds the week every week of a phase repeats (its doses rise
+// week by week, progressLine).
+func (g *gen) phaseWeek(phaseIdx int) [7]dayPlan {
+	used := map[string]bool{}
+	k := 0
+	if g.early {
+		k = 1
+	}
+	upper := g.session(&upperSpecs[k], phaseIdx, used)
+	glute := g.session(&gluteSpecs[k], phaseIdx, used)
+	mob := g.session(&mobilitySpec, phaseIdx, used)
+	rest := g.restDay(phaseIdx)
+	var week [7]dayPlan
+	for d := range week {
+		week[d] = rest
+		week[d].day = time.Weekday(d)
+	}
+	for _, x := range []struct {
+		day time.Weekday
+		dp  dayPlan
+	}{{time.Monday, upper}, {time.Tuesday, glute}, {time.Thursday, glute}, {time.Friday, upper}, {time.Saturday, mob}} {
+		if len(x.dp.lines) > 0 {
+			x.dp.day = x.day
+			week[x.day] = x.dp
+		}
+	}
+	return week
+}
+
+// restDay is a day with no session: the daily hinge habit when she needs
+// it, and an easy walk.
+func (g *gen) restDay(phaseIdx int) dayPlan {
+	dp := dayPlan{session: "Rest", rest: true}
+	if g.drill != nil {
+		habit := g.drillLine()
+		habit.Sets = 1 // a 2–3 minute habit, not a session
+		dp.lines = append(dp.lines, habit)
+		dp.session = "Rest: 2–3 minutes of hinge practice"
+	}
+	for _, root := range g.ch.familyRoots[walkSlot.family] {
+		if e := g.step(root, 0); e != nil && !slices.Contains(e.Demands, DemandImpact) {
+			dp.lines = append(dp.lines, g.prescribe(e, PhaseNames[phaseIdx]))
+			if g.drill != nil {
+				dp.session += " and an easy walk"
+			} else {
+				dp.session = "Rest: an easy walk if you feel like it"
+			}
+			break
+		}
+	}
+	return dp
+}
+
+// firstPhase is where the plan starts: at activation, unless she is
+// strong already (clean hinge with a long back, a measured midline with no
+// diastasis signs, both glutes tested and not weak, little pain, no
+// pelvic-floor symptoms, past the caesarean and early windows), when she
+// starts at strength (H, domain.md §8: the phases follow the findings).
+func (g *gen) firstPhase() int {
+	f := g.f
+	gl := g.r.Glutes
+	tested := gl != nil && gl.Left != nil && gl.Right != nil && gl.Left.MaxGrade != "" && gl.Right.MaxGrade != "" && gl.Left.MedGrade != "" && gl.Right.MedGrade != ""
+	strong := !g.early && f.Hinge.RDLReady && f.Diastasis.Checked && !f.Diastasis.Signs() &&
+		tested && !g.has(FindGluteMaxWeak) && !g.has(FindGluteMedWeak) && len(f.PelvicSymptoms) == 0 &&
+		f.Pain.PainKnown && f.Pain.Gate < PainModerateMin && !g.has(FindRecentCaesarean)
+	if strong {
+		return 1
+	}
+	return 0
+}
+
+// phasePlan splits the weeks into phases from PhaseNames[first]: one phase
+// for the gentle set (held until she is reassessed, rule 2), two in plans
+// under 9 weeks and three from 9 weeks, as evenly as possible with any
+// extra week to the earlier phases (12 weeks: 4/4/4 [21][85]; 8 weeks:
+// 4/4; 4 weeks: 2/2). No phase is shorter than MinPhaseWeeks, nor than
+// MinPhaseWeeksLong in plans of LongPlanWeeks or more.
+func phasePlan(weeks, first int, early bool) []Phase {
+	k := 2
+	if weeks >= 9 {
+		k = 3
+	}
+	k = min(k, len(PhaseNames)-first)
+	if early {
+		k = 1
+	}
+	out := make([]Phase, 0, k)
+	start := 1
+	for i := range k {
+		length := weeks / k
+		if i < weeks%k {
+			length++
+		}
+		out = append(out, phaseInfo(PhaseNames[first+i], start, start+length-1))
+		start += length
+	}
+	return out
+}
+
+// PhaseTitle is the coach's name for a phase ("Strength").
+func PhaseTitle(name string) string { return phaseInfo(name, 0, 0).Title }
+
+// phaseInfo words one phase and its entry criteria.
+func phaseInfo(name string, first, last int) Phase {
+	p := Phase{Name: name, FirstWeek: first, LastWeek: last}
+	switch name {
+	case PhaseActivation:
+		p.Title = "Activation and control"
+		p.Aim = "Wake up the deep core and glutes, learn to bend from the hips and ease stiff areas, with light doses and careful form."
+		p.Criteria = []Criterion{
+			{CriterionScreenClear, "The safety screen is complete and nothing on it stops exercise."},
+		}
+	case PhaseStrength:
+		p.Title = "Strength"
+		p.Aim = "Build strength with more sets and harder variations; step up when the top of the rep range feels easy and pain stays at 3/10 or less."
+		p.Criteria = []Criterion{
+			{CriterionScreenClear, "The safety screen is complete and nothing on it stops exercise."},
+			{CriterionPastEarly, "At least " + strconv.Itoa(EarlyPostpartumWeeks) + " weeks since the birth, with the GP's go-ahead recorded after a caesarean in the first " + strconv.Itoa(CaesareanHealingWeeks) + " weeks."},
+			{CriterionPainGreen, "Pain today " + strconv.Itoa(PainModerateMin-1) + "/10 or less."},
+			{CriterionHingeFair, "The hip hinge scores 2 or 3, without pain."},
+			{CriterionNoDoming, "No doming when she lifts her head (or none recorded as marked)."},
+		}
+	case PhaseIntegration:
+		p.Title = "Integration"
+		p.Aim = "Carry the new strength into lifting, carrying and everyday tasks with heavier or single-leg variations."
+		p.Criteria = []Criterion{
+			{CriterionScreenClear, "The safety screen is complete and nothing on it stops exercise."},
+			{CriterionCaesareanHealed, "At least " + strconv.Itoa(CaesareanHealingWeeks) + " weeks since the birth when it was (or may have been) a caesarean."},
+			{CriterionPainGreen, "Pain today " + strconv.Itoa(PainModerateMin-1) + "/10 or less."},
+			{CriterionHingeClean, "A clean hip hinge: 3/3 with a long back."},
+			{CriterionMidlineFirm, "No marked doming and no gap that is both wide and soft."},
+			{CriterionGlutesStrong, "Both glutes grade 4 or more on each side."},
+		}
+	}
+	return p
+}
+
+// Phase entry criteria codes.
+const (
+	CriterionScreenClear     = "screen_clear"
+	CriterionPastEarly       = "past_early_window"
+	CriterionPainGreen       = "pain_green"
+	CriterionHingeFair       = "hinge_fair"
+	CriterionNoDoming        = "no_marked_doming"
+	CriterionCaesareanHealed = "caesarean_healed"
+	CriterionHingeClean      = "hinge_clean"
+	CriterionMidlineFirm     = "midline_firm"
+	CriterionGlutesStrong    = "glutes_strong"
+)
+
+// CriterionCheck is one criterion read against a reassessment.
+type CriterionCheck struct {
+	Criterion
+	Met bool `json:"met"`
+}
+
+// CheckCriteria reads each criterion against record r (missing answers
+// count as not met).
+func CheckCriteria(cs []Criterion, r *Record) []CriterionCheck {
+	f := FactsOf(r)
+	gates := gatesFrom(r, f)
+	out := make([]CriterionCheck, len(cs))
+	for i, c := range cs {
+		out[i] = CriterionCheck{Criterion: c, Met: criterionMet(c.Code, r, f, gates)}
+	}
+	return out
+}
+
+func criterionMet(code string, r *Record, f Facts, gates []Gate) bool {
+	switch code {
+	case CriterionScreenClear:
+		return !Blocked(gates)
+	case CriterionPastEarly:
+		for _, g := range gates {
+			if g.Code == GateEarlyPostpartum || g.Code == GatePostpartumUnknown || g.Code == GateNoGoAhead || g.Code == GateScarConcern {
+				return false
+			}
+		}
+		return true
+	case CriterionPainGreen:
+		return f.Pain.PainKnown && f.Pain.Gate < PainModerateMin
+	case CriterionHingeFair:
+		return f.Hinge.Tested && !f.Hinge.Pain && f.Hinge.Score >= HingeScoreFair
+	case CriterionNoDoming:
+		return f.Diastasis.Checked && !f.Diastasis.Marked && !f.Diastasis.DomingUnknown
+	case CriterionCaesareanHealed:
+		return f.Postpartum == PostpartumNone || (f.Postpartum == PostpartumKnown && (f.Weeks >= CaesareanHealingWeeks || !(f.Caesarean || f.ModeUnknown)))
+	case CriterionHingeClean:
+		return f.Hinge.RDLReady
+	case CriterionMidlineFirm:
+		return !f.Diastasis.Severe
+	case CriterionGlutesStrong:
+		gl := r.Glutes
+		if gl == nil || gl.Left == nil || gl.Right == nil {
+			return false
+		}
+		for _, g := range []Grade{gl.Left.MaxGrade, gl.Right.MaxGrade, gl.Left.MedGrade, gl.Right.MedGrade} {
+			if g.Value() < 4 {
+				return false
+			}
+		}
+		return true
+	}
+	return false
+}
+
+// PhaseProposal is what Keel proposes at a reassessment: the phase she is
+// in on the day, the next one and which of its criteria are met.
+type PhaseProposal struct {
+	Current string           `json:"current"`
+	Next    string           `json:"next,omitempty"` // "" when she is in the last phase
+	Checks  []CriterionCheck `json:"checks,omitempty"`
+	// Ready: every criterion of Next is met, so Keel proposes moving on.
+	Ready bool `json:"ready"`
+}
+
+// ProposeNextPhase reads reassessment r against programme p: the phase of
+// p in progress on r's date (the first phase before p starts), the phase
+// that follows it in PhaseNames, and that phase's criteria checked on r.
+func ProposeNextPhase(p *Programme, r *Record) PhaseProposal {
+	var out PhaseProposal
+	if p == nil || r == nil || len(p.Phases) == 0 {
+		return out
+	}
+	out.Current = p.Phases[0].Name
+	for _, w := range p.Weeks {
+		if !w.Start.After(r.Date) {
+			out.Current = w.Phase
+		}
+	}
+	i := slices.Index(PhaseNames, out.Current)
+	if i < 0 || i+1 >= len(PhaseNames) {
+		return out
+	}
+	out.Next = PhaseNames[i+1]
+	out.Checks = CheckCriteria(phaseInfo(out.Next, 0, 0).Criteria, r)
+	out.Ready = true
+	for _, c := range out.Checks {
+		out.Ready = out.Ready && c.Met
+	}
+	return out
+}
+
+// progressLine sets line l's dose for week k (0 = the first) of a phase:
+// the gentle set starts easier, and every week adds reps or hold time to a
+// line without a weight or band (a weighted line's effort rises instead:
+// howHard).
+func progressLine(l *Prescription, k int, early bool) {
+	if early {
+		l.Sets = max(1, l.Sets-1)
+		if l.Reps > 0 {
+			l.Reps = max(1, int(float64(l.Reps)*EarlyDoseFraction+0.5))
+		} else if l.HoldSeconds > 0 {
+			l.HoldSeconds = max(MinHoldStepSeconds, roundTo(int(float64(l.HoldSeconds)*EarlyDoseFraction), holdUnit(l.HoldSeconds)))
+		}
+	}
+	if k == 0 || l.HowHard != "" {
+		return // a weighted line rises in effort (howHard), not in reps
+	}
+	if l.Reps > 0 {
+		l.Reps = min(MaxDoseReps, l.Reps+k*max(1, int(float64(l.Reps)*RepStepFraction+0.5)))
+		return
+	}
+	if l.HoldSeconds > 0 {
+		l.HoldSeconds = min(MaxHoldSeconds, l.HoldSeconds+k*max(MinHoldStepSeconds, roundTo(int(float64(l.HoldSeconds)*HoldStepFraction), holdUnit(l.HoldSeconds))))
+	}
+}
+
+// holdUnit is the step a hold is rounded to: whole minutes for a walk,
+// 5 s for a hold or stretch.
+func holdUnit(s int) int {
+	if s >= 120 {
+		return 60
+	}
+	return MinHoldStepSeconds
+}
+
+// roundTo rounds n to the nearest multiple of step.
+func roundTo(n, step int) int { return (n + step/2) / step * step }
+
+// howHard says in plain words how heavy a weight or strong a band to use
+// in week k (0 = the first) of phase, "" when e uses neither. Effort rises
+// week by week through the reps left in reserve: from 5 in activation, 3
+// in strength and 2 in integration, one fewer each week down to 3, 2 and
+// 1 (H, after the ACSM novice range and its load progression [87][88]).
+func howHard(e *Exercise, phase string, k int) string {
+	weight, band := false, false
+	for _, q := range e.Equipment {
+		switch q {
+		case EquipKettlebell, EquipDumbbell, EquipBarbell, EquipCable:
+			weight = true
+		case EquipBand:
+			band = true
+		}
+	}
+	if !weight && !band {
+		return ""
+	}
+	start, floor := 5, 3
+	switch phase {
+	case PhaseStrength:
+		start, floor = 3, 2
+	case PhaseIntegration:
+		start, floor = 2, 1
+	}
+	left := max(floor, start-k)
+	times := strconv.Itoa(left) + " more times"
+	if left == 1 {
+		times = "once more"
+	}
+	if weight {
+		return "A weight you could lift " + times + " at the end of each set, with the same good form; go a little heavier when it feels lighter."
+	}
+	return "A band you could pull " + times + " at the end of each set, with the same good form; take a stronger band when it feels easy."
+}
+
+// hardKey names one how_hard wording.
+type hardKey struct {
+	id, phase string
+	week      int
+}
+
+// howHardAt is howHard for exercise id, written once per phase and week.
+func (g *gen) howHardAt(id, phase string, k int) string {
+	key := hardKey{id, phase, k}
+	if h, ok := g.hard[key]; ok {
+		return h
+	}
+	var h string
+	if e, ok := g.lib.Get(id); ok {
+		h = howHard(e, phase, k)
+	}
+	if g.hard == nil {
+		g.hard = map[hardKey]string{}
+	}
+	g.hard[key] = h
+	return h
+}
+
+// stopRule words her stop rule from her pain today (domain.md §7, the
+// traffic light [84]): below PainStopMin, stop at PainStopMin and ease off
+// at 4–5; at or above it, stop anything that makes today's pain worse;
+// not recorded, stop anything that brings pain on or makes it worse.
+func stopRule(p PainFacts) string {
+	switch {
+	case !p.PainKnown:
+		return "Stop any exercise that brings on pain or makes it worse than before you started, and tell your coach."
+	case p.Gate >= PainStopMin:
+		return "Your pain is " + strconv.Itoa(p.Gate) + "/10 today. Stop any exercise that makes it worse than that, and tell your coach."
+	case p.Gate >= PainModerateMin:
+		return "Your pain is " + strconv.Itoa(p.Gate) + "/10 today. If an exercise takes it higher, ease off; stop if it reaches " + strconv.Itoa(PainStopMin) + "/10 or is worse the next day."
+	}
+	return "Pain up to 3/10 during an exercise is fine. Ease off at 4–5/10; stop if it reaches " + strconv.Itoa(PainStopMin) + "/10 or is worse the next day."
+}
+
+// programme assembles the result.
+func (g *gen) programme() *Programme {
+	p := &Programme{Format: FormatProgramme, Options: g.opts, Referrals: referralsFrom(g.r, g.f),
+		Weeks: []Week{}, Excluded: []Exclusion{}}
+	if p.Referrals == nil {
+		p.Referrals = []Referral{}
+	}
+	if Blocked(g.gates) {
+		p.Blocked = true
+		for _, gt := range g.gates {
+			if gt.Blocks {
+				p.Limits = append(p.Limits, gt.Reason)
+			}
+		}
+		return p
+	}
+	for _, gt := range g.gates {
+		if gt.Code != GateImpactReadiness {
+			p.Limits = append(p.Limits, gt.Reason)
+		}
+	}
+	p.StopRule = stopRule(g.f.Pain)
+	p.Phases = phasePlan(g.opts.Weeks, g.firstPhase(), g.early)
+	if g.early {
+		p.Phases[0].Title = "Gentle recovery"
+		p.Phases[0].Aim = "Breathing and the pelvic floor, walking and easy mobility, a little more each week, until a reassessment opens the next phase."
+	}
+	var plans [3][7]dayPlan
+	nLines, nCodes := 0, 0
+	for _, ph := range p.Phases {
+		i := slices.Index(PhaseNames, ph.Name)
+		plans[i] = g.phaseWeek(i)
+		weeks := ph.LastWeek - ph.FirstWeek + 1
+		for _, dp := range plans[i] {
+			nLines += weeks * len(dp.lines)
+			for _, l := range dp.lines {
+				nCodes += weeks * len(l.Findings)
+			}
+		}
+	}
+	// Every week gets its own copy of its lines (a coach's edit to one
+	// week must not change another), carved out of two allocations.
+	lines := make([]Prescription, 0, nLines)
+	codes := make([]string, 0, nCodes)
+	days := make([]Day, 0, 7*g.opts.Weeks)
+	p.Weeks = make([]Week, 0, g.opts.Weeks)
+	for _, ph := range p.Phases {
+		w := &plans[slices.Index(PhaseNames, ph.Name)]
+		for n := ph.FirstWeek; n <= ph.LastWeek; n++ {
+			start := g.opts.Start.AddDays(7 * (n - 1))
+			d0 := len(days)
+			for k := range 7 {
+				dp := w[start.AddDays(k).Weekday()]
+				l0 := len(lines)
+				for _, l := range dp.lines {
+					c0 := len(codes)
+					codes = append(codes, l.Findings...)
+					l.Findings = codes[c0:len(codes):len(codes)]
+					progressLine(&l, n-ph.FirstWeek, g.early)
+					if l.HowHard != "" && n > ph.FirstWeek {
+						l.HowHard = g.howHardAt(l.ExerciseID, ph.Name, n-ph.FirstWeek)
+					}
+					lines = append(lines, l)
+				}
+				ex := lines[l0:len(lines):len(lines)]
+				days = append(days, Day{Day: dayNames[dp.day], Session: dp.session, Rest: dp.rest,
+					Minutes: minutesOf(g.sessionSeconds(ex, ph.Name)), Exercises: ex})
+			}
+			p.Weeks = append(p.Weeks, Week{Week: n, Phase: ph.Name, Start: start, Days: days[d0:len(days):len(days)]})
+		}
+	}
+	scheduled := map[string]bool{}
+	for _, l := range lines {
+		for _, c := range l.Findings {
+			scheduled[c] = true
+		}
+	}
+	p.Focus = g.focus(scheduled)
+	p.Excluded = g.excluded()
+	return p
+}
