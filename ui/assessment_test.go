@@ -86,7 +86,7 @@ func TestAssessmentScreen(t *testing.T) {
 			f.radio("red_flags."+k, "No")
 		}
 		s.b.sections[2].tested.SetChecked(true) // pelvic floor asked: no symptoms
-		f.typ("pain.now", "4") // under the pain that asks for a referral
+		f.typ("pain.now", "4")                  // under the pain that asks for a referral
 		f.typ("pain.worst_week", "5")
 		f.group("pain.sites", "Low back", "Buttock")
 		f.sel("pelvic_tilt.visual", "Anterior")
