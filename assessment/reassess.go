@@ -96,7 +96,9 @@ func (r *Record) TestedSections() []string {
 //     dated today, for c as she is today, by coach when one is named;
 //   - the medical clearance is dropped: a doctor's clearance answers the red
 //     flags of the assessment she saw, not those of a later one, so a
-//     reassessment with a red flag stays blocked until it has its own;
+//     reassessment with a red flag stays blocked until it has its own. The
+//     GP's go-ahead after a caesarean is kept: it answers the birth, which
+//     a later session does not change;
 //   - her weeks postpartum move on to today (WeeksPostpartumOn).
 func Reassessment(from *Record, c *Client, today Date, coach string) *Record {
 	r := &Record{}

@@ -16,6 +16,7 @@ func wfFull() *assessment.Record {
 	r.CreatedAt, r.UpdatedAt = time.Unix(100, 0), time.Unix(200, 0)
 	r.RedFlags = &assessment.RedFlags{NightPain: assessment.TriYes}
 	r.MedicalClearance = &assessment.Clearance{Date: assessment.NewDate(2026, 3, 6), By: "Dr Patel (GP)"}
+	r.GPGoAhead = &assessment.Clearance{Date: assessment.NewDate(2026, 2, 20), By: "Dr Okafor (GP)"}
 	r.Pain = &assessment.Pain{Now: wfInt(4)}
 	r.Diastasis = &assessment.Diastasis{At: &assessment.DiastasisSite{WidthMM: wfInt(25)}}
 	r.CarriedOver = []string{assessment.SectionPain}
@@ -39,6 +40,12 @@ func TestReassessment(t *testing.T) {
 		}
 		if from.MedicalClearance == nil {
 			t.Error("the earlier assessment lost its clearance")
+		}
+	})
+	t.Run("KeepsGPGoAhead", func(t *testing.T) {
+		// The go-ahead after a caesarean answers the birth, not a session.
+		if r.GPGoAhead == nil || *r.GPGoAhead != *from.GPGoAhead || r.GPGoAhead == from.GPGoAhead {
+			t.Errorf("go-ahead %+v; want a copy of %+v", r.GPGoAhead, from.GPGoAhead)
 		}
 	})
 	t.Run("ResetsIdentity", func(t *testing.T) {

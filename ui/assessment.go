@@ -27,14 +27,14 @@ type assessmentScreen struct {
 	record *assessment.Record // the stored record; nil until first saved
 	onDone func()
 
-	b                  *recordBinder
-	date               *widget.Entry
-	dateErr            fieldError
-	coach              *widget.Entry
-	kind               *widget.Select
-	notes              *widget.Entry
-	clearDate, clearBy *widget.Entry
-	clearErr           fieldError
+	b       *recordBinder
+	date    *widget.Entry
+	dateErr fieldError
+	coach   *widget.Entry
+	kind    *widget.Select
+	notes   *widget.Entry
+	clear   *clearanceFields // the medical clearance of red flags
+	goAhead *clearanceFields // the GP's go-ahead after a caesarean
 
 	hingeSuggest *widget.Label
 	hingeScore   *widget.Select
@@ -117,10 +117,8 @@ func (s *assessmentScreen) fill(r *assessment.Record) {
 		s.kind.SetSelected(lang.L("Intake"))
 	}
 	s.notes.SetText(r.Notes)
-	if r.MedicalClearance != nil {
-		s.clearDate.SetText(r.MedicalClearance.Date.String())
-		s.clearBy.SetText(r.MedicalClearance.By)
-	}
+	s.clear.fill(r.MedicalClearance)
+	s.goAhead.fill(r.GPGoAhead)
 	s.b.loading = false
 	s.b.load(r)
 	// Each carried section is remembered as the form reads it back (the
@@ -169,13 +167,8 @@ func (s *assessmentScreen) collect() (*assessment.Record, assessment.ValidationE
 		r.Kind = assessment.KindReassessment
 	}
 	r.Notes = strings.TrimSpace(s.notes.Text)
-	if strings.TrimSpace(s.clearDate.Text) != "" || strings.TrimSpace(s.clearBy.Text) != "" {
-		cd, err := assessment.ParseDate(strings.TrimSpace(s.clearDate.Text))
-		if err != nil {
-			v.Add("medical_clearance.date", "Write the date as YYYY-MM-DD.")
-		}
-		r.MedicalClearance = &assessment.Clearance{Date: cd, By: strings.TrimSpace(s.clearBy.Text)}
-	}
+	r.MedicalClearance = s.clear.collect(&v)
+	r.GPGoAhead = s.goAhead.collect(&v)
 	r.Client = s.client.Snapshot()
 	v = append(v, s.b.save(r)...)
 	// The record in the shape Keel stores it: empty sides not tested, the
@@ -293,11 +286,8 @@ func (s *assessmentScreen) scrollToFirst(v assessment.ValidationErrors) {
 
 func (s *assessmentScreen) showErrors(v assessment.ValidationErrors) {
 	s.dateErr.set(v.For("date"))
-	msg := v.For("medical_clearance.date")
-	if m := v.For("medical_clearance.by"); m != "" {
-		msg = strings.TrimSpace(msg + " " + m)
-	}
-	s.clearErr.set(msg)
+	s.clear.showErrors(v)
+	s.goAhead.showErrors(v)
 	for _, sec := range s.b.sections {
 		sec.err.set("")
 	}
@@ -386,13 +376,8 @@ func (s *assessmentScreen) build() {
 	s.notes.SetMinRowsVisible(3)
 	s.notes.SetPlaceHolder(lang.L("Anything else you noticed"))
 	s.notes.OnChanged = func(string) { s.b.changed() }
-	s.clearDate = widget.NewEntry()
-	s.clearDate.SetPlaceHolder("YYYY-MM-DD")
-	s.clearDate.OnChanged = func(string) { s.b.changed() }
-	s.clearBy = widget.NewEntry()
-	s.clearBy.SetPlaceHolder(lang.L("e.g. Dr Patel (GP)"))
-	s.clearBy.OnChanged = func(string) { s.b.changed() }
-	s.clearErr = newFieldError()
+	s.clear = newClearanceFields("medical_clearance", func() { s.b.changed() })
+	s.goAhead = newClearanceFields("gp_go_ahead", func() { s.b.changed() })
 
 	s.save = newImportantButton(lang.L("Save (Ctrl+S)"), func() { s.onSave() })
 	s.save.Icon = theme.DocumentSaveIcon()

@@ -112,8 +112,8 @@ func TestReassessDropsClearance(t *testing.T) {
 		t.Fatal(err)
 	}
 	s := newReassessmentScreen(tu.UI, c, from, nil)
-	if s.clearDate.Text != "" || s.clearBy.Text != "" {
-		t.Errorf("clearance %q by %q shown on the reassessment; want none", s.clearDate.Text, s.clearBy.Text)
+	if s.clear.date.Text != "" || s.clear.by.Text != "" {
+		t.Errorf("clearance %q by %q shown on the reassessment; want none", s.clear.date.Text, s.clear.by.Text)
 	}
 	r, _ := s.collect()
 	if r.MedicalClearance != nil || !assessment.Blocked(assessment.Gates(r)) {

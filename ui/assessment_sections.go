@@ -212,14 +212,13 @@ func (s *assessmentScreen) safetySection() fyne.CanvasObject {
 		rg := sec.triField("red_flags."+x.key, func(r *assessment.Record) *assessment.Tri { return get(rf(r)) })
 		rows = append(rows, caption(lang.L(x.label)), rg)
 	}
-	clear := container.NewGridWithColumns(2,
-		labelled(lang.L("Medical clearance date"), s.clearDate, s.clearErr),
-		labelled(lang.L("Cleared by"), s.clearBy, newFieldError()))
 	return s.sectionBox(lang.L("Safety screen: red flags"), sec,
 		caption(lang.L("Any yes or unsure means: refer before exercise. Unsure counts as yes.")),
 		container.NewGridWithColumns(2, rows...),
 		caption(lang.L("Fill in only when a doctor has cleared her to exercise despite a red flag:")),
-		clear)
+		s.clear.row(lang.L("Medical clearance date"), lang.L("Cleared by")),
+		caption(lang.L("After a caesarean: fill in when her GP has given the go-ahead for exercise beyond walking and the pelvic floor:")),
+		s.goAhead.row(lang.L("GP go-ahead date"), lang.L("Given by")))
 }
 
 func (s *assessmentScreen) pelvicFloorSection() fyne.CanvasObject {
