@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"log"
-	"net/url"
 	"path/filepath"
 	"runtime/debug"
 	"strings"
@@ -111,8 +110,7 @@ func (s *programmeScreen) exportTo(path string, done func(error)) {
 			box := container.NewGridWrap(fyne.NewSize(460, msg.MinSize().Height*3), msg)
 			dialog.ShowCustomConfirm(lang.L("Handout exported"), lang.L("Open"), lang.L("Close"), box, func(open bool) {
 				if open {
-					u := &url.URL{Scheme: "file", Path: path}
-					_ = fyne.CurrentApp().OpenURL(u)
+					s.ui.openInViewer(path)
 				}
 			}, s.ui.win)
 		})

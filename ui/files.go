@@ -37,7 +37,7 @@ func (u *UI) askSaveFile(name string, exts []string, errTitle string, then func(
 		if w == nil {
 			return // cancelled
 		}
-		path := w.URI().Path()
+		path := localPath(w.URI())
 		_ = w.Close()
 		_ = os.Remove(path)
 		u.prefs.SetLastExportDir(filepath.Dir(path))

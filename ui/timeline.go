@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"fmt"
 	"log"
-	"net/url"
 	"os"
 	"path/filepath"
 
@@ -210,7 +209,7 @@ func (s *timelineScreen) openFile(path string) {
 		dialog.ShowInformation(lang.L("File not found"), fmt.Sprintf(lang.L("%s is no longer there: it may have been moved or deleted."), path), s.ui.win)
 		return
 	}
-	_ = fyne.CurrentApp().OpenURL(&url.URL{Scheme: "file", Path: path})
+	s.ui.openInViewer(path)
 }
 
 // onExportCSV asks where to save her measures as CSV, then writes them.

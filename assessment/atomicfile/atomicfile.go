@@ -112,6 +112,8 @@ func Reason(err error) string {
 	switch {
 	case err == nil:
 		return "no reason was given"
+	case systemReason(err) != "":
+		return systemReason(err)
 	case errors.Is(err, syscall.ENOSPC):
 		return "there is no space left on the disk"
 	case errors.Is(err, syscall.EDQUOT):

@@ -16,7 +16,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"net/url"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -24,6 +23,7 @@ import (
 	"time"
 
 	"github.com/keel-coach/keel/assessment"
+	"github.com/keel-coach/keel/assessment/platform"
 	"github.com/mattn/go-sqlite3"
 )
 
@@ -72,14 +72,14 @@ type DB struct {
 // DefaultPath is where Keel keeps its database when neither the -db flag
 // nor KEEL_DB says otherwise: keel/keel.db in the per-user configuration
 // folder (~/.config on Linux, ~/Library/Application Support on macOS,
-// %AppData% on Windows).
+// %AppData% on Windows; platform.DefaultDataFile has the rules).
 func DefaultPath() (string, error) {
-	dir, err := os.UserConfigDir()
+	p, err := platform.DefaultDataFile(runtime.GOOS, os.Getenv)
 	if err != nil {
 		return "", assessment.Errorf(assessment.EINTERNAL,
 			"Keel could not find your user folder to keep its data in (%v). Start Keel with -db and a file path, or set %s.", err, EnvDB)
 	}
-	return filepath.Join(dir, "keel", "keel.db"), nil
+	return p, nil
 }
 
 // ResolvePath chooses the database file: the -db flag value if given, else
@@ -186,14 +186,10 @@ const (
 
 // dsn builds a file: URI for path. The path is escaped because SQLite reads
 // %, ? and # in a URI specially, and go-sqlite3 splits its options at the
-// first '?'.
+// first '?'. platform.FileURI has the Windows rules (drive letters, network
+// shares).
 func dsn(path, params string) string {
-	p := filepath.ToSlash(path)
-	if runtime.GOOS == "windows" && !strings.HasPrefix(p, "/") {
-		p = "/" + p // file:/C:/... names a drive
-	}
-	u := url.URL{Path: p} // EscapedPath escapes %, ?, # and spaces
-	return "file:" + u.EscapedPath() + "?" + params
+	return platform.FileURI(runtime.GOOS, path) + "?" + params
 }
 
 // prepareFile makes the folder (0700) and an empty file (0600) when they do

@@ -12,7 +12,6 @@ import (
 	"io"
 	"os"
 	"sort"
-	"strings"
 )
 
 // AppID is the application's reverse-DNS identifier. It must equal the ID in
@@ -55,7 +54,7 @@ func main() {
 
 // run dispatches to the window or a subcommand and returns the exit code.
 func run(args []string, stdout, stderr io.Writer) int {
-	if len(args) == 0 || strings.HasPrefix(args[0], "-") {
+	if !isSubcommand(args) {
 		return runGUI(args, stderr)
 	}
 	name := args[0]
