@@ -185,36 +185,9 @@ func createProgramme(ctx context.Context, tx *writeTx, p *assessment.Programme) 
 			"This programme was made from another client's assessment.")
 	}
 
-	version := 1
-	if p.Lineage != 0 {
-		var latest int
-		var lineageClient int64
-		err := tx.QueryRowContext(ctx, `SELECT version, client_id FROM programmes WHERE lineage = ? ORDER BY version DESC LIMIT 1`,
-			p.Lineage).Scan(&latest, &lineageClient)
-		if err == sql.ErrNoRows {
-			return notFound("programme")
-		} else if err != nil {
-			return mapError("save the programme", err)
-		}
-		if lineageClient != p.ClientID {
-			return assessment.FieldErrorf(assessment.EINVALID, "lineage",
-				"A new version must be for the same client as the programme it replaces.")
-		}
-		// p.Version, when set, is the version the change was made on. Built
-		// on anything but the latest, the new version would silently undo
-		// what was saved since (another window, another coach's edit).
-		if p.Version != 0 && p.Version != latest {
-			return assessment.ErrStaleVersion()
-		}
-		version = latest + 1
-		// An issued version replaces the earlier ones at once; a new draft
-		// replaces them only when it is issued: until then she keeps the
-		// version she was given.
-		if p.Status == assessment.StatusIssued {
-			if err := supersedeOthers(ctx, tx, p.Lineage, 0); err != nil {
-				return err
-			}
-		}
+	version, err := nextVersion(ctx, tx, p)
+	if err != nil {
+		return err
 	}
 
 	if err := checkIssuable(ctx, tx, p); err != nil {
@@ -245,6 +218,44 @@ func createProgramme(ctx context.Context, tx *writeTx, p *assessment.Programme) 
 	p.ID, p.Version = id, version
 	p.CreatedAt, p.UpdatedAt = tx.now, tx.now
 	return nil
+}
+
+// nextVersion is the version number p is stored as: 1 for a new lineage,
+// else the one after the lineage's latest, which p must have been made on
+// (ReasonStaleVersion otherwise). An issued new version supersedes the
+// earlier ones here.
+func nextVersion(ctx context.Context, tx *writeTx, p *assessment.Programme) (int, error) {
+	if p.Lineage == 0 {
+		return 1, nil
+	}
+	var latest int
+	var lineageClient int64
+	err := tx.QueryRowContext(ctx, `SELECT version, client_id FROM programmes WHERE lineage = ? ORDER BY version DESC LIMIT 1`,
+		p.Lineage).Scan(&latest, &lineageClient)
+	if err == sql.ErrNoRows {
+		return 0, notFound("programme")
+	} else if err != nil {
+		return 0, mapError("save the programme", err)
+	}
+	if lineageClient != p.ClientID {
+		return 0, assessment.FieldErrorf(assessment.EINVALID, "lineage",
+			"A new version must be for the same client as the programme it replaces.")
+	}
+	// p.Version, when set, is the version the change was made on. Built
+	// on anything but the latest, the new version would silently undo
+	// what was saved since (another window, another coach's edit).
+	if p.Version != 0 && p.Version != latest {
+		return 0, assessment.ErrStaleVersion()
+	}
+	// An issued version replaces the earlier ones at once; a new draft
+	// replaces them only when it is issued: until then she keeps the
+	// version she was given.
+	if p.Status == assessment.StatusIssued {
+		if err := supersedeOthers(ctx, tx, p.Lineage, 0); err != nil {
+			return 0, err
+		}
+	}
+	return latest + 1, nil
 }
 
 func updateProgramme(ctx context.Context, tx *writeTx, p *assessment.Programme) error {

@@ -90,40 +90,7 @@ func testIssued(t *testing.T, open func(t *testing.T) Stores) {
 	})
 	t.Run("ChangeMakesNewDraft", func(t *testing.T) {
 		s, r, p := issued(t)
-		v2, err := p.Revise()
-		if err != nil {
-			t.Fatal(err)
-		}
-		v2.Note = "Swapped the bridge."
-		if err := assessment.SaveRevision(ctx, s.Programmes, v2); err != nil {
-			t.Fatal(err)
-		}
-		if v2.ID == p.ID || v2.Lineage != p.Lineage || v2.Version != 2 || v2.Status != assessment.StatusDraft {
-			t.Fatalf("new version id %d lineage %d version %d %q", v2.ID, v2.Lineage, v2.Version, v2.Status)
-		}
-		// She keeps the version she was given until the new one is issued.
-		old, _ := s.Programmes.FindProgrammeByID(ctx, p.ID)
-		if old == nil || old.Status != assessment.StatusIssued || old.Note != "" {
-			t.Errorf("version 1 is %+v; want it kept as it was, still issued", old)
-		}
-		ps, _ := s.Programmes.FindProgrammes(ctx, assessment.ProgrammeFilter{ClientID: p.ClientID})
-		if cur := assessment.CurrentProgramme(ps); cur == nil || cur.ID != p.ID {
-			t.Errorf("current programme %+v while version 2 is a draft; want version 1", cur)
-		}
-		// The draft changes in place until it is issued.
-		v2.Note = "Swapped the bridge; lighter week 1."
-		if err := s.Programmes.UpdateProgramme(ctx, v2); err != nil {
-			t.Fatal(err)
-		}
-		if err := v2.Issue(r); err != nil {
-			t.Fatal(err)
-		}
-		if err := s.Programmes.UpdateProgramme(ctx, v2); err != nil {
-			t.Fatal(err)
-		}
-		if got := status(t, s, p.ID); got != assessment.StatusSuperseded {
-			t.Errorf("version 1 is %q once version 2 is issued; want superseded", got)
-		}
+		changeIssued(t, s, r, p)
 	})
 	t.Run("ErrChangeOlderVersion", func(t *testing.T) {
 		s, r, p := issued(t)
@@ -226,4 +193,44 @@ func checkDueSchedule(t *testing.T, s Stores, c *assessment.Client, cur *assessm
 		return
 	}
 	t.Errorf("client %d missing from the due inputs %v", c.ID, ins)
+}
+
+// changeIssued makes a change to the issued programme p: a new draft
+// version that she does not get until it is issued.
+func changeIssued(t *testing.T, s Stores, r *assessment.Record, p *assessment.Programme) {
+	v2, err := p.Revise()
+	if err != nil {
+		t.Fatal(err)
+	}
+	v2.Note = "Swapped the bridge."
+	if err := assessment.SaveRevision(ctx, s.Programmes, v2); err != nil {
+		t.Fatal(err)
+	}
+	if v2.ID == p.ID || v2.Lineage != p.Lineage || v2.Version != 2 || v2.Status != assessment.StatusDraft {
+		t.Fatalf("new version id %d lineage %d version %d %q", v2.ID, v2.Lineage, v2.Version, v2.Status)
+	}
+	// She keeps the version she was given until the new one is issued.
+	old, _ := s.Programmes.FindProgrammeByID(ctx, p.ID)
+	if old == nil || old.Status != assessment.StatusIssued || old.Note != "" {
+		t.Errorf("version 1 is %+v; want it kept as it was, still issued", old)
+	}
+	ps, _ := s.Programmes.FindProgrammes(ctx, assessment.ProgrammeFilter{ClientID: p.ClientID})
+	if cur := assessment.CurrentProgramme(ps); cur == nil || cur.ID != p.ID {
+		t.Errorf("current programme %+v while version 2 is a draft; want version 1", cur)
+	}
+	// The draft changes in place until it is issued.
+	v2.Note = "Swapped the bridge; lighter week 1."
+	if err := s.Programmes.UpdateProgramme(ctx, v2); err != nil {
+		t.Fatal(err)
+	}
+	if err := v2.Issue(r); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.Programmes.UpdateProgramme(ctx, v2); err != nil {
+		t.Fatal(err)
+	}
+	if got := status(t, s, p.ID); got != assessment.StatusSuperseded {
+		t.Errorf("version 1 is %q once version 2 is issued; want superseded", got)
+	}
+
 }
