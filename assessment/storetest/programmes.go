@@ -232,5 +232,4 @@ func changeIssued(t *testing.T, s Stores, r *assessment.Record, p *assessment.Pr
 	if got := status(t, s, p.ID); got != assessment.StatusSuperseded {
 		t.Errorf("version 1 is %q once version 2 is issued; want superseded", got)
 	}
-
 }
