@@ -381,6 +381,10 @@ func MarshalExport(e *Export) ([]byte, error) {
 // Unlike an assessment file, an export may not have keys Keel does not
 // know, at any level: importing would drop them without a word.
 func ParseExport(data []byte, today Date) (*Export, error) {
+	data, err := StrictJSON(data)
+	if err != nil {
+		return nil, err
+	}
 	top, err := parseExportTop(data)
 	if err != nil {
 		return nil, err

@@ -16,7 +16,7 @@ func runDemo(args []string, stdout, stderr io.Writer) int {
 	if err := fs.Parse(args); err != nil {
 		return 2
 	}
-	db, code := openDB(*dbFlag, stderr)
+	db, code := createDB(*dbFlag, stdout, stderr)
 	if db == nil {
 		return code
 	}
@@ -208,20 +208,4 @@ func newServices(db *sqlite.DB) services {
 		exports:     sqlite.NewExportLog(db),
 		due:         sqlite.NewDueService(db),
 	}
-}
-
-// openDB opens the database named by the flag, $KEEL_DB or the default
-// path. On failure it prints why and returns nil and the exit code.
-func openDB(flagValue string, stderr io.Writer) (*sqlite.DB, int) {
-	path, err := sqlite.ResolvePath(flagValue)
-	if err != nil {
-		fmt.Fprintf(stderr, "keel: %s\n", assessment.ErrorMessage(err))
-		return nil, 1
-	}
-	db, err := sqlite.Open(path)
-	if err != nil {
-		fmt.Fprintf(stderr, "keel: %s\n", assessment.ErrorMessage(err))
-		return nil, 1
-	}
-	return db, 0
 }

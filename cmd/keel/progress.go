@@ -48,11 +48,15 @@ func runProgress(args []string, stdout, stderr io.Writer) int {
 	clientID := fs.Int64("client", 0, "the client's id")
 	asJSON := fs.Bool("json", false, "write keel.progress/1 JSON (docs/FORMAT.md) instead of text")
 	csvPath := fs.String("csv", "", "also write her measures over time to this CSV file (one row per assessment)")
+	force := fs.Bool("force", false, "replace the --csv file if it already exists")
 	if err := fs.Parse(args); err != nil {
 		return 2
 	}
+	if *csvPath != "" && !checkOut("keel progress", *csvPath, *dbFlag, *force, stderr) {
+		return 1
+	}
 	if *clientID <= 0 || fs.NArg() > 0 {
-		fmt.Fprintln(stderr, "usage: keel progress -db PATH -client ID [--json] [--csv FILE]")
+		fmt.Fprintln(stderr, "usage: keel progress -db PATH -client ID [--json] [--csv FILE [--force]]")
 		return 2
 	}
 	db, code := openDB(*dbFlag, stderr)
