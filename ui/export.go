@@ -2,7 +2,6 @@ package ui
 
 import (
 	"context"
-	"encoding/json"
 	"fmt"
 	"log"
 	"path/filepath"
@@ -19,20 +18,6 @@ import (
 	"github.com/keel-coach/keel/assessment"
 	"github.com/keel-coach/keel/report"
 )
-
-// cloneProgramme deep-copies a programme so an edit can be tried on the
-// copy first.
-func cloneProgramme(p *assessment.Programme) (*assessment.Programme, error) {
-	b, err := json.Marshal(p)
-	if err != nil {
-		return nil, err
-	}
-	var cp assessment.Programme
-	if err := json.Unmarshal(b, &cp); err != nil {
-		return nil, err
-	}
-	return &cp, nil
-}
 
 // handoutFileName is the default file name of a handout: the client's name
 // and the date.

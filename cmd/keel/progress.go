@@ -139,18 +139,9 @@ func gatherProgress(s services, clientID int64, today assessment.Date) (*progres
 	if err != nil {
 		return nil, nil, err
 	}
-	var issued *assessment.Programme
-	for _, p := range ps { // newest first
-		if p.Status == assessment.StatusIssued {
-			issued = p
-			break
-		}
-	}
+	issued := assessment.CurrentProgramme(ps)
 	if len(recs) > 0 {
-		in := assessment.DueInput{ClientID: c.ID, Name: c.Name, LastAssessment: recs[len(recs)-1].Date}
-		if issued != nil && len(issued.Weeks) > 0 {
-			in.ProgrammeStart, in.Phases = issued.Weeks[0].Start, issued.Phases
-		}
+		in := assessment.DueInputFor(c, recs[len(recs)-1].Date, issued)
 		if d, why, ok := assessment.NextReassessment(in); ok {
 			doc.Next = &progressNext{Date: d, Reason: why}
 		}
