@@ -529,15 +529,23 @@ func joinAnd(xs []string) string { return assessment.JoinAnd(xs) }
 
 // --- summary ----------------------------------------------------------------
 
-// StopFor is what the client should stop an exercise for, in her words
-// (domain.md §6 symptoms [68][71], §1 doming [71][15], and the pain traffic
-// light of §7 [84]).
-var stopFor = []string{
-	fmt.Sprintf("Pain that rises above %d out of 10 during an exercise, or is worse the next day. Stop, rest, and tell me before the next session.", painStopAbove),
-	"Leaking urine, or a sudden urge you cannot hold.",
-	"A feeling of heaviness, dragging or a bulge in your pelvic area.",
-	"Doming or coning: a ridge or peak along the middle of your belly when you strain. Make the exercise easier or stop it.",
-	"Feeling dizzy, faint, short of breath beyond normal effort, or any bleeding that is not your period.",
+// stopList is what the client should stop an exercise for, in her words
+// (domain.md §6 symptoms [68][71], §1 doming [71][15]): pain by the
+// programme's stop rule, the one every session page repeats. A client who
+// already leaks is told what to do with her usual leaks rather than to stop
+// for them.
+func stopList(r *assessment.Record, p *assessment.Programme) []string {
+	leak := "Leaking urine, or a sudden urge you cannot hold."
+	if knownLeaks(r) {
+		leak = "Leaking more than you usually do, or an urge you cannot hold. Your usual small leaks are not a reason to stop: take the easier option, tick “Leak” on the tracking sheet and carry on."
+	}
+	return []string{
+		stopRule(p),
+		leak,
+		"A feeling of heaviness, dragging or a bulge in your pelvic area.",
+		"Doming or coning: a ridge or peak along the middle of your belly when you strain. Make the exercise easier or stop it.",
+		"Feeling dizzy, faint, short of breath beyond normal effort, or any bleeding that is not your period.",
+	}
 }
 
 // painStopAbove is the exercise pain score above which the client stops:
@@ -630,18 +638,20 @@ func buildSummary(r *assessment.Record, p *assessment.Programme, interp *assessm
 		s.Focus = append(s.Focus, FocusItem{Title: t, Reason: why})
 	}
 	s.Disclaimer = disclaimer
-	s.StopFor = stopFor
+	s.StopFor = stopList(r, p)
 	return s
 }
 
 // planLine sums the plan up in one sentence.
 func planLine(p *assessment.Programme) string {
-	sessions, minutes := 0, 0
+	sessions, minutes, easy := 0, 0, 0
 	for _, wk := range p.Weeks {
 		for _, d := range wk.Days {
 			if isTraining(d) {
 				sessions++
 				minutes += max(d.Minutes, 0)
+			} else if isSession(d) {
+				easy++
 			}
 		}
 	}
@@ -652,6 +662,9 @@ func planLine(p *assessment.Programme) string {
 		line += fmt.Sprintf(", about %s a week", plural(int(perWeek+0.5), "session", "sessions"))
 		if minutes > 0 {
 			line += fmt.Sprintf(" of around %d minutes", (minutes/sessions+2)/5*5)
+		}
+		if e := int(float64(easy)/float64(n) + 0.5); e > 0 {
+			line += fmt.Sprintf(", and %s (a short habit and a walk)", plural(e, "easy day", "easy days"))
 		}
 	}
 	if start := weekStart(p, p.Weeks[0]); !start.IsZero() {
@@ -756,8 +769,19 @@ func dayIndex(day string) int {
 	return -1
 }
 
+// sessionName is the day's session as she reads it. A "rest" day that
+// holds a short habit and a walk is an easy day: it has something in it,
+// sometimes longer than a short session, so calling it rest misleads.
 func sessionName(d assessment.Day) string {
-	if n := clean(d.Session, maxSessionRunes); n != "" {
+	n := clean(d.Session, maxSessionRunes)
+	if d.Rest && isSession(d) {
+		rest := strings.TrimSpace(strings.TrimPrefix(strings.TrimPrefix(n, "Rest"), ":"))
+		if rest == "" {
+			return "Easy day"
+		}
+		return "Easy day: " + rest
+	}
+	if n != "" {
 		return n
 	}
 	return "Session"

@@ -124,8 +124,8 @@ func TestBuild(t *testing.T) {
 		}
 		doses := []struct{ id, want string }{
 			{"breath_360", "2 rounds of 6; rest 45 seconds between rounds"},
-			{"side_lying_abduction", "2 rounds of 12, each side, plus 1 more round on your right side; rest 45 seconds between rounds"},
-			{"half_kneeling_hf", "3 rounds: hold 30 seconds, on your left side only; rest 45 seconds between rounds"},
+			{"side_lying_abduction", "2 rounds of 12, each side, plus 1 more round with your right leg working (lying on your left side, right leg on top); rest 45 seconds between rounds"},
+			{"half_kneeling_hf", "3 rounds: hold 30 seconds, with your left knee down (the stretch is at the front of your left hip), that side only; rest 45 seconds between rounds"},
 			{"ghost_move", "3 rounds: hold 20 seconds"},
 		}
 		for _, d := range doses {

@@ -58,18 +58,24 @@ type FridgeDay struct {
 // FridgeItem is one exercise on the fridge page.
 type FridgeItem struct {
 	ExerciseID string
-	Name       string
-	Dose       string
+	// Step is the exercise's place in the session, from 1: the fridge and
+	// the session page number it the same, so the order is one everywhere.
+	Step int
+	Name string
+	Dose string
 }
 
 // SessionPage is one session: the day (or days) she does it and every
 // exercise in order.
 type SessionPage struct {
-	Heading   string // "Tuesday: Glutes"
-	Days      string // "Tuesday", "Monday and Friday"
-	Weeks     string // "Weeks 1–3"
-	Minutes   int
-	Intro     string
+	Heading string // "Tuesday: Glutes"
+	Days    string // "Tuesday", "Monday and Friday"
+	Weeks   string // "Weeks 1–3"
+	Minutes int
+	Intro   string
+	// Stop is her stop rule, the programme's, worded the same on every
+	// session page.
+	Stop      string
 	Exercises []ExerciseBlock
 }
 
@@ -78,6 +84,7 @@ type SessionPage struct {
 // name, the dose and where to find the rest.
 type ExerciseBlock struct {
 	ExerciseID string
+	Step       int // place in the session, from 1, as on the fridge
 	Name       string
 	Dose       string
 	Full       bool
@@ -368,10 +375,9 @@ func (pb *partBuilder) fridge(byDay [7][]*dayGroup, lo, hi int) FridgePage {
 				fd.Rest = false
 				fd.Session = sessionName(g.d)
 				fd.Minutes = max(g.d.Minutes, 0)
-				fd.Rest = g.d.Rest
 				for k, it := range lines(g.d) {
 					builds = builds || g.builds(k)
-					fd.Items = append(fd.Items, FridgeItem{ExerciseID: it.id, Name: pb.name(it.id, it.name), Dose: pb.dose(it, g.phase, false)})
+					fd.Items = append(fd.Items, FridgeItem{ExerciseID: it.id, Step: k + 1, Name: pb.name(it.id, it.name), Dose: pb.dose(it, g.phase, false)})
 				}
 			}
 			if len(gs) > 1 {
@@ -432,7 +438,7 @@ func (pb *partBuilder) session(g *dayGroup, days []int, weeks string) SessionPag
 	for i, d := range days {
 		names[i] = fullDay[d]
 	}
-	sp := SessionPage{Days: joinAnd(names), Weeks: weeks, Minutes: max(g.d.Minutes, 0)}
+	sp := SessionPage{Days: joinAnd(names), Weeks: weeks, Minutes: max(g.d.Minutes, 0), Stop: stopRule(pb.p)}
 	sp.Heading = sp.Days + ": " + sessionName(g.d)
 	if weeks != "" {
 		sp.Heading += " (" + strings.ToLower(weeks[:1]) + weeks[1:] + ")"
@@ -447,7 +453,7 @@ func (pb *partBuilder) session(g *dayGroup, days []int, weeks string) SessionPag
 		sp.Intro = "Do the exercises in this order."
 	}
 	for k, ln := range lines(g.d) {
-		b := ExerciseBlock{ExerciseID: ln.id, Name: pb.name(ln.id, ln.name), Dose: pb.doseOver(g, k, ln)}
+		b := ExerciseBlock{ExerciseID: ln.id, Step: k + 1, Name: pb.name(ln.id, ln.name), Dose: pb.doseOver(g, k, ln)}
 		key := ln.id
 		if key == "" {
 			key = "name:" + ln.name
@@ -488,7 +494,7 @@ func (pb *partBuilder) fill(b *ExerciseBlock, ln line, phase string) {
 		family = ex.Family
 	}
 	b.Feel = feelWords(family)
-	b.StopIf = stopWords(family)
+	b.StopIf = stopWords(family, knownLeaks(pb.r))
 	if ex != nil {
 		if e := pb.lib[ex.Regression]; e != nil {
 			b.Easier = clean(e.Name, maxNameRunes)
@@ -617,19 +623,50 @@ func feelWords(family string) string {
 	return "a steady effort you could keep up; nothing sharp."
 }
 
-// stopWords say when to stop an exercise, by family (domain.md §6 and the
-// pain traffic light of §7); the full list is on the first page.
-func stopWords(family string) string {
-	pain := fmt.Sprintf("pain above %d out of 10", painStopAbove)
+// stopWords say when to stop an exercise, by family (domain.md §6). Pain
+// points to the stop rule at the top of the session page, the programme's
+// one rule, so no card holds a number of its own. A client who already
+// leaks stops for more leaking than usual, not for her usual leaks.
+func stopWords(family string, leaks bool) string {
+	const pain = "pain past your stop rule (at the top of this page)"
+	leak := "leaking"
+	if leaks {
+		leak = "more leaking than usual"
+	}
 	switch family {
 	case assessment.FamilyCore, assessment.FamilyBreathing:
-		return "a ridge along the middle of your tummy, leaking, heaviness low down, or " + pain + "."
+		return "a ridge along the middle of your tummy, " + leak + ", heaviness low down, or " + pain + "."
 	case assessment.FamilyHinge, assessment.FamilyLegs, assessment.FamilyConditioning:
-		return "leaking, heaviness low down, pain or tingling down a leg, or " + pain + "."
+		return leak + ", heaviness low down, pain or tingling down a leg, or " + pain + "."
 	case assessment.FamilyChest, assessment.FamilyUpperBack:
 		return "pins and needles in your arm or hand, or " + pain + "."
 	}
 	return "sharp pain, or " + pain + "."
+}
+
+// knownLeaks reports whether she told us she leaks: leaking is then her
+// starting point, and only more than usual is a reason to stop.
+func knownLeaks(r *assessment.Record) bool {
+	return r != nil && r.PelvicFloor != nil && (r.PelvicFloor.Leakage || r.PelvicFloor.Urgency)
+}
+
+// outOfTen words "5/10" as "5 out of 10", as the rest of the handout does.
+var outOfTen = regexp.MustCompile(`\b(\d+)/10\b`)
+
+// stopRule is the programme's stop rule in her words, the same on every
+// page that names one. A programme without one gets the strictest rule:
+// stop for any pain the exercise brings on.
+func stopRule(p *assessment.Programme) string {
+	t := ""
+	if p != nil {
+		t = clean(p.StopRule, maxSentenceRunes)
+	}
+	if t == "" {
+		return "Stop any exercise that brings on pain or makes it worse than before you started, and tell me."
+	}
+	t = outOfTen.ReplaceAllString(t, "$1 out of 10")
+	t = strings.ReplaceAll(t, "tell your coach", "tell me")
+	return t
 }
 
 // equipmentNames give each piece of equipment with a home stand-in.
@@ -668,7 +705,7 @@ func (pb *partBuilder) dose(ln line, phase string, withHow bool) string {
 	base := plainDose(ln.rx, ex, phase)
 	for _, x := range ln.extra {
 		n := max(x.Sets, 1)
-		base += fmt.Sprintf(", plus %s on your %s side", plural(n, "more round", "more rounds"), x.Side)
+		base += fmt.Sprintf(", plus %s %s", plural(n, "more round", "more rounds"), extraSideWords(ln.id, x.Side))
 	}
 	if base == "" {
 		base = "as many as feel comfortable; we will set the number together"
@@ -725,7 +762,7 @@ func plainDose(rx assessment.Prescription, ex *assessment.Exercise, phase string
 	}
 	switch {
 	case rx.Side == assessment.SideLeft || rx.Side == assessment.SideRight:
-		s += ", on your " + rx.Side + " side only"
+		s += ", " + extraSideWords(rx.ExerciseID, rx.Side) + ", that side only"
 	case rx.PerSide || ld.PerSide:
 		s += ", each side"
 	}
@@ -996,4 +1033,28 @@ func roundWords(s string) string {
 		}
 		return "round"
 	})
+}
+
+// extraSideWords says which limb does the extra round of a one-sided
+// exercise. "On your right side" reads, for a side-lying exercise, as lying
+// on the right side, which works the left hip: so the words name the
+// working limb and, lying down, the side she lies on.
+func extraSideWords(id, side string) string {
+	other := "left"
+	if side == assessment.SideLeft {
+		other = "right"
+	}
+	switch id {
+	case "clamshell", "clamshell_banded", "side_lying_abduction", "side_lying_abduction_banded":
+		return fmt.Sprintf("with your %s leg working (lying on your %s side, %s leg on top)", side, other, side)
+	case "side_plank", "side_plank_knees", "side_bridge_clam":
+		return fmt.Sprintf("with your %s side working (lying on your %s side, propped on your %s forearm)", side, side, side)
+	case "open_book":
+		return fmt.Sprintf("opening your %s arm (lying on your %s side)", side, other)
+	case "half_kneeling_hf":
+		return fmt.Sprintf("with your %s knee down (the stretch is at the front of your %s hip)", side, side)
+	case "foam_roll_outer_hip":
+		return fmt.Sprintf("rolling your %s hip (lying on your %s side)", side, side)
+	}
+	return fmt.Sprintf("with your %s side working", side)
 }

@@ -24,6 +24,7 @@ type Words struct {
 	WorksOnSame   string
 	NotAdvice     string
 	StopIntro     string
+	StopRule      string // the label before her stop rule on a session page
 	Questions     string
 	LaterHeading  string
 	LaterIntro    string
@@ -65,7 +66,8 @@ var englishWords = Words{
 	WorksOn:       "What your plan works on, and why",
 	WorksOnSame:   "Each of these answers something under “What we found”.",
 	NotAdvice:     "Coaching, not medical advice",
-	StopIntro:     "Stop the exercise and tell me if you notice:",
+	StopIntro:     "When to stop an exercise and tell me:",
+	StopRule:      "Your stop rule",
 	Questions:     "Questions or worries: ",
 	LaterHeading:  "After this phase",
 	LaterIntro:    "We move on when you are ready, not by the calendar. At each check-in we look at these together.",
@@ -97,7 +99,7 @@ var englishWords = Words{
 	TrackKey: []string{
 		"Done: tick when you finished the session.",
 		"Pain: your back after the session, from 0 (none) to 10 (the worst you can imagine).",
-		"Leak, Heavy, Dome: tick if you leaked, felt heaviness or dragging low down, or saw a ridge along the middle of your tummy. Tell me at the next session if you tick any of these.",
+		"Leak, Heavy, Dome: tick if you leaked, felt heaviness or dragging low down, or saw a ridge along the middle of your tummy. Tell me at the next session if you tick any of these; if one is new or stronger than usual, stop that exercise and tell me before then.",
 	},
 }
 
