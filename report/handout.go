@@ -438,6 +438,9 @@ var referralWords = map[string]string{
 	assessment.ReferralCaesareanCheck: "Your caesarean was recent, so please check with your GP that you are ready for more than walking and pelvic-floor work.",
 	assessment.FindHingePain:          "Bending forward from the hips was painful. Your plan leaves out loaded bending until that has been looked at.",
 	assessment.FindPainHigh:           "Your pain is high at the moment. Please let your doctor or physiotherapist know, and keep every exercise in the comfortable range.",
+	assessment.ReferralPainPersistent: fmt.Sprintf("Your back pain has stayed at %d out of 10 or more this week. A physiotherapist or your GP should look at it; until then the plan keeps to gentle work.", assessment.PainStopMin),
+	assessment.ReferralGluteNerve:     "One of your hip muscles barely switched on when I tested it. Your GP should check the nerve that works it soon, and sooner still if the weakness is new or getting worse. The plan keeps to gentle work until then.",
+	assessment.ReferralPregnant:       "You are pregnant now. This plan is for after the birth: please ask your midwife to guide your exercise until then.",
 }
 
 // whoWords turns a referral's "To" into a phrase for the client.
@@ -463,7 +466,7 @@ func whoWords(to string) string {
 // referralFallback words a referral whose code Keel has no client sentence
 // for. The generator's own reason is written for the coach ("ask her GP
 // ..."), so it is never shown to the client.
-const referralFallback = "Something in your assessment needs a check by %s before we add harder work. I will explain when we next meet."
+const referralFallback = "One of your answers is worth a check by %s before we add harder work. Until then we keep to the gentler exercises."
 
 // referralLines merges the programme's and the interpretation's referrals,
 // one line per code, in the order they first appear. The programme's list

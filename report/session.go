@@ -705,7 +705,11 @@ func (pb *partBuilder) dose(ln line, phase string, withHow bool) string {
 	base := plainDose(ln.rx, ex, phase)
 	for _, x := range ln.extra {
 		n := max(x.Sets, 1)
-		base += fmt.Sprintf(", plus %s %s", plural(n, "more round", "more rounds"), extraSideWords(ln.id, x.Side))
+		if withHow {
+			base += fmt.Sprintf(", plus %s %s", plural(n, "more round", "more rounds"), extraSideWords(ln.id, x.Side))
+		} else {
+			base += fmt.Sprintf(", plus %s %s", plural(n, "more round", "more rounds"), shortSideWords(ln.id, x.Side))
+		}
 	}
 	if base == "" {
 		base = "as many as feel comfortable; we will set the number together"
@@ -971,6 +975,7 @@ func (pb *partBuilder) doseOver(g *dayGroup, k int, ln line) string {
 	type change struct {
 		week int
 		dose string
+		rx   assessment.Prescription
 	}
 	var changes []change
 	prev := first
@@ -984,7 +989,7 @@ func (pb *partBuilder) doseOver(g *dayGroup, k int, ln line) string {
 			continue
 		}
 		if d := pb.dose(l, g.phase, false); d != prev {
-			changes = append(changes, change{wd.week, d})
+			changes = append(changes, change{wd.week, d, l.rx})
 			prev = d
 			up = up && l.rx.Sets >= prevRx.Sets && l.rx.Reps >= prevRx.Reps && l.rx.HoldSeconds >= prevRx.HoldSeconds
 			prevRx = l.rx
@@ -996,8 +1001,37 @@ func (pb *partBuilder) doseOver(g *dayGroup, k int, ln line) string {
 	_ = ex
 	switch {
 	case len(changes) > 1 && up:
-		last := changes[len(changes)-1]
-		text += fmt.Sprintf(". A little more each week, up to %s in week %d", lowerFirst(last.dose), last.week)
+		// Every week's amount, so she never has to guess the weeks
+		// between: "week 1: 8 · week 2: 10 · week 3: 12".
+		all := append([]change{{g.first, first, ln.rx}}, changes...)
+		repsOnly, holdOnly := true, true
+		for _, c := range all[1:] {
+			repsOnly = repsOnly && c.rx.Sets == ln.rx.Sets && c.rx.HoldSeconds == ln.rx.HoldSeconds && c.rx.Reps > 0
+			holdOnly = holdOnly && c.rx.Sets == ln.rx.Sets && c.rx.Reps == ln.rx.Reps && c.rx.HoldSeconds > 0
+		}
+		var weeks []string
+		for _, c := range all {
+			switch {
+			case repsOnly:
+				weeks = append(weeks, fmt.Sprintf("week %d: %d", c.week, c.rx.Reps))
+			case holdOnly && c.rx.HoldSeconds >= minutesFrom:
+				weeks = append(weeks, fmt.Sprintf("week %d: %s", c.week, plural((c.rx.HoldSeconds+30)/60, "minute", "minutes")))
+			case holdOnly:
+				weeks = append(weeks, fmt.Sprintf("week %d: %d seconds", c.week, c.rx.HoldSeconds))
+			default:
+				weeks = append(weeks, fmt.Sprintf("week %d: %s", c.week, lowerFirst(c.dose)))
+			}
+		}
+		lead := "A little more each week"
+		switch {
+		case repsOnly:
+			lead += ", the number in each round"
+		case holdOnly && ln.rx.HoldSeconds >= minutesFrom:
+			lead = "A little longer each week"
+		case holdOnly:
+			lead += ", the length of each hold"
+		}
+		text += ". " + lead + ": " + strings.Join(weeks, " · ")
 	default:
 		// a coach's change to one week, or a step back: every change, so
 		// each week reads exactly
@@ -1033,6 +1067,25 @@ func roundWords(s string) string {
 		}
 		return "round"
 	})
+}
+
+// shortSideWords is extraSideWords for the fridge page and the
+// week-by-week amounts, where room is short; the session page says it in
+// full.
+func shortSideWords(id, side string) string {
+	switch id {
+	case "clamshell", "clamshell_banded", "side_lying_abduction", "side_lying_abduction_banded":
+		return fmt.Sprintf("with your %s leg on top", side)
+	case "side_plank", "side_plank_knees", "side_bridge_clam":
+		return fmt.Sprintf("on your %s forearm", side)
+	case "open_book":
+		return fmt.Sprintf("opening your %s arm", side)
+	case "foam_roll_outer_hip":
+		return fmt.Sprintf("rolling your %s hip", side)
+	case "half_kneeling_hf":
+		return fmt.Sprintf("with your %s knee down", side)
+	}
+	return fmt.Sprintf("for your %s side", side)
 }
 
 // extraSideWords says which limb does the extra round of a one-sided
