@@ -48,7 +48,7 @@ const (
 	maxGoalsRunes    = 700  // the client's goals paragraph
 	maxSettingRunes  = 120  // business name, coach name, contact line
 	maxCues          = 4    // cues per card: more is more than anyone reads
-	maxFound         = 12   // findings listed on the summary
+	maxFound         = 5    // findings listed on the summary, beyond referrals
 	maxSideNoteRunes = 300  // the side-specific note on a card
 	maxFocusRunes    = 360  // a focus reason: as long as a finding sentence, so duplicates compare equal
 	maxFocusItems    = 8    // focus items on the summary
@@ -573,13 +573,34 @@ var extraSafety = map[string]string{
 // marked: "a little" would tell her less than we saw.
 const domingMarked = "Your tummy rose into a clear ridge when you lifted your head. Breathe out as you make the effort, and make any exercise easier, or stop it, as soon as you see that ridge."
 
+// foundGroup puts findings that tell her the same thing under one theme,
+// so "what we found" names each once: the hinge, the tight hip and thigh
+// muscles, the posture of the upper back.
+var foundGroup = map[string]string{
+	assessment.FindHingePoor: "hinge", assessment.FindHingeFair: "hinge", assessment.FindHingeLumbarFlex: "hinge", assessment.FindHingeSquatting: "hinge",
+	assessment.FindShortHipFlexors: "tight", assessment.FindShortRectus: "tight", assessment.FindTFLTightness: "tight",
+	assessment.FindForwardHead: "posture", assessment.FindRoundedShoulders: "posture", assessment.FindKyphosis: "posture", assessment.FindThoracicMobility: "posture",
+}
+
 func buildSummary(r *assessment.Record, p *assessment.Programme, interp *assessment.Interpretation) Summary {
 	var s Summary
 	seen := map[string]bool{}
+	groupSeen := map[string]bool{}
 	for _, f := range interp.Findings {
 		t := clean(f.Client, maxSentenceRunes)
-		if t == "" || seen[t] || len(s.Found) == maxFound {
+		if t == "" || seen[t] || (len(s.Found) >= maxFound && f.Severity < assessment.SeverityRefer) {
 			continue
+		}
+		if g := foundGroup[f.Code]; g != "" {
+			// one point per theme: the first (most serious) finding speaks
+			// for the others, which the session pages explain as they come
+			if groupSeen[g] {
+				continue
+			}
+			groupSeen[g] = true
+		}
+		if f.Code == assessment.FindGluteAsymmetry && (interp.Has(assessment.FindGluteMedWeak) || interp.Has(assessment.FindGluteMaxWeak)) {
+			continue // the weak side is already named
 		}
 		if f.Code == assessment.FindRedFlag && cleared(r) {
 			// The finding asks her to see a doctor; she has, and the safety
@@ -708,7 +729,7 @@ func programmePhases(p *assessment.Programme) []phaseSpan {
 			if t == "" {
 				t = phaseTitle(ph.Name)
 			}
-			span := phaseSpan{Name: ph.Name, Title: t, Aim: clean(ph.Aim, maxReasonRunes), First: ph.FirstWeek, Last: ph.LastWeek}
+			span := phaseSpan{Name: ph.Name, Title: t, Aim: phaseAim(ph), First: ph.FirstWeek, Last: ph.LastWeek}
 			for _, c := range ph.Criteria {
 				// the criterion's own text is written for the coach
 				// (grades, scores); she reads it in her words
@@ -826,4 +847,13 @@ func dayRank(day string) int {
 		return i
 	}
 	return len(dayKeys)
+}
+
+// phaseAim is a phase's aim in her words; a phase Keel has no words for
+// keeps the programme's.
+func phaseAim(ph assessment.Phase) string {
+	if t, ok := phaseAims[ph.Name]; ok {
+		return t
+	}
+	return clean(ph.Aim, maxReasonRunes)
 }
