@@ -799,11 +799,8 @@ func dayIndex(day string) int {
 func sessionName(d assessment.Day) string {
 	n := clean(d.Session, maxSessionRunes)
 	if d.Rest && isSession(d) {
-		rest := strings.TrimSpace(strings.TrimPrefix(strings.TrimPrefix(n, "Rest"), ":"))
-		if rest == "" {
-			return "Easy day"
-		}
-		return "Easy day: " + rest
+		// its exercises say what is in it, on the fridge and its page
+		return "Easy day"
 	}
 	if n != "" {
 		return n

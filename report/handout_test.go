@@ -93,7 +93,7 @@ func TestBuild(t *testing.T) {
 		if got, want := strings.Join(names, "|"), "360° breathing with pelvic-floor lift|Heel slide|Glute bridge|Side-lying hip abduction|Chair breathing with long exhale — Zoë's version"; got != want {
 			t.Errorf("Monday exercises\n got %s\nwant %s", got, want)
 		}
-		if !strings.Contains(f.Intro, "grow a little over the weeks") {
+		if !strings.Contains(f.Intro, "grow each week") {
 			t.Errorf("fridge intro = %q; want it to say the amounts grow", f.Intro)
 		}
 		if !f.Days[1].Rest || f.Days[5].Rest || len(f.Days[5].Items) != 0 {

@@ -139,7 +139,7 @@ func (r *renderer) fridge(p *PlanPart) {
 			total := 0.0
 			for i, d := range f.Days {
 				c := cols
-				if len(d.Items) <= 2 {
+				if len(d.Items) <= 2 && cols < 3 {
 					c = 1
 				}
 				days[i] = r.layoutFridgeDay(d, c, figs)

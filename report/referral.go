@@ -48,9 +48,12 @@ var redFlagAnswers = []struct {
 	{false, func(f *assessment.RedFlags) assessment.Tri { return f.AgeOnset }, "back pain that started for the first time at a younger or older age than usual"},
 }
 
-// answered words one answer: yes, or not sure (which counts as yes).
-func answered(t assessment.Tri, words string) string {
-	if t == assessment.TriUnsure {
+// answered words one answer: yes, or not sure (which a doctor checks).
+func answered(t assessment.Tri, words string, urgent bool) string {
+	switch {
+	case t == assessment.TriUnsure && urgent:
+		return "You were not sure about " + words + ". A doctor should check this today."
+	case t == assessment.TriUnsure:
 		return "You were not sure about " + words + ". As a precaution, we ask a doctor to check this first."
 	}
 	return "You told me about " + words + "."
@@ -73,7 +76,7 @@ func redFlagLines(r *assessment.Record, urgent bool) []string {
 			missing = true
 		}
 		if q.urgent == urgent && t.Raised() {
-			out = append(out, answered(t, q.words))
+			out = append(out, answered(t, q.words, urgent))
 		}
 	}
 	if missing && !urgent {

@@ -363,8 +363,8 @@ var fullDay = [7]string{"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", 
 
 func (pb *partBuilder) fridge(byDay [7][]*dayGroup, lo, hi int) FridgePage {
 	f := FridgePage{Heading: "Your week"}
-	f.Intro = "Put this page on the fridge. Each day shows its session and the first week's amounts; a grey day is a rest day. " +
-		"The pages after this one show each session in full. Moving a session to another day is fine: try to leave a day between the longer ones."
+	f.Intro = "Put this page on the fridge. Each day shows its exercises in order, with the first week's amounts; a grey day is a rest day. " +
+		"The pages after it show each session in full. You can move a session to another day: leave a day between the longer ones."
 	builds := false
 	for i := range f.Days {
 		fd := FridgeDay{Day: fullDay[i], Rest: true}
@@ -387,7 +387,7 @@ func (pb *partBuilder) fridge(byDay [7][]*dayGroup, lo, hi int) FridgePage {
 		f.Days[i] = fd
 	}
 	if builds {
-		f.Intro += " The amounts grow a little over the weeks: each session page says how."
+		f.Intro += " The amounts grow each week: the session pages say how."
 	}
 	return f
 }
