@@ -803,10 +803,13 @@ func sessionName(d assessment.Day) string {
 		return "Easy day"
 	}
 	if n != "" {
-		return n
+		return plainSession.Replace(n)
 	}
 	return "Session"
 }
+
+// plainSession says "buttocks" where a session name says "glutes".
+var plainSession = strings.NewReplacer("Glutes", "Buttocks", "glutes", "buttocks", "Glute", "Buttock", "glute", "buttock")
 
 func buildTracking(p *assessment.Programme, from, to int) []TrackWeek {
 	out := make([]TrackWeek, 0, len(p.Weeks))

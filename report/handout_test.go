@@ -83,14 +83,14 @@ func TestBuild(t *testing.T) {
 		}
 		f := h.Parts[0].Fridge
 		mon := f.Days[0]
-		if mon.Rest || mon.Session != "Core & glutes A" || mon.Minutes != 25 {
-			t.Errorf("Monday = %+v; want Core & glutes A, 25 minutes", mon)
+		if mon.Rest || mon.Session != "Core & buttocks A" || mon.Minutes != 25 {
+			t.Errorf("Monday = %+v; want Core & buttocks A, 25 minutes", mon)
 		}
 		var names []string
 		for _, it := range mon.Items {
 			names = append(names, it.Name)
 		}
-		if got, want := strings.Join(names, "|"), "360° breathing with pelvic-floor lift|Heel slide|Glute bridge|Side-lying hip abduction|Chair breathing with long exhale — Zoë's version"; got != want {
+		if got, want := strings.Join(names, "|"), "360° breathing with pelvic-floor lift|Heel slide|Bridge: lift your hips, squeezing your buttocks|Side-lying hip abduction|Chair breathing with long exhale — Zoë's version"; got != want {
 			t.Errorf("Monday exercises\n got %s\nwant %s", got, want)
 		}
 		if !strings.Contains(f.Intro, "grow each week") {
@@ -110,7 +110,7 @@ func TestBuild(t *testing.T) {
 		for _, s := range h.Parts[0].Sessions {
 			heads = append(heads, s.Heading)
 		}
-		want := []string{"Monday and Friday: Core & glutes A", "Wednesday: Hinge & posture B", "Saturday: Walk"}
+		want := []string{"Monday and Friday: Core & buttocks A", "Wednesday: Hinge & posture B", "Saturday: Walk"}
 		if strings.Join(heads, "|") != strings.Join(want, "|") {
 			t.Errorf("session pages\n got %q\nwant %q", heads, want)
 		}

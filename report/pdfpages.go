@@ -520,9 +520,10 @@ func (r *renderer) tracking() {
 		return
 	}
 	w := r.h.Words
-	// The sheet starts on a page of its own, unless the page so far holds
-	// only a card or two and has half its room left.
-	if r.pdf.PageNo() == 0 || r.pageWords >= minPageWords || r.bottom-r.y < 0.5*r.pageRoom() {
+	// The sheet starts on the page so far when two-fifths of it is left,
+	// room for the key and the first weeks' rows; otherwise that page
+	// would be left part empty and the sheet run a page longer.
+	if r.pdf.PageNo() == 0 || r.bottom-r.y < 0.4*r.pageRoom() {
 		r.newPage()
 	} else {
 		r.y += 4

@@ -158,9 +158,9 @@ func TestDayPageListsThatDaysExercises(t *testing.T) {
 				seen := map[string]bool{}
 				for _, x := range d.Exercises {
 					e, _ := in.Library.Get(x.ExerciseID)
-					if !seen[e.Name] {
-						seen[e.Name] = true
-						want = append(want, e.Name)
+					if n := report.ExerciseName(e); !seen[n] {
+						seen[n] = true
+						want = append(want, n)
 					}
 				}
 				for _, n := range want {

@@ -422,7 +422,7 @@ func lines(d assessment.Day) []line {
 // name is the exercise's name as she reads it.
 func (pb *partBuilder) name(id, fallback string) string {
 	if ex := pb.lib[id]; ex != nil && strings.TrimSpace(ex.Name) != "" {
-		return clean(ex.Name, maxNameRunes)
+		return ExerciseName(ex)
 	}
 	if n := clean(fallback, maxNameRunes); n != "" {
 		return n
@@ -497,10 +497,10 @@ func (pb *partBuilder) fill(b *ExerciseBlock, ln line, phase string) {
 	b.StopIf = stopWords(family, knownLeaks(pb.r))
 	if ex != nil {
 		if e := pb.lib[ex.Regression]; e != nil {
-			b.Easier = clean(e.Name, maxNameRunes)
+			b.Easier = ExerciseName(e)
 		}
 		if e := pb.lib[ex.Progression]; e != nil {
-			b.Harder = clean(e.Name, maxNameRunes)
+			b.Harder = ExerciseName(e)
 		}
 		b.Equipment = equipmentList(ex.Equipment)
 	} else {
@@ -508,6 +508,12 @@ func (pb *partBuilder) fill(b *ExerciseBlock, ln line, phase string) {
 	}
 	if b.Easier == "" {
 		b.Easier = "fewer repetitions, or a smaller movement."
+		if family == assessment.FamilyConditioning {
+			b.Easier = "a shorter, slower walk."
+		}
+	}
+	if family == assessment.FamilyConditioning && strings.HasPrefix(b.Equipment, "Nothing") {
+		b.Equipment = "Comfortable shoes; the pram is welcome."
 	}
 	if b.Harder == "" {
 		b.Harder = "not yet: we decide that together at your check-in."
@@ -540,10 +546,17 @@ func (pb *partBuilder) why(ln line) string {
 			}
 		}
 	}
+	ex := pb.lib[ln.id]
 	add(ln.rx.Findings)
-	if len(parts) == 0 {
-		if ex := pb.lib[ln.id]; ex != nil {
-			add(ex.Targets)
+	if len(parts) == 0 && ex != nil {
+		add(ex.Targets)
+	}
+	// The general reason (breathing, deep core) fits breathing and core
+	// work; for a row or a hip stretch it is wrong, so the exercise's own
+	// kind of work says why.
+	if ex != nil && len(parts) == 1 && parts[0] == whyWords[assessment.FindGeneral] {
+		if t, ok := familyWhy[ex.Family]; ok {
+			parts = []string{t}
 		}
 	}
 	if len(parts) > 2 {
@@ -564,6 +577,19 @@ func sideWords(side string) string {
 }
 
 // whyWords say, for each finding an exercise answers, what it helps with.
+// familyWhy is the reason for an exercise chosen for the general
+// foundations, by its kind of work.
+var familyWhy = map[string]string{
+	assessment.FamilyUpperBack:    "strengthen your upper back, so carrying and feeding sit easier on your shoulders",
+	assessment.FamilyChest:        "open your chest and let your upper back move",
+	assessment.FamilyHipMobility:  "your hips move freely",
+	assessment.FamilyPelvicTilt:   "your back and pelvis move gently and comfortably",
+	assessment.FamilyGlutes:       "strengthen your buttocks, so your back does less of the lifting",
+	assessment.FamilyHinge:        "you bend from the hips when you pick up your baby",
+	assessment.FamilyLegs:         "your legs carry you and your baby up and down all day",
+	assessment.FamilyConditioning: "your fitness, your energy and your mood",
+}
+
 var whyWords = map[string]string{
 	assessment.FindGeneral:          "your breathing, deep core and everyday strength",
 	assessment.FindDiastasis:        "the gap down the middle of your tummy",
@@ -628,7 +654,7 @@ func feelWords(family string) string {
 // one rule, so no card holds a number of its own. A client who already
 // leaks stops for more leaking than usual, not for her usual leaks.
 func stopWords(family string, leaks bool) string {
-	const pain = "pain past your stop rule (at the top of this page)"
+	const pain = "pain past your stop rule"
 	leak := "leaking"
 	if leaks {
 		leak = "more leaking than usual"
@@ -1110,4 +1136,27 @@ func extraSideWords(id, side string) string {
 		return fmt.Sprintf("rolling your %s hip (lying on your %s side)", side, side)
 	}
 	return fmt.Sprintf("with your %s side working", side)
+}
+
+// plainNames replace the library's gym names that mean nothing to her
+// ("prone", "posterior tilt", "glute") with what she does.
+var plainNames = map[string]string{
+	"prone_ytw":             "Y-T-W arm raises, lying face down",
+	"hip_flexor_stretch":    "Kneeling stretch for the front of the hip, tail tucked under",
+	"exhale_on_effort_lift": "Lifting practice: breathe out as you lift",
+	"breathing_360":         "Deep breathing into your back and sides (360° breathing)",
+	"glute_bridge":          "Bridge: lift your hips, squeezing your buttocks",
+	"prone_hip_extension":   "Leg lift lying face down, squeezing your buttock",
+}
+
+// ExerciseName is an exercise's name as she reads it on the handout: a
+// plain name for the few gym names that need one, else the library's.
+func ExerciseName(ex *assessment.Exercise) string {
+	if ex == nil {
+		return ""
+	}
+	if n, ok := plainNames[ex.ID]; ok && !ex.Custom {
+		return n
+	}
+	return clean(ex.Name, maxNameRunes)
 }
