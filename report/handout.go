@@ -610,6 +610,9 @@ func buildSummary(r *assessment.Record, p *assessment.Programme, interp *assessm
 		seen[t] = true
 		s.Found = append(s.Found, t)
 	}
+	if t := waitsWords(p); t != "" && len(s.Found) > 0 {
+		s.Found = append(s.Found, t)
+	}
 	if len(s.Found) == 0 {
 		s.Found = []string{"Nothing in your assessment needs special care. Your plan builds strength and control for daily life with your little one."}
 	}
@@ -856,4 +859,35 @@ func phaseAim(ph assessment.Phase) string {
 		return t
 	}
 	return clean(ph.Aim, maxReasonRunes)
+}
+
+// waitsWords tells her what waits when a referral keeps the plan gentle:
+// the first page names findings and goals the gentle weeks do not yet
+// work on, and she should know why and until when.
+func waitsWords(p *assessment.Programme) string {
+	if p == nil || p.Blocked {
+		return ""
+	}
+	var until []string
+	add := func(t string) {
+		if !contains(until, t) {
+			until = append(until, t)
+		}
+	}
+	for _, ref := range p.Referrals {
+		switch ref.Code {
+		case assessment.ReferralPainPersistent:
+			add("your back pain has settled")
+		case assessment.FindScarConcern, assessment.ReferralCaesareanCheck:
+			add("your scar has been checked")
+		case assessment.ReferralHingePain:
+			add("bending forward has been looked at")
+		case assessment.ReferralGluteNerve:
+			add("your GP has checked your hip muscles")
+		}
+	}
+	if len(until) == 0 {
+		return ""
+	}
+	return "For now your plan stays gentle, so some of this waits: stronger work for your hips, practice at bending and lifting, and work towards your goals come later, once " + joinAnd(until) + "."
 }

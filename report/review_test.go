@@ -216,3 +216,15 @@ func TestWhatWeFound(t *testing.T) {
 		t.Errorf("Goals = %q, want %q", got, want)
 	}
 }
+
+// TestWhatWaits: a gentle plan says what waits and until when.
+func TestWhatWaits(t *testing.T) {
+	h, err := report.Build(exampleInput(t, "full"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	last := h.Summary.Found[len(h.Summary.Found)-1]
+	if !strings.Contains(last, "some of this waits") || !strings.Contains(last, "your back pain has settled") {
+		t.Errorf("last point %q; want what waits and until when", last)
+	}
+}
