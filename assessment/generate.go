@@ -132,6 +132,12 @@ func coreCare(g *gen) bool {
 	return g.has(FindDiastasis) || g.has(FindDiastasisSoft) || g.has(FindDoming) || g.has(FindPelvicFloor) || g.early
 }
 
+// pelvicCare: pelvic-floor symptoms, or the months after a birth, keep
+// pelvic-floor training in the glute sessions (rule 3).
+func pelvicCare(g *gen) bool {
+	return g.has(FindPelvicFloor) || g.has(FindUnder12Weeks) || g.has(FindRecentCaesarean)
+}
+
 // noDrill: the hinge slot is left out when the daily drill already covers
 // the hinge.
 func noDrill(g *gen) bool { return g.drill == nil }
@@ -880,6 +886,8 @@ func demandLabel(d string) string {
 		return "stretches across the lower belly"
 	case DemandFloorLift:
 		return "lifting a weight from the floor"
+	case DemandFloorWork:
+		return "work on hands and knees, on the floor or over a roller"
 	}
 	return d
 }
@@ -940,6 +948,8 @@ func familyLabel(f string) string {
 		return "hip mobility"
 	case FamilyPelvicTilt:
 		return "pelvic control"
+	case FamilyPelvicFloor:
+		return "pelvic floor"
 	case FamilyConditioning:
 		return "walking"
 	case FamilyHinge:

@@ -24,11 +24,12 @@ const (
 	DemandDeepStretch   = "deep_stretch"    // a strong end-of-range stretch, not gentle mobility
 	DemandBellyStretch  = "belly_stretch"   // stretches the front of the hip and lower belly, pulling across a caesarean scar
 	DemandFloorLift     = "floor_lift"      // a weight picked up from the floor: needs a hinge that keeps the back long
+	DemandFloorWork     = "floor_work"      // on hands and knees, sitting on the floor or lying over a roller: getting down and up strains a healing belly wall
 )
 
 // Demands lists every known demand tag.
 var Demands = []string{DemandImpact, DemandLoadedFlexion, DemandHighPressure, DemandHeavyLoad, DemandLoadedHinge, DemandSingleLegLoad, DemandLongLeverCore,
-	DemandExternalLoad, DemandRDLPattern, DemandHingePattern, DemandProneLying, DemandTrunkCurl, DemandDeepStretch, DemandBellyStretch, DemandFloorLift}
+	DemandExternalLoad, DemandRDLPattern, DemandHingePattern, DemandProneLying, DemandTrunkCurl, DemandDeepStretch, DemandBellyStretch, DemandFloorLift, DemandFloorWork}
 
 // positionDemands describe where the body is rather than how hard it
 // works. A regression may change position (a prone hip extension is the
@@ -36,7 +37,7 @@ var Demands = []string{DemandImpact, DemandLoadedFlexion, DemandHighPressure, De
 // rule that an easier variation asks no more than the harder one; the
 // generator and the session log check every exercise against the gates
 // whatever its place in the chain.
-var positionDemands = []string{DemandProneLying}
+var positionDemands = []string{DemandProneLying, DemandFloorWork}
 
 // Exercise families.
 const (
@@ -45,6 +46,7 @@ const (
 	FamilyUpperBack    = "upper_back"
 	FamilyCore         = "core"
 	FamilyBreathing    = "breathing"
+	FamilyPelvicFloor  = "pelvic_floor"
 	FamilyHipMobility  = "hip_mobility"
 	FamilyChest        = "chest_thoracic"
 	FamilyPelvicTilt   = "pelvic_tilt"

@@ -69,14 +69,18 @@ func upperSpec(early bool) sessionSpec {
 func gluteSpec(early bool) sessionSpec {
 	if early {
 		return sessionSpec{name: "Pelvic floor and gentle hips", budget: GluteSessionMinutes, slots: []slotSpec{
-			{family: FamilyBreathing, keep: 10, repeat: true, prefer: []string{FindPelvicFloor}},
-			{family: FamilyPelvicTilt, keep: 9, prefer: []string{FindAnteriorTilt}},
-			{family: FamilyHipMobility, keep: 8, prefer: []string{FindShortHipFlexors}},
+			{family: FamilyPelvicFloor, keep: 10, repeat: true, prefer: []string{FindPelvicFloor}},
+			{family: FamilyPelvicTilt, keep: 9, prefer: []string{FindEarlyPostpartum, FindRecentCaesarean}},
+			{family: FamilyBreathing, keep: 7, repeat: true, prefer: []string{FindPelvicFloor}},
+			{family: FamilyHipMobility, keep: 6, prefer: []string{FindShortHipFlexors}},
 		}}
 	}
 	return sessionSpec{name: "Glutes", budget: GluteSessionMinutes, liftMinutes: IntegrationLiftMinutes, slots: []slotSpec{
 		{family: FamilyGlutes, keep: 10, prefer: []string{FindGluteMaxWeak}},
 		{family: FamilyGlutes, keep: 8, prefer: []string{FindGluteMedWeak}},
+		// Rule 3: pelvic-floor symptoms get pelvic-floor training by name,
+		// the squeeze before a cough or lift once she has the contraction.
+		{family: FamilyPelvicFloor, keep: 9, when: pelvicCare, repeat: true, prefer: []string{FindPelvicFloor}},
 		{family: FamilyHinge, keep: 7, when: noDrill, repeat: true, prefer: []string{FindHingeFair}},
 		// Squatting to lift her child comes right after the main glute
 		// exercise in the integration phase.
@@ -227,7 +231,7 @@ func phaseInfo(name string, first, last int) Phase {
 			{CriterionPastEarly, "At least " + strconv.Itoa(EarlyPostpartumWeeks) + " weeks since the birth, with the GP's go-ahead recorded after a caesarean in the first " + strconv.Itoa(CaesareanHealingWeeks) + " weeks."},
 			{CriterionPainGreen, "Pain today " + strconv.Itoa(PainModerateMin-1) + "/10 or less."},
 			{CriterionHingeFair, "The hip hinge scores 2 or 3, without pain."},
-			{CriterionNoDoming, "No doming when she lifts her head (or none recorded as marked)."},
+			{CriterionNoDoming, "No marked doming when she lifts her head."},
 		}
 	case PhaseIntegration:
 		p.Title = "Integration"
@@ -446,20 +450,36 @@ func (g *gen) howHardAt(id, phase string, k int) string {
 	return h
 }
 
-// stopRule words her stop rule from her pain today (domain.md §7, the
-// traffic light [84]): below PainStopMin, stop at PainStopMin and ease off
-// at 4–5; at or above it, stop anything that makes today's pain worse;
-// not recorded, stop anything that brings pain on or makes it worse.
-func stopRule(p PainFacts) string {
+// stopRule words her stop rule from her pain today (domain.md §7 and rule
+// 13, the traffic light [84]): during exercise 0–3 is fine, 4–5 holds or
+// eases off, PainStopMin or more stops and goes back a step. Training never
+// continues at PainStopMin or more, and any rise above the pain she started
+// with stops the exercise too. Not recorded, any pain brought on stops it.
+// Pelvic-floor symptoms add leaking, heaviness or dragging (rule 3 [67]);
+// a recent or possible caesarean adds the wound, bleeding, fever, calf and
+// breathing signs that need her midwife or GP ([70]).
+func stopRule(f Facts) string {
+	p := f.Pain
+	stop := strconv.Itoa(PainStopMin)
+	var s string
 	switch {
 	case !p.PainKnown:
-		return "Stop any exercise that brings on pain or makes it worse than before you started, and tell your coach."
+		s = "Your pain was not recorded, so stop any exercise that brings pain on or makes it worse than before you started, and tell your coach."
 	case p.Gate >= PainStopMin:
-		return "Your pain is " + strconv.Itoa(p.Gate) + "/10 today. Stop any exercise that makes it worse than that, and tell your coach."
+		now := strconv.Itoa(p.Gate)
+		s = "Your pain is " + now + "/10 today, which is high. Do only what leaves it at " + now + "/10 or lower: stop any exercise that makes it rise above where it was when you started, rest or go back to an easier version, and tell your coach. Do not train through pain of " + stop + "/10 or more."
 	case p.Gate >= PainModerateMin:
-		return "Your pain is " + strconv.Itoa(p.Gate) + "/10 today. If an exercise takes it higher, ease off; stop if it reaches " + strconv.Itoa(PainStopMin) + "/10 or is worse the next day."
+		s = "Your pain is " + strconv.Itoa(p.Gate) + "/10 today. If an exercise takes it above that, ease off (fewer reps or an easier version); stop and go back a step if it reaches " + stop + "/10 or is worse the next day."
+	default:
+		s = "Pain up to 3/10 during an exercise is fine. At 4–5/10 ease off and do not step up; stop and go back a step if it reaches " + stop + "/10, rises above where it was when you started and stays there, or is worse the next day."
 	}
-	return "Pain up to 3/10 during an exercise is fine. Ease off at 4–5/10; stop if it reaches " + strconv.Itoa(PainStopMin) + "/10 or is worse the next day."
+	if len(f.PelvicSymptoms) > 0 {
+		s += " Stop or make the exercise easier if you leak, or feel heaviness or dragging in the pelvis, during or after it."
+	}
+	if f.ScarConcern || f.Postpartum == PostpartumUnknown || (f.Postpartum == PostpartumKnown && f.Weeks < CaesareanHealingWeeks && (f.Caesarean || f.ModeUnknown)) {
+		s += " Stop and call your midwife or GP if the wound becomes red, weeps or opens, your bleeding gets heavier, you have a fever, a painful or swollen calf, or you feel breathless."
+	}
+	return s
 }
 
 // programme assembles the result.
@@ -483,7 +503,7 @@ func (g *gen) programme() *Programme {
 			p.Limits = append(p.Limits, gt.Reason)
 		}
 	}
-	p.StopRule = stopRule(g.f.Pain)
+	p.StopRule = stopRule(g.f)
 	p.Phases = phasePlan(g.opts.Weeks, g.firstPhase(), g.early)
 	if g.early {
 		p.Phases[0].Title = "Gentle recovery"
