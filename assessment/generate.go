@@ -36,6 +36,7 @@ const (
 	weightPrefer  = 3  // each target the slot prefers (Tuesday glute max, Thursday glute med)
 	weightWeakSet = 15 // a one-side dose for a muscle with a weaker side, so the extra set has a home
 	weightReused  = -1000
+	weightLead    = 1000 // the chain a rule names for a finding (slotSpec.leadRoot)
 )
 
 // Generate builds a programme for the client assessed in r from the
@@ -113,6 +114,11 @@ type slotSpec struct {
 	minPhase int             // index into PhaseNames from which the slot is used
 	when     func(*gen) bool // nil means always
 	repeat   bool            // may reuse a chain already used this week (skill practice)
+	// lead, when the client has that finding, keeps the slot to exercises
+	// answering it, and leadRoot's chain first (rule 11: a glute max
+	// deficit gets the bridge, then the single-leg bridge, then the hip
+	// thrust, whatever a one-sided exercise would score).
+	lead, leadRoot string
 }
 
 // sessionSpec is one training day of the weekly template.
@@ -186,6 +192,9 @@ type gen struct {
 	cands  []candidate          // buffer for candidates
 	hard   map[hardKey]string   // how_hard wording, written once per exercise, phase and week
 	drillP *Prescription        // the drill line, once written
+	// repCap holds the most reps a line of an exercise may ask for, from
+	// what she managed in the screen (the single-leg bridge).
+	repCap map[string]int
 }
 
 // newGen reads everything generation needs from the record.
@@ -239,7 +248,37 @@ func newGen(r *Record, lib *Library, opts ProgrammeOptions, avail map[string]boo
 	if g.hinge > HingeScorePain && g.hinge <= HingeScorePoor && !f.Hinge.Pain {
 		g.drill = g.pickDrill()
 	}
+	if n, ok := slBridgeMin(r.Glutes); ok {
+		g.repCap = map[string]int{SingleLegBridgeID: max(MinCappedReps, int(float64(n)*SLBridgeRepFraction))}
+	}
 	return g
+}
+
+// SingleLegBridgeID is the exercise the glute screen measures (domain.md §3:
+// single-leg bridge reps), so its dose is held below what she managed.
+const SingleLegBridgeID = "single_leg_bridge"
+
+// SLBridgeRepFraction: a set of single-leg bridges asks for at most this
+// share of the fewest she managed on one side in the screen, so sets with
+// rest stay below her maximum (H, after the ACSM novice range [87]);
+// MinCappedReps is the floor.
+const (
+	SLBridgeRepFraction = 0.6
+	MinCappedReps       = 5
+)
+
+// slBridgeMin is the fewest single-leg bridges recorded on either side.
+func slBridgeMin(gl *Glutes) (int, bool) {
+	if gl == nil {
+		return 0, false
+	}
+	n, ok := 0, false
+	for _, s := range [2]*GluteSide{gl.Left, gl.Right} {
+		if s != nil && s.SingleLegBridgeReps != nil && (!ok || *s.SingleLegBridgeReps < n) {
+			n, ok = *s.SingleLegBridgeReps, true
+		}
+	}
+	return n, ok
 }
 
 func (g *gen) setIf(code string, cond bool) {
@@ -436,7 +475,14 @@ func (g *gen) candidates(s slotSpec, phaseIdx int, used, inSession map[string]bo
 		if phaseIdx < integrationPhase && slices.Contains(e.Demands, DemandFloorLift) {
 			continue // lifting and carrying from the floor belongs to integration
 		}
+		lead := s.lead != "" && g.has(s.lead)
+		if lead && !slices.Contains(e.Targets, s.lead) {
+			continue
+		}
 		sc := g.score(e, s, phase)
+		if lead && root.ID == s.leadRoot {
+			sc += weightLead
+		}
 		if used[root.ID] && !s.repeat {
 			sc += weightReused
 		}
@@ -619,8 +665,10 @@ func (g *gen) session(spec *sessionSpec, phaseIdx int, used map[string]bool) day
 				break
 			}
 		}
-		if pick < 0 && n == 0 && drill == nil && len(cands) > 0 {
-			// Nothing fits: the most important slot still gets its best.
+		if pick < 0 && (n == 0 && drill == nil || s.lead != "" && g.has(s.lead)) && len(cands) > 0 {
+			// Nothing fits: the most important slot still gets its best,
+			// and so does a slot a rule asks for by finding (rules 10
+			// and 11: glute max and glute med work for a weak glute).
 			pick = 0
 			pickLines, pickSecs = g.itemLines(cands[0].e, phase)
 		}

@@ -42,6 +42,10 @@ const (
 	HoldStepFraction   = 0.1
 	MinHoldStepSeconds = 5
 	EarlyDoseFraction  = 2.0 / 3
+	// RepRangeTopFraction is the top of a line's rep range over its first
+	// week: reps stop rising there, and she steps up to the next variation
+	// at the reassessment when the top feels easy (rule 14, H).
+	RepRangeTopFraction = 0.4
 )
 
 // upperSpec is Monday and Friday: upper body with the emphasis on the back,
@@ -76,11 +80,11 @@ func gluteSpec(early bool) sessionSpec {
 		}}
 	}
 	return sessionSpec{name: "Glutes", budget: GluteSessionMinutes, liftMinutes: IntegrationLiftMinutes, slots: []slotSpec{
-		{family: FamilyGlutes, keep: 10, prefer: []string{FindGluteMaxWeak}},
-		{family: FamilyGlutes, keep: 8, prefer: []string{FindGluteMedWeak}},
+		{family: FamilyGlutes, keep: 10, prefer: []string{FindGluteMaxWeak}, lead: FindGluteMaxWeak, leadRoot: "glute_bridge"},
+		{family: FamilyGlutes, keep: 9, prefer: []string{FindGluteMedWeak}, lead: FindGluteMedWeak, leadRoot: "side_lying_abduction"},
 		// Rule 3: pelvic-floor symptoms get pelvic-floor training by name,
 		// the squeeze before a cough or lift once she has the contraction.
-		{family: FamilyPelvicFloor, keep: 9, when: pelvicCare, repeat: true, prefer: []string{FindPelvicFloor}},
+		{family: FamilyPelvicFloor, keep: 8, when: pelvicCare, repeat: true, prefer: []string{FindPelvicFloor}},
 		{family: FamilyHinge, keep: 7, when: noDrill, repeat: true, prefer: []string{FindHingeFair}},
 		// Squatting to lift her child comes right after the main glute
 		// exercise in the integration phase.
@@ -371,7 +375,8 @@ func progressLine(l *Prescription, k int, early bool) {
 		return // a weighted line rises in effort (howHard), not in reps
 	}
 	if l.Reps > 0 {
-		l.Reps = min(MaxDoseReps, l.Reps+k*max(1, int(float64(l.Reps)*RepStepFraction+0.5)))
+		top := l.Reps + int(float64(l.Reps)*RepRangeTopFraction+0.5)
+		l.Reps = min(MaxDoseReps, top, l.Reps+k*max(1, int(float64(l.Reps)*RepStepFraction+0.5)))
 		return
 	}
 	if l.HoldSeconds > 0 {
@@ -541,6 +546,9 @@ func (g *gen) programme() *Programme {
 					codes = append(codes, l.Findings...)
 					l.Findings = codes[c0:len(codes):len(codes)]
 					progressLine(&l, n-ph.FirstWeek, g.early)
+					if c, ok := g.repCap[l.ExerciseID]; ok && l.Reps > c {
+						l.Reps = c
+					}
 					if l.HowHard != "" && n > ph.FirstWeek {
 						l.HowHard = g.howHardAt(l.ExerciseID, ph.Name, n-ph.FirstWeek)
 					}

@@ -164,3 +164,54 @@ func TestReviewReferrals(t *testing.T) {
 		}
 	}
 }
+
+// Rule 11: a glute max deficit gets the bridge in the first phase; rule
+// 10: glute med weakness keeps its glute med work in the next phase; a
+// single-leg bridge never asks for more than SLBridgeRepFraction of the
+// fewest she managed in the screen.
+func TestGluteReview(t *testing.T) {
+	weak := func(r *assessment.Record) {
+		pgGrades("5", "4+", "4-", "3")(r)
+		r.Glutes.Left.SingleLegBridgeReps, r.Glutes.Right.SingleLegBridgeReps = pgInt(22), pgInt(17)
+		r.Glutes.Right.Trendelenburg = assessment.TrendelenburgPositive
+		r.Glutes.Right.ProneHipExtension = assessment.PHEHamstringDominant
+	}
+	p := pgGenerate(t, pgRecord(weak), assessment.ProgrammeOptions{Weeks: 8})
+	medIn := func(phase string) bool {
+		for _, w := range p.Weeks {
+			for _, d := range w.Days {
+				for _, l := range d.Exercises {
+					e, _ := pgLib(t).Get(l.ExerciseID)
+					if w.Phase == phase && e.Family == assessment.FamilyGlutes && slices.Contains(e.Targets, assessment.FindGluteMedWeak) && l.ExerciseID != assessment.SingleLegBridgeID {
+						return true
+					}
+				}
+			}
+		}
+		return false
+	}
+	bridge := false
+	for _, d := range p.Weeks[0].Days {
+		for _, l := range d.Exercises {
+			bridge = bridge || l.ExerciseID == "glute_bridge"
+		}
+	}
+	if !bridge {
+		t.Errorf("glute max deficit: no glute bridge in week 1")
+	}
+	for _, ph := range []string{assessment.PhaseActivation, assessment.PhaseStrength} {
+		if !medIn(ph) {
+			t.Errorf("glute med weakness: no glute med work in %s", ph)
+		}
+	}
+	limit := int(17 * assessment.SLBridgeRepFraction)
+	for _, w := range p.Weeks {
+		for _, d := range w.Days {
+			for _, l := range d.Exercises {
+				if l.ExerciseID == assessment.SingleLegBridgeID && l.Reps > limit {
+					t.Errorf("week %d: single-leg bridge %d reps against a screen of 17 (limit %d)", w.Week, l.Reps, limit)
+				}
+			}
+		}
+	}
+}
