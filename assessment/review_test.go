@@ -204,7 +204,7 @@ func TestGluteReview(t *testing.T) {
 			t.Errorf("glute med weakness: no glute med work in %s", ph)
 		}
 	}
-	limit := int(17 * assessment.SLBridgeRepFraction)
+	limit := int(float64(17) * assessment.SLBridgeRepFraction)
 	for _, w := range p.Weeks {
 		for _, d := range w.Days {
 			for _, l := range d.Exercises {
