@@ -204,7 +204,8 @@ func TestGluteReview(t *testing.T) {
 			t.Errorf("glute med weakness: no glute med work in %s", ph)
 		}
 	}
-	limit := int(float64(17) * assessment.SLBridgeRepFraction)
+	screen := 17
+	limit := int(float64(screen) * assessment.SLBridgeRepFraction)
 	for _, w := range p.Weeks {
 		for _, d := range w.Days {
 			for _, l := range d.Exercises {
