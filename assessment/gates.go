@@ -56,6 +56,9 @@ type Gate struct {
 	Only   []string `json:"only,omitempty"`
 	Source string   `json:"source"`
 	Blocks bool     `json:"blocks,omitempty"`
+	// title, when set, names the gate for this client where its code's
+	// usual words would not be true ("a hip hinge not yet screened").
+	title string
 }
 
 // forbidsExercise reports whether the gate rules out exercise e: a blocking gate
@@ -281,7 +284,7 @@ func gatesFrom(r *Record, f Facts) []Gate {
 	switch f.Postpartum {
 	case PostpartumUnknown:
 		gs = append(gs, gentleGate(GatePostpartumUnknown, "(H) strictest case of rule 2 [70]",
-			"Time since birth is not recorded, so Keel plans as if she had a caesarean in the last "+strconv.Itoa(EarlyPostpartumWeeks)+" weeks: breathing, pelvic floor, walking and gentle mobility lying or standing only. Record the baby's birth date (or the weeks since the birth) to widen the plan; if she has never given birth, record births: 0.", DemandProneLying, DemandBellyStretch, DemandFloorWork))
+			"Time since birth is not recorded, so Keel plans as if she had a caesarean in the last "+strconv.Itoa(EarlyPostpartumWeeks)+" weeks: breathing, pelvic floor, walking and gentle mobility lying or standing only. Record the baby's birth date (or the weeks since the birth) to widen the plan; if she has never given birth, record the number of births as 0 rather than unknown.", DemandProneLying, DemandBellyStretch, DemandFloorWork))
 	case PostpartumKnown:
 		w := f.Weeks
 		if w < EarlyPostpartumWeeks {
@@ -386,8 +389,12 @@ func gatesFrom(r *Record, f Facts) []Gate {
 		case h.Tested:
 			why = "The hip hinge scored " + strconv.Itoa(h.Score) + "/3"
 		}
-		gs = append(gs, Gate{Code: GateHingeNotClean, Forbids: []string{DemandRDLPattern}, Source: "[47][48], rule 12",
-			Reason: why + ": Romanian-deadlift patterns wait for a clean hinge (3/3 with a long back)."})
+		gt := Gate{Code: GateHingeNotClean, Forbids: []string{DemandRDLPattern}, Source: "[47][48], rule 12",
+			Reason: why + ": Romanian-deadlift patterns wait for a clean hinge (3/3 with a long back)."}
+		if !h.Tested && !h.LumbarFlexion {
+			gt.title = "a hip hinge not yet screened"
+		}
+		gs = append(gs, gt)
 	}
 	// Rule 12: a poor hinge (0–1) or a rounding back learns the pattern
 	// unloaded or from a box; a weight from the floor waits, wherever the
@@ -405,8 +412,13 @@ func gatesFrom(r *Record, f Facts) []Gate {
 		default:
 			why += ":"
 		}
-		gs = append(gs, Gate{Code: GateHingePoor, Forbids: forbids, Source: "[47][48], rule 12",
-			Reason: why + " nothing is lifted from the floor (carries and squats included) until the hinge keeps the back long."})
+		gt := Gate{Code: GateHingePoor, Forbids: forbids, Source: "[47][48], rule 12",
+			Reason: why + " nothing is lifted from the floor (carries and squats included) until the hinge keeps the back long."}
+		if !h.Tested && !h.LumbarFlexion {
+			gt.title = "a hip hinge not yet screened"
+			gt.Reason = "The hip hinge was not screened: nothing is lifted from the floor (carries and squats included) until it has been screened and keeps the back long."
+		}
+		gs = append(gs, gt)
 	}
 	return gs
 }

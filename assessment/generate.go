@@ -541,7 +541,7 @@ func (g *gen) prescribe(e *Exercise, phase string) Prescription {
 	w, ok := g.why[e]
 	if !ok {
 		codes := g.matched(e)
-		w = why{codes, reasonFor(codes, e.Family)}
+		w = why{codes, g.reasonFor(codes, e.Family)}
 		g.why[e] = w
 	}
 	return Prescription{ExerciseID: e.ID, Name: e.Name, Sets: d.Sets, Reps: d.Reps, HoldSeconds: d.HoldSeconds,
@@ -571,15 +571,24 @@ func (g *gen) matched(e *Exercise) []string {
 }
 
 // reasonFor words why an exercise was chosen.
-func reasonFor(codes []string, family string) string {
+func (g *gen) reasonFor(codes []string, family string) string {
 	if len(codes) == 1 && codes[0] == FindGeneral {
 		return "Foundations (" + familyLabel(family) + "): " + findingLabel(FindGeneral) + "."
 	}
 	labels := make([]string, len(codes))
 	for i, c := range codes {
-		labels[i] = findingLabel(c)
+		labels[i] = g.label(c)
 	}
 	return "For " + joinAnd(labels) + "."
+}
+
+// label names finding c for this client: the early window is only assumed
+// when the birth date is not recorded, and the reason says so.
+func (g *gen) label(c string) string {
+	if c == FindEarlyPostpartum && g.f.Postpartum == PostpartumUnknown {
+		return "the first weeks after a birth, assumed because the baby's birth date is not recorded"
+	}
+	return findingLabel(c)
 }
 
 // extraSet returns the extra line for the weaker side, when e works a
@@ -830,7 +839,7 @@ func (g *gen) focus(scheduled map[string]bool) []Focus {
 		}
 		reason := client[c]
 		if reason == "" {
-			reason = "Your plan includes work for " + findingLabel(c) + "."
+			reason = "Your plan includes work for " + g.label(c) + "."
 		}
 		out = append(out, Focus{Title: title, Reason: reason})
 	}
@@ -870,7 +879,7 @@ func (g *gen) excluded() []Exclusion {
 					continue // said once below: outside the gentle set
 				}
 				if slices.Contains(gt.Forbids, d) {
-					by = append(by, gateTitle(gt.Code)+" ("+gt.Code+")")
+					by = append(by, gateTitle(gt)+" ("+gt.Code+")")
 				}
 			}
 			if len(by) > 0 {
@@ -880,7 +889,7 @@ func (g *gen) excluded() []Exclusion {
 		var only []string
 		for _, gt := range gates {
 			if len(gt.Only) > 0 && !slices.Contains(gt.Only, e.Family) {
-				only = append(only, gateTitle(gt.Code)+" ("+gt.Code+")")
+				only = append(only, gateTitle(gt)+" ("+gt.Code+")")
 			}
 		}
 		if len(only) > 0 {
@@ -941,7 +950,15 @@ func demandLabel(d string) string {
 }
 
 // gateTitle names a gate in a few words, to follow "ruled out by".
-func gateTitle(code string) string {
+func gateTitle(gt Gate) string {
+	if gt.title != "" {
+		return gt.title
+	}
+	return codeTitle(gt.Code)
+}
+
+// codeTitle names the gate with code in a few words.
+func codeTitle(code string) string {
 	switch code {
 	case GateRedFlag:
 		return "a red flag without medical clearance"
@@ -958,7 +975,7 @@ func gateTitle(code string) string {
 	case GateRecentCaesarean:
 		return "a caesarean under 12 weeks ago"
 	case GateImpactReadiness:
-		return "return-to-impact checks not yet passed"
+		return "return-to-impact checks not yet done (schedule the load and impact tests and the 20-rep strength tests)"
 	case GatePainHigh:
 		return "pain of 6/10 or more, or pain not recorded"
 	case GateDiastasis:

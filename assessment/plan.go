@@ -482,7 +482,7 @@ func stopRule(f Facts) string {
 		s += " Stop or make the exercise easier if you leak, or feel heaviness or dragging in the pelvis, during or after it."
 	}
 	if f.ScarConcern || f.Postpartum == PostpartumUnknown || (f.Postpartum == PostpartumKnown && f.Weeks < CaesareanHealingWeeks && (f.Caesarean || f.ModeUnknown)) {
-		s += " Stop and call your midwife or GP if the wound becomes red, weeps or opens, your bleeding gets heavier, you have a fever, a painful or swollen calf, or you feel breathless."
+		s += " Stop and call your midwife or GP if a caesarean wound becomes red, weeps or opens, your bleeding gets heavier, you have a fever, a painful or swollen calf, or you feel breathless."
 	}
 	return s
 }

@@ -216,3 +216,28 @@ func TestGluteReview(t *testing.T) {
 		}
 	}
 }
+
+// Words that are true for the client: an unscreened hinge is "not yet
+// screened"; an assumed early window says the date is missing; the
+// early-window limit reads as a sentence.
+func TestReviewWords(t *testing.T) {
+	unscreened := pgGenerate(t, pgRecord(func(r *assessment.Record) { r.Hinge = nil }), assessment.ProgrammeOptions{})
+	why := pgExclusion(unscreened, "goblet_squat")
+	if !strings.Contains(why, "not yet screened") || strings.Contains(why, "does not yet keep the back long") {
+		t.Errorf("unscreened hinge: %q", why)
+	}
+	unknown := pgGenerate(t, pgRecord(func(r *assessment.Record) {
+		r.Client.BirthsUnknown, r.Client.Births, r.Client.LastDelivery, r.Context.WeeksPostpartum = true, 0, assessment.Date{}, nil
+	}), assessment.ProgrammeOptions{})
+	for _, l := range pgLines(unknown) {
+		if strings.Contains(l.Reason, "first weeks after birth") && !strings.Contains(l.Reason, "not recorded") {
+			t.Errorf("%s: %q states the early window as fact", l.ExerciseID, l.Reason)
+		}
+	}
+	early := pgGenerate(t, pgRecord(pgWeeks(0)), assessment.ProgrammeOptions{})
+	for _, l := range early.Limits {
+		if strings.Contains(l, "since birth, under 6:") {
+			t.Errorf("garbled limit %q", l)
+		}
+	}
+}
