@@ -263,7 +263,15 @@ const (
 	CriterionHingeClean      = "hinge_clean"
 	CriterionMidlineFirm     = "midline_firm"
 	CriterionGlutesStrong    = "glutes_strong"
+	CriterionPelvicPhysio    = "pelvic_physio_seen"
 )
+
+// pelvicPhysioCriterion gates every phase after the first on the
+// pelvic-health physiotherapist's visit when pelvic-floor symptoms were
+// reported (rule 3 [64][68]): the referral says "until then", so the plan
+// waits for it.
+var pelvicPhysioCriterion = Criterion{CriterionPelvicPhysio,
+	"She has seen the pelvic-health physiotherapist, and no pelvic-floor symptoms are recorded at the reassessment (or the physiotherapist's advice is followed instead)."}
 
 // CriterionCheck is one criterion read against a reassessment.
 type CriterionCheck struct {
@@ -304,6 +312,8 @@ func criterionMet(code string, r *Record, f Facts, gates []Gate) bool {
 		return f.Postpartum == PostpartumNone || (f.Postpartum == PostpartumKnown && (f.Weeks >= CaesareanHealingWeeks || !(f.Caesarean || f.ModeUnknown)))
 	case CriterionHingeClean:
 		return f.Hinge.RDLReady
+	case CriterionPelvicPhysio:
+		return r.PelvicFloor != nil && len(f.PelvicSymptoms) == 0
 	case CriterionMidlineFirm:
 		return !f.Diastasis.Severe
 	case CriterionGlutesStrong:
@@ -350,7 +360,18 @@ func ProposeNextPhase(p *Programme, r *Record) PhaseProposal {
 		return out
 	}
 	out.Next = PhaseNames[i+1]
-	out.Checks = CheckCriteria(phaseInfo(out.Next, 0, 0).Criteria, r)
+	cs := phaseInfo(out.Next, 0, 0).Criteria
+	for _, ph := range p.Phases {
+		if ph.Name == out.Next {
+			cs = ph.Criteria // the plan's own, with any the client's findings added
+		}
+	}
+	if slices.ContainsFunc(p.Referrals, func(rf Referral) bool { return rf.Code == FindPelvicFloor }) {
+		if !slices.ContainsFunc(cs, func(c Criterion) bool { return c.Code == CriterionPelvicPhysio }) {
+			cs = append(slices.Clone(cs), pelvicPhysioCriterion)
+		}
+	}
+	out.Checks = CheckCriteria(cs, r)
 	out.Ready = true
 	for _, c := range out.Checks {
 		out.Ready = out.Ready && c.Met
@@ -510,6 +531,13 @@ func (g *gen) programme() *Programme {
 	}
 	p.StopRule = stopRule(g.f)
 	p.Phases = phasePlan(g.opts.Weeks, g.firstPhase(), g.early)
+	if len(g.f.PelvicSymptoms) > 0 {
+		for i := range p.Phases {
+			if i > 0 {
+				p.Phases[i].Criteria = append(p.Phases[i].Criteria, pelvicPhysioCriterion)
+			}
+		}
+	}
 	if g.early {
 		p.Phases[0].Title = "Gentle recovery"
 		p.Phases[0].Aim = "Breathing and the pelvic floor, walking and easy mobility, a little more each week, until a reassessment opens the next phase."

@@ -241,3 +241,26 @@ func TestReviewWords(t *testing.T) {
 		}
 	}
 }
+
+// Rule 3: a pelvic-floor referral gates the next phase on the visit, and
+// the plan trains the pelvic floor by name.
+func TestPelvicFloorGatesNextPhase(t *testing.T) {
+	leak := func(r *assessment.Record) { r.PelvicFloor = &assessment.PelvicFloor{Leakage: true, Heaviness: true} }
+	p := pgGenerate(t, pgRecord(leak), assessment.ProgrammeOptions{Weeks: 8})
+	if len(p.Phases) < 2 {
+		t.Fatalf("%d phases", len(p.Phases))
+	}
+	for i, ph := range p.Phases {
+		has := slices.ContainsFunc(ph.Criteria, func(c assessment.Criterion) bool { return c.Code == assessment.CriterionPelvicPhysio })
+		if has != (i > 0) {
+			t.Errorf("phase %d (%s): physio criterion %v", i, ph.Name, has)
+		}
+	}
+	if !pgPrescribed(p, "pelvic_floor_contraction") && !pgPrescribed(p, "pelvic_floor_knack") {
+		t.Errorf("pelvic-floor symptoms but no pelvic-floor training")
+	}
+	still := pgRecord(leak, func(r *assessment.Record) { r.Date = pgDate(2026, 5, 1) })
+	if prop := assessment.ProposeNextPhase(p, still); prop.Ready {
+		t.Errorf("symptoms still recorded, yet the next phase is proposed: %+v", prop)
+	}
+}
