@@ -507,13 +507,23 @@ func referralsFrom(r *Record, f Facts) []Referral {
 		out = append(out, Referral{Code: ReferralGluteNerve, To: ReferToGP,
 			Reason: "Glute grade of 0 or 1 (" + joinAnd(f.GluteNerve) + "): ask her GP to check for a nerve problem soon, and sooner still if the weakness is new or getting worse. The plan keeps to gentle work until then."})
 	}
+	if f.Pain.Persistent {
+		pain := "Pain today " + strconv.Itoa(f.Pain.Now) + "/10 and at worst " + strconv.Itoa(f.Pain.Worst) + "/10 this week"
+		if len(f.RedFlagLabels) > 0 {
+			// §6 [63], rule 1: high pain together with a red-flag answer
+			// (even one a doctor cleared) goes back to the GP first, and
+			// promptly, with everything else she reported.
+			with := joinAnd(append([]string{redFlagAnswerText(r) + " on the red-flag screen"}, f.PelvicSymptoms...))
+			out = append(out, Referral{Code: ReferralPainPersistent, To: ReferToGP,
+				Reason: pain + ", together with " + with + ". Ask her to see her GP first, within the next few days, and to mention all of these together; the plan keeps to gentle work until then." + caudaSafetyNet})
+		} else {
+			out = append(out, Referral{Code: ReferralPainPersistent, To: ReferToPhysioOrGP,
+				Reason: pain + ". Pain that stays at " + strconv.Itoa(PainStopMin) + " or more needs a physiotherapist's or GP's opinion; the plan keeps to gentle work until then."})
+		}
+	}
 	if len(f.PelvicSymptoms) > 0 {
 		out = append(out, Referral{Code: FindPelvicFloor, To: ReferToPelvicPhys,
 			Reason: "She reports " + joinAnd(f.PelvicSymptoms) + ". A pelvic-health physiotherapist should assess her; until then the programme leaves out impact and heavy or braced lifts."})
-	}
-	if f.Pain.Persistent {
-		out = append(out, Referral{Code: ReferralPainPersistent, To: ReferToPhysioOrGP,
-			Reason: "Pain today " + strconv.Itoa(f.Pain.Now) + "/10 and at worst " + strconv.Itoa(f.Pain.Worst) + "/10 this week. Pain that stays at " + strconv.Itoa(PainStopMin) + " or more needs a physiotherapist's or GP's opinion; the plan keeps to gentle work until then."})
 	}
 	if f.Hinge.Pain {
 		out = append(out, Referral{Code: ReferralHingePain, To: ReferToPhysioOrGP,

@@ -3,6 +3,7 @@ package assessment
 import (
 	"slices"
 	"strconv"
+	"strings"
 	"time"
 )
 
@@ -595,7 +596,75 @@ func (g *gen) programme() *Programme {
 			scheduled[c] = true
 		}
 	}
-	p.Focus = g.focus(scheduled)
+	p.Focus = append(g.focus(scheduled), g.everyday(p)...)
 	p.Excluded = g.excluded()
 	return p
+}
+
+// Everyday advice beside the sessions (H unless marked).
+const (
+	// WeeklyWalkTargetMinutes: about 150 minutes of moderate activity a
+	// week, built up by walking most days [72].
+	WeeklyWalkTargetMinutes = 150
+	// ReviewAfterReferralDays: a plan held for a health professional's
+	// opinion is reviewed about two weeks on (rule 14, H).
+	ReviewAfterReferralDays = 14
+)
+
+// everyday is the advice that goes with every plan: daily walking built up
+// as her gates allow [72], her own classes where a rule changes them
+// (rule 5: curls and full planks in Pilates), and when she is next
+// reassessed (rule 14: phases change at a reassessment).
+func (g *gen) everyday(p *Programme) []Focus {
+	f := g.f
+	var out []Focus
+	walks := strings.Contains(strings.ToLower(g.ctxActivity()), "walk")
+	switch {
+	case f.Pain.Persistent:
+		out = append(out, Focus{Title: "Walk every day", Reason: "Walk every day as far as is comfortable: gentle walking usually helps back pain. Keep to a pace where your pain stays where it was when you set off."})
+	case g.early:
+		out = append(out, Focus{Title: "Walk every day", Reason: "Take a short, easy walk every day, starting with 5 to 10 minutes and adding a few minutes each week, as long as your bleeding does not get heavier and nothing hurts more. The rest-day walks in the plan are the longest ones."})
+	case walks:
+		out = append(out, Focus{Title: "Keep walking", Reason: "Keep up your daily walks at a pace where you can still talk, building towards about " + strconv.Itoa(WeeklyWalkTargetMinutes) + " minutes a week. The rest-day walks in the plan count towards it."})
+	default:
+		out = append(out, Focus{Title: "Walk most days", Reason: "Walk on most days at a pace where you can still talk, adding about 5 minutes a week until you reach about " + strconv.Itoa(WeeklyWalkTargetMinutes) + " minutes a week (30 minutes on 5 days). The rest-day walks in the plan count towards it."})
+	}
+	if g.f.Diastasis.Signs() && strings.Contains(strings.ToLower(g.ctxActivity()), "pilates") {
+		out = append(out, Focus{Title: "Your Pilates class", Reason: "For now, leave out or change the curl-ups, roll-ups and full planks in your Pilates class (ask the teacher for an easier version, such as a head-down or knee-down option), until your tummy stays flat while you do them."})
+	}
+	if why := g.review(p); why != "" {
+		out = append(out, Focus{Title: "Next check-in", Reason: why})
+	}
+	return out
+}
+
+// ctxActivity is what she does now, "" when not recorded.
+func (g *gen) ctxActivity() string {
+	if g.r.Context == nil {
+		return ""
+	}
+	return g.r.Context.CurrentActivity
+}
+
+// review says when she is next reassessed (rule 14): at the 6-week check
+// in the early window, once the missing date or go-ahead is recorded, two
+// weeks after a referral's opinion, else at the end of the first phase.
+func (g *gen) review(p *Programme) string {
+	f := g.f
+	held := f.Pain.Persistent || f.Hinge.Pain || len(f.GluteNerve) > 0 || len(f.PelvicSymptoms) > 0 || f.ScarConcern
+	switch {
+	case f.Postpartum == PostpartumUnknown:
+		return "We will widen the plan as soon as your coach records your baby's birth date."
+	case f.Postpartum == PostpartumKnown && f.Weeks < EarlyPostpartumWeeks && !g.r.Date.IsZero():
+		d := g.r.Date.AddDays(7 * (EarlyPostpartumWeeks - f.Weeks))
+		return "We will check in again at your 6-week check, around " + d.String() + "; with your GP's go-ahead the plan moves on from the gentle set."
+	case g.has(FindEarlyPostpartum) && (f.Caesarean || f.ModeUnknown) && !f.GoAhead:
+		return "We will move on from the gentle set once your GP's go-ahead is recorded."
+	case held && !g.r.Date.IsZero():
+		return "We will check in again in about 2 weeks (around " + g.r.Date.AddDays(ReviewAfterReferralDays).String() + "), once you have seen the professional named above, and move on when they agree."
+	case len(p.Phases) > 1 && !g.opts.Start.IsZero():
+		end := p.Phases[0].LastWeek
+		return "We will reassess you at the end of week " + strconv.Itoa(end) + " (around " + g.opts.Start.AddDays(7*end-1).String() + "); the next phase starts when its checks are met."
+	}
+	return ""
 }

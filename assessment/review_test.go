@@ -264,3 +264,42 @@ func TestPelvicFloorGatesNextPhase(t *testing.T) {
 		t.Errorf("symptoms still recorded, yet the next phase is proposed: %+v", prop)
 	}
 }
+
+// §6 [63], rule 1: persistent high pain with a red-flag answer goes to the
+// GP first and promptly, naming the flag; [72]: every plan says to walk
+// daily or most days; rule 14: every plan says when she is next checked.
+func TestCombinedReferralWalkingReview(t *testing.T) {
+	r := pgRecord(pgRedFlag(assessment.TriYes), pgCleared, func(r *assessment.Record) {
+		r.Pain = &assessment.Pain{Now: pgInt(7), WorstWeek: pgInt(8)}
+		r.PelvicFloor = &assessment.PelvicFloor{Urgency: true}
+	})
+	refs := assessment.SafetyReferrals(r)
+	if len(refs) == 0 || refs[0].To != assessment.ReferToGP || !strings.Contains(refs[0].Reason, "GP first, within the next few days") || !strings.Contains(refs[0].Reason, "urinary urgency") {
+		t.Errorf("combined referral: %+v", refs)
+	}
+	tests := []struct {
+		name        string
+		rec         *assessment.Record
+		walk, check string
+	}{
+		{"Clean", pgRecord(), "150 minutes a week", "end of week"},
+		{"PersistentPain", r, "Walk every day", "about 2 weeks"},
+		{"TwoWeeksAfterCaesarean", pgRecord(pgWeeks(2), pgMode(assessment.DeliveryCaesarean)), "every day", "6-week check"},
+		{"BirthUnknown", pgRecord(func(r *assessment.Record) {
+			r.Client.BirthsUnknown, r.Client.Births, r.Client.LastDelivery, r.Context.WeeksPostpartum = true, 0, assessment.Date{}, nil
+		}), "every day", "birth date"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			p := pgGenerate(t, tt.rec, assessment.ProgrammeOptions{})
+			var all []string
+			for _, f := range p.Focus {
+				all = append(all, f.Title+": "+f.Reason)
+			}
+			text := strings.Join(all, "\n")
+			if !strings.Contains(text, tt.walk) || !strings.Contains(text, tt.check) {
+				t.Errorf("focus lacks %q or %q:\n%s", tt.walk, tt.check, text)
+			}
+		})
+	}
+}
