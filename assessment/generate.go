@@ -119,6 +119,9 @@ type slotSpec struct {
 	// deficit gets the bridge, then the single-leg bridge, then the hip
 	// thrust, whatever a one-sided exercise would score).
 	lead, leadRoot string
+	// demand, when set, keeps the slot to exercises that make it (the
+	// integration phase's lift from the floor and carry).
+	demand string
 }
 
 // sessionSpec is one training day of the weekly template.
@@ -474,6 +477,9 @@ func (g *gen) candidates(s slotSpec, phaseIdx int, used, inSession map[string]bo
 		}
 		if phaseIdx < integrationPhase && slices.Contains(e.Demands, DemandFloorLift) {
 			continue // lifting and carrying from the floor belongs to integration
+		}
+		if s.demand != "" && !slices.Contains(e.Demands, s.demand) {
+			continue
 		}
 		lead := s.lead != "" && g.has(s.lead)
 		if lead && !slices.Contains(e.Targets, s.lead) {

@@ -57,8 +57,11 @@ func upperSpec(early bool) sessionSpec {
 	if early {
 		name = "Breathing and upper-back ease"
 	}
-	return sessionSpec{name: name, budget: UpperSessionMinutes, slots: []slotSpec{
+	return sessionSpec{name: name, budget: UpperSessionMinutes, liftMinutes: IntegrationLiftMinutes, slots: []slotSpec{
 		{family: FamilyBreathing, keep: 5, when: coreCare, prefer: []string{FindDiastasis, FindPelvicFloor}},
+		// Carrying her child and the shopping: a loaded carry in the
+		// integration phase, when her gates allow one.
+		{family: FamilyCore, keep: 9, minPhase: integrationPhase, demand: DemandFloorLift, prefer: []string{FindFrequentLifting}},
 		{family: FamilyUpperBack, keep: 10, prefer: []string{FindRoundedShoulders}},
 		{family: FamilyUpperBack, keep: 8, prefer: []string{FindForwardHead}},
 		{family: FamilyCore, keep: 9, prefer: []string{FindDiastasis, FindDoming}},
@@ -90,8 +93,14 @@ func gluteSpec(early bool) sessionSpec {
 		// Squatting to lift her child comes right after the main glute
 		// exercise in the integration phase.
 		{family: FamilyLegs, keep: 9, minPhase: 2, prefer: []string{FindFrequentLifting}},
+		// Lifting a weight from the floor with the hinge she has learnt.
+		// It gives way to glute work a weak glute needs (rules 10 and 11).
+		{family: FamilyHinge, keep: 10, minPhase: integrationPhase, when: glutesNotWeak, demand: DemandLoadedHinge, prefer: []string{FindFrequentLifting}},
 	}}
 }
+
+// glutesNotWeak: no glute max or glute med weakness was found.
+func glutesNotWeak(g *gen) bool { return !g.has(FindGluteMaxWeak) && !g.has(FindGluteMedWeak) }
 
 // integrationPhase is the index of the integration phase in PhaseNames:
 // lifting and carrying from the floor (a squat to lift her child, carries)
@@ -562,6 +571,7 @@ func (g *gen) programme() *Programme {
 	codes := make([]string, 0, nCodes)
 	days := make([]Day, 0, 7*g.opts.Weeks)
 	p.Weeks = make([]Week, 0, g.opts.Weeks)
+	lastHold := map[string]int{}
 	for _, ph := range p.Phases {
 		w := &plans[slices.Index(PhaseNames, ph.Name)]
 		for n := ph.FirstWeek; n <= ph.LastWeek; n++ {
@@ -575,6 +585,11 @@ func (g *gen) programme() *Programme {
 					codes = append(codes, l.Findings...)
 					l.Findings = codes[c0:len(codes):len(codes)]
 					progressLine(&l, n-ph.FirstWeek, g.early)
+					if l.Sets == 1 && l.HoldSeconds > 0 && l.Reps == 0 {
+						// A walk never gets shorter at a phase change.
+						l.HoldSeconds = max(l.HoldSeconds, lastHold[l.ExerciseID])
+						lastHold[l.ExerciseID] = l.HoldSeconds
+					}
 					if c, ok := g.repCap[l.ExerciseID]; ok && l.Reps > c {
 						l.Reps = c
 					}

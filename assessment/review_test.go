@@ -303,3 +303,32 @@ func TestCombinedReferralWalkingReview(t *testing.T) {
 		})
 	}
 }
+
+// A strong client's integration phase lifts from the floor and carries
+// (issue 11 §7), and her walks never get shorter at a phase change.
+func TestStrongIntegrationLiftsAndCarries(t *testing.T) {
+	p := pgGenerate(t, pgRecord(pgStrong), assessment.ProgrammeOptions{Weeks: 8})
+	lib := pgLib(t)
+	var lift, carry bool
+	lastWalk := 0
+	for _, w := range p.Weeks {
+		for _, d := range w.Days {
+			for _, l := range d.Exercises {
+				e, _ := lib.Get(l.ExerciseID)
+				if w.Phase == assessment.PhaseIntegration {
+					lift = lift || e.Family == assessment.FamilyHinge && slices.Contains(e.Demands, assessment.DemandLoadedHinge)
+					carry = carry || e.Family == assessment.FamilyCore && slices.Contains(e.Demands, assessment.DemandFloorLift)
+				}
+				if e.Family == assessment.FamilyConditioning && d.Day == "wed" {
+					if l.HoldSeconds < lastWalk {
+						t.Errorf("week %d: walk %d s after %d s", w.Week, l.HoldSeconds, lastWalk)
+					}
+					lastWalk = l.HoldSeconds
+				}
+			}
+		}
+	}
+	if !lift || !carry {
+		t.Errorf("integration: loaded lift %v, carry %v", lift, carry)
+	}
+}
