@@ -88,7 +88,7 @@ func gluteSpec(early bool) sessionSpec {
 		{family: FamilyGlutes, keep: 9, prefer: []string{FindGluteMedWeak}, lead: FindGluteMedWeak, leadRoot: "side_lying_abduction"},
 		// Rule 3: pelvic-floor symptoms get pelvic-floor training by name,
 		// the squeeze before a cough or lift once she has the contraction.
-		{family: FamilyPelvicFloor, keep: 8, when: pelvicCare, repeat: true, prefer: []string{FindPelvicFloor}},
+		{family: FamilyPelvicFloor, keep: 8, when: pelvicCare, repeat: true, prefer: []string{FindPelvicFloor}, lead: FindPelvicFloor},
 		{family: FamilyHinge, keep: 7, when: noDrill, repeat: true, prefer: []string{FindHingeFair}},
 		// Squatting to lift her child comes right after the main glute
 		// exercise in the integration phase.
@@ -541,6 +541,13 @@ func (g *gen) programme() *Programme {
 	}
 	p.StopRule = stopRule(g.f)
 	p.Phases = phasePlan(g.opts.Weeks, g.firstPhase(), g.early)
+	if g.f.Hinge.Pain {
+		for i := range p.Phases {
+			if p.Phases[i].Name == PhaseActivation {
+				p.Phases[i].Aim = "Wake up the deep core and glutes and ease stiff areas, with light doses and careful form; bending practice waits until a physiotherapist has looked at the painful hinge."
+			}
+		}
+	}
 	if len(g.f.PelvicSymptoms) > 0 {
 		for i := range p.Phases {
 			if i > 0 {

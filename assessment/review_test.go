@@ -256,8 +256,10 @@ func TestPelvicFloorGatesNextPhase(t *testing.T) {
 			t.Errorf("phase %d (%s): physio criterion %v", i, ph.Name, has)
 		}
 	}
-	if !pgPrescribed(p, "pelvic_floor_contraction") && !pgPrescribed(p, "pelvic_floor_knack") {
-		t.Errorf("pelvic-floor symptoms but no pelvic-floor training")
+	for _, id := range []string{"pelvic_floor_contraction", "pelvic_floor_knack"} {
+		if !pgPrescribed(p, id) {
+			t.Errorf("pelvic-floor symptoms but no %s", id)
+		}
 	}
 	still := pgRecord(leak, func(r *assessment.Record) { r.Date = pgDate(2026, 5, 1) })
 	if prop := assessment.ProposeNextPhase(p, still); prop.Ready {
