@@ -47,6 +47,8 @@ const (
 	// week: reps stop rising there, and she steps up to the next variation
 	// at the reassessment when the top feels easy (rule 14, H).
 	RepRangeTopFraction = 0.4
+	// HoldRangeTopFraction is the same top for a hold or stretch (H).
+	HoldRangeTopFraction = 0.5
 )
 
 // upperSpec is Monday and Friday: upper body with the emphasis on the back,
@@ -411,7 +413,13 @@ func progressLine(l *Prescription, k int, early bool) {
 		return
 	}
 	if l.HoldSeconds > 0 {
-		l.HoldSeconds = min(MaxHoldSeconds, l.HoldSeconds+k*max(MinHoldStepSeconds, roundTo(int(float64(l.HoldSeconds)*HoldStepFraction), holdUnit(l.HoldSeconds))))
+		top := MaxHoldSeconds
+		if l.HoldSeconds < 120 {
+			// A hold or stretch stops at the top of its range too; a walk
+			// keeps building towards the weekly target [72].
+			top = l.HoldSeconds + roundTo(int(float64(l.HoldSeconds)*HoldRangeTopFraction), MinHoldStepSeconds)
+		}
+		l.HoldSeconds = min(top, l.HoldSeconds+k*max(MinHoldStepSeconds, roundTo(int(float64(l.HoldSeconds)*HoldStepFraction), holdUnit(l.HoldSeconds))))
 	}
 }
 
