@@ -19,14 +19,14 @@ import (
 
 // Paper sizes a coach can print on.
 const (
-	PaperA4     = "A4"
-	PaperLetter = "Letter"
+	PaperA4     = assessment.PaperA4
+	PaperLetter = assessment.PaperLetter
 )
 
 // Units for the diastasis width on the progress page.
 const (
-	UnitFingers = "fingers"
-	UnitMM      = "mm"
+	UnitFingers = assessment.UnitFingers
+	UnitMM      = assessment.UnitMM
 )
 
 // DefaultAccent is the brand colour used when the coach has not chosen one:
@@ -74,13 +74,13 @@ type Settings struct {
 
 // Field names for Settings validation errors.
 const (
-	FieldAccent        = "accent"
-	FieldPaper         = "paper"
-	FieldDiastasisUnit = "diastasis_unit"
+	FieldAccent        = assessment.FieldAccent
+	FieldPaper         = assessment.FieldPaper
+	FieldDiastasisUnit = assessment.FieldDiastasisUnit
 	FieldLogo          = "logo"
-	FieldBusiness      = "business"
-	FieldCoachName     = "coach_name"
-	FieldContact       = "contact"
+	FieldBusiness      = assessment.FieldBusiness
+	FieldCoachName     = assessment.FieldCoachName
+	FieldContact       = assessment.FieldContact
 )
 
 // DefaultSettings returns the settings a new install uses.
@@ -119,26 +119,9 @@ func (s Settings) Validate() error {
 // preparing it (decoding it twice would double the cost).
 func (s Settings) validateText() assessment.ValidationErrors {
 	s = s.WithDefaults()
-	var v assessment.ValidationErrors
-	if _, ok := ParseAccent(s.Accent); !ok {
-		v.Add(FieldAccent, "Write the colour as # and six hex digits, e.g. %s.", DefaultAccent)
-	}
-	if s.Paper != PaperA4 && s.Paper != PaperLetter {
-		v.Add(FieldPaper, "Choose A4 or Letter paper.")
-	}
-	if s.DiastasisUnit != UnitFingers && s.DiastasisUnit != UnitMM {
-		v.Add(FieldDiastasisUnit, "Choose finger widths or millimetres.")
-	}
-	for _, f := range []struct{ field, value, what string }{
-		{FieldBusiness, s.Business, "business name"},
-		{FieldCoachName, s.CoachName, "coach name"},
-		{FieldContact, s.Contact, "contact line"},
-	} {
-		if utf8.RuneCountInString(f.value) > maxSettingRunes {
-			v.Add(f.field, "Keep the %s under %d characters so it fits the page header.", f.what, maxSettingRunes)
-		}
-	}
-	return v
+	err := assessment.Profile{CoachName: s.CoachName, Business: s.Business, Contact: s.Contact,
+		Accent: s.Accent, Paper: s.Paper, DiastasisUnit: s.DiastasisUnit}.Validate()
+	return assessment.FieldErrors(err)
 }
 
 // ParseAccent reads a "#RRGGBB" (or "RRGGBB") colour.
@@ -562,15 +545,8 @@ func clearanceLine(r *assessment.Record) string {
 }
 
 // urgentFlags reports whether an answer points at the nerves at the base of
-// the spine (saddle numbness, new bladder or bowel change, spreading
-// weakness): domain.md §6 calls that an emergency [62].
-func urgentFlags(r *assessment.Record) bool {
-	if r == nil || r.RedFlags == nil {
-		return false
-	}
-	f := r.RedFlags
-	return f.SaddleAnaesthesia.Raised() || f.BladderBowelChange.Raised() || f.ProgressiveNeuro.Raised()
-}
+// the spine; the domain decides (assessment.NeedsCareToday).
+func urgentFlags(r *assessment.Record) bool { return assessment.NeedsCareToday(r) }
 
 func buildReferralPage(r *assessment.Record, p *assessment.Programme, interp *assessment.Interpretation) *ReferralPage {
 	reasons, who := referralLines(r, p, interp)
@@ -598,15 +574,7 @@ func buildReferralPage(r *assessment.Record, p *assessment.Programme, interp *as
 }
 
 // joinAnd joins phrases as "a", "a and b", "a, b and c".
-func joinAnd(xs []string) string {
-	switch len(xs) {
-	case 0:
-		return ""
-	case 1:
-		return xs[0]
-	}
-	return strings.Join(xs[:len(xs)-1], ", ") + " and " + xs[len(xs)-1]
-}
+func joinAnd(xs []string) string { return assessment.JoinAnd(xs) }
 
 // --- summary ----------------------------------------------------------------
 
@@ -733,12 +701,7 @@ func planLine(p *assessment.Programme) string {
 	return line + "."
 }
 
-func plural(n int, one, many string) string {
-	if n == 1 {
-		return "1 " + one
-	}
-	return fmt.Sprintf("%d %s", n, many)
-}
+func plural(n int, one, many string) string { return assessment.Plural(n, one, many) }
 
 // --- plan at a glance ---------------------------------------------------------
 

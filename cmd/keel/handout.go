@@ -18,12 +18,16 @@ func runHandout(args []string, stdout, stderr io.Writer) int {
 	dbFlag := fs.String("db", "", "database file (with -client)")
 	clientID := fs.Int64("client", 0, "the client whose latest programme to print")
 	out := fs.String("out", "", "the PDF file to write")
+	force := fs.Bool("force", false, "replace the -out file if it already exists")
 	if err := fs.Parse(args); err != nil {
 		return 2
 	}
 	if *out == "" || (*in == "") == (*clientID == 0) {
-		fmt.Fprintln(stderr, "usage: keel handout -in ASSESSMENT.json [-weeks N] -out FILE.pdf\n       keel handout -db PATH -client ID -out FILE.pdf")
+		fmt.Fprintln(stderr, "usage: keel handout -in ASSESSMENT.json [-weeks N] [--force] -out FILE.pdf\n       keel handout -db PATH -client ID [--force] -out FILE.pdf")
 		return 2
+	}
+	if !checkOut("keel handout", *out, *dbFlag, *force, stderr) {
+		return 1
 	}
 	var input report.Input
 	var code int

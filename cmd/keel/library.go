@@ -33,12 +33,16 @@ func runLibrarySheet(args []string, stdout, stderr io.Writer) int {
 	sheet := fs.String("sheet", "", "write the printable catalogue to this PDF file")
 	dbFlag := fs.String("db", "", "database file whose own exercises are added (default: built-in only)")
 	paper := fs.String("paper", "a4", "paper size: a4 or letter")
+	force := fs.Bool("force", false, "replace FILE.pdf if it already exists")
 	if err := fs.Parse(args); err != nil {
 		return 2
 	}
 	if fs.NArg() > 0 || *sheet == "" {
-		fmt.Fprintln(stderr, "usage: keel library --sheet FILE.pdf [-db PATH] [--paper a4|letter]")
+		fmt.Fprintln(stderr, "usage: keel library --sheet FILE.pdf [-db PATH] [--paper a4|letter] [--force]")
 		return 2
+	}
+	if !checkOut("keel library", *sheet, *dbFlag, *force, stderr) { // the one output rule (open.go)
+		return 1
 	}
 	size := report.PaperA4
 	switch strings.ToLower(*paper) {

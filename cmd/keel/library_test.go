@@ -41,6 +41,12 @@ func TestLibrarySheet(t *testing.T) {
 	t.Run("WithDB", func(t *testing.T) {
 		var stdout, stderr bytes.Buffer
 		db := filepath.Join(dir, "keel.db")
+		if code := run([]string{"library", "--sheet", filepath.Join(dir, "own.pdf"), "-db", db}, &stdout, &stderr); code != 1 {
+			t.Fatalf("a missing database: exit %d; want 1 (only the window, demo and imports create one)", code)
+		}
+		if code := run([]string{"demo", "-db", db}, &stdout, &stderr); code != 0 {
+			t.Fatal(stderr.String())
+		}
 		if code := run([]string{"library", "--sheet", filepath.Join(dir, "own.pdf"), "-db", db}, &stdout, &stderr); code != 0 {
 			t.Fatalf("exit %d: %s", code, stderr.String())
 		}
