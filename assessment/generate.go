@@ -141,6 +141,17 @@ func coreCare(g *gen) bool {
 	return g.has(FindDiastasis) || g.has(FindDiastasisSoft) || g.has(FindDoming) || g.has(FindPelvicFloor) || g.early
 }
 
+// answers reports whether e answers one of her findings ("general" counts:
+// foundation work answers everyone).
+func (g *gen) answers(e *Exercise) bool {
+	for _, t := range e.Targets {
+		if g.find[t] {
+			return true
+		}
+	}
+	return false
+}
+
 // pelvicCare: pelvic-floor symptoms, or the months after a birth, keep
 // pelvic-floor training in the glute sessions (rule 3).
 func pelvicCare(g *gen) bool {
@@ -480,6 +491,9 @@ func (g *gen) candidates(s slotSpec, phaseIdx int, used, inSession map[string]bo
 		}
 		if s.demand != "" && !slices.Contains(e.Demands, s.demand) {
 			continue
+		}
+		if (s.family == FamilyHipMobility || s.family == FamilyPelvicTilt) && !g.answers(e) {
+			continue // rules 7 and 9: a stretch or tilt drill answers a finding she has
 		}
 		lead := s.lead != "" && g.has(s.lead)
 		if lead && !slices.Contains(e.Targets, s.lead) {

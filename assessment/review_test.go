@@ -334,3 +334,14 @@ func TestStrongIntegrationLiftsAndCarries(t *testing.T) {
 		t.Errorf("integration: loaded lift %v, carry %v", lift, carry)
 	}
 }
+
+// Rules 7 and 9: hip-flexor stretches and pelvic-tilt drills only for the
+// findings they answer, never as foundations for everyone.
+func TestStretchesNeedTheirFinding(t *testing.T) {
+	p := pgGenerate(t, pgRecord(pgStrong), assessment.ProgrammeOptions{Weeks: 12})
+	for _, id := range []string{"hip_flexor_stretch", "couch_stretch", "pelvic_tilt_supine", "pelvic_tilt_wall", "cat_cow"} {
+		if pgPrescribed(p, id) {
+			t.Errorf("%s scheduled with no tilt or tight-hip finding", id)
+		}
+	}
+}
