@@ -38,7 +38,7 @@ func TestLibraryTags(t *testing.T) {
 		{"plank_front", "high_pressure long_lever_core"},
 		{"glute_bridge", ""},
 		{"single_leg_bridge", ""},
-		{"hip_thrust", ""},
+		{"hip_thrust", "external_load"},
 		{"hip_thrust_barbell", "high_pressure heavy_load external_load"},
 		{"prone_hip_extension", "prone_lying"},
 		{"quadruped_hip_extension", "floor_work"},
