@@ -92,6 +92,9 @@ func gluteSpec(early bool) sessionSpec {
 		// the squeeze before a cough or lift once she has the contraction.
 		{family: FamilyPelvicFloor, keep: 8, when: pelvicCare, repeat: true, prefer: []string{FindPelvicFloor}, lead: FindPelvicFloor},
 		{family: FamilyHinge, keep: 7, when: noDrill, repeat: true, prefer: []string{FindHingeFair}},
+		// With the hinge left out for pain, a third glute exercise keeps the
+		// session near its 15 minutes.
+		{family: FamilyGlutes, keep: 6, when: hingePainful, prefer: []string{FindGluteMaxWeak}},
 		// Squatting to lift her child comes right after the main glute
 		// exercise in the integration phase.
 		{family: FamilyLegs, keep: 9, minPhase: 2, prefer: []string{FindFrequentLifting}},
@@ -100,6 +103,9 @@ func gluteSpec(early bool) sessionSpec {
 		{family: FamilyHinge, keep: 10, minPhase: integrationPhase, when: glutesNotWeak, demand: DemandLoadedHinge, prefer: []string{FindFrequentLifting}},
 	}}
 }
+
+// hingePainful: the hinge was painful in the screen, so it is left out.
+func hingePainful(g *gen) bool { return g.f.Hinge.Pain }
 
 // glutesNotWeak: no glute max or glute med weakness was found.
 func glutesNotWeak(g *gen) bool { return !g.has(FindGluteMaxWeak) && !g.has(FindGluteMedWeak) }
