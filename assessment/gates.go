@@ -29,6 +29,7 @@ const (
 	GateGluteNerve        = "glute_nerve"
 	GateHingeNotClean     = "hinge_not_clean"
 	GateHingePoor         = "hinge_poor"
+	GatePubicPain         = "pubic_pain"
 )
 
 // Referral codes that have no finding of their own.
@@ -275,6 +276,10 @@ func gatesFrom(r *Record, f Facts) []Gate {
 	if len(f.PelvicSymptoms) > 0 {
 		gs = append(gs, Gate{Code: GatePelvicFloor, Forbids: []string{DemandImpact, DemandHeavyLoad, DemandHighPressure}, Source: "[64][68][71], rule 3",
 			Reason: "Pelvic-floor or postpartum symptoms (" + joinAnd(f.PelvicSymptoms) + "): no running, jumping or other impact, no heavy or braced lifts, and loads kept low to moderate, until a pelvic-health physiotherapist has assessed her."})
+	}
+	if r.Pain != nil && slices.Contains(r.Pain.Sites, SitePubic) {
+		gs = append(gs, Gate{Code: GatePubicPain, Forbids: []string{DemandUnevenPelvis}, Source: "(H) pubic pain: even, two-footed loading first",
+			Reason: "Pain at the front of the pelvis (pubic bone): no split or one-leg stances, no stepping apart against a band and no wide-knee stretches until it settles or a pelvic-health physiotherapist has assessed it."})
 	}
 	if f.ScarConcern {
 		gs = append(gs, gentleGate(GateScarConcern, "[70], rule 2",

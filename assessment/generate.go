@@ -965,6 +965,8 @@ func demandLabel(d string) string {
 		return "lifting a weight from the floor"
 	case DemandFloorWork:
 		return "work on hands and knees, on the floor or over a roller"
+	case DemandUnevenPelvis:
+		return "split, one-leg or wide stances"
 	}
 	return d
 }
@@ -1018,6 +1020,8 @@ func codeTitle(code string) string {
 		return "a hip hinge that does not yet keep the back long"
 	case GateHingePain:
 		return "a painful hip hinge"
+	case GatePubicPain:
+		return "pain at the front of the pelvis"
 	}
 	return code
 }

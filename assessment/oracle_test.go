@@ -182,6 +182,10 @@ func orRules(r *assessment.Record) orVerdict {
 	if gate < 0 || gate >= 6 {
 		no("rule 13 pain", "heavy_load", "impact")
 	}
+	// (H) pubic pain: even, two-footed loading first.
+	if p != nil && slices.Contains(p.Sites, assessment.SitePubic) {
+		no("(H) pubic pain", "uneven_pelvis_load")
+	}
 	// Rule 13: the stop rule never lets her train at 6 or more.
 	switch {
 	case gate < 0:

@@ -345,3 +345,17 @@ func TestStretchesNeedTheirFinding(t *testing.T) {
 		}
 	}
 }
+
+// (H) Pubic pain: no split or one-leg stances, no stepping apart against a
+// band and no wide-knee stretches.
+func TestPubicPainEvenLoading(t *testing.T) {
+	p := pgGenerate(t, pgRecord(pgStrong, func(r *assessment.Record) { r.Pain.Sites = []string{assessment.SitePubic} }), assessment.ProgrammeOptions{Weeks: 12})
+	if pgDemandPrescribed(t, p, assessment.DemandUnevenPelvis) {
+		t.Errorf("pubic pain: an uneven stance is scheduled")
+	}
+	for _, id := range []string{"lateral_walk_banded", "couch_stretch", "split_squat"} {
+		if pgExclusion(p, id) == "" {
+			t.Errorf("%s not listed as left out", id)
+		}
+	}
+}
