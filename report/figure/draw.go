@@ -266,19 +266,60 @@ func (sc *scene) body(p Pose) {
 		ta = append(ta, Prim{Kind: Dot, Tone: Accent, Pts: []Pt{g}, R: 0.055})
 	}
 	add("trunk", (sc.depth["pelvis"]+sc.depth["neck"])/2, tr, ta)
+	far := sc.farSide()
 	for _, x := range []string{"_r", "_l"} {
+		limb := func(parts []Prim) []Prim {
+			if x != far {
+				return parts
+			}
+			return hollow(parts)
+		}
 		sh, el, wr, ha := pt["shoulder"+x], pt["elbow"+x], pt["wrist"+x], pt["hand"+x]
-		arm := []Prim{seg(sh, el, wUpper, Ink), seg(el, wr, wFore, Ink), seg(wr, ha, wHand, Ink)}
+		arm := limb([]Prim{seg(sh, el, wUpper, Ink), seg(el, wr, wFore, Ink), seg(wr, ha, wHand, Ink)})
 		aa := append(accent("upper_arm"+x, sh, el, wUpper), accent("forearm"+x, el, wr, wFore)...)
 		add("arm"+x, (sc.depth["elbow"+x]+sc.depth["wrist"+x])/2, arm, aa)
 		hp, kn, an, he, to := pt["hip"+x], pt["knee"+x], pt["ankle"+x], pt["heel"+x], pt["toe"+x]
-		leg := []Prim{seg(hp, kn, wThigh, Ink), seg(kn, an, wShin, Ink), seg(he, to, wFoot, Ink)}
+		leg := limb([]Prim{seg(hp, kn, wThigh, Ink), seg(kn, an, wShin, Ink), seg(he, to, wFoot, Ink)})
 		la := append(accent("thigh"+x, hp, kn, wThigh), accent("shin"+x, kn, an, wShin)...)
 		if reg["hip"+x] {
 			la = append(la, Prim{Kind: Dot, Tone: Accent, Pts: []Pt{hp}, R: 0.045})
 		}
 		add("leg"+x, (sc.depth["knee"+x]+sc.depth["hip"+x])/2, leg, la)
 	}
+}
+
+// farSide returns "_l" or "_r" for the side of the body turned away from
+// the reader (its shoulder and hip lie clearly further back), or "" when
+// neither is (a body facing the reader). The far limbs are drawn hollow,
+// a light tone inside an ink edge, so left and right can be told apart in
+// black and white.
+func (sc *scene) farSide() string {
+	d := func(x string) float64 { return sc.depth["shoulder"+x] + sc.depth["hip"+x] }
+	switch diff := d("_r") - d("_l"); {
+	case diff > farGap:
+		return "_l"
+	case diff < -farGap:
+		return "_r"
+	}
+	return ""
+}
+
+// farGap is how much further back (metres, shoulder and hip together)
+// one side must lie to count as the far side.
+const farGap = 0.1
+
+// hollow turns the strokes of a far limb into an ink edge around a light
+// core: the first primitive keeps its place for the halo.
+func hollow(parts []Prim) []Prim {
+	out := make([]Prim, 0, 2*len(parts))
+	out = append(out, parts...)
+	for _, q := range parts {
+		c := q
+		c.Tone = Tint
+		c.W = q.W - 2*wFarEdge
+		out = append(out, c)
+	}
+	return out
 }
 
 // regions maps a region name to the parts it colours.
