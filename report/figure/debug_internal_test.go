@@ -104,3 +104,25 @@ func TestDebugSheet(t *testing.T) {
 		t.Fatal(err)
 	}
 }
+
+// TestDebugGaps prints how far each knee, hand, foot and the pelvis lies
+// above the floor in the poses of the exercises named in FIGURE_GAPS.
+func TestDebugGaps(t *testing.T) {
+	ids := os.Getenv("FIGURE_GAPS")
+	if ids == "" {
+		t.Skip("set FIGURE_GAPS to exercise ids")
+	}
+	lib, err := Builtin()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, id := range strings.Split(ids, ",") {
+		for _, p := range lib[id].Poses {
+			var b strings.Builder
+			for _, n := range []string{"hand_l", "hand_r", "elbow_l", "elbow_r", "knee_l", "knee_r", "toe_l", "toe_r", "heel_l", "heel_r", "pelvis", "head"} {
+				fmt.Fprintf(&b, " %s=%.2f", n, floorGap(p, n))
+			}
+			t.Logf("%s/%s:%s", id, p.Name, b.String())
+		}
+	}
+}

@@ -126,6 +126,9 @@ func newScene(p Pose) *scene {
 	if sc.view == "" {
 		sc.view = Side
 	}
+	if len(p.Rest) == 2 && p.Tilt == 0 && sc.view != Above {
+		sc.rest(p.Rest[0], p.Rest[1])
+	}
 	if p.Tilt > 0 && sc.view != Above {
 		sc.groundPlane(p)
 	}
@@ -136,6 +139,36 @@ func newScene(p Pose) *scene {
 		sc.ground(p)
 	}
 	return sc
+}
+
+// rest turns the whole body in the picture's plane, about point a, until
+// the surfaces of a and b lie at one height: both then rest on the floor
+// when the body is grounded (so long as nothing else lies lower).
+func (sc *scene) rest(a, b string) {
+	pa, _ := sc.project(sc.sk.pt[a])
+	pb, _ := sc.project(sc.sk.pt[b])
+	dx, dy := pb.X-pa.X, pb.Y-pa.Y
+	l := math.Hypot(dx, dy)
+	want := (radius(b) - radius(a)) / l
+	if l < 1e-6 || math.Abs(want) >= 1 {
+		return
+	}
+	phi := math.Asin(want) - math.Atan2(dy, dx)
+	if dx < 0 {
+		phi = math.Pi - math.Asin(want) - math.Atan2(dy, dx)
+	}
+	deg := phi * 180 / math.Pi
+	var m mat
+	if sc.view == Front {
+		m = rx(deg)
+	} else {
+		m = rz(deg)
+	}
+	o := sc.sk.pt[a]
+	for n, v := range sc.sk.pt {
+		sc.sk.pt[n] = o.add(m.apply(v.sub(o)))
+	}
+	sc.sk.face, sc.sk.up = m.apply(sc.sk.face), m.apply(sc.sk.up)
 }
 
 // groundPlane sets the body on the floor in the room (not on the page)

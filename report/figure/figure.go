@@ -192,6 +192,11 @@ type Pose struct {
 	// (see Regions).
 	Region []string `json:"region,omitempty"`
 	Arrows []Arrow  `json:"arrows,omitempty"`
+	// Rest names two body points that rest on the floor (a knee and a
+	// hand on all fours, a forearm and a knee in a side plank): the whole
+	// body turns in the picture's plane until both touch it. Empty lets
+	// only the lowest point touch.
+	Rest []string `json:"rest,omitempty"`
 	// NoFloor leaves the floor line out (a figure seen from above has a
 	// mat instead).
 	NoFloor bool `json:"no_floor,omitempty"`
@@ -204,6 +209,7 @@ func (p Pose) Clone() Pose {
 	q.Props = append([]Prop(nil), p.Props...)
 	q.Region = append([]string(nil), p.Region...)
 	q.Arrows = append([]Arrow(nil), p.Arrows...)
+	q.Rest = append([]string(nil), p.Rest...)
 	return q
 }
 
@@ -237,6 +243,14 @@ func (p Pose) Check() error {
 	for _, a := range p.Arrows {
 		if !knownPoint(a.At) {
 			bad = append(bad, fmt.Sprintf("arrow: body point %q is not known", a.At))
+		}
+	}
+	if len(p.Rest) != 0 && len(p.Rest) != 2 {
+		bad = append(bad, "rest names two body points or none")
+	}
+	for _, r := range p.Rest {
+		if !knownPoint(r) {
+			bad = append(bad, fmt.Sprintf("rest: body point %q is not known", r))
 		}
 	}
 	if math.IsNaN(p.Tilt) || p.Tilt < 0 || p.Tilt > 60 {
