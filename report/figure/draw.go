@@ -198,13 +198,15 @@ func (sc *scene) groundPlane(p Pose) {
 	if p.NoFloor {
 		return
 	}
-	const m = 0.25
+	// A mat on the floor with its edge drawn, reaching well behind her so
+	// it reads as the floor she lies on, not a block she lies across.
+	const m = 0.2
 	var quad []Pt
-	for _, c := range []vec{{x0 - m, 0, z0 - m}, {x1 + m, 0, z0 - m}, {x1 + m, 0, z1 + m}, {x0 - m, 0, z1 + m}} {
+	for _, c := range []vec{{x0 - 2*m, 0, z0 - m}, {x1 + m, 0, z0 - m}, {x1 + m, 0, z1 + m}, {x0 - 2*m, 0, z1 + m}} {
 		q, _ := sc.project(c)
 		quad = append(quad, q)
 	}
-	sc.back = append(sc.back, Prim{Kind: Fill, Tone: Tint, Pts: quad})
+	sc.back = append(sc.back, Prim{Kind: Fill, Tone: Tint, Pts: quad}, Prim{Kind: Stroke, Tone: Ink, Pts: quad, Closed: true, W: wFloor})
 }
 
 // ground puts the lowest part of the body on the floor (y = 0), raised by
