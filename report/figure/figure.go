@@ -138,10 +138,12 @@ const (
 	Barbell    PropKind = "barbell"
 	FoamRoller PropKind = "foam_roller"
 	Cushion    PropKind = "cushion"
+	// Basket is a laundry basket or shopping bag held in both hands.
+	Basket PropKind = "basket"
 )
 
 // PropKinds lists the props in the order an editor offers them.
-var PropKinds = []PropKind{Mat, Wall, Doorway, Dowel, Band, Cable, Bench, Box, Kettlebell, Dumbbell, Barbell, FoamRoller, Cushion}
+var PropKinds = []PropKind{Mat, Wall, Doorway, Dowel, Band, Cable, Bench, Box, Kettlebell, Dumbbell, Barbell, FoamRoller, Cushion, Basket}
 
 // Prop is a piece of equipment placed relative to the body. At names the
 // body point it touches (see Points); To is a second body point for props

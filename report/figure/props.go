@@ -175,6 +175,17 @@ func (sc *scene) prop(pr Prop) {
 			{Kind: Stroke, Tone: Ink, Pts: handle, W: 0.025},
 			{Kind: Dot, Tone: Ink, Pts: []Pt{bell}, R: 0.09},
 		})
+	case Basket:
+		// An open basket hanging from its handles in the hands.
+		const bw, bh = 0.4, 0.24
+		top := at.Y - 0.05
+		body := []Pt{{at.X - bw/2, top}, {at.X - bw/2 + 0.03, top - bh}, {at.X + bw/2 - 0.03, top - bh}, {at.X + bw/2, top}}
+		sc.held(pr, []Prim{
+			{Kind: Fill, Tone: Tint, Pts: body},
+			{Kind: Stroke, Tone: Ink, Pts: body, Closed: true, W: wProp},
+			seg(Pt{at.X - bw/2, top - bh/2}, Pt{at.X + bw/2, top - bh/2}, wProp*0.8, Ink),
+			{Kind: Stroke, Tone: Ink, Pts: []Pt{{at.X - bw/2 + 0.05, top}, {at.X, at.Y + 0.03}, {at.X + bw/2 - 0.05, top}}, W: wProp},
+		})
 	case Dumbbell:
 		if sc.view == Side {
 			sc.held(pr, []Prim{{Kind: Dot, Tone: Paper, Pts: []Pt{at}, R: 0.06 + wHalo}, {Kind: Dot, Tone: Ink, Pts: []Pt{at}, R: 0.06}})
