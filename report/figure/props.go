@@ -2,6 +2,10 @@ package figure
 
 import "math"
 
+// plateR is a barbell plate's radius: a small bumper plate, so the legs
+// behind it still show and the bar sits about mid-shin.
+const plateR = 0.175
+
 func rect(x0, y0, x1, y1 float64) []Pt {
 	return []Pt{{x0, y0}, {x1, y0}, {x1, y1}, {x0, y1}}
 }
@@ -199,7 +203,7 @@ func (sc *scene) prop(pr Prop) {
 	case Barbell:
 		if sc.view == Side {
 			// The plate is an open ring, so the legs behind it still show.
-			plate := circle(at, 0.225)
+			plate := circle(at, plateR)
 			sc.held(pr, []Prim{
 				{Kind: Stroke, Tone: Paper, Pts: plate, Closed: true, W: 0.035 + 2*wHalo},
 				{Kind: Stroke, Tone: Ink, Pts: plate, Closed: true, W: 0.035},
