@@ -17,14 +17,7 @@ func floorGap(p Pose, name string) float64 {
 	if !ok {
 		return -1
 	}
-	r := radius(name)
-	switch trimSide(name) {
-	case "pelvis", "waist", "chest", "neck", "hip":
-		r = wTrunk / 2
-		if sc.view != Side {
-			r = wSide / 2
-		}
-	}
+	r := sc.surface(name)
 	g := q.Y - r - p.Lift
 	if g < 0 {
 		g = 0

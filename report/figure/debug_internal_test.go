@@ -119,7 +119,7 @@ func TestDebugGaps(t *testing.T) {
 	for _, id := range strings.Split(ids, ",") {
 		for _, p := range lib[id].Poses {
 			var b strings.Builder
-			for _, n := range []string{"hand_l", "hand_r", "elbow_l", "elbow_r", "knee_l", "knee_r", "toe_l", "toe_r", "heel_l", "heel_r", "pelvis", "head", "neck", "chest", "back"} {
+			for _, n := range []string{"hand_l", "hand_r", "elbow_l", "elbow_r", "knee_l", "knee_r", "toe_l", "toe_r", "heel_l", "heel_r", "pelvis", "hip_r", "head", "neck", "chest", "back"} {
 				fmt.Fprintf(&b, " %s=%.2f", n, floorGap(p, n))
 			}
 			t.Logf("%s/%s:%s", id, p.Name, b.String())

@@ -141,6 +141,19 @@ func newScene(p Pose) *scene {
 	return sc
 }
 
+// surface is how far below body point n its drawn outline reaches in this
+// view: the trunk is drawn narrower when not seen from the side.
+func (sc *scene) surface(n string) float64 {
+	switch trimSide(n) {
+	case "pelvis", "waist", "chest", "neck", "hip":
+		if sc.view != Side {
+			return wSide / 2
+		}
+		return wTrunk / 2
+	}
+	return radius(n)
+}
+
 // rest turns the whole body in the picture's plane, about point a, until
 // the surfaces of a and b lie at one height: both then rest on the floor
 // when the body is grounded (so long as nothing else lies lower).
@@ -149,7 +162,7 @@ func (sc *scene) rest(a, b string) {
 	pb, _ := sc.project(sc.sk.pt[b])
 	dx, dy := pb.X-pa.X, pb.Y-pa.Y
 	l := math.Hypot(dx, dy)
-	want := (radius(b) - radius(a)) / l
+	want := (sc.surface(b) - sc.surface(a)) / l
 	if l < 1e-6 || math.Abs(want) >= 1 {
 		return
 	}
@@ -221,14 +234,7 @@ func (sc *scene) ground(p Pose) {
 		if n == "face" || n == "back" || n == "sacrum" {
 			continue
 		}
-		r := radius(n)
-		if trimSide(n) == "pelvis" || trimSide(n) == "waist" || trimSide(n) == "chest" || trimSide(n) == "neck" || trimSide(n) == "hip" {
-			r = wTrunk / 2
-			if sc.view != Side {
-				r = wSide / 2
-			}
-		}
-		low = math.Min(low, q.Y-r)
+		low = math.Min(low, q.Y-sc.surface(n))
 	}
 	for n, q := range sc.p2 {
 		sc.p2[n] = Pt{q.X, q.Y - low + p.Lift}
