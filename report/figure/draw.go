@@ -189,7 +189,7 @@ func (sc *scene) rest(a, b string) {
 // plus the lift. The floor is then drawn as a plane under her instead of
 // a line.
 func (sc *scene) groundPlane(p Pose) {
-	low := math.Inf(1)
+	low, high := math.Inf(1), math.Inf(-1)
 	x0, x1, z0, z1 := math.Inf(1), math.Inf(-1), math.Inf(1), math.Inf(-1)
 	for n, v := range sc.sk.pt {
 		if n == "face" || n == "back" || n == "sacrum" {
@@ -200,7 +200,7 @@ func (sc *scene) groundPlane(p Pose) {
 		case "pelvis", "waist", "chest", "neck", "hip":
 			r = wSide / 2
 		}
-		low = math.Min(low, v.y-r)
+		low, high = math.Min(low, v.y-r), math.Max(high, v.y)
 		x0, x1 = math.Min(x0, v.x), math.Max(x1, v.x)
 		z0, z1 = math.Min(z0, v.z), math.Max(z1, v.z)
 	}
@@ -219,7 +219,12 @@ func (sc *scene) groundPlane(p Pose) {
 		q, _ := sc.project(c)
 		quad = append(quad, q)
 	}
-	sc.back = append(sc.back, Prim{Kind: Fill, Tone: Tint, Pts: quad}, Prim{Kind: Stroke, Tone: Ink, Pts: quad, Closed: true, W: wFloor})
+	sc.back = append(sc.back, Prim{Kind: Fill, Tone: Tint, Pts: quad})
+	if high-low < 1 {
+		// Lying or kneeling low: the mat's edge says where the floor is.
+		// Under a standing body an edged patch would read as a box.
+		sc.back = append(sc.back, Prim{Kind: Stroke, Tone: Ink, Pts: quad, Closed: true, W: wFloor})
+	}
 }
 
 // ground puts the lowest part of the body on the floor (y = 0), raised by

@@ -150,6 +150,11 @@ func (sc *scene) prop(pr Prop) {
 			w = map[PropKind]float64{Bench: 0.45, Box: 0.42, Cushion: 0.28}[pr.Kind]
 		}
 		top := at.Y - r
+		if pr.Kind == Cushion && sc.view == Above {
+			// Seen from above: a folded towel under the body point.
+			sc.back = append(sc.back, solid(rect(at.X-w/2, at.Y-0.12, at.X+w/2, at.Y+0.12))...)
+			break
+		}
 		if pr.Kind == Cushion {
 			top = math.Max(top, 0.05)
 			sc.back = append(sc.back, solid(rect(at.X-w/2, 0, at.X+w/2, top))...)
