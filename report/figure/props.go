@@ -168,7 +168,12 @@ func (sc *scene) prop(pr Prop) {
 		sc.back = append(sc.back, seg(Pt{at.X - w/2 + 0.05, 0}, Pt{at.X - w/2 + 0.05, top - 0.06}, 0.035, Ink),
 			seg(Pt{at.X + w/2 - 0.05, 0}, Pt{at.X + w/2 - 0.05, top - 0.06}, 0.035, Ink))
 	case FoamRoller:
-		const rr = 0.075
+		// The roller lies on the floor under the body point, its size
+		// chosen (within a roller's usual range) so it touches both.
+		rr := 0.075
+		if pr.At != "" && pr.Ref == "" && sc.view != Above {
+			rr = math.Max(0.06, math.Min(0.1, (at.Y-sc.surface(pr.At))/2))
+		}
 		if sc.view != Above {
 			c := Pt{at.X, rr}
 			sc.back = append(sc.back, solid(circle(c, rr))...)
