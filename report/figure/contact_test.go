@@ -185,3 +185,20 @@ func TestWalksChangeLegs(t *testing.T) {
 		}
 	}
 }
+
+// Planks rest on the forearms: the elbows and hands are down, with the
+// toes (front plank) or the knees (kneeling plank); bridges keep the
+// feet flat while the hips rise.
+func TestPlanksAndBridgesKeepTheirContacts(t *testing.T) {
+	fp := builtinPoses(t, "plank_front")
+	wantOnFloor(t, "plank_front", fp[len(fp)-1], "elbow_r", "hand_r", "toe_r")
+	wantOffFloor(t, "plank_front", fp[len(fp)-1], "knee_r", "pelvis")
+	kp := builtinPoses(t, "plank_kneeling")
+	wantOnFloor(t, "plank_kneeling", kp[len(kp)-1], "elbow_r", "knee_r")
+	for _, id := range []string{"glute_bridge", "single_leg_bridge"} {
+		poses := builtinPoses(t, id)
+		end := poses[len(poses)-1]
+		wantOnFloor(t, id, end, "head", "heel_r", "toe_r")
+		wantOffFloor(t, id, end, "pelvis")
+	}
+}
