@@ -321,9 +321,18 @@ func (sc *scene) inclineBench(pr Prop) {
 	}
 	pad := []Pt{a, b, {b.X + front.X*0.06, b.Y + front.Y*0.06}, {a.X + front.X*0.06, a.Y + front.Y*0.06}}
 	sc.back = append(sc.back, solid(pad)...)
-	for _, p := range []Pt{pad[2], pad[3]} {
-		if p.Y > 0.05 {
-			sc.back = append(sc.back, seg(p, Pt{p.X, 0}, 0.035, Ink))
-		}
+	// A post under the low end and a brace from the high end back down
+	// to its foot, with a foot along the floor: an incline bench, not a
+	// stand.
+	lo, hi := pad[3], pad[2]
+	if hi.Y < lo.Y {
+		lo, hi = hi, lo
+	}
+	if lo.Y > 0.05 {
+		sc.back = append(sc.back, seg(lo, Pt{lo.X, 0}, 0.035, Ink))
+	}
+	if hi.Y > 0.05 {
+		sc.back = append(sc.back, seg(hi, Pt{lo.X, 0}, 0.035, Ink),
+			seg(Pt{lo.X, 0.02}, Pt{hi.X, 0.02}, 0.035, Ink))
 	}
 }
