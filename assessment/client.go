@@ -136,9 +136,14 @@ func (c *Client) Validate(today Date) error {
 	}
 	if !validText(c.Name) {
 		v.Add(FieldName, "The name contains characters that cannot be stored.")
+	} else if msg := nameProblem(c.Name); msg != "" && strings.TrimSpace(c.Name) != "" {
+		v.Add(FieldName, "%s", msg)
 	}
 	if utf8.RuneCountInString(c.PreferredName) > MaxNameLen {
 		v.Add(FieldPreferredName, "Keep the preferred name under %d characters.", MaxNameLen)
+	}
+	if msg := nameProblem(c.PreferredName); msg != "" && c.PreferredName != "" {
+		v.Add(FieldPreferredName, "%s", msg)
 	}
 	if !c.BirthDate.IsZero() {
 		if c.BirthDate.After(today) {

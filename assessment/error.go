@@ -16,21 +16,73 @@ const (
 	EINTERNAL    = "internal"    // anything else; the message is generic
 )
 
+// Conflict reasons. ECONFLICT covers several clashes with stored data; the
+// Reason of the Error says which, so a screen can choose what to offer
+// (open the latest version, regenerate, rename) without reading the text.
+const (
+	// ReasonOlderVersion: the change was made on a version a newer one has
+	// replaced; open the latest.
+	ReasonOlderVersion = "older_version"
+	// ReasonStaleVersion: a new version was made on one that is no longer
+	// the latest (another window saved first).
+	ReasonStaleVersion = "stale_version"
+	// ReasonIssued: an issued programme is what the client was handed; it
+	// never changes in place, a change makes a new draft version.
+	ReasonIssued = "issued"
+	// ReasonRecordBlocked: the assessment a programme came from now blocks
+	// every programme (a red flag without a covering clearance).
+	ReasonRecordBlocked = "record_blocked"
+	// ReasonBuiltinID: a coach's exercise may not take a built-in id.
+	ReasonBuiltinID = "builtin_id"
+	// ReasonLinked: another exercise names this one as its easier or harder
+	// variation.
+	ReasonLinked = "linked"
+	// ReasonNotFollowable: a session was logged against a programme she is
+	// not following (a draft, or a referral without exercises).
+	ReasonNotFollowable = "not_followable"
+)
+
 // Error is a domain error: a code, the input field it concerns (if any) and a
 // sentence a coach can read. Only EINTERNAL errors hide their cause from the
-// coach; the cause is kept in Err for logs.
+// coach; the cause is kept in Err for logs. A conflict names its Reason.
 type Error struct {
 	Code    string
 	Field   string
 	Message string
+	Reason  string // for ECONFLICT: one of the Reason constants
 	Err     error
 }
 
+// Error is the message with its field and, when there is one, the cause:
+// what a log needs. The coach reads ErrorMessage instead.
 func (e *Error) Error() string {
+	s := e.Message
 	if e.Field != "" {
-		return e.Field + ": " + e.Message
+		s = e.Field + ": " + s
 	}
-	return e.Message
+	// A cause whose text is the message already (an error written for the
+	// coach, passed on with its code) is not said twice.
+	if e.Err != nil {
+		if c := e.Err.Error(); strings.TrimSuffix(c, ".") != strings.TrimSuffix(e.Message, ".") {
+			s += ": " + c
+		}
+	}
+	return s
+}
+
+// Conflict returns an ECONFLICT error with its reason.
+func Conflict(reason, format string, args ...any) *Error {
+	return &Error{Code: ECONFLICT, Reason: reason, Message: fmt.Sprintf(format, args...)}
+}
+
+// ConflictReason returns the Reason of a conflict inside err, "" for any
+// other error.
+func ConflictReason(err error) string {
+	var e *Error
+	if errors.As(err, &e) && e.Code == ECONFLICT {
+		return e.Reason
+	}
+	return ""
 }
 
 // Unwrap returns the underlying cause, if any.

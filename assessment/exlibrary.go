@@ -188,7 +188,7 @@ func (l *Library) With(custom []*Exercise) (*Library, error) {
 			continue
 		}
 		if builtin[c.ID] {
-			return nil, FieldErrorf(ECONFLICT, "id", "%q is the id of a built-in exercise; choose another id for your own exercise.", c.ID)
+			return nil, errBuiltinID(c.ID)
 		}
 		cp := *c
 		cp.Custom = true

@@ -1015,31 +1015,12 @@ func generalFinding(notTested []string) Finding {
 	}
 }
 
-// joinAnd joins "a", "b" and "c" as "a, b and c".
-func joinAnd(items []string) string {
-	switch len(items) {
-	case 0:
-		return ""
-	case 1:
-		return items[0]
-	}
-	return strings.Join(items[:len(items)-1], ", ") + " and " + items[len(items)-1]
-}
-
-// plural writes "1 week", "3 weeks".
 // weeksText writes weeks since birth, "less than a week" for 0.
 func weeksText(w int) string {
 	if w == 0 {
 		return "less than a week"
 	}
 	return plural(w, "week")
-}
-
-func plural(n int, unit string) string {
-	if n == 1 {
-		return "1 " + unit
-	}
-	return strconv.Itoa(n) + " " + unit + "s"
 }
 
 // fmtNum writes a number without trailing zeros: 2, 2.5.

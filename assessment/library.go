@@ -3,6 +3,9 @@ package assessment
 import (
 	"context"
 	"encoding/json"
+	"errors"
+	"strconv"
+	"strings"
 )
 
 // Demand tags say what an exercise asks of the body that some clients must
@@ -126,3 +129,147 @@ type ExerciseService interface {
 // Targets, in display order: the choices a coach has when she writes her
 // own exercise. The slice is a copy.
 func ExerciseTargets() []string { return append([]string(nil), exerciseTargets...) }
+
+// errBuiltinID refuses a coach's exercise that takes a built-in id.
+func errBuiltinID(id string) *Error {
+	e := Conflict(ReasonBuiltinID, "%q is the id of a built-in exercise; choose another id for your own exercise.", id)
+	e.Field = "id"
+	return e
+}
+
+// CheckCustomID refuses (ECONFLICT, ReasonBuiltinID) an id for the coach's
+// own exercise that a built-in exercise of l already uses.
+func (l *Library) CheckCustomID(id string) error {
+	if l == nil {
+		return nil
+	}
+	if e, ok := l.Get(id); ok && !e.Custom {
+		return errBuiltinID(id)
+	}
+	return nil
+}
+
+// LinkedFrom lists the exercises of l, other than id itself, that name id
+// as their easier or harder variation, in library order.
+func (l *Library) LinkedFrom(id string) []*Exercise {
+	if l == nil {
+		return nil
+	}
+	var out []*Exercise
+	for _, o := range l.Exercises {
+		if o.ID != id && (o.Regression == id || o.Progression == id) {
+			out = append(out, o)
+		}
+	}
+	return out
+}
+
+// CheckDelete refuses (ECONFLICT, ReasonLinked) to delete exercise id while
+// another exercise of l links to it: the library never holds a broken
+// link. The message names them and what to do.
+func (l *Library) CheckDelete(id string) error {
+	users := l.LinkedFrom(id)
+	if len(users) == 0 {
+		return nil
+	}
+	names := make([]string, len(users))
+	for i, u := range users {
+		names[i] = "“" + u.Name + "”"
+	}
+	name := id
+	if e, ok := l.Get(id); ok {
+		name = e.Name
+	}
+	return Conflict(ReasonLinked, "“%s” cannot be deleted while %s %s it as an easier or harder variation. Change %s variations first, then delete it.",
+		name, JoinAnd(names), map[bool]string{true: "names", false: "name"}[len(users) == 1], map[bool]string{true: "its", false: "their"}[len(users) == 1])
+}
+
+// SuggestExerciseID turns an exercise name into an id that follows the id
+// rules (Exercise.Validate) and that taken does not report as used:
+// "Glute bridge – paused" becomes glute_bridge_paused (glute_bridge_paused_2
+// when taken). It returns "" for a name with no letters or digits.
+func SuggestExerciseID(name string, taken func(string) bool) string {
+	var b strings.Builder
+	gap := false
+	for _, r := range Fold(name) {
+		switch {
+		case r >= 'a' && r <= 'z' || r >= '0' && r <= '9':
+			if gap && b.Len() > 0 {
+				b.WriteByte('_')
+			}
+			gap = false
+			b.WriteRune(r)
+		default:
+			gap = true
+		}
+	}
+	id := b.String()
+	if id == "" {
+		return ""
+	}
+	if id[0] < 'a' || id[0] > 'z' {
+		id = "ex_" + id
+	}
+	const room = 4 // for a "_99" suffix
+	if n := MaxExerciseIDLen - room; len(id) > n {
+		// Cut at a word break, not inside a word.
+		cut := id[:n]
+		if id[n] != '_' {
+			if i := strings.LastIndexByte(cut, '_'); i > 0 {
+				cut = cut[:i]
+			}
+		}
+		id = strings.TrimRight(cut, "_")
+	}
+	if !taken(id) {
+		return id
+	}
+	for n := 2; n < 100; n++ {
+		if c := id + "_" + strconv.Itoa(n); !taken(c) {
+			return c
+		}
+	}
+	return id
+}
+
+// LibraryWithCustom is the library a programme is built from: the built-in
+// exercises of builtin with the coach's own from s (none when s is nil).
+func LibraryWithCustom(ctx context.Context, builtin *Library, s ExerciseService) (*Library, error) {
+	if s == nil {
+		return builtin, nil
+	}
+	custom, err := s.FindExercises(ctx)
+	if err != nil {
+		return nil, err
+	}
+	return builtin.With(custom)
+}
+
+// CheckExercise checks the coach's exercise e together with the rest of
+// her library (custom, the exercises she has saved; e replaces the one
+// with its id): a link that does not fit (an unknown or other-family
+// variation, a broken chain) is found before anything is stored. Problems
+// with e itself name e's fields ("regression"); those with another of her
+// exercises keep its id ("clam.regression").
+func (l *Library) CheckExercise(custom []*Exercise, e *Exercise) error {
+	all := make([]*Exercise, 0, len(custom)+1)
+	for _, c := range custom {
+		if c != nil && c.ID != e.ID {
+			all = append(all, c)
+		}
+	}
+	_, err := l.With(append(all, e))
+	var fes ValidationErrors
+	if !errors.As(err, &fes) {
+		return err
+	}
+	out := make(ValidationErrors, 0, len(fes))
+	for _, fe := range fes {
+		c := *fe
+		if f, ok := strings.CutPrefix(fe.Field, e.ID+"."); ok {
+			c.Field = f
+		}
+		out = append(out, &c)
+	}
+	return out
+}

@@ -169,17 +169,24 @@ type ProgrammeFilter struct {
 // ProgrammeService stores programmes. The SQLite package implements it.
 type ProgrammeService interface {
 	// CreateProgramme stores p as version 1 of a new lineage (or, when
-	// p.Lineage is set, as the next version of it, marking the previous
-	// version superseded) and sets ID, Lineage and Version. With Lineage
+	// p.Lineage is set, as the next version of it) and sets ID, Lineage and
+	// Version. The earlier versions are marked superseded when the version
+	// that replaces them is issued: at once for an issued p, later for a
+	// draft (she keeps the version she was given until then). With Lineage
 	// set, a non-zero p.Version names the version the change was made on,
-	// which must be the latest. Errors: EINVALID, ENOTFOUND, ECONFLICT (made
-	// on an older version; or issued, not Blocked, from an assessment that
-	// now blocks every programme).
+	// which must be the latest. Errors: EINVALID, ENOTFOUND, ECONFLICT with a
+	// Reason: ReasonStaleVersion (made on an older version),
+	// ReasonRecordBlocked (issued, not Blocked, from an assessment that now
+	// blocks every programme).
 	CreateProgramme(ctx context.Context, p *Programme) error
-	// UpdateProgramme replaces a stored version in place (coach edits before
-	// issuing). Errors: EINVALID, ENOTFOUND, ECONFLICT (a newer version
-	// exists; or issued, not Blocked, from an assessment that now blocks
-	// every programme).
+	// UpdateProgramme replaces a stored draft in place (coach edits before
+	// issuing, and issuing itself, which supersedes the lineage's other
+	// versions). An issued programme never changes in
+	// place: a change to it is a new version (Programme.Revise,
+	// SaveRevision). Errors: EINVALID, ENOTFOUND, ECONFLICT with a Reason:
+	// ReasonOlderVersion (a newer version exists), ReasonIssued (the stored
+	// version is issued), ReasonRecordBlocked (issued, not Blocked, from an
+	// assessment that now blocks every programme).
 	UpdateProgramme(ctx context.Context, p *Programme) error
 	// FindProgrammeByID returns one version. Errors: ENOTFOUND.
 	FindProgrammeByID(ctx context.Context, id int64) (*Programme, error)

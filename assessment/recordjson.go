@@ -34,6 +34,10 @@ var storageKeys = []string{"id", "client_id", "created_at", "updated_at"}
 // Field set to the key's path ("glutes.left.med_grade",
 // "context.activities[1].rating") and a Message a coach can act on.
 func ParseRecordJSON(data []byte) (*Record, error) {
+	data, err := StrictJSON(data)
+	if err != nil {
+		return nil, err
+	}
 	top, err := parseTop(data)
 	if err != nil {
 		return nil, err

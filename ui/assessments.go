@@ -2,7 +2,6 @@ package ui
 
 import (
 	"fmt"
-	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -162,7 +161,7 @@ func (u *UI) programmeList(c *assessment.Client) fyne.CanvasObject {
 			u.openProgrammeScreen(c, r, p)
 		})
 		open.Alignment = widget.ButtonAlignLeading
-		box.Add(container.NewBorder(nil, nil, nil, widget.NewLabel(strings.ToUpper(p.Status)), open))
+		box.Add(container.NewBorder(nil, nil, nil, widget.NewLabel(lang.L(assessment.StatusLabel(p.Status))), open))
 	}
 	return box
 }

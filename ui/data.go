@@ -178,7 +178,7 @@ func (s *dataScreen) openDialog(exts []string, dir string, then func(path string
 		if r == nil {
 			return
 		}
-		path := r.URI().Path()
+		path := localPath(r.URI())
 		_ = r.Close()
 		then(path)
 	}, s.ui.win)

@@ -572,59 +572,6 @@ func TestCustomExerciseInProgrammes(t *testing.T) {
 	})
 }
 
-// TestExerciseLabels: every code of the exercise vocabulary has words a
-// coach reads, so none appears raw on screen.
-func TestExerciseLabels(t *testing.T) {
-	for _, c := range []struct {
-		name   string
-		codes  []string
-		labels map[string]string
-	}{
-		{"families", assessment.Families, familyLabels},
-		{"targets", assessment.ExerciseTargets(), targetLabels},
-		{"equipment", assessment.EquipmentNames, equipmentLabels},
-		{"positions", assessment.Positions, positionLabels},
-		{"phases", assessment.PhaseNames, phaseLabels},
-	} {
-		for _, code := range c.codes {
-			if c.labels[code] == "" {
-				t.Errorf("%s: no label for %q", c.name, code)
-			}
-		}
-	}
-	for _, d := range assessment.Demands {
-		if info := demandInfos[d]; info.label == "" || info.meaning == "" {
-			t.Errorf("demands: no explanation for %q", d)
-		}
-	}
-}
-
-func TestSuggestExerciseID(t *testing.T) {
-	taken := func(id string) bool { return id == "glute_bridge" || id == "glute_bridge_2" }
-	for _, c := range []struct{ name, in, want string }{
-		{"OK", "Banded bridge", "banded_bridge"},
-		{"Accents", "Pont fessier à une jambe", "pont_fessier_a_une_jambe"},
-		{"Punctuation", "  Dead-bug (heel taps)! ", "dead_bug_heel_taps"},
-		{"Taken", "Glute bridge", "glute_bridge_3"},
-		{"LeadingDigit", "90/90 breathing", "ex_90_90_breathing"},
-		{"Empty", " – ", ""},
-		{"Long", strings.Repeat("very long name ", 10), "very_long_name_very_long_name_very_long_name_very_long"},
-	} {
-		t.Run(c.name, func(t *testing.T) {
-			got := suggestExerciseID(c.in, taken)
-			if got != c.want {
-				t.Fatalf("suggestExerciseID(%q) = %q, want %q", c.in, got, c.want)
-			}
-			if got != "" {
-				e := assessment.Exercise{ID: got}
-				if msg := assessment.FieldErrors(e.Validate()).For("id"); msg != "" {
-					t.Fatalf("suggested id %q is refused: %s", got, msg)
-				}
-			}
-		})
-	}
-}
-
 // shownErrors lists the messages on screen, for test failures.
 func (s *exerciseScreen) shownErrors() []string {
 	var out []string

@@ -2,10 +2,8 @@ package ui
 
 import (
 	"context"
-	"encoding/json"
 	"fmt"
 	"log"
-	"net/url"
 	"path/filepath"
 	"runtime/debug"
 	"strings"
@@ -20,20 +18,6 @@ import (
 	"github.com/keel-coach/keel/assessment"
 	"github.com/keel-coach/keel/report"
 )
-
-// cloneProgramme deep-copies a programme so an edit can be tried on the
-// copy first.
-func cloneProgramme(p *assessment.Programme) (*assessment.Programme, error) {
-	b, err := json.Marshal(p)
-	if err != nil {
-		return nil, err
-	}
-	var cp assessment.Programme
-	if err := json.Unmarshal(b, &cp); err != nil {
-		return nil, err
-	}
-	return &cp, nil
-}
 
 // handoutFileName is the default file name of a handout: the client's name
 // and the date.
@@ -126,8 +110,7 @@ func (s *programmeScreen) exportTo(path string, done func(error)) {
 			box := container.NewGridWrap(fyne.NewSize(460, msg.MinSize().Height*3), msg)
 			dialog.ShowCustomConfirm(lang.L("Handout exported"), lang.L("Open"), lang.L("Close"), box, func(open bool) {
 				if open {
-					u := &url.URL{Scheme: "file", Path: path}
-					_ = fyne.CurrentApp().OpenURL(u)
+					s.ui.openInViewer(path)
 				}
 			}, s.ui.win)
 		})

@@ -1,6 +1,9 @@
 package ui
 
-import "fyne.io/fyne/v2"
+import (
+	"fyne.io/fyne/v2"
+	"github.com/keel-coach/keel/assessment"
+)
 
 // Preference keys. Every preference Keel keeps is named here, and read and
 // written only through Prefs.
@@ -9,10 +12,10 @@ const (
 	prefLastExportDir = "handout.last_dir"
 )
 
-// Diastasis width units (as stored in the coach's profile).
+// Diastasis width units (as stored in the coach's profile): the domain's.
 const (
-	UnitFingers = "fingers"
-	UnitMM      = "mm"
+	UnitFingers = assessment.UnitFingers
+	UnitMM      = assessment.UnitMM
 )
 
 // Prefs is the typed wrapper over Fyne's preferences.

@@ -41,18 +41,14 @@ type programmeScreen struct {
 	regen     *widget.Button
 	root      fyne.CanvasObject
 	chooser   *chooser // the open exercise chooser, for tests
+	// replacing is the issued version a new draft version was made from
+	// on this screen (0 when none): she keeps that one until this is issued.
+	replacing int
 }
 
 // library is the built-in library with the coach's own exercises.
 func (u *UI) library() (*assessment.Library, error) {
-	if u.svc.Exercises == nil {
-		return u.svc.Library, nil
-	}
-	custom, err := u.svc.Exercises.FindExercises(ctx())
-	if err != nil {
-		return nil, err
-	}
-	return u.svc.Library.With(custom)
+	return assessment.LibraryWithCustom(ctx(), u.svc.Library, u.svc.Exercises)
 }
 
 // onCreateProgramme asks for the length and start, generates the
@@ -92,12 +88,11 @@ func (u *UI) onCreateProgramme(c *assessment.Client, r *assessment.Record) {
 			u.showError(lang.L("Could not load the exercise library"), err)
 			return
 		}
-		p, err := assessment.Generate(r, lib, assessment.ProgrammeOptions{Weeks: n, Start: sd, Equipment: eq})
+		p, err := assessment.NewProgramme(c, r, lib, assessment.ProgrammeOptions{Weeks: n, Start: sd, Equipment: eq})
 		if err != nil {
 			startErr.set(assessment.ErrorMessage(err))
 			return
 		}
-		p.ClientID, p.RecordID, p.Status = c.ID, r.ID, assessment.StatusDraft
 		if err := u.svc.Programmes.CreateProgramme(ctx(), p); err != nil {
 			u.showError(lang.L("Could not save the programme"), err)
 			return
@@ -177,12 +172,11 @@ func (s *programmeScreen) blockedView() fyne.CanvasObject {
 // refresh redraws everything from s.p.
 func (s *programmeScreen) refresh() {
 	p := s.p
-	status := map[string]string{assessment.StatusDraft: "DRAFT", assessment.StatusIssued: "ISSUED", assessment.StatusSuperseded: "SUPERSEDED"}[p.Status]
-	s.statusTag.SetText(lang.L(status))
+	s.statusTag.SetText(lang.L(assessment.StatusLabel(p.Status)))
 	if s.readOnly() {
 		s.issue.Disable()
 		s.regen.Disable()
-	} else if p.Status == assessment.StatusIssued {
+	} else if !p.Editable() {
 		s.issue.Disable()
 	} else {
 		s.issue.Enable()
@@ -194,6 +188,10 @@ func (s *programmeScreen) refresh() {
 	info := fmt.Sprintf(lang.L("%d weeks%s · from the assessment of %s · version %d"), p.Options.Weeks, start, s.record.Date, max(p.Version, 1))
 	if s.readOnly() {
 		info += " · " + lang.L("an older version, kept as it was: open the latest version from her page to change it")
+	} else if !p.Editable() {
+		info += " · " + lang.L("issued: she has this version, so a change you make is saved as a new draft version")
+	} else if s.replacing > 0 {
+		info += " · " + fmt.Sprintf(lang.L("a new draft: she keeps version %d until you issue this one"), s.replacing)
 	}
 	s.info.SetText(info)
 	var opts []string
@@ -336,30 +334,39 @@ func (s *programmeScreen) refreshSide() {
 	s.side.Refresh()
 }
 
-// apply runs one edit on a copy, stores it, and only then shows it: a
-// refused edit or a failed save leaves the screen and the database as they
-// were.
 // readOnly reports whether the programme is an older, superseded version:
 // history, shown but never changed.
-func (s *programmeScreen) readOnly() bool { return s.p.Status == assessment.StatusSuperseded }
+func (s *programmeScreen) readOnly() bool { return s.p.ReadOnly() }
 
+// apply runs one edit on the revision the domain makes of the programme
+// (the draft itself, or a new draft version of an issued one), stores it,
+// and only then shows it: a refused edit or a failed save leaves the
+// screen and the database as they were.
 func (s *programmeScreen) apply(edit func(p *assessment.Programme) error) error {
-	if s.readOnly() {
-		return assessment.Errorf(assessment.ECONFLICT, "This is an older version of the programme, kept as it was. Open the latest version from her page to change it.")
-	}
-	cp, err := cloneProgramme(s.p)
+	cp, err := s.p.Revise()
 	if err != nil {
-		return assessment.Internal("copy the programme", err)
+		return err
 	}
 	if err := edit(cp); err != nil {
 		return err
 	}
-	if err := s.ui.svc.Programmes.UpdateProgramme(ctx(), cp); err != nil {
+	return s.save(cp)
+}
+
+// save stores a revision and shows it.
+func (s *programmeScreen) save(cp *assessment.Programme) error {
+	from := s.p.Version
+	newVersion := cp.ID == 0
+	if err := assessment.SaveRevision(ctx(), s.ui.svc.Programmes, cp); err != nil {
 		return err
 	}
 	s.p = cp
+	if newVersion {
+		s.replacing = from
+	}
 	s.status.SetText(lang.L("Saved"))
 	s.refresh()
+	s.root.Refresh() // the header widens for the status; lay it out again
 	return nil
 }
 
@@ -541,7 +548,12 @@ func (s *programmeScreen) onRemove(slot assessment.Slot) {
 }
 
 func (s *programmeScreen) onIssue() {
-	if err := s.apply(func(p *assessment.Programme) error { p.Status = assessment.StatusIssued; return nil }); err != nil {
+	cp := s.p.Clone()
+	err := cp.Issue(s.record)
+	if err == nil {
+		err = s.save(cp)
+	}
+	if err != nil {
 		s.ui.showError(lang.L("Could not mark the programme issued"), err)
 	}
 }
@@ -555,15 +567,11 @@ func (s *programmeScreen) onRegenerate() {
 			if !ok {
 				return
 			}
-			if err := s.apply(func(p *assessment.Programme) error {
-				np, err := assessment.Generate(s.record, s.lib, p.Options)
-				if err != nil {
-					return err
-				}
-				np.ID, np.ClientID, np.RecordID, np.Lineage, np.Version, np.Status, np.CreatedAt = p.ID, p.ClientID, p.RecordID, p.Lineage, p.Version, p.Status, p.CreatedAt
-				*p = *np
-				return nil
-			}); err != nil {
+			np, err := assessment.Regenerate(s.p, s.record, s.lib)
+			if err == nil {
+				err = s.save(np)
+			}
+			if err != nil {
 				s.ui.showError(lang.L("Could not regenerate the programme"), err)
 			}
 		}, s.ui.win)

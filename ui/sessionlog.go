@@ -78,11 +78,8 @@ func (u *UI) openSessions(c *assessment.Client) *sessionScreen {
 	return s
 }
 
-func (s *sessionScreen) build() {
-	back := newButton(lang.L("Back"), theme.NavigateBackIcon(), func() { s.ui.popScreen() })
-	s.title = newHeading(fmt.Sprintf(lang.L("Session log — %s"), s.client.Name))
-	s.title.Truncation = fyne.TextTruncateEllipsis
-
+// buildForm makes the widgets of the "log a session" form.
+func (s *sessionScreen) buildForm() {
 	s.date = widget.NewEntry()
 	s.date.SetPlaceHolder("YYYY-MM-DD")
 	s.date.SetText(s.ui.svc.today().String())
@@ -107,6 +104,14 @@ func (s *sessionScreen) build() {
 	s.logBtn = newImportantButton(lang.L("Log session"), s.onLog)
 	s.logBtn.Icon = theme.ContentAddIcon()
 	s.saved = widget.NewLabel("")
+}
+
+func (s *sessionScreen) build() {
+	back := newButton(lang.L("Back"), theme.NavigateBackIcon(), func() { s.ui.popScreen() })
+	s.title = newHeading(fmt.Sprintf(lang.L("Session log — %s"), s.client.Name))
+	s.title.Truncation = fyne.TextTruncateEllipsis
+
+	s.buildForm()
 	form := container.NewVBox(
 		newHeading(lang.L("Log a session")),
 		container.NewGridWithColumns(2,
@@ -171,18 +176,21 @@ func (s *sessionScreen) reload() {
 		return
 	}
 	s.p, s.lineage = nil, nil
-	for _, p := range ps { // newest first
-		if p.Status == assessment.StatusIssued && !p.Blocked {
-			s.p = p
-			break
-		}
-	}
-	if s.p == nil {
+	if cur := assessment.CurrentProgramme(ps); cur.Followable() {
+		s.p = cur
+	} else {
 		s.title.SetText(fmt.Sprintf(lang.L("Session log — %s"), s.client.Name))
 		s.logBtn.Disable()
 		s.showLight(nil)
-		s.lightTitle.SetText(lang.L("No issued programme"))
-		s.lightText.SetText(lang.L("Issue a programme for her first: sessions are logged against the plan she follows."))
+		if cur != nil {
+			// Her newest issued programme is a referral: the plan before it
+			// does not run on underneath it.
+			s.lightTitle.SetText(lang.L("Her current programme is a referral"))
+			s.lightText.SetText(lang.L("Sessions are logged against a plan with exercises. Issue one once the referral is dealt with."))
+		} else {
+			s.lightTitle.SetText(lang.L("No issued programme"))
+			s.lightText.SetText(lang.L("Issue a programme for her first: sessions are logged against the plan she follows."))
+		}
 		s.root.Refresh()
 		return
 	}

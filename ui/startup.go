@@ -104,7 +104,7 @@ func (s *StartupError) onChoose() {
 		if err != nil || r == nil {
 			return
 		}
-		path := r.URI().Path()
+		path := localPath(r.URI())
 		_ = r.Close()
 		s.openPath(path)
 	}, s.win)

@@ -4,10 +4,8 @@ import (
 	"bytes"
 	"fmt"
 	"log"
-	"net/url"
 	"os"
 	"path/filepath"
-	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -155,9 +153,9 @@ func (s *timelineScreen) itemText(i int) (string, fyne.Resource) {
 	case assessment.TimelineProgramme:
 		p := it.Programme
 		if p.Blocked {
-			return fmt.Sprintf(lang.L("%s  Programme v%d · blocked: referral needed · %s"), it.Date, p.Version, strings.ToUpper(lang.L(p.Status))), theme.ListIcon()
+			return fmt.Sprintf(lang.L("%s  Programme v%d · blocked: referral needed · %s"), it.Date, p.Version, lang.L(assessment.StatusLabel(p.Status))), theme.ListIcon()
 		}
-		return fmt.Sprintf(lang.L("%s  Programme v%d · %d weeks · %s"), it.Date, p.Version, p.Options.Weeks, strings.ToUpper(lang.L(p.Status))), theme.ListIcon()
+		return fmt.Sprintf(lang.L("%s  Programme v%d · %d weeks · %s"), it.Date, p.Version, p.Options.Weeks, lang.L(assessment.StatusLabel(p.Status))), theme.ListIcon()
 	case assessment.TimelineExport:
 		x := it.Export
 		return fmt.Sprintf(lang.L("%s  %s exported: %s"), it.Date, exportKindLabel(x.Kind), filepath.Base(x.Path)), theme.FileIcon()
@@ -211,7 +209,7 @@ func (s *timelineScreen) openFile(path string) {
 		dialog.ShowInformation(lang.L("File not found"), fmt.Sprintf(lang.L("%s is no longer there: it may have been moved or deleted."), path), s.ui.win)
 		return
 	}
-	_ = fyne.CurrentApp().OpenURL(&url.URL{Scheme: "file", Path: path})
+	s.ui.openInViewer(path)
 }
 
 // onExportCSV asks where to save her measures as CSV, then writes them.

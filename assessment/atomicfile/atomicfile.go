@@ -35,9 +35,11 @@ func Write(path string, data []byte, perm os.FileMode) (err error) {
 	if dir == "" {
 		dir = "."
 	}
-	// Hidden, and named after the target, so a leftover from a power cut
-	// is recognisable beside the file it was for.
-	f, err := os.CreateTemp(dir, "."+base+".*.tmp")
+	// Hidden, named after the target and marked with this process's id, so
+	// a leftover from a crash is recognisable beside the file it was for,
+	// and the next write of the same file removes it (SweepFor).
+	SweepFor(path)
+	f, err := os.CreateTemp(dir, TempPattern(base))
 	if err != nil {
 		return &Error{Path: path, Err: err}
 	}
@@ -112,6 +114,8 @@ func Reason(err error) string {
 	switch {
 	case err == nil:
 		return "no reason was given"
+	case systemReason(err) != "":
+		return systemReason(err)
 	case errors.Is(err, syscall.ENOSPC):
 		return "there is no space left on the disk"
 	case errors.Is(err, syscall.EDQUOT):

@@ -65,22 +65,22 @@ func backupPrefix(dbPath string) string {
 // readable by the coach's user account only (0600) and a folder Keel has to
 // create is private too (0700).
 func (db *DB) BackupTo(ctx context.Context, dest string) error {
-	dest, err := cleanDest(dest)
+	dest, err := cleanDest(dest, db.Path)
 	if err != nil {
 		return err
 	}
-	if same, _ := sameFile(dest, db.Path); same {
-		return assessment.Errorf(assessment.EINVALID, "Choose another file for the backup: %s is the database itself.", dest)
-	}
+	atomicfile.SweepFor(dest) // an earlier backup to the same file, stopped half-way
 	tmp, err := tempBeside(dest)
 	if err != nil {
 		return err
 	}
-	defer os.Remove(tmp) // no-op after the rename
+	defer removeTemp(tmp) // no-op after the rename, bar the journal
 
 	// VACUUM INTO only reads this database, but it writes another file,
 	// which the query-only read pool forbids; the writer would hold up
 	// saves. So it runs on a connection of its own, opened for the purpose.
+	// Its output is one self-contained file: no -wal is ever needed beside a
+	// backup.
 	bdb, err := sql.Open("sqlite3", dsn(db.Path, backupParams))
 	if err != nil {
 		return mapError("back up the database", err)
@@ -102,11 +102,21 @@ func (db *DB) BackupTo(ctx context.Context, dest string) error {
 	return nil
 }
 
+// removeTemp removes a temporary file and the journal SQLite may have left
+// beside it (VACUUM INTO writes one, and a full disk can stop it before it
+// removes it).
+func removeTemp(tmp string) {
+	for _, side := range []string{"", "-journal", "-wal", "-shm"} {
+		_ = os.Remove(tmp + side)
+	}
+}
+
 // backupParams open the connection a backup reads through.
 const backupParams = "_busy_timeout=" + busyTimeoutMS + "&_foreign_keys=on"
 
 // backupWriteError says a backup could not be written, naming the file. A
-// domain error from the database keeps its message.
+// domain error from the database keeps its message; a full disk or a
+// folder Keel may not write gets the one message for that cause.
 func backupWriteError(dest string, err error) error {
 	var de *assessment.Error
 	reason := err
@@ -117,6 +127,9 @@ func backupWriteError(dest string, err error) error {
 		if de.Err != nil {
 			reason = de.Err
 		}
+	}
+	if ce := causeError(dest, reason); ce != nil {
+		return ce
 	}
 	return &assessment.Error{Code: assessment.EINTERNAL, Err: err, Message: fmt.Sprintf(
 		"Keel could not write %s: %s. Check there is space on the disk and that you may write to that folder. Your data is unchanged.",
@@ -135,9 +148,11 @@ func reasonOf(err error) string {
 	return clip(err.Error(), 120)
 }
 
-// cleanDest makes dest absolute and creates its folder (0700) if missing.
-// An existing folder keeps its permissions: it is the coach's.
-func cleanDest(dest string) (string, error) {
+// cleanDest makes dest absolute and applies the output rule of
+// atomicfile.CheckTarget, bar the question of replacing an existing file
+// (the command line asks for --force, a save dialog has asked): never the
+// database dbPath or a file beside it, never a folder that does not exist.
+func cleanDest(dest, dbPath string) (string, error) {
 	if strings.TrimSpace(dest) == "" {
 		return "", assessment.Errorf(assessment.EINVALID, "Choose a file to write to.")
 	}
@@ -145,20 +160,23 @@ func cleanDest(dest string) (string, error) {
 	if err != nil {
 		return "", assessment.Errorf(assessment.EINVALID, "Keel cannot use %q as a file name: %v.", dest, err)
 	}
-	if fi, err := os.Stat(abs); err == nil && fi.IsDir() {
-		return "", assessment.Errorf(assessment.EINVALID, "%s is a folder; choose a file name inside it.", abs)
-	}
-	if err := os.MkdirAll(filepath.Dir(abs), dirMode); err != nil {
-		return "", assessment.Errorf(assessment.EINVALID, "Keel cannot create the folder %s: %v.", filepath.Dir(abs), plainErr(err))
+	if err := atomicfile.CheckTarget(abs, dbPath, true); err != nil {
+		return "", &assessment.Error{Code: assessment.EINVALID, Message: err.Error(), Err: err}
 	}
 	return abs, nil
 }
 
 // tempBeside returns the name of a new empty private file in dest's folder,
-// so the final rename stays on one file system and is atomic.
+// so the final rename stays on one file system and is atomic. The name
+// carries this process's id (tempPattern), so the start-up sweep
+// (SweepLeftovers) can tell a leftover of a killed Keel from a file another
+// Keel is still writing.
 func tempBeside(dest string) (string, error) {
-	f, err := os.CreateTemp(filepath.Dir(dest), "."+filepath.Base(dest)+".*.tmp")
+	f, err := os.CreateTemp(filepath.Dir(dest), tempPattern(filepath.Base(dest)))
 	if err != nil {
+		if ce := causeError(filepath.Dir(dest), err); ce != nil {
+			return "", ce
+		}
 		return "", assessment.Errorf(assessment.EINVALID, "Keel cannot write in the folder %s: %v.", filepath.Dir(dest), plainErr(err))
 	}
 	name := f.Name()
@@ -175,10 +193,11 @@ func tempBeside(dest string) (string, error) {
 }
 
 // WriteFileAtomic writes data to path with atomicfile.Write (the whole
-// file or nothing, mode 0600), first creating its folder (0700) when
-// missing. The data screen and keel export use it.
+// file or nothing, mode 0600). Its folder must exist (Keel does not create
+// folders from a typing slip). The data screen and keel export use it;
+// they check first that path is not the database (atomicfile.CheckTarget).
 func WriteFileAtomic(path string, data []byte) error {
-	dest, err := cleanDest(path)
+	dest, err := cleanDest(path, "")
 	if err != nil {
 		return err
 	}
@@ -207,19 +226,6 @@ func syncDir(dir string) {
 	}
 }
 
-// sameFile reports whether a and b name the same existing file.
-func sameFile(a, b string) (bool, error) {
-	fa, err := os.Stat(a)
-	if err != nil {
-		return false, err
-	}
-	fb, err := os.Stat(b)
-	if err != nil {
-		return false, err
-	}
-	return os.SameFile(fa, fb), nil
-}
-
 // AutoBackup makes the day's automatic backup into BackupDir, unless one
 // for now's date is already there, then prunes old ones (see
 // PruneBackups). It returns the day's backup path and whether it was made
@@ -232,7 +238,7 @@ func (db *DB) AutoBackup(ctx context.Context, now time.Time) (path string, made 
 	if _, err := os.Stat(path); err == nil {
 		return path, false, nil
 	}
-	if err := os.MkdirAll(dir, dirMode); err != nil {
+	if err := os.MkdirAll(dir, dirMode); err != nil { // Keel's own folder, made private
 		return "", false, assessment.Errorf(assessment.EINVALID, "Keel cannot create the backup folder %s: %v.", dir, plainErr(err))
 	}
 	if err := db.BackupTo(ctx, path); err != nil {
@@ -365,8 +371,88 @@ func keptBackups(newestFirst []Backup) []bool {
 // complete Keel database this build can open: the SQLite header, SQLite's
 // own integrity check, Keel's application id and a schema version it
 // knows. The error names the file and the problem.
+//
+// A file with a write-ahead log beside it (a copy made by hand while Keel
+// was open, or the copy Keel keeps before a restore) is checked with its
+// log folded in, as Restore would put it in place: the log is part of it.
 func CheckBackup(ctx context.Context, path string) error {
-	return checkFile(ctx, path, "restore", "the backup", "it is not a Keel backup")
+	if !hasWAL(path) {
+		return checkFile(ctx, path, "restore", "the backup", "it is not a Keel backup")
+	}
+	folded, err := foldedCopy(ctx, path, filepath.Dir(path))
+	if err != nil {
+		if folded, err = foldedCopy(ctx, path, os.TempDir()); err != nil {
+			return err
+		}
+	}
+	defer removeTemp(folded)
+	return checkFileAs(ctx, folded, path, "restore", "the backup", "it is not a Keel backup")
+}
+
+// hasWAL reports whether a non-empty write-ahead log lies beside path.
+func hasWAL(path string) bool {
+	fi, err := os.Stat(path + "-wal")
+	return err == nil && fi.Size() > 0
+}
+
+// foldedCopy copies the database file src, with the write-ahead log beside
+// it if any, to a new temporary file in dir and folds the log into it, so
+// the copy is one self-contained file. src and its log are only read. The
+// caller removes the copy (removeTemp).
+func foldedCopy(ctx context.Context, src, dir string) (string, error) {
+	tmp, err := tempBeside(filepath.Join(dir, filepath.Base(src)))
+	if err != nil {
+		return "", err
+	}
+	fail := func(err error) (string, error) {
+		removeTemp(tmp)
+		return "", err
+	}
+	if err := copyFile(src, tmp); err != nil {
+		return fail(copyError(src, err))
+	}
+	if !hasWAL(src) {
+		return tmp, nil
+	}
+	if err := copyFile(src+"-wal", tmp+"-wal"); err != nil {
+		return fail(copyError(src+"-wal", err))
+	}
+	// Only a real SQLite file reaches SQLite.
+	if _, ok, err := readHeader(tmp); err != nil || !ok {
+		return fail(assessment.Errorf(assessment.EINVALID, "Keel cannot restore %s: it is not a Keel backup (not an SQLite database). Nothing has been changed.", src))
+	}
+	fdb, err := sql.Open("sqlite3", dsn(tmp, "_busy_timeout="+busyTimeoutMS))
+	if err != nil {
+		return fail(assessment.Internal("read the backup "+src, err))
+	}
+	_, err = fdb.ExecContext(ctx, `PRAGMA wal_checkpoint(TRUNCATE)`)
+	if err == nil {
+		var mode string
+		err = fdb.QueryRowContext(ctx, `PRAGMA journal_mode = DELETE`).Scan(&mode)
+	}
+	if cerr := fdb.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		if ce := causeError(src, err); ce != nil {
+			return fail(ce)
+		}
+		return fail(assessment.Errorf(assessment.EINVALID, "Keel cannot restore %s: the file and its write-ahead log could not be read together (%s). Nothing has been changed.", src, plainSQLite(err)))
+	}
+	for _, side := range []string{"-wal", "-shm"} {
+		_ = os.Remove(tmp + side)
+	}
+	if err := syncFile(tmp); err != nil {
+		return fail(copyError(src, err))
+	}
+	return tmp, nil
+}
+
+func copyError(src string, err error) error {
+	if ce := causeError(src, err); ce != nil {
+		return ce
+	}
+	return assessment.Errorf(assessment.EINVALID, "Keel could not copy %s: %v. Nothing has been changed.", src, plainErr(err))
 }
 
 // Diagnose says what is wrong with a database file that failed to open, in
@@ -381,22 +467,35 @@ func Diagnose(ctx context.Context, path string) error {
 // checkFile is CheckBackup and Diagnose: verb is what Keel cannot do,
 // what names the file, notKeel says it is someone else's.
 func checkFile(ctx context.Context, path, verb, what, notKeelWords string) error {
+	return checkFileAs(ctx, path, path, verb, what, notKeelWords)
+}
+
+// checkFileAs checks the file at path and names it shown in messages (a
+// folded copy is checked under the name of the file it was made from).
+func checkFileAs(ctx context.Context, path, shown, verb, what, notKeelWords string) error {
 	fi, err := os.Stat(path)
 	if err != nil {
-		return assessment.Errorf(assessment.EINVALID, "Keel cannot open %s %s: %v.", what, path, plainErr(err))
+		return assessment.Errorf(assessment.EINVALID, "Keel cannot open %s %s: %v.", what, shown, plainErr(err))
 	}
 	if fi.IsDir() {
-		return assessment.Errorf(assessment.EINVALID, "%s is a folder, not a Keel file.", path)
+		return assessment.Errorf(assessment.EINVALID, "%s is a folder, not a Keel file.", shown)
 	}
 	bad := func(why string) error {
-		return assessment.Errorf(assessment.EINVALID, "Keel cannot %s %s: %s. Nothing has been changed.", verb, path, why)
+		return assessment.Errorf(assessment.EINVALID, "Keel cannot %s %s: %s. Nothing has been changed.", verb, shown, why)
+	}
+	// A damaged file gets the one message for that cause, whoever asks.
+	damaged := func(err error) error {
+		if verb == "open" {
+			return DamagedError(shown, err)
+		}
+		return bad("the file is damaged")
 	}
 	if fi.Size() == 0 {
 		return bad("the file is empty")
 	}
 	h, ok, err := readHeader(path)
 	if err != nil {
-		return assessment.Errorf(assessment.EINVALID, "Keel cannot read %s %s: %v.", what, path, plainErr(err))
+		return assessment.Errorf(assessment.EINVALID, "Keel cannot read %s %s: %v.", what, shown, plainErr(err))
 	}
 	if !ok {
 		return bad(notKeelWords + " (not an SQLite database)")
@@ -407,10 +506,13 @@ func checkFile(ctx context.Context, path, verb, what, notKeelWords string) error
 	if h.userVersion > SchemaVersion {
 		return &assessment.Error{Code: assessment.EUNSUPPORTED, Message: fmt.Sprintf(
 			"Keel cannot %s %s: it was made by a newer version of Keel (data version %d; this Keel reads up to %d). Install the newer Keel. Nothing has been changed.",
-			verb, path, h.userVersion, SchemaVersion)}
+			verb, shown, h.userVersion, SchemaVersion)}
 	}
 	if h.userVersion < 1 {
 		return bad("it holds no Keel data")
+	}
+	if h.truncated(fi.Size()) {
+		return damaged(nil)
 	}
 	// immutable: SQLite reads the file as it is and creates nothing beside
 	// it; a backup has no write-ahead log of its own.
@@ -421,24 +523,24 @@ func checkFile(ctx context.Context, path, verb, what, notKeelWords string) error
 	defer cdb.Close()
 	rows, err := cdb.QueryContext(ctx, `PRAGMA integrity_check`)
 	if err != nil {
-		return bad("the file is damaged (" + plainSQLite(err) + ")")
+		return damaged(err)
 	}
 	defer rows.Close()
 	var problems []string
 	for rows.Next() {
 		var s string
 		if err := rows.Scan(&s); err != nil {
-			return bad("the file is damaged")
+			return damaged(err)
 		}
 		if s != "ok" {
 			problems = append(problems, s)
 		}
 	}
 	if err := rows.Err(); err != nil {
-		return bad("the file is damaged (" + plainSQLite(err) + ")")
+		return damaged(err)
 	}
 	if len(problems) > 0 {
-		return bad(fmt.Sprintf("the file is damaged (SQLite's check found %d problem(s), the first: %s)", len(problems), clip(problems[0], 120)))
+		return damaged(fmt.Errorf("integrity check: %d problem(s), the first: %s", len(problems), clip(problems[0], 120)))
 	}
 	return nil
 }
@@ -458,12 +560,19 @@ func clip(s string, n int) string {
 // Restore replaces the database at dbPath with the backup at backupPath.
 // The database must not be open (close it first; reopen it after).
 //
+// A backup with a write-ahead log beside it (a copy made by hand, or the
+// copy Keel kept before an earlier restore) is restored with its log
+// folded in: no save in it is dropped. The restored database is one
+// self-contained file.
+//
 // It checks the backup first (CheckBackup) and refuses a bad one, changing
-// nothing. Before replacing anything it keeps the current database,
-// untouched, as "NAME-before-restore-STAMP.db" in the backup folder and
-// returns that path ("" when there was no database to keep). The restored
-// file is copied in under a temporary name and renamed over dbPath, so
-// dbPath always holds either the old database or the whole backup.
+// nothing. Before replacing anything it keeps the current database, with
+// its write-ahead log folded in, as "NAME-before-restore-STAMP.db" in the
+// backup folder and returns that path ("" when there was no database to
+// keep). The restored file is prepared under a temporary name and renamed
+// over dbPath, so dbPath always holds either the old database or the whole
+// backup; a temporary file left by a killed restore is removed at the next
+// start (SweepLeftovers).
 func Restore(ctx context.Context, backupPath, dbPath string) (keptCopy string, err error) {
 	if strings.TrimSpace(backupPath) == "" {
 		return "", assessment.Errorf(assessment.EINVALID, "Choose a backup file to restore.")
@@ -472,7 +581,7 @@ func Restore(ctx context.Context, backupPath, dbPath string) (keptCopy string, e
 	if err != nil {
 		return "", assessment.Errorf(assessment.EINVALID, "Keel cannot use %q as a database path: %v.", dbPath, err)
 	}
-	if same, _ := sameFile(backupPath, dbPath); same {
+	if _, same := atomicfile.IsDatabaseFile(backupPath, dbPath); same {
 		return "", assessment.Errorf(assessment.EINVALID, "%s is the database itself, not a backup of it.", backupPath)
 	}
 	if err := CheckBackup(ctx, backupPath); err != nil {
@@ -482,21 +591,28 @@ func Restore(ctx context.Context, backupPath, dbPath string) (keptCopy string, e
 		return "", assessment.Errorf(assessment.EINVALID, "Keel cannot create the folder %s: %v.", filepath.Dir(dbPath), plainErr(err))
 	}
 
-	// Copy first, then check the copy: what is checked is exactly what is
-	// put in place.
-	tmp, err := tempBeside(dbPath)
+	// Copy (folding in the backup's log), then check the copy: what is
+	// checked is exactly what is put in place.
+	tmp, err := foldedCopy(ctx, backupPath, filepath.Dir(dbPath))
 	if err != nil {
 		return "", err
 	}
-	defer os.Remove(tmp)
-	if err := copyFile(backupPath, tmp); err != nil {
-		return "", assessment.Errorf(assessment.EINVALID, "Keel could not copy the backup %s: %v. Nothing has been changed.", backupPath, plainErr(err))
-	}
-	if err := CheckBackup(ctx, tmp); err != nil {
+	defer removeTemp(tmp)
+	if err := checkFile(ctx, tmp, "restore", "the backup", "it is not a Keel backup"); err != nil {
 		return "", assessment.Errorf(assessment.EINVALID, "The backup %s changed or could not be read while Keel copied it. Nothing has been changed.", backupPath)
 	}
+	// A backup is a rollback-journal file; Keel runs the database in WAL
+	// mode. Switch the copy now, under its temporary name: switching the
+	// file in place at the next open writes a -journal beside the database,
+	// which a stopped Keel would leave behind.
+	if err := setWAL(ctx, tmp); err != nil {
+		return "", err
+	}
 
-	keptCopy, err = keepCurrent(dbPath, time.Now())
+	// Fold the current database's log into it first, so removing the log
+	// below can never drop a save, even if Keel is stopped half-way.
+	foldInPlace(ctx, dbPath)
+	keptCopy, err = keepCurrent(ctx, dbPath, time.Now())
 	if err != nil {
 		return "", err
 	}
@@ -515,12 +631,55 @@ func Restore(ctx context.Context, backupPath, dbPath string) (keptCopy string, e
 	return keptCopy, nil
 }
 
-// keepCurrent keeps the current database file (and its write-ahead log, if
-// any) under a new name in the backup folder and returns that name, or ""
-// when there is no database at dbPath. It links the file rather than
-// copying it where the file system allows, so even a file Keel may not read
-// is kept exactly as it was.
-func keepCurrent(dbPath string, now time.Time) (string, error) {
+// setWAL puts the database file at path (not open elsewhere) in WAL mode
+// and closes it, leaving one self-contained file.
+func setWAL(ctx context.Context, path string) error {
+	wdb, err := sql.Open("sqlite3", dsn(path, "_busy_timeout="+busyTimeoutMS))
+	if err != nil {
+		return assessment.Internal("prepare the restored database", err)
+	}
+	var mode string
+	err = wdb.QueryRowContext(ctx, `PRAGMA journal_mode = WAL`).Scan(&mode)
+	if cerr := wdb.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		if ce := causeError(path, err); ce != nil {
+			return ce
+		}
+		return assessment.Internal("prepare the restored database", err)
+	}
+	for _, side := range []string{"-wal", "-shm"} {
+		_ = os.Remove(path + side)
+	}
+	return nil
+}
+
+// foldInPlace folds the write-ahead log of the closed database at dbPath
+// into its file and removes the log. It is best effort: a damaged file is
+// kept as it is, log and all (keepCurrent).
+func foldInPlace(ctx context.Context, dbPath string) {
+	if !hasWAL(dbPath) {
+		return
+	}
+	if _, ok, err := readHeader(dbPath); err != nil || !ok {
+		return
+	}
+	fdb, err := sql.Open("sqlite3", dsn(dbPath, "_busy_timeout="+busyTimeoutMS))
+	if err != nil {
+		return
+	}
+	_, _ = fdb.ExecContext(ctx, `PRAGMA wal_checkpoint(TRUNCATE)`)
+	_ = fdb.Close()
+}
+
+// keepCurrent keeps the current database file under a new name in the
+// backup folder and returns that name, or "" when there is no database at
+// dbPath. It links the file rather than copying it where the file system
+// allows, so even a file Keel may not read is kept exactly as it was; a
+// write-ahead log that could not be folded in (a damaged file) is kept
+// beside it, and Restore accepts the pair.
+func keepCurrent(ctx context.Context, dbPath string, now time.Time) (string, error) {
 	fi, err := os.Stat(dbPath)
 	if errors.Is(err, os.ErrNotExist) {
 		return "", nil
@@ -538,32 +697,43 @@ func keepCurrent(dbPath string, now time.Time) (string, error) {
 		return "", assessment.Errorf(assessment.EINVALID, "Keel cannot create the backup folder %s: %v. Nothing has been changed.", dir, plainErr(err))
 	}
 	kept := uniqueName(dir, backupPrefix(dbPath)+"before-restore-"+now.Format("2006-01-02-150405"))
-	for _, side := range []string{"", "-wal"} {
-		src := dbPath + side
-		if side != "" && !fileExists(src) {
-			continue
+	// The log first, so the copy is never without it.
+	if fileExists(dbPath + "-wal") {
+		if err := keepOne(dbPath+"-wal", kept+"-wal"); err != nil {
+			return "", err
 		}
-		if err := linkOrCopy(src, kept+side); err != nil {
-			return "", assessment.Errorf(assessment.EINVALID,
-				"Keel could not keep a copy of %s before restoring (%v), so it has changed nothing.", src, plainErr(err))
-		}
+	}
+	if err := keepOne(dbPath, kept); err != nil {
+		_ = os.Remove(kept + "-wal")
+		return "", err
 	}
 	syncDir(dir)
 	return kept, nil
 }
 
-func fileExists(p string) bool {
-	_, err := os.Lstat(p)
-	return err == nil
-}
-
-// linkOrCopy makes dst a hard link to src, or a private copy where links
-// are not possible (some USB drives and network folders).
-func linkOrCopy(src, dst string) error {
+// keepOne puts src at dst whole: a hard link, or a copy under a temporary
+// name renamed into place, so a stopped restore never leaves half a copy.
+func keepOne(src, dst string) error {
 	if err := os.Link(src, dst); err == nil {
 		return nil
 	}
-	return copyFile(src, dst)
+	tmp, err := tempBeside(dst)
+	if err == nil {
+		if err = copyFile(src, tmp); err == nil {
+			err = os.Rename(tmp, dst)
+		}
+		removeTemp(tmp)
+	}
+	if err != nil {
+		return assessment.Errorf(assessment.EINVALID,
+			"Keel could not keep a copy of %s before restoring (%v), so it has changed nothing.", src, plainErr(err))
+	}
+	return nil
+}
+
+func fileExists(p string) bool {
+	_, err := os.Lstat(p)
+	return err == nil
 }
 
 // copyFile copies src to dst (created 0600, or truncated) and syncs it.

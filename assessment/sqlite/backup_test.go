@@ -63,6 +63,17 @@ func TestDB_BackupTo(t *testing.T) {
 		mustClient(t, db, "Zoë")
 		dir := filepath.Join(t.TempDir(), "new folder")
 		dest := filepath.Join(dir, "copy.db")
+		// A missing folder is refused, naming it (a typing slip must not
+		// plant client data in a new folder).
+		err := db.BackupTo(ctx, dest)
+		wantCode(t, err, assessment.EINVALID)
+		wantMessageNames(t, err, dir)
+		if _, err := os.Stat(dir); !os.IsNotExist(err) {
+			t.Fatalf("the missing folder was created: %v", err)
+		}
+		if err := os.Mkdir(dir, 0o700); err != nil {
+			t.Fatal(err)
+		}
 		if err := db.BackupTo(ctx, dest); err != nil {
 			t.Fatal(err)
 		}
@@ -630,8 +641,8 @@ func TestDiagnose(t *testing.T) {
 	err = sqlite.Diagnose(ctx, path)
 	wantCode(t, err, assessment.EINVALID)
 	wantMessageNames(t, err, path)
-	if msg := assessment.ErrorMessage(err); !strings.Contains(msg, "damaged") || !strings.Contains(msg, "cannot open") {
-		t.Errorf("message %q", msg)
+	if msg := assessment.ErrorMessage(err); msg != assessment.ErrorMessage(sqlite.DamagedError(path, nil)) {
+		t.Errorf("message %q, want the one damaged-file message", msg)
 	}
 	if fileHash(t, path) != before {
 		t.Fatal("Diagnose changed the file")

@@ -103,7 +103,10 @@ func (s *ClientService) SetArchived(ctx context.Context, id int64, archived bool
 }
 
 // DeleteClient removes the client and, through ON DELETE CASCADE, every
-// assessment, programme and export recorded about her.
+// assessment, programme and export recorded about her. secure_delete zeroes
+// her rows in the file, and a checkpoint then empties the write-ahead log,
+// where copies of the pages that held them would otherwise stay while Keel
+// is open.
 func (s *ClientService) DeleteClient(ctx context.Context, id int64) error {
 	tx, err := s.db.beginWrite(ctx)
 	if err != nil {
@@ -114,7 +117,11 @@ func (s *ClientService) DeleteClient(ctx context.Context, id int64) error {
 	if err := mustAffect(res, err, "client", "delete the client"); err != nil {
 		return err
 	}
-	return tx.commit("delete the client")
+	if err := tx.commit("delete the client"); err != nil {
+		return err
+	}
+	s.db.checkpoint(ctx)
+	return nil
 }
 
 // mustAffect maps an Exec result: an error for the coach, ENOTFOUND when no

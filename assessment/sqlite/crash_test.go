@@ -233,7 +233,10 @@ func TestCrashSafety(t *testing.T) {
 			case <-time.After(30 * time.Second):
 				t.Fatal("the child did not open the database within 30 s")
 			}
-			time.Sleep(time.Duration(1+rng.IntN(30)) * time.Millisecond)
+			// Long enough for the first save even under the race detector
+			// (an open that had to empty the log makes that save slower);
+			// the child saves in a loop, so a later kill still lands mid-save.
+			time.Sleep(time.Duration(1+rng.IntN(60)) * time.Millisecond)
 		}
 		if err := s.cmd.Process.Kill(); err != nil { // SIGKILL on Unix
 			t.Fatal(err)

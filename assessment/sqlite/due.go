@@ -13,10 +13,14 @@ import (
 
 // DueService reads what the "due for reassessment" list needs for every
 // active client in one query: her latest assessment date and the schedule
-// of her latest issued programme. The schedule comes from the
-// programme_schedules table that migration 0002's triggers keep beside each
-// programme's document, copied onto the client's row (migration 0006), so
-// no plan is parsed or even read.
+// of her current programme. Both rules are the domain's, written in SQL so
+// the list stays fast: the current programme is assessment.CurrentProgramme
+// (the issued one with the highest id), and the schedule is
+// assessment.Programme.Schedule (week 1's start, else the chosen start),
+// kept in the programme_schedules table by migration 0002's triggers and
+// copied onto the client's row (migration 0006), so no plan is parsed or
+// even read. The storage contract (assessment/storetest) holds the SQL and
+// the domain to the same answer.
 type DueService struct {
 	db *DB
 }

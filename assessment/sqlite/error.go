@@ -4,7 +4,10 @@ import (
 	"context"
 	"database/sql"
 	"errors"
+	"fmt"
+	"io/fs"
 	"strings"
+	"syscall"
 
 	"github.com/keel-coach/keel/assessment"
 	"github.com/mattn/go-sqlite3"
@@ -51,15 +54,12 @@ func mapError(op string, err error) error {
 	case sqlite3.ErrBusy, sqlite3.ErrLocked:
 		return &assessment.Error{Code: assessment.ECONFLICT,
 			Message: "Keel could not " + op + " because another Keel window or program is using the database. Close it and try again.", Err: err}
-	case sqlite3.ErrFull:
-		return &assessment.Error{Code: assessment.EINTERNAL,
-			Message: "Keel could not " + op + ": the disk is full. Free some space and try again; your data is unchanged.", Err: err}
-	case sqlite3.ErrReadonly, sqlite3.ErrPerm, sqlite3.ErrCantOpen:
-		return &assessment.Error{Code: assessment.EINTERNAL,
-			Message: "Keel could not " + op + ": it is not allowed to write to the database file. Check the file's permissions.", Err: err}
-	case sqlite3.ErrNotADB, sqlite3.ErrCorrupt:
-		return &assessment.Error{Code: assessment.EINTERNAL,
-			Message: "Keel could not " + op + ": the database file is damaged. Restore it from a backup.", Err: err}
+	case sqlite3.ErrFull, sqlite3.ErrReadonly, sqlite3.ErrPerm, sqlite3.ErrCantOpen, sqlite3.ErrNotADB, sqlite3.ErrCorrupt:
+		if ce := causeError("", err); ce != nil {
+			de := ce.(*assessment.Error)
+			de.Message = "Keel could not " + op + ". " + de.Message
+			return de
+		}
 	}
 	return assessment.Internal(op, err)
 }
@@ -90,4 +90,99 @@ func constraintField(se sqlite3.Error) string {
 // notFound is the ENOTFOUND error for a missing thing, named for a coach.
 func notFound(what string) error {
 	return assessment.Errorf(assessment.ENOTFOUND, "That %s is no longer saved; it may have been deleted.", what)
+}
+
+// The causes of a failure a coach can do something about, each worded once
+// and naming the file, so the command line and the window say the same
+// thing (the window shows these messages as they are).
+const (
+	damagedWords = "%s is damaged: Keel cannot read it. Restore it from a backup; the file has not been changed."
+	fullWords    = "The disk holding %s is full. Free some space and try again; everything saved before is unchanged."
+	permWords    = "Keel is not allowed to write to %s. Check that the file and its folder belong to you and may be written; nothing has been changed."
+	missingWords = "There is no Keel database at %s. Check the path (-db or KEEL_DB); Keel creates a database only when you open the window, load the demo, or import."
+)
+
+// fileNamed is path, or words for the database when it is not known.
+func fileNamed(path string) string {
+	if path == "" {
+		return "the database file"
+	}
+	return path
+}
+
+// mapErrorAt is mapError for the database at path: a damaged file, a full
+// disk or a file Keel may not write is named.
+func mapErrorAt(path, op string, err error) error {
+	var se sqlite3.Error
+	if errors.As(err, &se) {
+		if ce := causeError(path, err); ce != nil {
+			de := ce.(*assessment.Error)
+			de.Message = "Keel could not " + op + ". " + de.Message
+			return de
+		}
+	}
+	return mapError(op, err)
+}
+
+// DamagedError is the message for a database file SQLite cannot read.
+func DamagedError(path string, err error) error {
+	noun := "The database file"
+	if path != "" {
+		noun = "The database " + path
+	}
+	return &assessment.Error{Code: assessment.EINVALID, Err: err, Message: fmt.Sprintf(damagedWords, noun)}
+}
+
+// DiskFullError is the message for a save the disk had no room for.
+func DiskFullError(path string, err error) error {
+	return &assessment.Error{Code: assessment.EINTERNAL, Err: err, Message: fmt.Sprintf(fullWords, fileNamed(path))}
+}
+
+// PermissionError is the message for a database file or folder Keel may
+// not write.
+func PermissionError(path string, err error) error {
+	return &assessment.Error{Code: assessment.EINVALID, Err: err, Message: fmt.Sprintf(permWords, fileNamed(path))}
+}
+
+// MissingError is the message for a database that does not exist, from a
+// command that only reads it or writes out of it.
+func MissingError(path string) error {
+	return &assessment.Error{Code: assessment.ENOTFOUND, Message: fmt.Sprintf(missingWords, path)}
+}
+
+// causeError words err by its cause (damaged file, full disk, no
+// permission) for the database at path, or returns nil when err is none of
+// these.
+func causeError(path string, err error) error {
+	if err == nil {
+		return nil
+	}
+	var se sqlite3.Error
+	if errors.As(err, &se) {
+		switch se.Code {
+		case sqlite3.ErrNotADB, sqlite3.ErrCorrupt:
+			return DamagedError(path, err)
+		case sqlite3.ErrFull:
+			return DiskFullError(path, err)
+		case sqlite3.ErrReadonly, sqlite3.ErrPerm, sqlite3.ErrAuth:
+			return PermissionError(path, err)
+		case sqlite3.ErrCantOpen:
+			return PermissionError(path, err)
+		case sqlite3.ErrIoErr:
+			if se.SystemErrno == syscall.ENOSPC || se.SystemErrno == syscall.EDQUOT {
+				return DiskFullError(path, err)
+			}
+			if se.SystemErrno == syscall.EACCES || se.SystemErrno == syscall.EPERM || se.SystemErrno == syscall.EROFS {
+				return PermissionError(path, err)
+			}
+		}
+		return nil
+	}
+	switch {
+	case errors.Is(err, syscall.ENOSPC), errors.Is(err, syscall.EDQUOT):
+		return DiskFullError(path, err)
+	case errors.Is(err, fs.ErrPermission), errors.Is(err, syscall.EROFS):
+		return PermissionError(path, err)
+	}
+	return nil
 }

@@ -3,8 +3,6 @@ package sqlite
 import (
 	"context"
 	"encoding/json"
-	"errors"
-	"strings"
 
 	"github.com/keel-coach/keel/assessment"
 )
@@ -40,9 +38,8 @@ func (s *ExerciseService) SaveExercise(ctx context.Context, e *assessment.Exerci
 	if err := e.Validate(); err != nil {
 		return err
 	}
-	if _, ok := s.builtin().Get(e.ID); ok {
-		return assessment.FieldErrorf(assessment.ECONFLICT, "id",
-			"%q is the id of a built-in exercise; choose another id for your own exercise.", e.ID)
+	if err := s.builtin().CheckCustomID(e.ID); err != nil {
+		return err
 	}
 
 	tx, err := s.db.beginWrite(ctx)
@@ -54,22 +51,15 @@ func (s *ExerciseService) SaveExercise(ctx context.Context, e *assessment.Exerci
 	if err != nil {
 		return err
 	}
-	replaced := false
-	for i, c := range custom {
-		if c.ID == e.ID {
-			if len(e.Figure) == 0 {
-				// The exercise form does not carry the figure: a save
-				// from it keeps the one drawn in the pose editor.
-				e.Figure = c.Figure
-			}
-			custom[i], replaced = e, true
+	for _, c := range custom {
+		if c.ID == e.ID && len(e.Figure) == 0 {
+			// The exercise form does not carry the figure: a save from it
+			// keeps the one drawn in the pose editor.
+			e.Figure = c.Figure
 		}
 	}
-	if !replaced {
-		custom = append(custom, e)
-	}
-	if _, err := s.builtin().With(custom); err != nil {
-		return forExercise(e.ID, err)
+	if err := s.builtin().CheckExercise(custom, e); err != nil {
+		return err
 	}
 	if err := putExercise(ctx, tx, e, "save the exercise"); err != nil {
 		return err
@@ -118,20 +108,14 @@ func (s *ExerciseService) DeleteExercise(ctx context.Context, id string) error {
 		return err
 	}
 	found := false
-	var users []string
 	for _, c := range custom {
-		if c.ID == id {
-			found = true
-		} else if c.Regression == id || c.Progression == id {
-			users = append(users, c.Name)
-		}
+		found = found || c.ID == id
 	}
 	if !found {
 		return notFound("exercise")
 	}
-	if len(users) > 0 {
-		return assessment.Errorf(assessment.ECONFLICT,
-			"%s link to this exercise as an easier or harder variation; change them first.", strings.Join(users, ", "))
+	if err := (&assessment.Library{Exercises: custom}).CheckDelete(id); err != nil {
+		return err
 	}
 	if _, err := tx.ExecContext(ctx, `DELETE FROM custom_exercises WHERE id = ?`, id); err != nil {
 		return mapError("delete the exercise", err)
@@ -169,23 +153,4 @@ func findExercises(ctx context.Context, q querier) ([]*assessment.Exercise, erro
 		return nil, mapError("list your exercises", err)
 	}
 	return out, nil
-}
-
-// forExercise rewrites library-wide errors about exercise id ("clam.regression")
-// to the exercise form's own field names ("regression"), leaving errors
-// about other exercises prefixed so the coach sees which one is meant.
-func forExercise(id string, err error) error {
-	var fes assessment.ValidationErrors
-	if !errors.As(err, &fes) {
-		return err
-	}
-	out := make(assessment.ValidationErrors, 0, len(fes))
-	for _, fe := range fes {
-		c := *fe
-		if f, ok := strings.CutPrefix(fe.Field, id+"."); ok {
-			c.Field = f
-		}
-		out = append(out, &c)
-	}
-	return out
 }

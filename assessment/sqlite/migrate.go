@@ -5,10 +5,13 @@ import (
 	"embed"
 	"fmt"
 	"io/fs"
+	"os"
 	"path"
+	"path/filepath"
 	"sort"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/keel-coach/keel/assessment"
 )
@@ -61,8 +64,9 @@ func migrations() ([]migration, error) {
 
 // reservedMigrations are numbers held for migrations being written on
 // other branches (0004 data safety, 0005 exercise figures): until they
-// land, the numbers after them may follow a gap. Remove a number once its
-// file is here. (H)
+// land, the numbers after them may follow a gap. A file at a later version
+// that lacks one gets it when it lands (applyMigration), so keep a number
+// here after its file has landed. (H)
 var reservedMigrations = map[int]bool{4: true, 5: true}
 
 // reservedGap reports whether every number from first up to (not
@@ -97,10 +101,21 @@ func (db *DB) migrate(ctx context.Context) error {
 	}
 	// Most opens find the file up to date: check without taking the write
 	// lock.
-	if v, err := db.SchemaVersion(ctx); err != nil {
+	v, err := db.SchemaVersion(ctx)
+	if err != nil {
 		return err
-	} else if v == SchemaVersion {
+	} else if v == SchemaVersion && db.allRecorded(ctx, ms) {
 		return nil
+	}
+	if v > SchemaVersion {
+		return newerError(db.Path, v)
+	}
+	if v > 0 {
+		// An older Keel's file: keep it as that Keel can open it, before
+		// changing it.
+		if _, err := db.backupBeforeUpdate(ctx); err != nil {
+			return err
+		}
 	}
 	for _, m := range ms {
 		if err := db.applyMigration(ctx, m); err != nil {
@@ -127,7 +142,14 @@ func (db *DB) applyMigration(ctx context.Context, m migration) error {
 		return newerError(db.Path, current)
 	}
 	if current >= m.version {
-		return nil
+		// Applied, unless it is a migration that landed after later ones
+		// (a reserved number): a file that went past it without it gets it
+		// now, keeping its version.
+		var n int
+		err := tx.QueryRowContext(ctx, `SELECT count(*) FROM schema_migrations WHERE version = ?`, m.version).Scan(&n)
+		if err != nil || n > 0 || !reservedMigrations[m.version] {
+			return nil
+		}
 	}
 	if _, err := tx.ExecContext(ctx, `CREATE TABLE IF NOT EXISTS schema_migrations (
 		version    INTEGER PRIMARY KEY,
@@ -144,8 +166,51 @@ func (db *DB) applyMigration(ctx context.Context, m migration) error {
 		return mapError("record the database update", err)
 	}
 	// PRAGMA takes no bound parameters; the version is our own integer.
-	if _, err := tx.ExecContext(ctx, "PRAGMA user_version = "+strconv.Itoa(m.version)); err != nil {
+	if _, err := tx.ExecContext(ctx, "PRAGMA user_version = "+strconv.Itoa(max(current, m.version))); err != nil {
 		return mapError("record the database update", err)
 	}
 	return tx.commit("update the database to version " + strconv.Itoa(m.version))
+}
+
+// backupBeforeUpdate copies the database, as it is before this build
+// updates it, into the backup folder under a name that says which data
+// version it holds: "keel-before-update-v3-2026-03-02-093000.db" for a file
+// of version 3. An older Keel can open that copy. Like the other "before"
+// copies it is never pruned. If another Keel updated the file meanwhile,
+// the copy holds nothing older and is removed. It returns the copy's path,
+// or "" when none was kept.
+func (db *DB) backupBeforeUpdate(ctx context.Context) (string, error) {
+	dir := BackupDir(db.Path)
+	if err := os.MkdirAll(dir, dirMode); err != nil {
+		return "", assessment.Errorf(assessment.EINVALID,
+			"Keel must copy %s before updating it, but cannot create the backup folder %s: %v. The file has not been changed.", db.Path, dir, plainErr(err))
+	}
+	tmp := uniqueName(dir, backupPrefix(db.Path)+"before-update-"+time.Now().Format("2006-01-02-150405"))
+	if err := db.BackupTo(ctx, tmp); err != nil {
+		return "", assessment.Errorf(assessment.ErrorCode(err),
+			"Keel must copy %s before updating it to this version, and could not: %s The file has not been changed.", db.Path, assessment.ErrorMessage(err))
+	}
+	h, ok, err := readHeader(tmp)
+	if err != nil || !ok || h.userVersion >= SchemaVersion || h.userVersion < 1 {
+		_ = os.Remove(tmp)
+		return "", nil
+	}
+	name := uniqueName(dir, backupPrefix(db.Path)+"before-update-v"+strconv.Itoa(h.userVersion)+"-"+time.Now().Format("2006-01-02-150405"))
+	if err := os.Rename(tmp, name); err != nil {
+		_ = os.Remove(tmp)
+		return "", assessment.Internal("keep a copy of the database before updating it", err)
+	}
+	syncDir(filepath.Dir(name))
+	return name, nil
+}
+
+// allRecorded reports whether the file records every migration of ms as
+// applied: a migration that landed late (reservedMigrations) may be
+// missing from a file already at SchemaVersion.
+func (db *DB) allRecorded(ctx context.Context, ms []migration) bool {
+	var n int
+	if err := db.rdb.QueryRowContext(ctx, `SELECT count(*) FROM schema_migrations`).Scan(&n); err != nil {
+		return false
+	}
+	return n >= len(ms)
 }

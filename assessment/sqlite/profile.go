@@ -34,6 +34,9 @@ func (s *ProfileService) Profile(ctx context.Context) (assessment.Profile, error
 
 // SaveProfile replaces the stored profile in one transaction.
 func (s *ProfileService) SaveProfile(ctx context.Context, p assessment.Profile) error {
+	if err := p.Validate(); err != nil {
+		return err
+	}
 	b, err := json.Marshal(p)
 	if err != nil {
 		return assessment.Internal("save the coach profile", err)

@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"encoding/json"
+	"errors"
 	"strings"
 	"time"
 
@@ -24,8 +25,9 @@ func NewProgrammeService(db *DB) *ProgrammeService { return &ProgrammeService{db
 
 // CreateProgramme stores p for the assessment p.RecordID. With p.Lineage
 // zero it starts a new lineage (version 1, Lineage = its own ID); otherwise
-// it stores the next version of that lineage and marks the earlier versions
-// superseded, all in one transaction. A programme with no status is a
+// it stores the next version of that lineage, and when that version is
+// issued marks the earlier versions superseded, all in one transaction (a
+// new draft supersedes them when UpdateProgramme issues it). A programme with no status is a
 // draft. A new version whose Version (the version it was made on) is set
 // but is not the latest is refused with ECONFLICT, and so is an issued
 // programme, not Blocked, made from an assessment that now blocks every
@@ -42,11 +44,13 @@ func (s *ProgrammeService) CreateProgramme(ctx context.Context, p *assessment.Pr
 	return tx.commit("save the programme")
 }
 
-// UpdateProgramme replaces a stored version in place: its content and
+// UpdateProgramme replaces a stored draft in place: its content and
 // status change; its client, assessment, lineage and version do not. Only
-// the latest version of a lineage changes (ECONFLICT otherwise), and it
+// the latest version of a lineage changes (ECONFLICT, ReasonOlderVersion),
+// only while it is a draft (an issued programme is what the client holds:
+// ECONFLICT, ReasonIssued; save the change as a new version), and it
 // cannot be issued while its assessment blocks every programme unless it
-// is itself Blocked (ECONFLICT).
+// is itself Blocked (ECONFLICT, ReasonRecordBlocked).
 func (s *ProgrammeService) UpdateProgramme(ctx context.Context, p *assessment.Programme) error {
 	tx, err := s.db.beginWrite(ctx)
 	if err != nil {
@@ -145,16 +149,7 @@ func checkProgramme(p *assessment.Programme) error {
 	if p.Status == "" {
 		p.Status = assessment.StatusDraft
 	}
-	var v assessment.ValidationErrors
-	switch p.Status {
-	case assessment.StatusDraft, assessment.StatusIssued, assessment.StatusSuperseded:
-	default:
-		v.Add("status", "Choose draft, issued or superseded.")
-	}
-	if p.RecordID == 0 {
-		v.Add("record_id", "Save the assessment before saving a programme made from it.")
-	}
-	return v.Err()
+	return p.Validate()
 }
 
 // programmeJSON is the stored document without the fields kept in columns.
@@ -190,32 +185,9 @@ func createProgramme(ctx context.Context, tx *writeTx, p *assessment.Programme) 
 			"This programme was made from another client's assessment.")
 	}
 
-	version := 1
-	if p.Lineage != 0 {
-		var latest int
-		var lineageClient int64
-		err := tx.QueryRowContext(ctx, `SELECT version, client_id FROM programmes WHERE lineage = ? ORDER BY version DESC LIMIT 1`,
-			p.Lineage).Scan(&latest, &lineageClient)
-		if err == sql.ErrNoRows {
-			return notFound("programme")
-		} else if err != nil {
-			return mapError("save the programme", err)
-		}
-		if lineageClient != p.ClientID {
-			return assessment.FieldErrorf(assessment.EINVALID, "lineage",
-				"A new version must be for the same client as the programme it replaces.")
-		}
-		// p.Version, when set, is the version the change was made on. Built
-		// on anything but the latest, the new version would silently undo
-		// what was saved since (another window, another coach's edit).
-		if p.Version != 0 && p.Version != latest {
-			return errStaleVersion()
-		}
-		version = latest + 1
-		if _, err := tx.ExecContext(ctx, `UPDATE programmes SET status = ?, updated_at = ? WHERE lineage = ? AND status <> ?`,
-			assessment.StatusSuperseded, formatTime(tx.now), p.Lineage, assessment.StatusSuperseded); err != nil {
-			return mapError("save the programme", err)
-		}
+	version, err := nextVersion(ctx, tx, p)
+	if err != nil {
+		return err
 	}
 
 	if err := checkIssuable(ctx, tx, p); err != nil {
@@ -248,6 +220,44 @@ func createProgramme(ctx context.Context, tx *writeTx, p *assessment.Programme) 
 	return nil
 }
 
+// nextVersion is the version number p is stored as: 1 for a new lineage,
+// else the one after the lineage's latest, which p must have been made on
+// (ReasonStaleVersion otherwise). An issued new version supersedes the
+// earlier ones here.
+func nextVersion(ctx context.Context, tx *writeTx, p *assessment.Programme) (int, error) {
+	if p.Lineage == 0 {
+		return 1, nil
+	}
+	var latest int
+	var lineageClient int64
+	err := tx.QueryRowContext(ctx, `SELECT version, client_id FROM programmes WHERE lineage = ? ORDER BY version DESC LIMIT 1`,
+		p.Lineage).Scan(&latest, &lineageClient)
+	if err == sql.ErrNoRows {
+		return 0, notFound("programme")
+	} else if err != nil {
+		return 0, mapError("save the programme", err)
+	}
+	if lineageClient != p.ClientID {
+		return 0, assessment.FieldErrorf(assessment.EINVALID, "lineage",
+			"A new version must be for the same client as the programme it replaces.")
+	}
+	// p.Version, when set, is the version the change was made on. Built
+	// on anything but the latest, the new version would silently undo
+	// what was saved since (another window, another coach's edit).
+	if p.Version != 0 && p.Version != latest {
+		return 0, assessment.ErrStaleVersion()
+	}
+	// An issued version replaces the earlier ones at once; a new draft
+	// replaces them only when it is issued: until then she keeps the
+	// version she was given.
+	if p.Status == assessment.StatusIssued {
+		if err := supersedeOthers(ctx, tx, p.Lineage, 0); err != nil {
+			return 0, err
+		}
+	}
+	return latest + 1, nil
+}
+
 func updateProgramme(ctx context.Context, tx *writeTx, p *assessment.Programme) error {
 	if p == nil {
 		return assessment.Errorf(assessment.EINVALID, "There is no programme to save.")
@@ -255,10 +265,10 @@ func updateProgramme(ctx context.Context, tx *writeTx, p *assessment.Programme) 
 	var (
 		clientID, recordID, lineage int64
 		version                     int
-		created                     string
+		status, storedData, created string
 	)
-	err := tx.QueryRowContext(ctx, `SELECT client_id, record_id, lineage, version, created_at FROM programmes WHERE id = ?`, p.ID).
-		Scan(&clientID, &recordID, &lineage, &version, &created)
+	err := tx.QueryRowContext(ctx, `SELECT client_id, record_id, lineage, version, status, data, created_at FROM programmes WHERE id = ?`, p.ID).
+		Scan(&clientID, &recordID, &lineage, &version, &status, &storedData, &created)
 	if err == sql.ErrNoRows {
 		return notFound("programme")
 	} else if err != nil {
@@ -273,22 +283,36 @@ func updateProgramme(ctx context.Context, tx *writeTx, p *assessment.Programme) 
 		return mapError("save the programme", err)
 	}
 	if version < latest {
-		return errOlderVersion()
+		return assessment.ErrOlderVersion()
 	}
 	p.ClientID, p.RecordID, p.Lineage, p.Version = clientID, recordID, lineage, version
 	if err := checkProgramme(p); err != nil {
-		return err
-	}
-	if err := checkIssuable(ctx, tx, p); err != nil {
 		return err
 	}
 	data, err := programmeJSON(p)
 	if err != nil {
 		return err
 	}
+	// What she was handed stays as it was: a change to an issued
+	// programme is a new version (assessment.Programme.Revise). A version
+	// that is the latest again (its successors deleted) may be issued once
+	// more, as it stands.
+	stored := assessment.Programme{Status: status}
+	if !stored.Editable() && (status == assessment.StatusIssued || data != storedData) {
+		return assessment.ErrIssuedInPlace()
+	}
+	if err := checkIssuable(ctx, tx, p); err != nil {
+		return err
+	}
 	if _, err := tx.ExecContext(ctx, `UPDATE programmes SET status = ?, data = ?, updated_at = ? WHERE id = ?`,
 		p.Status, data, formatTime(tx.now), p.ID); err != nil {
 		return mapError("save the programme", err)
+	}
+	// Issuing a draft version replaces the version she had.
+	if p.Status == assessment.StatusIssued && status != assessment.StatusIssued {
+		if err := supersedeOthers(ctx, tx, lineage, p.ID); err != nil {
+			return err
+		}
 	}
 	t, err := parseTime(created)
 	if err != nil {
@@ -298,50 +322,39 @@ func updateProgramme(ctx context.Context, tx *writeTx, p *assessment.Programme) 
 	return nil
 }
 
-// errOlderVersion refuses a change to a version a newer one has replaced:
-// the coach must open the latest, not retry.
-func errOlderVersion() error {
-	return assessment.Errorf(assessment.ECONFLICT,
-		"This is an older version of the programme; open the latest one to change it.")
+// supersedeOthers marks every version of lineage but the one with id
+// except superseded.
+func supersedeOthers(ctx context.Context, tx *writeTx, lineage, except int64) error {
+	if _, err := tx.ExecContext(ctx, `UPDATE programmes SET status = ?, updated_at = ? WHERE lineage = ? AND id <> ? AND status <> ?`,
+		assessment.StatusSuperseded, formatTime(tx.now), lineage, except, assessment.StatusSuperseded); err != nil {
+		return mapError("save the programme", err)
+	}
+	return nil
 }
 
-// errStaleVersion refuses a new version made on one that is no longer the
-// latest.
-func errStaleVersion() error {
-	return assessment.Errorf(assessment.ECONFLICT,
-		"The programme changed since you opened it: open the latest version.")
-}
-
-// errRecordBlocked refuses to hand out or follow a programme whose
-// assessment now blocks every programme. field names the form field the
-// refusal belongs to, if any.
-func errRecordBlocked(field string) error {
-	return assessment.FieldErrorf(assessment.ECONFLICT, field,
-		"The assessment this programme came from now has a red flag without a medical clearance: regenerate the programme from it.")
-}
-
-// checkIssuable refuses an issued programme made from an assessment that
-// now blocks every programme: a red flag answered yes or unsure after the
-// programme was generated, with no medical clearance recorded (the gates
-// of assessment.Gates, rule 1). A Blocked programme (referrals only) is
-// what such an assessment produces, so it may be issued. The assessment is
-// read inside tx, so an edit saved a moment earlier counts.
+// checkIssuable applies assessment.IssuableFrom to an issued programme,
+// reading its assessment inside tx, so an edit saved a moment earlier
+// counts.
 func checkIssuable(ctx context.Context, tx *writeTx, p *assessment.Programme) error {
 	if p.Status != assessment.StatusIssued || p.Blocked {
 		return nil
 	}
-	return checkRecordAllows(ctx, tx, p.RecordID, "")
+	return checkRecordAllows(ctx, tx, p, p.RecordID, "")
 }
 
-// checkRecordAllows returns errRecordBlocked(field) when the stored
-// assessment recordID blocks every programme.
-func checkRecordAllows(ctx context.Context, tx *writeTx, recordID int64, field string) error {
+// checkRecordAllows refuses (ReasonRecordBlocked, on field) when the stored
+// assessment recordID blocks every programme and p is not Blocked.
+func checkRecordAllows(ctx context.Context, tx *writeTx, p *assessment.Programme, recordID int64, field string) error {
 	r, err := findRecordByID(ctx, tx, recordID)
 	if err != nil {
 		return err
 	}
-	if assessment.Blocked(assessment.Gates(r)) {
-		return errRecordBlocked(field)
+	if err := assessment.IssuableFrom(p, r); err != nil {
+		var e *assessment.Error
+		if errors.As(err, &e) {
+			e.Field = field
+		}
+		return err
 	}
 	return nil
 }

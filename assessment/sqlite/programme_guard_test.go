@@ -8,11 +8,7 @@ import (
 	"github.com/keel-coach/keel/assessment/sqlite"
 )
 
-const (
-	msgRecordBlocked = "The assessment this programme came from now has a red flag without a medical clearance: regenerate the programme from it."
-	msgOlderVersion  = "This is an older version of the programme; open the latest one to change it."
-	msgStaleVersion  = "The programme changed since you opened it: open the latest version."
-)
+const msgRecordBlocked = "The assessment this programme came from now has a red flag without a medical clearance: regenerate the programme from it."
 
 // wantConflict fails unless err is ECONFLICT with message msg.
 func wantConflict(tb testing.TB, err error, msg string) {
@@ -147,110 +143,6 @@ func TestProgrammeService_RecordNowBlocked(t *testing.T) {
 		}
 		if err := sqlite.NewSessionLogService(db).CreateSessionLog(ctx, &assessment.SessionLog{ProgrammeID: p.ID, Date: today, Status: assessment.SessionDone}); err != nil {
 			t.Fatal(err)
-		}
-	})
-}
-
-// An older version is history: it cannot be edited or issued again while
-// a newer version exists.
-func TestProgrammeService_OlderVersion(t *testing.T) {
-	ctx := context.Background()
-	setup := func(t *testing.T) (*sqlite.DB, *assessment.Programme, *assessment.Programme) {
-		db := MustOpenDB(t)
-		c := mustClient(t, db, "Ana")
-		r := mustRecord(t, db, c.ID, today.AddDays(-7))
-		v1 := sampleProgramme(r.ID)
-		v1.Status = assessment.StatusIssued
-		s := sqlite.NewProgrammeService(db)
-		if err := s.CreateProgramme(ctx, v1); err != nil {
-			t.Fatal(err)
-		}
-		v2 := sampleProgramme(r.ID)
-		v2.Lineage, v2.Status = v1.Lineage, assessment.StatusIssued
-		if err := s.CreateProgramme(ctx, v2); err != nil {
-			t.Fatal(err)
-		}
-		old, err := s.FindProgrammeByID(ctx, v1.ID)
-		if err != nil {
-			t.Fatal(err)
-		}
-		return db, old, v2
-	}
-	t.Run("ErrEdit", func(t *testing.T) {
-		db, v1, _ := setup(t)
-		v1.Note = "Changed afterwards."
-		wantConflict(t, sqlite.NewProgrammeService(db).UpdateProgramme(ctx, v1), msgOlderVersion)
-	})
-	t.Run("ErrReissue", func(t *testing.T) {
-		db, v1, _ := setup(t)
-		v1.Status = assessment.StatusIssued
-		wantConflict(t, sqlite.NewProgrammeService(db).UpdateProgramme(ctx, v1), msgOlderVersion)
-		if got := storedStatus(t, db, v1.ID); got != assessment.StatusSuperseded {
-			t.Errorf("version 1 is %q; want it still superseded", got)
-		}
-	})
-	t.Run("LatestEditable", func(t *testing.T) {
-		db, _, v2 := setup(t)
-		v2.Note = "Fine."
-		if err := sqlite.NewProgrammeService(db).UpdateProgramme(ctx, v2); err != nil {
-			t.Fatal(err)
-		}
-	})
-	// With the newer version deleted, the one left is the latest again,
-	// and the coach may hand it out once more.
-	t.Run("ReissueAfterNewerDeleted", func(t *testing.T) {
-		db, v1, v2 := setup(t)
-		s := sqlite.NewProgrammeService(db)
-		if err := s.DeleteProgramme(ctx, v2.ID); err != nil {
-			t.Fatal(err)
-		}
-		v1.Status = assessment.StatusIssued
-		if err := s.UpdateProgramme(ctx, v1); err != nil {
-			t.Fatal(err)
-		}
-	})
-}
-
-// A new version says which version it was made from (Version); made from
-// anything but the latest, it is refused rather than silently undoing the
-// versions saved in between.
-func TestProgrammeService_NewVersionFromStale(t *testing.T) {
-	ctx := context.Background()
-	db := MustOpenDB(t)
-	c := mustClient(t, db, "Ana")
-	r := mustRecord(t, db, c.ID, today.AddDays(-7))
-	s := sqlite.NewProgrammeService(db)
-	v1 := sampleProgramme(r.ID)
-	v1.Status = assessment.StatusIssued
-	if err := s.CreateProgramme(ctx, v1); err != nil {
-		t.Fatal(err)
-	}
-	next := func(from int) *assessment.Programme {
-		p := sampleProgramme(r.ID)
-		p.Lineage, p.Version, p.Status = v1.Lineage, from, assessment.StatusIssued
-		return p
-	}
-
-	v2 := next(1)
-	if err := s.CreateProgramme(ctx, v2); err != nil {
-		t.Fatalf("version 2 from version 1: %v", err)
-	}
-	if v2.Version != 2 {
-		t.Fatalf("stored as version %d; want 2", v2.Version)
-	}
-	t.Run("ErrFromOlder", func(t *testing.T) {
-		wantConflict(t, s.CreateProgramme(ctx, next(1)), msgStaleVersion)
-		if got := storedStatus(t, db, v2.ID); got != assessment.StatusIssued {
-			t.Errorf("version 2 is %q; want it untouched by the refused save", got)
-		}
-	})
-	t.Run("ErrFromNewerThanLatest", func(t *testing.T) {
-		wantConflict(t, s.CreateProgramme(ctx, next(7)), msgStaleVersion)
-	})
-	t.Run("NoVersionGiven", func(t *testing.T) {
-		p := next(0) // a caller that does not say: stored on top, as before
-		if err := s.CreateProgramme(ctx, p); err != nil || p.Version != 3 {
-			t.Fatalf("version %d, %v; want 3", p.Version, err)
 		}
 	})
 }

@@ -71,7 +71,7 @@ func TestProgrammeService_CreateProgramme(t *testing.T) {
 			t.Fatal(err)
 		}
 		v2 := sampleProgramme(r.ID)
-		v2.Lineage = v1.Lineage
+		v2.Lineage, v2.Status = v1.Lineage, assessment.StatusIssued
 		v2.Note = "Swapped the bridge for a clam after week 2."
 		if err := s.CreateProgramme(ctx, v2); err != nil {
 			t.Fatal(err)
@@ -109,8 +109,17 @@ func TestProgrammeService_CreateProgramme(t *testing.T) {
 		if got := programmeIDs(latest); !reflect.DeepEqual(got, []int64{v3.ID}) {
 			t.Fatalf("latest only = %v, want [%d]", got, v3.ID)
 		}
+		// v3 is a draft: she keeps v2, the version she was given, until v3
+		// is issued.
+		if v2s, _ := s.FindProgrammeByID(ctx, v2.ID); v2s.Status != assessment.StatusIssued {
+			t.Fatalf("v2 status = %q while v3 is a draft; want issued", v2s.Status)
+		}
+		v3.Status = assessment.StatusIssued
+		if err := s.UpdateProgramme(ctx, v3); err != nil {
+			t.Fatal(err)
+		}
 		if v2s, _ := s.FindProgrammeByID(ctx, v2.ID); v2s.Status != assessment.StatusSuperseded {
-			t.Fatalf("v2 status = %q after v3", v2s.Status)
+			t.Fatalf("v2 status = %q once v3 is issued; want superseded", v2s.Status)
 		}
 	})
 

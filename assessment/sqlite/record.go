@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"encoding/json"
+	"strings"
 	"time"
 
 	"github.com/keel-coach/keel/assessment"
@@ -105,7 +106,92 @@ func (s *RecordService) DeleteRecord(ctx context.Context, id int64) error {
 	if err := mustAffect(res, err, "assessment", "delete the assessment"); err != nil {
 		return err
 	}
-	return tx.commit("delete the assessment")
+	if err := tx.commit("delete the assessment"); err != nil {
+		return err
+	}
+	s.db.checkpoint(ctx) // erased text leaves the write-ahead log at once
+	return nil
+}
+
+// ImportRecord stores an assessment read from a file, with the client it
+// belongs to, in one write transaction: the client clientID when not 0,
+// else the client already saved under the file's client name, else a new
+// client made from the file's client section. It reports the client and
+// whether she was created.
+//
+// The transaction takes the write lock before it looks the name up (BEGIN
+// IMMEDIATE), so two imports of the same new name, from two windows or two
+// commands at once, cannot both find her missing: the second waits, then
+// finds the client the first made. A stopped import leaves neither a client
+// without her assessment nor anything else. Clients who share a name are
+// still allowed when the coach creates them; an import picks the one saved
+// first.
+func (s *RecordService) ImportRecord(ctx context.Context, r *assessment.Record, clientID int64) (*assessment.Client, bool, error) {
+	if r == nil {
+		return nil, false, assessment.Errorf(assessment.EINVALID, "There is no assessment to save.")
+	}
+	tx, err := s.db.beginWrite(ctx)
+	if err != nil {
+		return nil, false, err
+	}
+	defer tx.Rollback()
+	c, created, err := clientForRecord(ctx, tx, r, clientID)
+	if err != nil {
+		return nil, false, err
+	}
+	r.ClientID = c.ID
+	if err := createRecord(ctx, tx, r); err != nil {
+		if created {
+			r.ClientID = 0
+		}
+		return nil, false, err
+	}
+	if err := tx.commit("import the assessment"); err != nil {
+		return nil, false, err
+	}
+	return c, created, nil
+}
+
+// clientForRecord finds or creates, inside tx, the client an imported
+// record belongs to (see ImportRecord).
+func clientForRecord(ctx context.Context, tx *writeTx, r *assessment.Record, id int64) (*assessment.Client, bool, error) {
+	if id > 0 {
+		c, err := findClientByID(ctx, tx, id)
+		return c, false, err
+	}
+	if r.Client == nil || strings.TrimSpace(r.Client.Name) == "" {
+		return nil, false, assessment.FieldErrorf(assessment.EINVALID, "client.name",
+			"The file names no client: add a \"client\" section with her name, or give -client ID.")
+	}
+	c := &assessment.Client{Name: r.Client.Name, BirthDate: r.Client.BirthDate, Births: r.Client.Births,
+		LastDelivery: r.Client.LastDelivery, DeliveryMode: r.Client.DeliveryMode}
+	if r.MedicalClearance != nil {
+		cl := *r.MedicalClearance
+		c.Clearance = &cl
+	}
+	c.Normalize()
+	rows, err := tx.QueryContext(ctx, `SELECT `+clientColumns+` FROM clients WHERE sort_key = ? ORDER BY id`, assessment.Fold(c.Name))
+	if err != nil {
+		return nil, false, mapError("look for the client", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		have, err := scanClient(rows)
+		if err != nil {
+			return nil, false, mapError("look for the client", err)
+		}
+		if have.Name == c.Name {
+			return have, false, nil
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return nil, false, mapError("look for the client", err)
+	}
+	rows.Close()
+	if err := createClient(ctx, tx, c); err != nil {
+		return nil, false, err
+	}
+	return c, true, nil
 }
 
 // checkRecord validates r for storage and fills its format.

@@ -17,7 +17,7 @@ import (
 func TestMigration0006_RecomputesSearchKeys(t *testing.T) {
 	ctx := context.Background()
 	path := filepath.Join(t.TempDir(), "keel.db")
-	if err := prepareFile(path); err != nil {
+	if _, err := prepareFile(path); err != nil {
 		t.Fatal(err)
 	}
 	w, err := sql.Open(driverName, dsn(path, writerParams))

@@ -132,16 +132,18 @@ func createSessionLog(ctx context.Context, tx *writeTx, l *assessment.SessionLog
 	}
 	switch status {
 	case assessment.StatusDraft:
-		return assessment.FieldErrorf(assessment.ECONFLICT, assessment.FieldSessionProgramme,
-			"This programme is still a draft. Issue it before logging her sessions.")
+		e := assessment.Conflict(assessment.ReasonNotFollowable, "This programme is still a draft. Issue it before logging her sessions.")
+		e.Field = assessment.FieldSessionProgramme
+		return e
 	case assessment.StatusSuperseded:
-		return assessment.FieldErrorf(assessment.ECONFLICT, assessment.FieldSessionProgramme,
-			"Version %d of this programme has been replaced by a newer one. Log the session against the current version.", version)
+		e := assessment.Conflict(assessment.ReasonOlderVersion, "Version %d of this programme has been replaced by a newer one. Log the session against the current version.", version)
+		e.Field = assessment.FieldSessionProgramme
+		return e
 	}
 	// A session logged against a plan her assessment no longer allows
 	// would record her following it; she should not.
 	if !blocked {
-		if err := checkRecordAllows(ctx, tx, recordID, assessment.FieldSessionProgramme); err != nil {
+		if err := checkRecordAllows(ctx, tx, &assessment.Programme{}, recordID, assessment.FieldSessionProgramme); err != nil {
 			return err
 		}
 	}

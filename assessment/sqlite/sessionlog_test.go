@@ -311,7 +311,11 @@ func TestProgrammeSchedule(t *testing.T) {
 	ctx := context.Background()
 	path := t.TempDir() + "/keel.db"
 	db := mustOpenAt(t, path)
-	p := mustIssued(t, db, "Ana")
+	c := mustClient(t, db, "Ana")
+	p := sampleProgramme(mustRecord(t, db, c.ID, today.AddDays(-30)).ID) // a draft: it may change in place
+	if err := sqlite.NewProgrammeService(db).CreateProgramme(ctx, p); err != nil {
+		t.Fatal(err)
+	}
 	read := func() (start, phases string) {
 		t.Helper()
 		if err := rawDB(t, path).QueryRow(`SELECT start_date, phases FROM programme_schedules WHERE programme_id = ?`, p.ID).Scan(&start, &phases); err != nil {

@@ -16,15 +16,15 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"net/url"
 	"os"
 	"path/filepath"
 	"runtime"
 	"strings"
+	"syscall"
 	"time"
 
 	"github.com/keel-coach/keel/assessment"
-	"github.com/mattn/go-sqlite3"
+	"github.com/keel-coach/keel/assessment/platform"
 )
 
 // EnvDB is the environment variable that chooses the database file when no
@@ -65,6 +65,8 @@ type DB struct {
 	Path string
 	// Now returns the current time; tests swap it for a fixed clock.
 	Now func() time.Time
+	// Created is set when Open made a new, empty database file.
+	Created bool
 
 	search searchIndex // the client list's search keys (search.go)
 }
@@ -72,14 +74,14 @@ type DB struct {
 // DefaultPath is where Keel keeps its database when neither the -db flag
 // nor KEEL_DB says otherwise: keel/keel.db in the per-user configuration
 // folder (~/.config on Linux, ~/Library/Application Support on macOS,
-// %AppData% on Windows).
+// %AppData% on Windows; platform.DefaultDataFile has the rules).
 func DefaultPath() (string, error) {
-	dir, err := os.UserConfigDir()
+	p, err := platform.DefaultDataFile(runtime.GOOS, os.Getenv)
 	if err != nil {
 		return "", assessment.Errorf(assessment.EINTERNAL,
 			"Keel could not find your user folder to keep its data in (%v). Start Keel with -db and a file path, or set %s.", err, EnvDB)
 	}
-	return filepath.Join(dir, "keel", "keel.db"), nil
+	return p, nil
 }
 
 // ResolvePath chooses the database file: the -db flag value if given, else
@@ -101,27 +103,56 @@ func ResolvePath(flagValue string) (string, error) {
 }
 
 // Open opens the Keel database at path, creating it (in a private folder)
-// when it does not exist, and brings its schema up to date.
+// when it does not exist, and brings its schema up to date. Only the
+// window's first run, keel demo and the import commands create a database;
+// every other command uses OpenExisting. DB.Created says whether this call
+// made the file.
 //
 // Before anything is written it checks that an existing file is a Keel
 // database this build understands: a file that is not SQLite, another
 // program's database, or one saved by a newer Keel is refused with
-// EUNSUPPORTED and left exactly as it was.
+// EUNSUPPORTED and left exactly as it was. A damaged file, a full disk and
+// a file Keel may not write each get one message naming the file
+// (DamagedError, DiskFullError, PermissionError). An older database is
+// copied into the backup folder before it is updated (see migrate).
 func Open(path string) (*DB, error) {
 	return OpenContext(context.Background(), path)
 }
 
 // OpenContext is Open with a context for the migrations.
 func OpenContext(ctx context.Context, path string) (*DB, error) {
+	return open(ctx, path, true)
+}
+
+// OpenExisting is Open for commands that only read the database or write
+// out of it: a missing file is refused (MissingError) and nothing, not even
+// its folder, is created.
+func OpenExisting(path string) (*DB, error) {
+	return open(context.Background(), path, false)
+}
+
+func open(ctx context.Context, path string, create bool) (*DB, error) {
 	if path == "" {
 		return nil, assessment.Errorf(assessment.EINVALID, "Choose a file for the Keel database.")
 	}
-	if err := prepareFile(path); err != nil {
+	created := false
+	if create {
+		var err error
+		if created, err = prepareFile(path); err != nil {
+			return nil, err
+		}
+	} else if fi, err := os.Stat(path); errors.Is(err, os.ErrNotExist) {
+		return nil, MissingError(path)
+	} else if err == nil && fi.IsDir() {
+		return nil, assessment.Errorf(assessment.EINVALID, "%s is a folder, not a database file. Choose a file.", path)
+	}
+	if err := checkWritable(path); err != nil {
 		return nil, err
 	}
 	if err := probe(ctx, path); err != nil {
 		return nil, err
 	}
+	SweepLeftovers(path)
 
 	w, err := sql.Open(driverName, dsn(path, writerParams))
 	if err != nil {
@@ -142,12 +173,83 @@ func OpenContext(ctx context.Context, path string) (*DB, error) {
 	r.SetMaxOpenConns(maxReaders)
 	r.SetMaxIdleConns(maxReaders)
 
-	db := &DB{db: w, rdb: r, Path: path, Now: time.Now}
+	db := &DB{db: w, rdb: r, Path: path, Now: time.Now, Created: created}
 	if err := db.migrate(ctx); err != nil {
 		_ = db.Close()
-		return nil, err
+		return nil, openError(path, err)
+	}
+	// Read the whole schema now, so a damaged one is reported at once and
+	// not by the first screen that happens to touch it.
+	var n int
+	if err := db.rdb.QueryRowContext(ctx, `SELECT count(*) FROM sqlite_master`).Scan(&n); err != nil {
+		_ = db.Close()
+		return nil, openError(path, err)
+	}
+	// After a crash, or while another Keel window held the log open during
+	// an erase, erased text may still sit in the write-ahead log: fold it
+	// into the file (where secure_delete has zeroed it) and empty the log.
+	// A log that is already empty (Keel closed normally) needs nothing.
+	if fi, err := os.Stat(path + "-wal"); err == nil && fi.Size() > 0 {
+		db.checkpoint(ctx)
 	}
 	return db, nil
+}
+
+// openError words a failure to open path by its cause when it has one the
+// coach can act on.
+func openError(path string, err error) error {
+	cause := err
+	var de *assessment.Error
+	if errors.As(err, &de) && de.Code != assessment.EINTERNAL && de.Code != assessment.EUNSUPPORTED {
+		return err
+	}
+	if de != nil && de.Err != nil {
+		cause = de.Err
+	}
+	if ce := causeError(path, cause); ce != nil {
+		return ce
+	}
+	return err
+}
+
+// checkWritable refuses, before SQLite sees it, a database file Keel may
+// not write: SQLite would open it read-only and leave a -shm file with the
+// file's read-only permissions, which then keeps every save failing after
+// the coach has fixed the file's own permissions. For the same reason a
+// -wal or -shm left behind read-only by an earlier run is made writable
+// again (it is the coach's own file), or named when that is not allowed.
+func checkWritable(path string) error {
+	f, err := os.OpenFile(path, os.O_RDWR, 0)
+	if err != nil {
+		if errors.Is(err, os.ErrPermission) || errors.Is(err, syscall.EROFS) {
+			return PermissionError(path, err)
+		}
+		return assessment.Errorf(assessment.EINVALID, "Keel cannot open %s: %v.", path, plainErr(err))
+	}
+	_ = f.Close()
+	for _, side := range []string{"-wal", "-shm"} {
+		p := path + side
+		f, err := os.OpenFile(p, os.O_RDWR, 0)
+		if err == nil {
+			_ = f.Close()
+			continue
+		}
+		if !errors.Is(err, os.ErrPermission) {
+			continue // absent, or a problem SQLite will report
+		}
+		if cerr := os.Chmod(p, fileMode); cerr != nil {
+			return PermissionError(p, err)
+		}
+	}
+	return nil
+}
+
+// checkpoint folds the write-ahead log into the database file and empties
+// the log (TRUNCATE), so erased text does not linger in it. It is best
+// effort: while another Keel window reads, part of the log stays until the
+// next checkpoint.
+func (db *DB) checkpoint(ctx context.Context) {
+	_, _ = db.db.ExecContext(ctx, `PRAGMA wal_checkpoint(TRUNCATE)`)
 }
 
 // Close closes the database. SQLite folds the write-ahead log back into the
@@ -186,33 +288,35 @@ const (
 
 // dsn builds a file: URI for path. The path is escaped because SQLite reads
 // %, ? and # in a URI specially, and go-sqlite3 splits its options at the
-// first '?'.
+// first '?'. platform.FileURI has the Windows rules (drive letters, network
+// shares).
 func dsn(path, params string) string {
-	p := filepath.ToSlash(path)
-	if runtime.GOOS == "windows" && !strings.HasPrefix(p, "/") {
-		p = "/" + p // file:/C:/... names a drive
-	}
-	u := url.URL{Path: p} // EscapedPath escapes %, ?, # and spaces
-	return "file:" + u.EscapedPath() + "?" + params
+	return platform.FileURI(runtime.GOOS, path) + "?" + params
 }
 
 // prepareFile makes the folder (0700) and an empty file (0600) when they do
-// not exist, so SQLite never creates the database with looser permissions.
-// Existing folders and files are not touched.
-func prepareFile(path string) error {
+// not exist, so SQLite never creates the database with looser permissions,
+// and reports whether it made the file. Existing folders and files are not
+// touched.
+func prepareFile(path string) (bool, error) {
 	dir := filepath.Dir(path)
 	if err := os.MkdirAll(dir, dirMode); err != nil {
-		return assessment.Errorf(assessment.EINVALID,
+		if errors.Is(err, os.ErrPermission) {
+			return false, PermissionError(dir, err)
+		}
+		return false, assessment.Errorf(assessment.EINVALID,
 			"Keel cannot create the folder %s for its database: %v.", dir, plainErr(err))
 	}
 	f, err := os.OpenFile(path, os.O_RDWR|os.O_CREATE|os.O_EXCL, fileMode)
 	switch {
 	case err == nil:
-		return closeErr(f, path)
+		return true, closeErr(f, path)
 	case errors.Is(err, os.ErrExist):
-		return nil
+		return false, nil
+	case errors.Is(err, os.ErrPermission):
+		return false, PermissionError(path, err)
 	default:
-		return assessment.Errorf(assessment.EINVALID,
+		return false, assessment.Errorf(assessment.EINVALID,
 			"Keel cannot create its database file %s: %v.", path, plainErr(err))
 	}
 }
@@ -256,12 +360,22 @@ func probe(ctx context.Context, path string) error {
 	if !ok {
 		return notKeel(path, "it is not an SQLite database")
 	}
-	if wal, err := os.Stat(path + "-wal"); err == nil && wal.Size() > 0 {
+	wal, werr := os.Stat(path + "-wal")
+	hasWAL := werr == nil && wal.Size() > 0
+	if !hasWAL && h.truncated(fi.Size()) {
+		return DamagedError(path, nil)
+	}
+	if hasWAL {
 		// Saved changes may still wait in the write-ahead log (Keel was
 		// stopped before folding them into the file), and the version may
-		// be among them: only SQLite can read the log.
-		if h, err = readHeaderSQLite(ctx, path); err != nil {
-			return err
+		// be among them: read the newest committed header from the log.
+		page, ok, err := walPage1(path)
+		if err != nil {
+			return assessment.Errorf(assessment.EINVALID, "Keel cannot read %s: %v.", path+"-wal", plainErr(err))
+		}
+		if ok && len(page) >= 108 {
+			wh, _, _ := parseHeader(page)
+			h.userVersion, h.appID, h.schemaEmpty = wh.userVersion, wh.appID, wh.schemaEmpty
 		}
 	}
 	switch {
@@ -270,7 +384,7 @@ func probe(ctx context.Context, path string) error {
 	case h.appID == 0 && (h.userVersion != 0 || !h.schemaEmpty):
 		return notKeel(path, "it belongs to another program")
 	case h.userVersion < 0:
-		return notKeel(path, "it is damaged")
+		return DamagedError(path, nil)
 	case h.userVersion > SchemaVersion:
 		return newerError(path, h.userVersion)
 	}
@@ -282,6 +396,16 @@ type fileHeader struct {
 	userVersion int
 	appID       int
 	schemaEmpty bool // no tables, views or indexes yet
+	pageSize    int64
+	pages       int64 // the size in pages SQLite recorded, when valid
+}
+
+// truncated reports whether a file of size bytes is shorter than the
+// database its header describes: a copy cut short, or a disk that filled
+// up while copying. SQLite itself would only notice at the first missing
+// page, in the middle of the coach's work.
+func (h fileHeader) truncated(size int64) bool {
+	return h.pages > 0 && h.pageSize > 0 && size < h.pages*h.pageSize
 }
 
 // readHeader reads the SQLite header (https://www.sqlite.org/fileformat.html):
@@ -300,44 +424,31 @@ func readHeader(path string) (fileHeader, bool, error) {
 	} else if err != nil {
 		return fileHeader{}, false, err
 	}
+	return parseHeader(b)
+}
+
+// parseHeader reads a database header from the first 108 bytes of page 1
+// (of the file, or of its copy in the write-ahead log).
+func parseHeader(b []byte) (fileHeader, bool, error) {
 	if !bytes.Equal(b[:16], sqliteHeader) {
 		return fileHeader{}, false, nil
 	}
 	const leafTable = 0x0D // page type of a schema that fits in one page
-	return fileHeader{
+	h := fileHeader{
 		userVersion: int(int32(binary.BigEndian.Uint32(b[60:64]))),
 		appID:       int(int32(binary.BigEndian.Uint32(b[68:72]))),
 		schemaEmpty: b[100] == leafTable && binary.BigEndian.Uint16(b[103:105]) == 0,
-	}, true, nil
-}
-
-// readHeaderSQLite asks SQLite, read-only, for what readHeader reads, and
-// removes the -shm file it had to create if none was there before.
-func readHeaderSQLite(ctx context.Context, path string) (fileHeader, error) {
-	_, shmErr := os.Stat(path + "-shm")
-	pdb, err := sql.Open("sqlite3", dsn(path, probeParams))
-	if err != nil {
-		return fileHeader{}, assessment.Internal("open the database "+path, err)
+		pageSize:    int64(binary.BigEndian.Uint16(b[16:18])),
 	}
-	var h fileHeader
-	var objects int
-	err = pdb.QueryRowContext(ctx, `SELECT
-		(SELECT user_version FROM pragma_user_version),
-		(SELECT application_id FROM pragma_application_id),
-		(SELECT count(*) FROM sqlite_master)`).Scan(&h.userVersion, &h.appID, &objects)
-	_ = pdb.Close()
-	if errors.Is(shmErr, os.ErrNotExist) {
-		_ = os.Remove(path + "-shm")
+	if h.pageSize == 1 {
+		h.pageSize = 65536
 	}
-	if err != nil {
-		var se sqlite3.Error
-		if errors.As(err, &se) && (se.Code == sqlite3.ErrNotADB || se.Code == sqlite3.ErrCorrupt) {
-			return h, notKeel(path, "it is damaged or not an SQLite database")
-		}
-		return h, assessment.Internal("read the database "+path, err)
+	// The size in pages is valid only when the change counter matches the
+	// version-valid-for number (older writers did not keep it).
+	if binary.BigEndian.Uint32(b[24:28]) == binary.BigEndian.Uint32(b[92:96]) {
+		h.pages = int64(binary.BigEndian.Uint32(b[28:32]))
 	}
-	h.schemaEmpty = objects == 0
-	return h, nil
+	return h, true, nil
 }
 
 func newerError(path string, version int) error {
@@ -355,7 +466,8 @@ func notKeel(path, why string) error {
 // of the action so every row the action touches gets the same timestamp.
 type writeTx struct {
 	*sql.Tx
-	now time.Time
+	now  time.Time
+	path string // the database, named in a message about the file
 }
 
 // today is the coach's calendar day at the time of the action: the local
@@ -372,9 +484,9 @@ func (tx *writeTx) today() assessment.Date { return assessment.DateOf(tx.now.Loc
 func (db *DB) beginWrite(ctx context.Context) (*writeTx, error) {
 	tx, err := db.db.BeginTx(ctx, nil)
 	if err != nil {
-		return nil, mapError("start saving", err)
+		return nil, mapErrorAt(db.Path, "start saving", err)
 	}
-	return &writeTx{Tx: tx, now: db.Now().UTC()}, nil
+	return &writeTx{Tx: tx, now: db.Now().UTC(), path: db.Path}, nil
 }
 
 // beginRead starts a read-only transaction: every query in it sees the same
@@ -382,7 +494,7 @@ func (db *DB) beginWrite(ctx context.Context) (*writeTx, error) {
 func (db *DB) beginRead(ctx context.Context) (*sql.Tx, error) {
 	tx, err := db.rdb.BeginTx(ctx, nil)
 	if err != nil {
-		return nil, mapError("read the database", err)
+		return nil, mapErrorAt(db.Path, "read the database", err)
 	}
 	return tx, nil
 }
@@ -390,7 +502,7 @@ func (db *DB) beginRead(ctx context.Context) (*sql.Tx, error) {
 // commit commits tx, mapping a failure for the coach.
 func (tx *writeTx) commit(op string) error {
 	if err := tx.Commit(); err != nil {
-		return mapError(op, err)
+		return mapErrorAt(tx.path, op, err)
 	}
 	return nil
 }

@@ -300,6 +300,14 @@ func (s *TransferService) ImportClients(ctx context.Context, e *assessment.Expor
 	if err := tx.commit("import the clients"); err != nil {
 		return nil, err
 	}
+	// A replaced client's old details leave the write-ahead log at once, as
+	// after an erase.
+	for _, c := range sum.Clients {
+		if c.Action == assessment.ImportReplaced {
+			s.db.checkpoint(ctx)
+			break
+		}
+	}
 	return sum, nil
 }
 

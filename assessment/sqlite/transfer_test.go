@@ -471,6 +471,15 @@ func mapsEqual(a, b map[string]int) bool {
 func TestWriteFileAtomic(t *testing.T) {
 	dir := filepath.Join(t.TempDir(), "exports")
 	path := filepath.Join(dir, "clients.json")
+	// A missing folder is refused, naming it, and not created.
+	err := sqlite.WriteFileAtomic(path, []byte("one"))
+	wantCode(t, err, assessment.EINVALID)
+	if !strings.Contains(assessment.ErrorMessage(err), dir) {
+		t.Errorf("message %q does not name the missing folder", assessment.ErrorMessage(err))
+	}
+	if err := os.Mkdir(dir, 0o700); err != nil {
+		t.Fatal(err)
+	}
 	if err := sqlite.WriteFileAtomic(path, []byte("one")); err != nil {
 		t.Fatal(err)
 	}

@@ -7,12 +7,14 @@ import (
 	"io"
 	"log"
 	"os"
+	"path/filepath"
 	"sync"
 	"time"
 
 	"fyne.io/fyne/v2"
 
 	"github.com/keel-coach/keel/assessment"
+	"github.com/keel-coach/keel/assessment/atomicfile"
 	"github.com/keel-coach/keel/assessment/sqlite"
 	"github.com/keel-coach/keel/ui"
 )
@@ -27,12 +29,16 @@ func runBackup(args []string, stdout, stderr io.Writer) int {
 	fs := newFlags("backup", stderr)
 	dbFlag := fs.String("db", "", "database file")
 	out := fs.String("out", "", "the backup file to write")
+	force := fs.Bool("force", false, "replace FILE if it already exists")
 	if err := fs.Parse(args); err != nil {
 		return 2
 	}
 	if *out == "" || fs.NArg() != 0 {
-		fmt.Fprintln(stderr, "usage: keel backup [-db PATH] --out FILE")
+		fmt.Fprintln(stderr, "usage: keel backup [-db PATH] [--force] --out FILE")
 		return 2
+	}
+	if !checkOut(backupCmd, *out, *dbFlag, *force, stderr) {
+		return 1
 	}
 	db, code := openDB(*dbFlag, stderr)
 	if db == nil {
@@ -64,6 +70,12 @@ func runRestore(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "keel restore: %s\n", assessment.ErrorMessage(err))
 		return 1
 	}
+	// A mistyped -db must not plant a database in a new folder.
+	if fi, err := os.Stat(filepath.Dir(path)); err != nil || !fi.IsDir() {
+		fmt.Fprintf(stderr, "keel restore: the folder %s does not exist. Check the -db path, or create the folder first.\n", filepath.Dir(path))
+		return 1
+	}
+	_, statErr := os.Stat(path)
 	kept, err := sqlite.Restore(ctx(), fs.Arg(0), path)
 	if err != nil {
 		fmt.Fprintf(stderr, "keel restore: %s\n", assessment.ErrorMessage(err))
@@ -76,6 +88,9 @@ func runRestore(args []string, stdout, stderr io.Writer) int {
 		return 1
 	}
 	db.Close()
+	if errors.Is(statErr, os.ErrNotExist) {
+		fmt.Fprintf(stdout, "Created a new database at %s\n", path)
+	}
 	fmt.Fprintf(stdout, "Restored %s into %s\n", fs.Arg(0), path)
 	if kept != "" {
 		fmt.Fprintf(stdout, "The database as it was is kept in %s\n", kept)
@@ -89,12 +104,16 @@ func runExport(args []string, stdout, stderr io.Writer) int {
 	dbFlag := fs.String("db", "", "database file")
 	client := fs.Int64("client", 0, "export only this client (default: every client)")
 	out := fs.String("out", "", "the export file to write (- for standard output)")
+	force := fs.Bool("force", false, "replace FILE if it already exists")
 	if err := fs.Parse(args); err != nil {
 		return 2
 	}
 	if *out == "" || fs.NArg() != 0 {
-		fmt.Fprintln(stderr, "usage: keel export [-db PATH] [--client ID] --out FILE")
+		fmt.Fprintln(stderr, "usage: keel export [-db PATH] [--client ID] [--force] --out FILE")
 		return 2
+	}
+	if *out != "-" && !checkOut("keel export", *out, *dbFlag, *force, stderr) {
+		return 1
 	}
 	db, code := openDB(*dbFlag, stderr)
 	if db == nil {
@@ -153,7 +172,12 @@ func runImport(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "keel import: --on-conflict: %s\n", assessment.ErrorMessage(err))
 		return 2
 	}
-	db, code := openDB(*dbFlag, stderr)
+	// A dry run only reads: it never starts a database.
+	open := createDB
+	if *dry {
+		open = func(flag string, _, stderr io.Writer) (*sqlite.DB, int) { return openDB(flag, stderr) }
+	}
+	db, code := open(*dbFlag, stdout, stderr)
 	if db == nil {
 		return code
 	}
@@ -290,6 +314,9 @@ func dataActions(h *dbHolder, lib *assessment.Library) *ui.DataActions {
 			return restoreInPlace(ctx, h, src)
 		},
 		Export: func(ctx context.Context, clientID int64, dest string) error {
+			if err := atomicfile.CheckOutput(dest, h.get().Path, true); err != nil {
+				return assessment.Errorf(assessment.EINVALID, "%s", err)
+			}
 			_, b, err := exportClients(ctx, h.get(), lib, clientID)
 			if err != nil {
 				return err
@@ -399,8 +426,13 @@ func runWindow(a fyne.App, h *dbHolder, db *sqlite.DB, notice string) *ui.UI {
 	h.set(db)
 	startupBackup(db)
 	u := ui.New(a, windowServices(h))
-	if notice != "" {
+	switch {
+	case notice != "":
 		u.ShowNotice("Backup restored", notice)
+	case db.Created:
+		// The window's first run: say where her data will live, so a
+		// mistyped -db or KEEL_DB shows at once.
+		u.ShowNotice("New database", fmt.Sprintf("Created a new database at %s", db.Path))
 	}
 	return u
 }

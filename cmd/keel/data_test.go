@@ -69,6 +69,9 @@ func fileHashOf(t *testing.T, path string) string {
 func TestBackupRestoreCommands(t *testing.T) {
 	db := newDB(t, "Ana")
 	out := filepath.Join(t.TempDir(), "usb", "monday.db")
+	if err := os.Mkdir(filepath.Dir(out), 0o700); err != nil {
+		t.Fatal(err)
+	}
 	code, stdout, stderr := keel("backup", "-db", db, "--out", out)
 	if code != 0 {
 		t.Fatalf("backup exit %d: %s", code, stderr)
@@ -141,6 +144,9 @@ func TestBackupRestoreCommands(t *testing.T) {
 func TestExportImportCommands(t *testing.T) {
 	src := newDB(t, "Ana Sousa", "Zoë Ó")
 	file := filepath.Join(t.TempDir(), "moving", "clients.json")
+	if err := os.Mkdir(filepath.Dir(file), 0o700); err != nil {
+		t.Fatal(err)
+	}
 	code, stdout, stderr := keel("export", "-db", src, "--out", file)
 	if code != 0 {
 		t.Fatalf("export exit %d: %s", code, stderr)

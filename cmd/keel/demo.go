@@ -16,7 +16,7 @@ func runDemo(args []string, stdout, stderr io.Writer) int {
 	if err := fs.Parse(args); err != nil {
 		return 2
 	}
-	db, code := openDB(*dbFlag, stderr)
+	db, code := createDB(*dbFlag, stdout, stderr)
 	if db == nil {
 		return code
 	}
@@ -76,7 +76,7 @@ func sampleHistory(ctx context.Context, s services, c *assessment.Client, sc ass
 	for _, r := range sc.Records {
 		at(r.Date)
 		r.ClientID = c.ID
-		r.Client = &assessment.ClientSnapshot{Name: c.Name, BirthDate: c.BirthDate, Births: c.Births, LastDelivery: c.LastDelivery, DeliveryMode: c.DeliveryMode}
+		r.Client = c.Snapshot()
 		if err := s.records.CreateRecord(ctx, r); err != nil {
 			return err
 		}
@@ -90,40 +90,21 @@ func sampleHistory(ctx context.Context, s services, c *assessment.Client, sc ass
 		return err
 	}
 	from := sc.Records[len(sc.Records)-1]
-	p, err := assessment.Generate(from, lib, assessment.ProgrammeOptions{Weeks: plan.Weeks, Start: plan.Start})
+	p, err := assessment.NewProgramme(c, from, lib, assessment.ProgrammeOptions{Weeks: plan.Weeks, Start: plan.Start})
 	if err != nil {
 		return err
 	}
-	p.ClientID, p.RecordID, p.Status = c.ID, from.ID, assessment.StatusIssued
+	if err := p.Issue(from); err != nil {
+		return err
+	}
 	at(from.Date.AddDays(1))
 	if err := s.programmes.CreateProgramme(ctx, p); err != nil {
 		return err
 	}
-	// Every planned session before today, in order.
-	var days []assessment.Date
-	for _, wk := range p.Weeks {
-		for k := range 7 {
-			d := wk.Start.AddDays(k)
-			for _, day := range wk.Days {
-				if day.Day == assessment.DayName(d.Weekday()) && len(day.Exercises) > 0 && d.Before(today) {
-					days = append(days, d)
-				}
-			}
-		}
-	}
+	days := plannedBefore(p, today)
 	var logs []*assessment.SessionLog
 	for i, d := range days {
-		l := &assessment.SessionLog{ProgrammeID: p.ID, Date: d, Status: assessment.SessionDone, Pain: 2 + i%2}
-		switch {
-		case i == plan.FlareSession:
-			l.Pain, l.Note = plan.FlarePain, plan.FlareNote
-		case i == plan.FlareSession+1:
-			l.Pain, l.Note = 4, "Easier variations; a little sore the next morning."
-		case i%6 == 5:
-			l.Status, l.Pain, l.Note = assessment.SessionMissed, 0, "Baby unwell."
-		case i%4 == 3:
-			l.Status, l.Note = assessment.SessionPartial, "Short on time: did the first half."
-		}
+		l := sampleSession(p.ID, i, d, plan)
 		at(d)
 		if err := s.sessionLogs.CreateSessionLog(ctx, l); err != nil {
 			return err
@@ -152,6 +133,40 @@ func sampleHistory(ctx context.Context, s services, c *assessment.Client, sc ass
 	return nil
 }
 
+// plannedBefore lists every planned session day of p before today, in
+// order.
+func plannedBefore(p *assessment.Programme, today assessment.Date) []assessment.Date {
+	var days []assessment.Date
+	for _, wk := range p.Weeks {
+		for k := range 7 {
+			d := wk.Start.AddDays(k)
+			for _, day := range wk.Days {
+				if day.Day == assessment.DayName(d.Weekday()) && len(day.Exercises) > 0 && d.Before(today) {
+					days = append(days, d)
+				}
+			}
+		}
+	}
+	return days
+}
+
+// sampleSession is the i-th logged session of a sample plan, on day d:
+// mostly done, some missed or partial, and the plan's flare.
+func sampleSession(programmeID int64, i int, d assessment.Date, plan *assessment.SamplePlan) *assessment.SessionLog {
+	l := &assessment.SessionLog{ProgrammeID: programmeID, Date: d, Status: assessment.SessionDone, Pain: 2 + i%2}
+	switch {
+	case i == plan.FlareSession:
+		l.Pain, l.Note = plan.FlarePain, plan.FlareNote
+	case i == plan.FlareSession+1:
+		l.Pain, l.Note = 4, "Easier variations; a little sore the next morning."
+	case i%6 == 5:
+		l.Status, l.Pain, l.Note = assessment.SessionMissed, 0, "Baby unwell."
+	case i%4 == 3:
+		l.Status, l.Note = assessment.SessionPartial, "Short on time: did the first half."
+	}
+	return l
+}
+
 // services are the storage services cmd wires into the UI and commands.
 type services struct {
 	db         *sqlite.DB
@@ -170,11 +185,7 @@ type services struct {
 
 // library is the built-in library with the coach's own exercises.
 func (s services) library() (*assessment.Library, error) {
-	custom, err := s.exercises.FindExercises(ctx())
-	if err != nil {
-		return nil, err
-	}
-	return s.builtin.With(custom)
+	return assessment.LibraryWithCustom(ctx(), s.builtin, s.exercises)
 }
 
 func newServices(db *sqlite.DB) services {
@@ -197,20 +208,4 @@ func newServices(db *sqlite.DB) services {
 		exports:     sqlite.NewExportLog(db),
 		due:         sqlite.NewDueService(db),
 	}
-}
-
-// openDB opens the database named by the flag, $KEEL_DB or the default
-// path. On failure it prints why and returns nil and the exit code.
-func openDB(flagValue string, stderr io.Writer) (*sqlite.DB, int) {
-	path, err := sqlite.ResolvePath(flagValue)
-	if err != nil {
-		fmt.Fprintf(stderr, "keel: %s\n", assessment.ErrorMessage(err))
-		return nil, 1
-	}
-	db, err := sqlite.Open(path)
-	if err != nil {
-		fmt.Fprintf(stderr, "keel: %s\n", assessment.ErrorMessage(err))
-		return nil, 1
-	}
-	return db, 0
 }

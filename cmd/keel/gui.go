@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"io"
+	"log"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/app"
@@ -35,6 +36,9 @@ func runGUI(args []string, stderr io.Writer) int {
 	var db *sqlite.DB
 	if err == nil {
 		db, err = sqlite.Open(path)
+	}
+	if err == nil && db.Created {
+		log.Printf("keel: Created a new database at %s", db.Path) // the window says so too
 	}
 	if err != nil {
 		if !showStartupError(a, path, explainOpen(path, err), h) {

@@ -12,7 +12,6 @@ import (
 	"io"
 	"os"
 	"sort"
-	"strings"
 )
 
 // AppID is the application's reverse-DNS identifier. It must equal the ID in
@@ -40,11 +39,11 @@ func commands() []command {
 		{"library", "keel library [--json] | --sheet FILE.pdf [-db PATH] [--paper a4|letter]", "list the exercise library, or print it with a figure for every exercise", runLibraryCmd},
 		{"clients", "keel clients [-db PATH] [--search TEXT] [--archived] [--json]", "list clients with their ids, weeks postpartum, latest assessment and programme", runClients},
 		{"programme", "keel programme -in FILE [-weeks N] [--json]", "generate a programme from an assessment file", runProgramme},
-		{"handout", "keel handout -in FILE|-client ID -out PDF", "print a client's handout to a PDF file", runHandout},
-		{"progress", "keel progress -db PATH -client ID [--json] [--csv FILE]", "a client's progress: first and latest assessments compared, chart series, CSV of her measures", runProgress},
-		{"backup", "keel backup [-db PATH] --out FILE", "write a consistent copy of the database to FILE", runBackup},
+		{"handout", "keel handout -in FILE|-client ID [--force] -out PDF", "print a client's handout to a PDF file", runHandout},
+		{"progress", "keel progress -db PATH -client ID [--json] [--csv FILE [--force]]", "a client's progress: first and latest assessments compared, chart series, CSV of her measures", runProgress},
+		{"backup", "keel backup [-db PATH] [--force] --out FILE", "write a consistent copy of the database to FILE", runBackup},
 		{"restore", "keel restore [-db PATH] FILE", "put a backup in place of the database (the current one is kept)", runRestore},
-		{"export", "keel export [-db PATH] [--client N] --out FILE", "write clients and all about them to a keel.export/1 file (docs/DATA.md)", runExport},
+		{"export", "keel export [-db PATH] [--client N] [--force] --out FILE", "write clients and all about them to a keel.export/1 file (docs/DATA.md)", runExport},
 		{"import", "keel import [-db PATH] [--on-conflict X] FILE", "read clients from an export file (X: skip, replace or keep-both)", runImport},
 	}
 }
@@ -55,7 +54,7 @@ func main() {
 
 // run dispatches to the window or a subcommand and returns the exit code.
 func run(args []string, stdout, stderr io.Writer) int {
-	if len(args) == 0 || strings.HasPrefix(args[0], "-") {
+	if !isSubcommand(args) {
 		return runGUI(args, stderr)
 	}
 	name := args[0]
@@ -84,6 +83,7 @@ func printHelp(w io.Writer) {
 	}
 	fmt.Fprintln(w, "\nFlags:")
 	fmt.Fprintln(w, "  -db PATH   the database file (default: $KEEL_DB, else the per-user data folder)")
+	fmt.Fprintln(w, "  --force    replace an existing output file (never the database)")
 	fmt.Fprintln(w, "\nRun `keel COMMAND -h` for a command's own flags.")
 }
 

@@ -48,11 +48,15 @@ func runProgress(args []string, stdout, stderr io.Writer) int {
 	clientID := fs.Int64("client", 0, "the client's id")
 	asJSON := fs.Bool("json", false, "write keel.progress/1 JSON (docs/FORMAT.md) instead of text")
 	csvPath := fs.String("csv", "", "also write her measures over time to this CSV file (one row per assessment)")
+	force := fs.Bool("force", false, "replace the --csv file if it already exists")
 	if err := fs.Parse(args); err != nil {
 		return 2
 	}
+	if *csvPath != "" && !checkOut("keel progress", *csvPath, *dbFlag, *force, stderr) {
+		return 1
+	}
 	if *clientID <= 0 || fs.NArg() > 0 {
-		fmt.Fprintln(stderr, "usage: keel progress -db PATH -client ID [--json] [--csv FILE]")
+		fmt.Fprintln(stderr, "usage: keel progress -db PATH -client ID [--json] [--csv FILE [--force]]")
 		return 2
 	}
 	db, code := openDB(*dbFlag, stderr)
@@ -135,18 +139,9 @@ func gatherProgress(s services, clientID int64, today assessment.Date) (*progres
 	if err != nil {
 		return nil, nil, err
 	}
-	var issued *assessment.Programme
-	for _, p := range ps { // newest first
-		if p.Status == assessment.StatusIssued {
-			issued = p
-			break
-		}
-	}
+	issued := assessment.CurrentProgramme(ps)
 	if len(recs) > 0 {
-		in := assessment.DueInput{ClientID: c.ID, Name: c.Name, LastAssessment: recs[len(recs)-1].Date}
-		if issued != nil && len(issued.Weeks) > 0 {
-			in.ProgrammeStart, in.Phases = issued.Weeks[0].Start, issued.Phases
-		}
+		in := assessment.DueInputFor(c, recs[len(recs)-1].Date, issued)
 		if d, why, ok := assessment.NextReassessment(in); ok {
 			doc.Next = &progressNext{Date: d, Reason: why}
 		}

@@ -4,10 +4,10 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"strings"
 
 	"github.com/keel-coach/keel/assessment"
 	"github.com/keel-coach/keel/assessment/atomicfile"
+	"github.com/keel-coach/keel/assessment/sqlite"
 	"github.com/keel-coach/keel/assets"
 )
 
@@ -32,8 +32,12 @@ func runAssessmentExport(args []string, stdout, stderr io.Writer) int {
 	dbFlag := fs.String("db", "", "database file")
 	id := fs.Int64("id", 0, "the assessment's id")
 	out := fs.String("out", "", "write to this file instead of standard output")
+	force := fs.Bool("force", false, "replace the -out file if it already exists")
 	if err := fs.Parse(args); err != nil {
 		return 2
+	}
+	if *out != "" && !checkOut("keel assessment export", *out, *dbFlag, *force, stderr) {
+		return 1
 	}
 	if *id <= 0 {
 		fmt.Fprintln(stderr, "keel assessment export: give the assessment with -id N (keel assessment list is not needed: the id is in the window's title bar and in keel progress)")
@@ -91,22 +95,16 @@ func runAssessmentImport(args []string, stdout, stderr io.Writer) int {
 	if r == nil {
 		return code
 	}
-	db, code := openDB(*dbFlag, stderr)
+	db, code := createDB(*dbFlag, stdout, stderr)
 	if db == nil {
 		return code
 	}
 	defer db.Close()
-	s := newServices(db)
-	c, created, err := clientFor(s, r, *clientID)
+	// The client is found or made, and the assessment saved, in one
+	// transaction: a stopped import leaves nothing half done, and two at
+	// once never make the same new client twice.
+	c, created, err := sqlite.NewRecordService(db).ImportRecord(ctx(), r, *clientID)
 	if err != nil {
-		fmt.Fprintf(stderr, "keel assessment import: %s\n", assessment.ErrorMessage(err))
-		return 1
-	}
-	r.ClientID = c.ID
-	if err := s.records.CreateRecord(ctx(), r); err != nil {
-		if created {
-			_ = s.clients.DeleteClient(ctx(), c.ID) // leave nothing behind
-		}
 		fmt.Fprintf(stderr, "keel assessment import: %s\n", assessment.ErrorMessage(err))
 		return 1
 	}
@@ -138,6 +136,9 @@ func readRecordFile(path, cmd string, stderr io.Writer) (*assessment.Record, int
 		}
 		return nil, 1
 	}
+	if b, err := assessment.StrictJSON(data); err == nil {
+		data = b // a byte-order mark dropped, as the parser did
+	}
 	for _, k := range assessment.IgnoredRecordKeys(data) {
 		fmt.Fprintf(stderr, "%s: warning: %s ignores the unknown key %q (a misspelt section counts as not tested)\n", cmd, path, k)
 	}
@@ -149,36 +150,6 @@ func unwrapPathErr(err error) error {
 		return pe.Err
 	}
 	return err
-}
-
-// clientFor finds or creates the client an imported record belongs to.
-func clientFor(s services, r *assessment.Record, id int64) (*assessment.Client, bool, error) {
-	if id > 0 {
-		c, err := s.clients.FindClientByID(ctx(), id)
-		return c, false, err
-	}
-	if r.Client == nil || strings.TrimSpace(r.Client.Name) == "" {
-		return nil, false, assessment.Errorf(assessment.EINVALID, "The file names no client: add a \"client\" section with her name, or give -client ID.")
-	}
-	cs, _, err := s.clients.FindClients(ctx(), assessment.ClientFilter{Query: r.Client.Name, IncludeArchived: true})
-	if err != nil {
-		return nil, false, err
-	}
-	for _, c := range cs {
-		if c.Name == strings.Join(strings.Fields(r.Client.Name), " ") {
-			return c, false, nil
-		}
-	}
-	c := &assessment.Client{Name: r.Client.Name, BirthDate: r.Client.BirthDate, Births: r.Client.Births,
-		LastDelivery: r.Client.LastDelivery, DeliveryMode: r.Client.DeliveryMode}
-	if r.MedicalClearance != nil {
-		cl := *r.MedicalClearance
-		c.Clearance = &cl
-	}
-	if err := s.clients.CreateClient(ctx(), c); err != nil {
-		return nil, false, err
-	}
-	return c, true, nil
 }
 
 // builtinLibrary is the exercise library shipped in assets.

@@ -50,8 +50,16 @@ func TestFileOutputs(t *testing.T) {
 			if err := os.Chmod(file, 0o644); err != nil {
 				t.Fatal(err)
 			}
+			// Without --force an existing file is left alone, and named.
 			var out, errb bytes.Buffer
-			if code := run(c.args(file), &out, &errb); code != 0 {
+			if code := run(c.args(file), &out, &errb); code != 1 || !strings.Contains(errb.String(), file+" already exists") || !strings.Contains(errb.String(), "--force") {
+				t.Fatalf("without --force: exit %d, stderr %q; want 1 and the file named", code, errb.String())
+			}
+			if b, _ := os.ReadFile(file); !bytes.HasPrefix(b, []byte("old ")) {
+				t.Fatal("the existing file was changed without --force")
+			}
+			errb.Reset()
+			if code := run(append(c.args(file), "--force"), &out, &errb); code != 0 {
 				t.Fatalf("exit %d: %s", code, errb.String())
 			}
 			b, err := os.ReadFile(file)
@@ -75,8 +83,11 @@ func TestFileOutputs(t *testing.T) {
 				t.Fatalf("exit %d; want 1", code)
 			}
 			msg := errb.String()
-			if !strings.Contains(msg, "Keel could not save the file "+file+": the folder does not exist") {
-				t.Errorf("stderr %q; want the file named and the reason in words", msg)
+			if !strings.Contains(msg, "The folder "+filepath.Dir(file)+" does not exist") {
+				t.Errorf("stderr %q; want the missing folder named", msg)
+			}
+			if _, err := os.Stat(filepath.Dir(file)); !os.IsNotExist(err) {
+				t.Errorf("the missing folder was created (%v)", err)
 			}
 			if strings.Contains(msg, "no such file") || strings.Contains(msg, "open ") {
 				t.Errorf("stderr %q shows the system's raw error", msg)
