@@ -674,6 +674,9 @@ func (g *gen) everyday(p *Programme) []Focus {
 	return out
 }
 
+// dayText writes d as she would say it: "Monday 16 November".
+func dayText(d Date) string { return d.Time().Format("Monday 2 January") }
+
 // ctxActivity is what she does now, "" when not recorded.
 func (g *gen) ctxActivity() string {
 	if g.r.Context == nil {
@@ -693,14 +696,14 @@ func (g *gen) review(p *Programme) string {
 		return "We will widen the plan as soon as your coach records your baby's birth date."
 	case f.Postpartum == PostpartumKnown && f.Weeks < EarlyPostpartumWeeks && !g.r.Date.IsZero():
 		d := g.r.Date.AddDays(7 * (EarlyPostpartumWeeks - f.Weeks))
-		return "We will check in again at your 6-week check, around " + d.String() + "; with your GP's go-ahead the plan moves on from the gentle set."
+		return "We will check in again at your 6-week check, around " + dayText(d) + "; with your GP's go-ahead the plan moves on from the gentle set."
 	case g.has(FindEarlyPostpartum) && (f.Caesarean || f.ModeUnknown) && !f.GoAhead:
 		return "We will move on from the gentle set once your GP's go-ahead is recorded."
 	case held && !g.r.Date.IsZero():
-		return "We will check in again in about 2 weeks (around " + g.r.Date.AddDays(ReviewAfterReferralDays).String() + "), once you have seen the professional named above, and move on when they agree."
+		return "We will check in again in about 2 weeks (around " + dayText(g.r.Date.AddDays(ReviewAfterReferralDays)) + "), once you have seen the professional named above, and move on when they agree."
 	case len(p.Phases) > 1 && !g.opts.Start.IsZero():
 		end := p.Phases[0].LastWeek
-		return "We will reassess you at the end of week " + strconv.Itoa(end) + " (around " + g.opts.Start.AddDays(7*end-1).String() + "); the next phase starts when its checks are met."
+		return "We will reassess you at the end of week " + strconv.Itoa(end) + " (around " + dayText(g.opts.Start.AddDays(7*end-1)) + "); the next phase starts when its checks are met."
 	}
 	return ""
 }
