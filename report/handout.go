@@ -540,7 +540,7 @@ func joinAnd(xs []string) string { return assessment.JoinAnd(xs) }
 func stopList(r *assessment.Record, p *assessment.Programme) []string {
 	leak := "Leaking urine, or a sudden urge you cannot hold."
 	if knownLeaks(r) {
-		leak = "Leaking more than you usually do, or an urge you cannot hold. Your usual small leaks are not a reason to stop: take the easier option, tick “Leak” on the tracking sheet and carry on."
+		leak = "Leaking more than you usually do, or an urge you cannot hold. Your usual small leaks: make the exercise easier (the easier option on its card), tick “Leak” on the tracking sheet and tell me at your next session."
 	}
 	return []string{
 		stopRule(p),

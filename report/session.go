@@ -692,6 +692,7 @@ func stopRule(p *assessment.Programme) string {
 	}
 	t = outOfTen.ReplaceAllString(t, "$1 out of 10")
 	t = strings.ReplaceAll(t, "tell your coach", "tell me")
+	t = strings.ReplaceAll(t, "fewer reps", "fewer repetitions")
 	return t
 }
 
