@@ -440,6 +440,7 @@ var referralWords = map[string]string{
 	assessment.FindPainHigh:           "Your pain is high at the moment. Please let your doctor or physiotherapist know, and keep every exercise in the comfortable range.",
 	assessment.ReferralPainPersistent: fmt.Sprintf("Your back pain has stayed at %d out of 10 or more this week. A physiotherapist or your GP should look at it; until then the plan keeps to gentle work.", assessment.PainStopMin),
 	assessment.ReferralGluteNerve:     "One of your hip muscles barely switched on when I tested it. Your GP should check the nerve that works it soon, and sooner still if the weakness is new or getting worse. The plan keeps to gentle work until then.",
+	assessment.FindDiastasis:          "The check of your tummy found a gap between the two sides of your tummy muscles, or a ridge when you lifted your head. A pelvic-health physiotherapist can assess it: a routine appointment, not an urgent one. Meanwhile the plan keeps to gentle core work that keeps your tummy flat.",
 	assessment.ReferralPregnant:       "You are pregnant now. This plan is for after the birth: please ask your midwife to guide your exercise until then.",
 }
 

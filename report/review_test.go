@@ -173,6 +173,22 @@ func TestReferralSheetWords(t *testing.T) {
 			t.Error("a sheet with no plan says to stop the exercises")
 		}
 	})
+	t.Run("EveryReferralInPlainWords", func(t *testing.T) {
+		// the fallback is vague; every referral the programme gives has its own words
+		for _, name := range examples(t) {
+			h, err := report.Build(exampleInput(t, name))
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, rp := range h.Referrals {
+				for _, r := range rp.Reasons {
+					if strings.Contains(r, "One of your answers is worth a check") {
+						t.Errorf("%s: a referral without its own words: %q", name, r)
+					}
+				}
+			}
+		}
+	})
 	t.Run("EachPersonOnce", func(t *testing.T) {
 		_, ps := pdfOf(t, "full")
 		all := collapse(strings.Join(ps, "\n"))
