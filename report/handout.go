@@ -367,7 +367,7 @@ func Build(in Input) (*Handout, error) {
 	pb := &partBuilder{p: p, phases: phases, lib: lib, r: in.Record, interp: interp, shown: map[string]string{}, explain: map[string]bool{}, whySeen: map[string]bool{}}
 	h.Parts = buildParts(pb, from, to)
 	h.Later, h.CheckIn = buildLater(p, phases, to)
-	h.Tracking = buildTracking(p, from, to)
+	h.Tracking = buildTracking(p, lib, from, to)
 	h.Referrals = buildReferralPages(in.Record, p, interp, h, false)
 	if len(h.Referrals) > 0 {
 		h.Summary.Safety = append(h.Summary.Safety, "The last page of this handout is for your appointment: take it with you.")
@@ -815,7 +815,7 @@ func sessionName(d assessment.Day) string {
 // plainSession says "buttocks" where a session name says "glutes".
 var plainSession = strings.NewReplacer("Glutes", "Buttocks", "glutes", "buttocks", "Glute", "Buttock", "glute", "buttock")
 
-func buildTracking(p *assessment.Programme, from, to int) []TrackWeek {
+func buildTracking(p *assessment.Programme, lib map[string]*assessment.Exercise, from, to int) []TrackWeek {
 	out := make([]TrackWeek, 0, len(p.Weeks))
 	for _, wk := range p.Weeks {
 		if wk.Week < from || wk.Week > to {
@@ -835,7 +835,7 @@ func buildTracking(p *assessment.Programme, from, to int) []TrackWeek {
 			if i := dayIndex(d.Day); i >= 0 {
 				label = dayLabels[i]
 			}
-			ts := TrackSession{Day: label, Name: sessionName(d)}
+			ts := TrackSession{Day: label, Name: sessionTitle(d, lib)}
 			if dd := dayDate(weekStart(p, wk), dayIndex(d.Day)); !dd.IsZero() {
 				ts.Date = dd.Time().Format("Mon 2 Jan")
 			}
@@ -891,4 +891,23 @@ func waitsWords(p *assessment.Programme) string {
 		return ""
 	}
 	return "For now your plan stays gentle, so some of this waits: stronger work for your hips, practice at bending and lifting, and work towards your goals come later, once " + joinAnd(until) + "."
+}
+
+// chestClause is the part of a session's name that promises chest
+// stretches; it goes when the day holds none.
+const chestClause = ", with chest stretches"
+
+// sessionTitle is sessionName without a promise the day does not keep: a
+// session "with chest stretches" that has none is named without them.
+func sessionTitle(d assessment.Day, lib map[string]*assessment.Exercise) string {
+	n := sessionName(d)
+	if !strings.Contains(n, chestClause) {
+		return n
+	}
+	for _, x := range d.Exercises {
+		if ex := lib[x.ExerciseID]; ex != nil && ex.Family == assessment.FamilyChest {
+			return n
+		}
+	}
+	return strings.Replace(n, chestClause, "", 1)
 }

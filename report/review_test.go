@@ -244,3 +244,31 @@ func TestWhatWaits(t *testing.T) {
 		t.Errorf("last point %q; want what waits and until when", last)
 	}
 }
+
+// TestSessionNameKeepsItsPromise: a session called "with chest stretches"
+// holds one.
+func TestSessionNameKeepsItsPromise(t *testing.T) {
+	for _, name := range examples(t) {
+		in := exampleInput(t, name)
+		h, err := report.Build(in)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, part := range h.Parts {
+			for _, s := range part.Sessions {
+				if !strings.Contains(s.Heading, "with chest stretches") {
+					continue
+				}
+				found := false
+				for _, b := range s.Exercises {
+					if e, ok := in.Library.Get(b.ExerciseID); ok && e.Family == "chest_thoracic" {
+						found = true
+					}
+				}
+				if !found {
+					t.Errorf("%s: %q has no chest stretch", name, s.Heading)
+				}
+			}
+		}
+	}
+}

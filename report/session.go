@@ -373,7 +373,7 @@ func (pb *partBuilder) fridge(byDay [7][]*dayGroup, lo, hi int) FridgePage {
 			g := gs[0]
 			if isSession(g.d) {
 				fd.Rest = false
-				fd.Session = sessionName(g.d)
+				fd.Session = sessionTitle(g.d, pb.lib)
 				fd.Minutes = max(g.d.Minutes, 0)
 				for k, it := range lines(g.d) {
 					builds = builds || g.builds(k)
@@ -439,7 +439,7 @@ func (pb *partBuilder) session(g *dayGroup, days []int, weeks string) SessionPag
 		names[i] = fullDay[d]
 	}
 	sp := SessionPage{Days: joinAnd(names), Weeks: weeks, Minutes: max(g.d.Minutes, 0), Stop: stopRule(pb.p)}
-	sp.Heading = sp.Days + ": " + sessionName(g.d)
+	sp.Heading = sp.Days + ": " + sessionTitle(g.d, pb.lib)
 	if weeks != "" {
 		sp.Heading += " (" + strings.ToLower(weeks[:1]) + weeks[1:] + ")"
 	}
