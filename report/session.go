@@ -1037,16 +1037,25 @@ func (pb *partBuilder) doseOver(g *dayGroup, k int, ln line) string {
 			holdOnly = holdOnly && c.rx.Sets == ln.rx.Sets && c.rx.Reps == ln.rx.Reps && c.rx.HoldSeconds > 0
 		}
 		var weeks []string
-		for _, c := range all {
+		for i, c := range all {
+			// a dose held for more than one week says so: "weeks 3–4"
+			end := g.last
+			if i+1 < len(all) {
+				end = all[i+1].week - 1
+			}
+			label := fmt.Sprintf("week %d", c.week)
+			if end > c.week {
+				label = fmt.Sprintf("weeks %d–%d", c.week, end)
+			}
 			switch {
 			case repsOnly:
-				weeks = append(weeks, fmt.Sprintf("week %d: %d", c.week, c.rx.Reps))
+				weeks = append(weeks, fmt.Sprintf("%s: %d", label, c.rx.Reps))
 			case holdOnly && c.rx.HoldSeconds >= minutesFrom:
-				weeks = append(weeks, fmt.Sprintf("week %d: %s", c.week, plural((c.rx.HoldSeconds+30)/60, "minute", "minutes")))
+				weeks = append(weeks, fmt.Sprintf("%s: %s", label, plural((c.rx.HoldSeconds+30)/60, "minute", "minutes")))
 			case holdOnly:
-				weeks = append(weeks, fmt.Sprintf("week %d: %d seconds", c.week, c.rx.HoldSeconds))
+				weeks = append(weeks, fmt.Sprintf("%s: %d seconds", label, c.rx.HoldSeconds))
 			default:
-				weeks = append(weeks, fmt.Sprintf("week %d: %s", c.week, lowerFirst(c.dose)))
+				weeks = append(weeks, fmt.Sprintf("%s: %s", label, lowerFirst(c.dose)))
 			}
 		}
 		lead := "A little more each week"
