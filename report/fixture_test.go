@@ -189,7 +189,7 @@ func fixtureProgramme(n int) *assessment.Programme {
 // show: the library's names, and the prescription's name for the exercise
 // missing from the library.
 func fixtureNames() []string {
-	return []string{"360° breathing with pelvic-floor lift", "Heel slide", "Glute bridge", "Side-lying hip abduction",
+	return []string{"360° breathing with pelvic-floor lift", "Heel slide", "Bridge: lift your hips, squeezing your buttocks", "Side-lying hip abduction",
 		"Chair breathing with long exhale — Zoë's version", "Dead bug with bent knees", "Half-kneeling hip-flexor stretch",
 		"Dowel hip hinge", "Band row", "Suitcase carry", "Bird dog"}
 }

@@ -48,7 +48,7 @@ const (
 	maxGoalsRunes    = 700  // the client's goals paragraph
 	maxSettingRunes  = 120  // business name, coach name, contact line
 	maxCues          = 4    // cues per card: more is more than anyone reads
-	maxFound         = 12   // findings listed on the summary
+	maxFound         = 5    // findings listed on the summary, beyond referrals
 	maxSideNoteRunes = 300  // the side-specific note on a card
 	maxFocusRunes    = 360  // a focus reason: as long as a finding sentence, so duplicates compare equal
 	maxFocusItems    = 8    // focus items on the summary
@@ -367,7 +367,7 @@ func Build(in Input) (*Handout, error) {
 	pb := &partBuilder{p: p, phases: phases, lib: lib, r: in.Record, interp: interp, shown: map[string]string{}, explain: map[string]bool{}, whySeen: map[string]bool{}}
 	h.Parts = buildParts(pb, from, to)
 	h.Later, h.CheckIn = buildLater(p, phases, to)
-	h.Tracking = buildTracking(p, from, to)
+	h.Tracking = buildTracking(p, lib, from, to)
 	h.Referrals = buildReferralPages(in.Record, p, interp, h, false)
 	if len(h.Referrals) > 0 {
 		h.Summary.Safety = append(h.Summary.Safety, "The last page of this handout is for your appointment: take it with you.")
@@ -438,6 +438,10 @@ var referralWords = map[string]string{
 	assessment.ReferralCaesareanCheck: "Your caesarean was recent, so please check with your GP that you are ready for more than walking and pelvic-floor work.",
 	assessment.FindHingePain:          "Bending forward from the hips was painful. Your plan leaves out loaded bending until that has been looked at.",
 	assessment.FindPainHigh:           "Your pain is high at the moment. Please let your doctor or physiotherapist know, and keep every exercise in the comfortable range.",
+	assessment.ReferralPainPersistent: fmt.Sprintf("Your back pain has stayed at %d out of 10 or more this week. A physiotherapist or your GP should look at it; until then the plan keeps to gentle work.", assessment.PainStopMin),
+	assessment.ReferralGluteNerve:     "One of your hip muscles barely switched on when I tested it. Your GP should check the nerve that works it soon, and sooner still if the weakness is new or getting worse. The plan keeps to gentle work until then.",
+	assessment.FindDiastasis:          "The check of your tummy found a gap between the two sides of your tummy muscles, or a ridge when you lifted your head. A pelvic-health physiotherapist can assess it: a routine appointment, not an urgent one. Meanwhile the plan keeps to gentle core work that keeps your tummy flat.",
+	assessment.ReferralPregnant:       "You are pregnant now. This plan is for after the birth: please ask your midwife to guide your exercise until then.",
 }
 
 // whoWords turns a referral's "To" into a phrase for the client.
@@ -463,7 +467,7 @@ func whoWords(to string) string {
 // referralFallback words a referral whose code Keel has no client sentence
 // for. The generator's own reason is written for the coach ("ask her GP
 // ..."), so it is never shown to the client.
-const referralFallback = "Something in your assessment needs a check by %s before we add harder work. I will explain when we next meet."
+const referralFallback = "One of your answers is worth a check by %s before we add harder work. Until then we keep to the gentler exercises."
 
 // referralLines merges the programme's and the interpretation's referrals,
 // one line per code, in the order they first appear. The programme's list
@@ -529,15 +533,23 @@ func joinAnd(xs []string) string { return assessment.JoinAnd(xs) }
 
 // --- summary ----------------------------------------------------------------
 
-// StopFor is what the client should stop an exercise for, in her words
-// (domain.md §6 symptoms [68][71], §1 doming [71][15], and the pain traffic
-// light of §7 [84]).
-var stopFor = []string{
-	fmt.Sprintf("Pain that rises above %d out of 10 during an exercise, or is worse the next day. Stop, rest, and tell me before the next session.", painStopAbove),
-	"Leaking urine, or a sudden urge you cannot hold.",
-	"A feeling of heaviness, dragging or a bulge in your pelvic area.",
-	"Doming or coning: a ridge or peak along the middle of your belly when you strain. Make the exercise easier or stop it.",
-	"Feeling dizzy, faint, short of breath beyond normal effort, or any bleeding that is not your period.",
+// stopList is what the client should stop an exercise for, in her words
+// (domain.md §6 symptoms [68][71], §1 doming [71][15]): pain by the
+// programme's stop rule, the one every session page repeats. A client who
+// already leaks is told what to do with her usual leaks rather than to stop
+// for them.
+func stopList(r *assessment.Record, p *assessment.Programme) []string {
+	leak := "Leaking urine, or a sudden urge you cannot hold."
+	if knownLeaks(r) {
+		leak = "Leaking more than you usually do, or an urge you cannot hold. Your usual small leaks: make the exercise easier (the easier option on its card), tick “Leak” on the tracking sheet and tell me at your next session."
+	}
+	return []string{
+		stopRule(p),
+		leak,
+		"A feeling of heaviness, dragging or a bulge in your pelvic area.",
+		"Doming or coning: a ridge or peak along the middle of your belly when you strain. Make the exercise easier or stop it.",
+		"Feeling dizzy, faint, short of breath beyond normal effort, or any bleeding that is not your period.",
+	}
 }
 
 // painStopAbove is the exercise pain score above which the client stops:
@@ -562,13 +574,34 @@ var extraSafety = map[string]string{
 // marked: "a little" would tell her less than we saw.
 const domingMarked = "Your tummy rose into a clear ridge when you lifted your head. Breathe out as you make the effort, and make any exercise easier, or stop it, as soon as you see that ridge."
 
+// foundGroup puts findings that tell her the same thing under one theme,
+// so "what we found" names each once: the hinge, the tight hip and thigh
+// muscles, the posture of the upper back.
+var foundGroup = map[string]string{
+	assessment.FindHingePoor: "hinge", assessment.FindHingeFair: "hinge", assessment.FindHingeLumbarFlex: "hinge", assessment.FindHingeSquatting: "hinge",
+	assessment.FindShortHipFlexors: "tight", assessment.FindShortRectus: "tight", assessment.FindTFLTightness: "tight",
+	assessment.FindForwardHead: "posture", assessment.FindRoundedShoulders: "posture", assessment.FindKyphosis: "posture", assessment.FindThoracicMobility: "posture",
+}
+
 func buildSummary(r *assessment.Record, p *assessment.Programme, interp *assessment.Interpretation) Summary {
 	var s Summary
 	seen := map[string]bool{}
+	groupSeen := map[string]bool{}
 	for _, f := range interp.Findings {
 		t := clean(f.Client, maxSentenceRunes)
-		if t == "" || seen[t] || len(s.Found) == maxFound {
+		if t == "" || seen[t] || (len(s.Found) >= maxFound && f.Severity < assessment.SeverityRefer) {
 			continue
+		}
+		if g := foundGroup[f.Code]; g != "" {
+			// one point per theme: the first (most serious) finding speaks
+			// for the others, which the session pages explain as they come
+			if groupSeen[g] {
+				continue
+			}
+			groupSeen[g] = true
+		}
+		if f.Code == assessment.FindGluteAsymmetry && (interp.Has(assessment.FindGluteMedWeak) || interp.Has(assessment.FindGluteMaxWeak)) {
+			continue // the weak side is already named
 		}
 		if f.Code == assessment.FindRedFlag && cleared(r) {
 			// The finding asks her to see a doctor; she has, and the safety
@@ -576,6 +609,9 @@ func buildSummary(r *assessment.Record, p *assessment.Programme, interp *assessm
 			continue
 		}
 		seen[t] = true
+		s.Found = append(s.Found, t)
+	}
+	if t := waitsWords(p); t != "" && len(s.Found) > 0 {
 		s.Found = append(s.Found, t)
 	}
 	if len(s.Found) == 0 {
@@ -630,18 +666,20 @@ func buildSummary(r *assessment.Record, p *assessment.Programme, interp *assessm
 		s.Focus = append(s.Focus, FocusItem{Title: t, Reason: why})
 	}
 	s.Disclaimer = disclaimer
-	s.StopFor = stopFor
+	s.StopFor = stopList(r, p)
 	return s
 }
 
 // planLine sums the plan up in one sentence.
 func planLine(p *assessment.Programme) string {
-	sessions, minutes := 0, 0
+	sessions, minutes, easy := 0, 0, 0
 	for _, wk := range p.Weeks {
 		for _, d := range wk.Days {
 			if isTraining(d) {
 				sessions++
 				minutes += max(d.Minutes, 0)
+			} else if isSession(d) {
+				easy++
 			}
 		}
 	}
@@ -652,6 +690,9 @@ func planLine(p *assessment.Programme) string {
 		line += fmt.Sprintf(", about %s a week", plural(int(perWeek+0.5), "session", "sessions"))
 		if minutes > 0 {
 			line += fmt.Sprintf(" of around %d minutes", (minutes/sessions+2)/5*5)
+		}
+		if e := int(float64(easy)/float64(n) + 0.5); e > 0 {
+			line += fmt.Sprintf(", and %s (a short habit and a walk)", plural(e, "easy day", "easy days"))
 		}
 	}
 	if start := weekStart(p, p.Weeks[0]); !start.IsZero() {
@@ -692,7 +733,7 @@ func programmePhases(p *assessment.Programme) []phaseSpan {
 			if t == "" {
 				t = phaseTitle(ph.Name)
 			}
-			span := phaseSpan{Name: ph.Name, Title: t, Aim: clean(ph.Aim, maxReasonRunes), First: ph.FirstWeek, Last: ph.LastWeek}
+			span := phaseSpan{Name: ph.Name, Title: t, Aim: phaseAim(ph), First: ph.FirstWeek, Last: ph.LastWeek}
 			for _, c := range ph.Criteria {
 				// the criterion's own text is written for the coach
 				// (grades, scores); she reads it in her words
@@ -756,14 +797,25 @@ func dayIndex(day string) int {
 	return -1
 }
 
+// sessionName is the day's session as she reads it. A "rest" day that
+// holds a short habit and a walk is an easy day: it has something in it,
+// sometimes longer than a short session, so calling it rest misleads.
 func sessionName(d assessment.Day) string {
-	if n := clean(d.Session, maxSessionRunes); n != "" {
-		return n
+	n := clean(d.Session, maxSessionRunes)
+	if d.Rest && isSession(d) {
+		// its exercises say what is in it, on the fridge and its page
+		return "Easy day"
+	}
+	if n != "" {
+		return plainSession.Replace(n)
 	}
 	return "Session"
 }
 
-func buildTracking(p *assessment.Programme, from, to int) []TrackWeek {
+// plainSession says "buttocks" where a session name says "glutes".
+var plainSession = strings.NewReplacer("Glutes", "Buttocks", "glutes", "buttocks", "Glute", "Buttock", "glute", "buttock")
+
+func buildTracking(p *assessment.Programme, lib map[string]*assessment.Exercise, from, to int) []TrackWeek {
 	out := make([]TrackWeek, 0, len(p.Weeks))
 	for _, wk := range p.Weeks {
 		if wk.Week < from || wk.Week > to {
@@ -783,7 +835,7 @@ func buildTracking(p *assessment.Programme, from, to int) []TrackWeek {
 			if i := dayIndex(d.Day); i >= 0 {
 				label = dayLabels[i]
 			}
-			ts := TrackSession{Day: label, Name: sessionName(d)}
+			ts := TrackSession{Day: label, Name: sessionTitle(d, lib)}
 			if dd := dayDate(weekStart(p, wk), dayIndex(d.Day)); !dd.IsZero() {
 				ts.Date = dd.Time().Format("Mon 2 Jan")
 			}
@@ -799,4 +851,63 @@ func dayRank(day string) int {
 		return i
 	}
 	return len(dayKeys)
+}
+
+// phaseAim is a phase's aim in her words; a phase Keel has no words for
+// keeps the programme's.
+func phaseAim(ph assessment.Phase) string {
+	if t, ok := phaseAims[ph.Name]; ok {
+		return t
+	}
+	return clean(ph.Aim, maxReasonRunes)
+}
+
+// waitsWords tells her what waits when a referral keeps the plan gentle:
+// the first page names findings and goals the gentle weeks do not yet
+// work on, and she should know why and until when.
+func waitsWords(p *assessment.Programme) string {
+	if p == nil || p.Blocked {
+		return ""
+	}
+	var until []string
+	add := func(t string) {
+		if !contains(until, t) {
+			until = append(until, t)
+		}
+	}
+	for _, ref := range p.Referrals {
+		switch ref.Code {
+		case assessment.ReferralPainPersistent:
+			add("your back pain has settled")
+		case assessment.FindScarConcern, assessment.ReferralCaesareanCheck:
+			add("your scar has been checked")
+		case assessment.ReferralHingePain:
+			add("bending forward has been looked at")
+		case assessment.ReferralGluteNerve:
+			add("your GP has checked your hip muscles")
+		}
+	}
+	if len(until) == 0 {
+		return ""
+	}
+	return "For now your plan stays gentle, so some of this waits: stronger work for your hips, practice at bending and lifting, and work towards your goals come later, once " + joinAnd(until) + "."
+}
+
+// chestClause is the part of a session's name that promises chest
+// stretches; it goes when the day holds none.
+const chestClause = ", with chest stretches"
+
+// sessionTitle is sessionName without a promise the day does not keep: a
+// session "with chest stretches" that has none is named without them.
+func sessionTitle(d assessment.Day, lib map[string]*assessment.Exercise) string {
+	n := sessionName(d)
+	if !strings.Contains(n, chestClause) {
+		return n
+	}
+	for _, x := range d.Exercises {
+		if ex := lib[x.ExerciseID]; ex != nil && ex.Family == assessment.FamilyChest {
+			return n
+		}
+	}
+	return strings.Replace(n, chestClause, "", 1)
 }

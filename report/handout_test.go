@@ -83,17 +83,17 @@ func TestBuild(t *testing.T) {
 		}
 		f := h.Parts[0].Fridge
 		mon := f.Days[0]
-		if mon.Rest || mon.Session != "Core & glutes A" || mon.Minutes != 25 {
-			t.Errorf("Monday = %+v; want Core & glutes A, 25 minutes", mon)
+		if mon.Rest || mon.Session != "Core & buttocks A" || mon.Minutes != 25 {
+			t.Errorf("Monday = %+v; want Core & buttocks A, 25 minutes", mon)
 		}
 		var names []string
 		for _, it := range mon.Items {
 			names = append(names, it.Name)
 		}
-		if got, want := strings.Join(names, "|"), "360° breathing with pelvic-floor lift|Heel slide|Glute bridge|Side-lying hip abduction|Chair breathing with long exhale — Zoë's version"; got != want {
+		if got, want := strings.Join(names, "|"), "360° breathing with pelvic-floor lift|Heel slide|Bridge: lift your hips, squeezing your buttocks|Side-lying hip abduction|Chair breathing with long exhale — Zoë's version"; got != want {
 			t.Errorf("Monday exercises\n got %s\nwant %s", got, want)
 		}
-		if !strings.Contains(f.Intro, "grow a little over the weeks") {
+		if !strings.Contains(f.Intro, "grow each week") {
 			t.Errorf("fridge intro = %q; want it to say the amounts grow", f.Intro)
 		}
 		if !f.Days[1].Rest || f.Days[5].Rest || len(f.Days[5].Items) != 0 {
@@ -110,7 +110,7 @@ func TestBuild(t *testing.T) {
 		for _, s := range h.Parts[0].Sessions {
 			heads = append(heads, s.Heading)
 		}
-		want := []string{"Monday and Friday: Core & glutes A", "Wednesday: Hinge & posture B", "Saturday: Walk"}
+		want := []string{"Monday and Friday: Core & buttocks A", "Wednesday: Hinge & posture B", "Saturday: Walk"}
 		if strings.Join(heads, "|") != strings.Join(want, "|") {
 			t.Errorf("session pages\n got %q\nwant %q", heads, want)
 		}
@@ -124,8 +124,8 @@ func TestBuild(t *testing.T) {
 		}
 		doses := []struct{ id, want string }{
 			{"breath_360", "2 rounds of 6; rest 45 seconds between rounds"},
-			{"side_lying_abduction", "2 rounds of 12, each side, plus 1 more round on your right side; rest 45 seconds between rounds"},
-			{"half_kneeling_hf", "3 rounds: hold 30 seconds, on your left side only; rest 45 seconds between rounds"},
+			{"side_lying_abduction", "2 rounds of 12, each side, plus 1 more round with your right leg working (lying on your left side, right leg on top); rest 45 seconds between rounds"},
+			{"half_kneeling_hf", "3 rounds: hold 30 seconds, with your left knee down (the stretch is at the front of your left hip), that side only; rest 45 seconds between rounds"},
 			{"ghost_move", "3 rounds: hold 20 seconds"},
 		}
 		for _, d := range doses {

@@ -125,7 +125,7 @@ func TestRenderText(t *testing.T) {
 		}
 	})
 	t.Run("Sections", func(t *testing.T) {
-		for _, want := range []string{"What we found", "What matters to you", "What your plan works on", "Stop the exercise",
+		for _, want := range []string{"What we found", "What matters to you", "What your plan works on", "When to stop an exercise",
 			"Your week", "Weeks 1–4 · Build control", "How it should feel", "How to do it", "Tracking sheet",
 			"Your progress", "3 points lower (real change)", "Strong Mothers Coaching", "coaching, not medical advice"} {
 			if !strings.Contains(flat, want) {

@@ -76,7 +76,7 @@ func (r *renderer) layoutFridgeDay(d FridgeDay, cols int, figs bool) fridgeDayLa
 			tw -= fridgeFigW + 1.5
 		}
 		r.font(true, fridgeSize)
-		for _, t := range r.wrap(it.Name, tw) {
+		for _, t := range r.wrap(stepName(it.Step, it.Name), tw) {
 			lines = append(lines, drawLine{text: t, bold: !restText, size: fridgeSize, h: lh})
 		}
 		if it.Dose != "" {
@@ -139,7 +139,7 @@ func (r *renderer) fridge(p *PlanPart) {
 			total := 0.0
 			for i, d := range f.Days {
 				c := cols
-				if len(d.Items) <= 2 {
+				if len(d.Items) <= 2 && cols < 3 {
 					c = 1
 				}
 				days[i] = r.layoutFridgeDay(d, c, figs)
@@ -251,7 +251,7 @@ func (r *renderer) drawLine(d drawLine, x, y, w float64) {
 func (r *renderer) cardParts(b ExerciseBlock) (top, left, right []boxLine) {
 	w := r.h.Words
 	top = []boxLine{
-		{text: b.Name, bold: true, size: sizeCardName},
+		{text: stepName(b.Step, b.Name), bold: true, size: sizeCardName},
 		{text: b.Dose, bold: true, size: sizeCard, gap: 0.8},
 	}
 	if b.Change != "" {
@@ -423,6 +423,10 @@ func (r *renderer) session(s *SessionPage, firstOfPart bool) {
 	headH := float64(len(r.wrap(s.Heading, r.width)))*lineHeight(sizeHeading) + 8
 	r.font(false, sizeBody)
 	headH += float64(len(r.wrap(s.Intro, r.width))) * lineHeight(sizeBody)
+	if s.Stop != "" {
+		r.font(true, sizeBody)
+		headH += 1 + float64(len(r.wrap(r.h.Words.StopRule+": "+lowerFirst(s.Stop), r.width)))*lineHeight(sizeBody)
+	}
 	total := headH
 	explain := r.pendingExplain
 	r.pendingExplain = nil
@@ -468,6 +472,10 @@ func (r *renderer) session(s *SessionPage, firstOfPart bool) {
 	r.bookmark(s.Heading, 1)
 	r.heading(s.Heading, lineHeight(sizeBody)+firstH)
 	r.para(s.Intro, sizeBody, false, 0, colInk)
+	if s.Stop != "" {
+		r.y += 1
+		r.para(r.h.Words.StopRule+": "+lowerFirst(s.Stop), sizeBody, true, 0, colInk)
+	}
 	r.y += 2
 	if len(explain) > 0 {
 		r.box(boxStyle{border: r.accent, lineWidth: 0.4}, explain)
@@ -512,9 +520,10 @@ func (r *renderer) tracking() {
 		return
 	}
 	w := r.h.Words
-	// The sheet starts on a page of its own, unless the page so far holds
-	// only a card or two and has half its room left.
-	if r.pdf.PageNo() == 0 || r.pageWords >= minPageWords || r.bottom-r.y < 0.5*r.pageRoom() {
+	// The sheet starts on the page so far when two-fifths of it is left,
+	// room for the key and the first weeks' rows; otherwise that page
+	// would be left part empty and the sheet run a page longer.
+	if r.pdf.PageNo() == 0 || r.bottom-r.y < 0.4*r.pageRoom() {
 		r.newPage()
 	} else {
 		r.y += 4
@@ -696,4 +705,13 @@ func exerciseFigure(r *renderer, id string, x, y, w, h float64, draw bool) bool 
 		drawExerciseFigure(r.pdf, x, y, pw, h, figureGap, e, r.accent)
 	}
 	return true
+}
+
+// stepName numbers an exercise by its place in the session ("2. Band
+// row"), the same on the fridge and on the session page.
+func stepName(step int, name string) string {
+	if step <= 0 {
+		return name
+	}
+	return fmt.Sprintf("%d. %s", step, name)
 }

@@ -66,6 +66,10 @@ var coachLanguage = []*regexp.Regexp{
 	regexp.MustCompile(`Regressed from|Chosen by the coach|dose reduced|No easier variation|Her reason`),
 	regexp.MustCompile(`\b(she|her|hers|herself)\b`),                                        // written about her, not to her
 	regexp.MustCompile(`(?i)\b(EINVALID|ENOTFOUND|red_flag|pelvic_floor|glute_med_weak)\b`), // codes
+	// one-sided work named by the side: lying on that side works the other hip
+	regexp.MustCompile(`more rounds? on your (left|right) side|on your (left|right) side only`),
+	// written for the coach, or frightening and vague
+	regexp.MustCompile(`(?i)rep range|health questions are all answered|past the first weeks of recovery|treat that as a yes|explain when we next meet|urgent care`),
 }
 
 // checkHerWords fails for every coach-language pattern in text.
@@ -154,9 +158,9 @@ func TestDayPageListsThatDaysExercises(t *testing.T) {
 				seen := map[string]bool{}
 				for _, x := range d.Exercises {
 					e, _ := in.Library.Get(x.ExerciseID)
-					if !seen[e.Name] {
-						seen[e.Name] = true
-						want = append(want, e.Name)
+					if n := report.ExerciseName(e); !seen[n] {
+						seen[n] = true
+						want = append(want, n)
 					}
 				}
 				for _, n := range want {

@@ -127,7 +127,7 @@ func TestRenderGenerated(t *testing.T) {
 			t.Errorf("%q missing (pdfinfo: %d pages)", want, n)
 		}
 	}
-	for _, want := range []string{"What we found", "Your week", "Tracking sheet", "Your progress", "Stop the exercise"} {
+	for _, want := range []string{"What we found", "Your week", "Tracking sheet", "Your progress", "When to stop an exercise"} {
 		if !strings.Contains(flat, want) {
 			t.Errorf("%q missing", want)
 		}

@@ -48,10 +48,13 @@ var redFlagAnswers = []struct {
 	{false, func(f *assessment.RedFlags) assessment.Tri { return f.AgeOnset }, "back pain that started for the first time at a younger or older age than usual"},
 }
 
-// answered words one answer: yes, or not sure (which counts as yes).
-func answered(t assessment.Tri, words string) string {
-	if t == assessment.TriUnsure {
-		return "You were not sure about " + words + "; we treat that as a yes to be safe."
+// answered words one answer: yes, or not sure (which a doctor checks).
+func answered(t assessment.Tri, words string, urgent bool) string {
+	switch {
+	case t == assessment.TriUnsure && urgent:
+		return "You were not sure about " + words + ". A doctor should check this today."
+	case t == assessment.TriUnsure:
+		return "You were not sure about " + words + ". As a precaution, we ask a doctor to check this first."
 	}
 	return "You told me about " + words + "."
 }
@@ -73,7 +76,7 @@ func redFlagLines(r *assessment.Record, urgent bool) []string {
 			missing = true
 		}
 		if q.urgent == urgent && t.Raised() {
-			out = append(out, answered(t, q.words))
+			out = append(out, answered(t, q.words, urgent))
 		}
 	}
 	if missing && !urgent {
@@ -133,9 +136,9 @@ func buildReferralPages(r *assessment.Record, p *assessment.Programme, interp *a
 			Intro: "Some of your answers can be a sign that the nerves at the base of your spine are being pressed on. " +
 				"That needs a doctor today, before any exercise.",
 			Answers: redFlagLines(r, true),
-			HowSoon: "Today. Call your doctor now, or go to an emergency department. Do not wait for a routine appointment.",
+			HowSoon: "Today: go to A&E (the emergency department) or call the emergency number. Do not wait for a routine appointment.",
 			IfWorse: []string{
-				"If you cannot reach a doctor, or the numbness, weakness or bladder and bowel change gets worse, go to an emergency department straight away or call an ambulance.",
+				"If you cannot get to A&E, or the numbness, weakness or bladder and bowel change gets worse, call the emergency number for an ambulance.",
 				"Show this sheet to the doctor or nurse who sees you.",
 			},
 			From:       from,
@@ -155,17 +158,14 @@ func buildReferralPages(r *assessment.Record, p *assessment.Programme, interp *a
 		who = []string{"your GP"}
 	}
 	rp := ReferralPage{
-		Heading:    "Please see " + joinAnd(who),
+		Heading:    "Please see " + joinAnd(seeWho(who)),
 		Answers:    answers,
 		Reasons:    reasons,
-		SeeWho:     "Please book an appointment with " + joinAnd(who) + " and take this sheet with you.",
+		SeeWho:     "Please book an appointment with " + joinAnd(seeWho(who)) + " and take this sheet with you.",
 		HowSoon:    "Within the next two weeks. If you are waiting longer than that, tell me.",
 		From:       from,
 		Disclaimer: referralDisclaimer,
-		IfWorse: []string{
-			"Get help the same day (call your doctor or go to urgent care) if you notice numbness around your back passage or inner thighs, a new change in bladder or bowel control, or weakness in your legs.",
-			"If your pain or symptoms get clearly worse before your appointment, stop the exercises and call your doctor.",
-		},
+		IfWorse:    ifWorse(r, p, interp, blocked),
 	}
 	if blocked {
 		rp.Intro = "Thank you for going through the assessment with me. Before I write your exercise plan, " +
@@ -202,6 +202,72 @@ func limits(interp *assessment.Interpretation) []string {
 	}
 	if len(out) == 0 {
 		out = append(out, "We keep to the gentler exercises in this plan and do not step up until you have been seen.")
+	}
+	return out
+}
+
+// ifWorse says what to do if things get worse before she is seen. The
+// emergency signs named are the ones her answers point to: the nerve signs
+// after a red-flag answer, the wound, bleeding, fever and calf signs after
+// a caesarean; a client with neither gets only the general line.
+func ifWorse(r *assessment.Record, p *assessment.Programme, interp *assessment.Interpretation, blocked bool) []string {
+	var out []string
+	if r == nil || r.RedFlags == nil || (interpHas(interp, assessment.FindRedFlag) && !cleared(r)) {
+		out = append(out, "Go to A&E or call the emergency number straight away if you notice numbness around your back passage or inner thighs, a new change in bladder or bowel control, or weakness in your legs.")
+	}
+	if interpHas(interp, assessment.FindRecentCaesarean) || interpHas(interp, assessment.FindScarConcern) || caesareanCheck(p) {
+		out = append(out,
+			"Call your GP or midwife the same day if your scar becomes red, hot, swollen or starts to weep, if your bleeding gets heavier, or if you have a fever.",
+			"Go to A&E or call the emergency number if one calf becomes painful, swollen or red, or you feel suddenly short of breath or have chest pain.")
+	}
+	if blocked {
+		out = append(out, "If your pain or symptoms get clearly worse before your appointment, stop any activity that makes it worse and call your doctor.")
+	} else {
+		out = append(out, "If your pain or symptoms get clearly worse before your appointment, stop the exercises that make it worse and call your doctor.")
+	}
+	return out
+}
+
+// caesareanCheck reports whether the programme asks for a check after a
+// recent caesarean.
+func caesareanCheck(p *assessment.Programme) bool {
+	if p == nil {
+		return false
+	}
+	for _, ref := range p.Referrals {
+		if ref.Code == assessment.ReferralCaesareanCheck {
+			return true
+		}
+	}
+	return false
+}
+
+// seeWho names each person once, in a sensible order: the GP, then a
+// pelvic-health physiotherapist, then "a physiotherapist or GP" only when
+// neither of the others is named (either of them covers it).
+func seeWho(who []string) []string {
+	has := map[string]bool{}
+	for _, w := range who {
+		has[w] = true
+	}
+	var out []string
+	for _, w := range []string{"your GP", "a pelvic-health physiotherapist"} {
+		if has[w] {
+			out = append(out, w)
+		}
+	}
+	for _, w := range who {
+		switch w {
+		case "your GP", "a pelvic-health physiotherapist":
+		case "a physiotherapist or GP":
+			if len(out) == 0 {
+				out = append(out, w)
+			}
+		default:
+			if !contains(out, w) {
+				out = append(out, w)
+			}
+		}
 	}
 	return out
 }

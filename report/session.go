@@ -58,18 +58,24 @@ type FridgeDay struct {
 // FridgeItem is one exercise on the fridge page.
 type FridgeItem struct {
 	ExerciseID string
-	Name       string
-	Dose       string
+	// Step is the exercise's place in the session, from 1: the fridge and
+	// the session page number it the same, so the order is one everywhere.
+	Step int
+	Name string
+	Dose string
 }
 
 // SessionPage is one session: the day (or days) she does it and every
 // exercise in order.
 type SessionPage struct {
-	Heading   string // "Tuesday: Glutes"
-	Days      string // "Tuesday", "Monday and Friday"
-	Weeks     string // "Weeks 1–3"
-	Minutes   int
-	Intro     string
+	Heading string // "Tuesday: Glutes"
+	Days    string // "Tuesday", "Monday and Friday"
+	Weeks   string // "Weeks 1–3"
+	Minutes int
+	Intro   string
+	// Stop is her stop rule, the programme's, worded the same on every
+	// session page.
+	Stop      string
 	Exercises []ExerciseBlock
 }
 
@@ -78,6 +84,7 @@ type SessionPage struct {
 // name, the dose and where to find the rest.
 type ExerciseBlock struct {
 	ExerciseID string
+	Step       int // place in the session, from 1, as on the fridge
 	Name       string
 	Dose       string
 	Full       bool
@@ -356,8 +363,8 @@ var fullDay = [7]string{"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", 
 
 func (pb *partBuilder) fridge(byDay [7][]*dayGroup, lo, hi int) FridgePage {
 	f := FridgePage{Heading: "Your week"}
-	f.Intro = "Put this page on the fridge. Each day shows its session and the first week's amounts; a grey day is a rest day. " +
-		"The pages after this one show each session in full. Moving a session to another day is fine: try to leave a day between the longer ones."
+	f.Intro = "Put this page on the fridge. Each day shows its exercises in order, with the first week's amounts; a grey day is a rest day. " +
+		"The pages after it show each session in full. You can move a session to another day: leave a day between the longer ones."
 	builds := false
 	for i := range f.Days {
 		fd := FridgeDay{Day: fullDay[i], Rest: true}
@@ -366,12 +373,11 @@ func (pb *partBuilder) fridge(byDay [7][]*dayGroup, lo, hi int) FridgePage {
 			g := gs[0]
 			if isSession(g.d) {
 				fd.Rest = false
-				fd.Session = sessionName(g.d)
+				fd.Session = sessionTitle(g.d, pb.lib)
 				fd.Minutes = max(g.d.Minutes, 0)
-				fd.Rest = g.d.Rest
 				for k, it := range lines(g.d) {
 					builds = builds || g.builds(k)
-					fd.Items = append(fd.Items, FridgeItem{ExerciseID: it.id, Name: pb.name(it.id, it.name), Dose: pb.dose(it, g.phase, false)})
+					fd.Items = append(fd.Items, FridgeItem{ExerciseID: it.id, Step: k + 1, Name: pb.name(it.id, it.name), Dose: pb.dose(it, g.phase, false)})
 				}
 			}
 			if len(gs) > 1 {
@@ -381,7 +387,7 @@ func (pb *partBuilder) fridge(byDay [7][]*dayGroup, lo, hi int) FridgePage {
 		f.Days[i] = fd
 	}
 	if builds {
-		f.Intro += " The amounts grow a little over the weeks: each session page says how."
+		f.Intro += " The amounts grow each week: the session pages say how."
 	}
 	return f
 }
@@ -416,7 +422,7 @@ func lines(d assessment.Day) []line {
 // name is the exercise's name as she reads it.
 func (pb *partBuilder) name(id, fallback string) string {
 	if ex := pb.lib[id]; ex != nil && strings.TrimSpace(ex.Name) != "" {
-		return clean(ex.Name, maxNameRunes)
+		return ExerciseName(ex)
 	}
 	if n := clean(fallback, maxNameRunes); n != "" {
 		return n
@@ -432,8 +438,8 @@ func (pb *partBuilder) session(g *dayGroup, days []int, weeks string) SessionPag
 	for i, d := range days {
 		names[i] = fullDay[d]
 	}
-	sp := SessionPage{Days: joinAnd(names), Weeks: weeks, Minutes: max(g.d.Minutes, 0)}
-	sp.Heading = sp.Days + ": " + sessionName(g.d)
+	sp := SessionPage{Days: joinAnd(names), Weeks: weeks, Minutes: max(g.d.Minutes, 0), Stop: stopRule(pb.p)}
+	sp.Heading = sp.Days + ": " + sessionTitle(g.d, pb.lib)
 	if weeks != "" {
 		sp.Heading += " (" + strings.ToLower(weeks[:1]) + weeks[1:] + ")"
 	}
@@ -447,7 +453,7 @@ func (pb *partBuilder) session(g *dayGroup, days []int, weeks string) SessionPag
 		sp.Intro = "Do the exercises in this order."
 	}
 	for k, ln := range lines(g.d) {
-		b := ExerciseBlock{ExerciseID: ln.id, Name: pb.name(ln.id, ln.name), Dose: pb.doseOver(g, k, ln)}
+		b := ExerciseBlock{ExerciseID: ln.id, Step: k + 1, Name: pb.name(ln.id, ln.name), Dose: pb.doseOver(g, k, ln)}
 		key := ln.id
 		if key == "" {
 			key = "name:" + ln.name
@@ -488,13 +494,13 @@ func (pb *partBuilder) fill(b *ExerciseBlock, ln line, phase string) {
 		family = ex.Family
 	}
 	b.Feel = feelWords(family)
-	b.StopIf = stopWords(family)
+	b.StopIf = stopWords(family, knownLeaks(pb.r))
 	if ex != nil {
 		if e := pb.lib[ex.Regression]; e != nil {
-			b.Easier = clean(e.Name, maxNameRunes)
+			b.Easier = ExerciseName(e)
 		}
 		if e := pb.lib[ex.Progression]; e != nil {
-			b.Harder = clean(e.Name, maxNameRunes)
+			b.Harder = ExerciseName(e)
 		}
 		b.Equipment = equipmentList(ex.Equipment)
 	} else {
@@ -502,6 +508,12 @@ func (pb *partBuilder) fill(b *ExerciseBlock, ln line, phase string) {
 	}
 	if b.Easier == "" {
 		b.Easier = "fewer repetitions, or a smaller movement."
+		if family == assessment.FamilyConditioning {
+			b.Easier = "a shorter, slower walk."
+		}
+	}
+	if family == assessment.FamilyConditioning && strings.HasPrefix(b.Equipment, "Nothing") {
+		b.Equipment = "Comfortable shoes; the pram is welcome."
 	}
 	if b.Harder == "" {
 		b.Harder = "not yet: we decide that together at your check-in."
@@ -534,10 +546,17 @@ func (pb *partBuilder) why(ln line) string {
 			}
 		}
 	}
+	ex := pb.lib[ln.id]
 	add(ln.rx.Findings)
-	if len(parts) == 0 {
-		if ex := pb.lib[ln.id]; ex != nil {
-			add(ex.Targets)
+	if len(parts) == 0 && ex != nil {
+		add(ex.Targets)
+	}
+	// The general reason (breathing, deep core) fits breathing and core
+	// work; for a row or a hip stretch it is wrong, so the exercise's own
+	// kind of work says why.
+	if ex != nil && len(parts) == 1 && parts[0] == whyWords[assessment.FindGeneral] {
+		if t, ok := familyWhy[ex.Family]; ok {
+			parts = []string{t}
 		}
 	}
 	if len(parts) > 2 {
@@ -558,6 +577,19 @@ func sideWords(side string) string {
 }
 
 // whyWords say, for each finding an exercise answers, what it helps with.
+// familyWhy is the reason for an exercise chosen for the general
+// foundations, by its kind of work.
+var familyWhy = map[string]string{
+	assessment.FamilyUpperBack:    "strengthen your upper back, so carrying and feeding sit easier on your shoulders",
+	assessment.FamilyChest:        "open your chest and let your upper back move",
+	assessment.FamilyHipMobility:  "your hips move freely",
+	assessment.FamilyPelvicTilt:   "your back and pelvis move gently and comfortably",
+	assessment.FamilyGlutes:       "strengthen your buttocks, so your back does less of the lifting",
+	assessment.FamilyHinge:        "you bend from the hips when you pick up your baby",
+	assessment.FamilyLegs:         "your legs carry you and your baby up and down all day",
+	assessment.FamilyConditioning: "your fitness, your energy and your mood",
+}
+
 var whyWords = map[string]string{
 	assessment.FindGeneral:          "your breathing, deep core and everyday strength",
 	assessment.FindDiastasis:        "the gap down the middle of your tummy",
@@ -617,19 +649,51 @@ func feelWords(family string) string {
 	return "a steady effort you could keep up; nothing sharp."
 }
 
-// stopWords say when to stop an exercise, by family (domain.md §6 and the
-// pain traffic light of §7); the full list is on the first page.
-func stopWords(family string) string {
-	pain := fmt.Sprintf("pain above %d out of 10", painStopAbove)
+// stopWords say when to stop an exercise, by family (domain.md §6). Pain
+// points to the stop rule at the top of the session page, the programme's
+// one rule, so no card holds a number of its own. A client who already
+// leaks stops for more leaking than usual, not for her usual leaks.
+func stopWords(family string, leaks bool) string {
+	const pain = "pain past your stop rule"
+	leak := "leaking"
+	if leaks {
+		leak = "more leaking than usual"
+	}
 	switch family {
 	case assessment.FamilyCore, assessment.FamilyBreathing:
-		return "a ridge along the middle of your tummy, leaking, heaviness low down, or " + pain + "."
+		return "a ridge along the middle of your tummy, " + leak + ", heaviness low down, or " + pain + "."
 	case assessment.FamilyHinge, assessment.FamilyLegs, assessment.FamilyConditioning:
-		return "leaking, heaviness low down, pain or tingling down a leg, or " + pain + "."
+		return leak + ", heaviness low down, pain or tingling down a leg, or " + pain + "."
 	case assessment.FamilyChest, assessment.FamilyUpperBack:
 		return "pins and needles in your arm or hand, or " + pain + "."
 	}
 	return "sharp pain, or " + pain + "."
+}
+
+// knownLeaks reports whether she told us she leaks: leaking is then her
+// starting point, and only more than usual is a reason to stop.
+func knownLeaks(r *assessment.Record) bool {
+	return r != nil && r.PelvicFloor != nil && (r.PelvicFloor.Leakage || r.PelvicFloor.Urgency)
+}
+
+// outOfTen words "5/10" as "5 out of 10", as the rest of the handout does.
+var outOfTen = regexp.MustCompile(`\b(\d+)/10\b`)
+
+// stopRule is the programme's stop rule in her words, the same on every
+// page that names one. A programme without one gets the strictest rule:
+// stop for any pain the exercise brings on.
+func stopRule(p *assessment.Programme) string {
+	t := ""
+	if p != nil {
+		t = clean(p.StopRule, maxSentenceRunes)
+	}
+	if t == "" {
+		return "Stop any exercise that brings on pain or makes it worse than before you started, and tell me."
+	}
+	t = outOfTen.ReplaceAllString(t, "$1 out of 10")
+	t = strings.ReplaceAll(t, "tell your coach", "tell me")
+	t = strings.ReplaceAll(t, "fewer reps", "fewer repetitions")
+	return t
 }
 
 // equipmentNames give each piece of equipment with a home stand-in.
@@ -668,7 +732,11 @@ func (pb *partBuilder) dose(ln line, phase string, withHow bool) string {
 	base := plainDose(ln.rx, ex, phase)
 	for _, x := range ln.extra {
 		n := max(x.Sets, 1)
-		base += fmt.Sprintf(", plus %s on your %s side", plural(n, "more round", "more rounds"), x.Side)
+		if withHow {
+			base += fmt.Sprintf(", plus %s %s", plural(n, "more round", "more rounds"), extraSideWords(ln.id, x.Side))
+		} else {
+			base += fmt.Sprintf(", plus %s %s", plural(n, "more round", "more rounds"), shortSideWords(ln.id, x.Side))
+		}
 	}
 	if base == "" {
 		base = "as many as feel comfortable; we will set the number together"
@@ -725,7 +793,7 @@ func plainDose(rx assessment.Prescription, ex *assessment.Exercise, phase string
 	}
 	switch {
 	case rx.Side == assessment.SideLeft || rx.Side == assessment.SideRight:
-		s += ", on your " + rx.Side + " side only"
+		s += ", " + extraSideWords(rx.ExerciseID, rx.Side) + ", that side only"
 	case rx.PerSide || ld.PerSide:
 		s += ", each side"
 	}
@@ -934,6 +1002,7 @@ func (pb *partBuilder) doseOver(g *dayGroup, k int, ln line) string {
 	type change struct {
 		week int
 		dose string
+		rx   assessment.Prescription
 	}
 	var changes []change
 	prev := first
@@ -947,7 +1016,7 @@ func (pb *partBuilder) doseOver(g *dayGroup, k int, ln line) string {
 			continue
 		}
 		if d := pb.dose(l, g.phase, false); d != prev {
-			changes = append(changes, change{wd.week, d})
+			changes = append(changes, change{wd.week, d, l.rx})
 			prev = d
 			up = up && l.rx.Sets >= prevRx.Sets && l.rx.Reps >= prevRx.Reps && l.rx.HoldSeconds >= prevRx.HoldSeconds
 			prevRx = l.rx
@@ -959,8 +1028,46 @@ func (pb *partBuilder) doseOver(g *dayGroup, k int, ln line) string {
 	_ = ex
 	switch {
 	case len(changes) > 1 && up:
-		last := changes[len(changes)-1]
-		text += fmt.Sprintf(". A little more each week, up to %s in week %d", lowerFirst(last.dose), last.week)
+		// Every week's amount, so she never has to guess the weeks
+		// between: "week 1: 8 · week 2: 10 · week 3: 12".
+		all := append([]change{{g.first, first, ln.rx}}, changes...)
+		repsOnly, holdOnly := true, true
+		for _, c := range all[1:] {
+			repsOnly = repsOnly && c.rx.Sets == ln.rx.Sets && c.rx.HoldSeconds == ln.rx.HoldSeconds && c.rx.Reps > 0
+			holdOnly = holdOnly && c.rx.Sets == ln.rx.Sets && c.rx.Reps == ln.rx.Reps && c.rx.HoldSeconds > 0
+		}
+		var weeks []string
+		for i, c := range all {
+			// a dose held for more than one week says so: "weeks 3–4"
+			end := g.last
+			if i+1 < len(all) {
+				end = all[i+1].week - 1
+			}
+			label := fmt.Sprintf("week %d", c.week)
+			if end > c.week {
+				label = fmt.Sprintf("weeks %d–%d", c.week, end)
+			}
+			switch {
+			case repsOnly:
+				weeks = append(weeks, fmt.Sprintf("%s: %d", label, c.rx.Reps))
+			case holdOnly && c.rx.HoldSeconds >= minutesFrom:
+				weeks = append(weeks, fmt.Sprintf("%s: %s", label, plural((c.rx.HoldSeconds+30)/60, "minute", "minutes")))
+			case holdOnly:
+				weeks = append(weeks, fmt.Sprintf("%s: %d seconds", label, c.rx.HoldSeconds))
+			default:
+				weeks = append(weeks, fmt.Sprintf("%s: %s", label, lowerFirst(c.dose)))
+			}
+		}
+		lead := "A little more each week"
+		switch {
+		case repsOnly:
+			lead += ", the number in each round"
+		case holdOnly && ln.rx.HoldSeconds >= minutesFrom:
+			lead = "A little longer each week"
+		case holdOnly:
+			lead += ", the length of each hold"
+		}
+		text += ". " + lead + ": " + strings.Join(weeks, " · ")
 	default:
 		// a coach's change to one week, or a step back: every change, so
 		// each week reads exactly
@@ -996,4 +1103,70 @@ func roundWords(s string) string {
 		}
 		return "round"
 	})
+}
+
+// shortSideWords is extraSideWords for the fridge page and the
+// week-by-week amounts, where room is short; the session page says it in
+// full.
+func shortSideWords(id, side string) string {
+	switch id {
+	case "clamshell", "clamshell_banded", "side_lying_abduction", "side_lying_abduction_banded":
+		return fmt.Sprintf("with your %s leg on top", side)
+	case "side_plank", "side_plank_knees", "side_bridge_clam":
+		return fmt.Sprintf("on your %s forearm", side)
+	case "open_book":
+		return fmt.Sprintf("opening your %s arm", side)
+	case "foam_roll_outer_hip":
+		return fmt.Sprintf("rolling your %s hip", side)
+	case "half_kneeling_hf":
+		return fmt.Sprintf("with your %s knee down", side)
+	}
+	return fmt.Sprintf("for your %s side", side)
+}
+
+// extraSideWords says which limb does the extra round of a one-sided
+// exercise. "On your right side" reads, for a side-lying exercise, as lying
+// on the right side, which works the left hip: so the words name the
+// working limb and, lying down, the side she lies on.
+func extraSideWords(id, side string) string {
+	other := "left"
+	if side == assessment.SideLeft {
+		other = "right"
+	}
+	switch id {
+	case "clamshell", "clamshell_banded", "side_lying_abduction", "side_lying_abduction_banded":
+		return fmt.Sprintf("with your %s leg working (lying on your %s side, %s leg on top)", side, other, side)
+	case "side_plank", "side_plank_knees", "side_bridge_clam":
+		return fmt.Sprintf("with your %s side working (lying on your %s side, propped on your %s forearm)", side, side, side)
+	case "open_book":
+		return fmt.Sprintf("opening your %s arm (lying on your %s side)", side, other)
+	case "half_kneeling_hf":
+		return fmt.Sprintf("with your %s knee down (the stretch is at the front of your %s hip)", side, side)
+	case "foam_roll_outer_hip":
+		return fmt.Sprintf("rolling your %s hip (lying on your %s side)", side, side)
+	}
+	return fmt.Sprintf("with your %s side working", side)
+}
+
+// plainNames replace the library's gym names that mean nothing to her
+// ("prone", "posterior tilt", "glute") with what she does.
+var plainNames = map[string]string{
+	"prone_ytw":             "Y-T-W arm raises, lying face down",
+	"hip_flexor_stretch":    "Kneeling stretch for the front of the hip, tail tucked under",
+	"exhale_on_effort_lift": "Lifting practice: breathe out as you lift",
+	"breathing_360":         "Deep breathing into your back and sides (360° breathing)",
+	"glute_bridge":          "Bridge: lift your hips, squeezing your buttocks",
+	"prone_hip_extension":   "Leg lift lying face down, squeezing your buttock",
+}
+
+// ExerciseName is an exercise's name as she reads it on the handout: a
+// plain name for the few gym names that need one, else the library's.
+func ExerciseName(ex *assessment.Exercise) string {
+	if ex == nil {
+		return ""
+	}
+	if n, ok := plainNames[ex.ID]; ok && !ex.Custom {
+		return n
+	}
+	return clean(ex.Name, maxNameRunes)
 }

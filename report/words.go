@@ -1,6 +1,7 @@
 package report
 
 import (
+	"fmt"
 	"regexp"
 	"strings"
 	"time"
@@ -24,6 +25,7 @@ type Words struct {
 	WorksOnSame   string
 	NotAdvice     string
 	StopIntro     string
+	StopRule      string // the label before her stop rule on a session page
 	Questions     string
 	LaterHeading  string
 	LaterIntro    string
@@ -65,7 +67,8 @@ var englishWords = Words{
 	WorksOn:       "What your plan works on, and why",
 	WorksOnSame:   "Each of these answers something under “What we found”.",
 	NotAdvice:     "Coaching, not medical advice",
-	StopIntro:     "Stop the exercise and tell me if you notice:",
+	StopIntro:     "When to stop an exercise and tell me:",
+	StopRule:      "Your stop rule",
 	Questions:     "Questions or worries: ",
 	LaterHeading:  "After this phase",
 	LaterIntro:    "We move on when you are ready, not by the calendar. At each check-in we look at these together.",
@@ -97,7 +100,7 @@ var englishWords = Words{
 	TrackKey: []string{
 		"Done: tick when you finished the session.",
 		"Pain: your back after the session, from 0 (none) to 10 (the worst you can imagine).",
-		"Leak, Heavy, Dome: tick if you leaked, felt heaviness or dragging low down, or saw a ridge along the middle of your tummy. Tell me at the next session if you tick any of these.",
+		"Leak, Heavy, Dome: tick if you leaked, felt heaviness or dragging low down, or saw a ridge along the middle of your tummy. Tell me at the next session if you tick any of these; if one is new or stronger than usual, stop that exercise and tell me before then.",
 	},
 }
 
@@ -162,7 +165,7 @@ func goalWords(goals string) string {
 		case "her":
 			// "her sister" is possessive; "help her" or "her." is not.
 			rep = "you"
-			if tail == "" && i+1 < len(words) && !isPreposition(words[i+1]) {
+			if tail == "" && i+1 < len(words) && (!isPreposition(words[i+1]) || bodyBack(words, i+1)) {
 				rep = "your"
 			}
 		case "hers":
@@ -199,6 +202,16 @@ func isPreposition(w string) bool {
 	return false
 }
 
+// bodyBack reports whether words[i] is "back" as her back ("without her
+// back catching") rather than the adverb ("get her back to sleep"): the
+// noun is followed by a word that is not a preposition.
+func bodyBack(words []string, i int) bool {
+	if !strings.EqualFold(strings.TrimRightFunc(words[i], unicode.IsPunct), "back") {
+		return false
+	}
+	return i+1 < len(words) && words[i] == strings.TrimRightFunc(words[i], unicode.IsPunct) && !isPreposition(words[i+1])
+}
+
 // startsWithName keeps the capital of a first word that is a name or "I".
 func startsWithName(s string) bool {
 	first := strings.Fields(s)[0]
@@ -209,8 +222,8 @@ func startsWithName(s string) bool {
 // moves on to a phase, in her words (the programme's own text is written
 // for the coach). A code not listed is left out, never shown raw.
 var criterionWords = map[string]string{
-	assessment.CriterionScreenClear:     "Your health questions are all answered and nothing in them stops exercise.",
-	assessment.CriterionPastEarly:       "You are past the first weeks of recovery after the birth.",
+	assessment.CriterionScreenClear:     "Nothing in your health answers stands in the way of exercise.",
+	assessment.CriterionPastEarly:       fmt.Sprintf("At least %d weeks have passed since the birth, and after a caesarean your GP has said you are ready.", assessment.EarlyPostpartumWeeks),
 	assessment.CriterionPainGreen:       "Your back pain stays at 3 out of 10 or less, during and after the sessions.",
 	assessment.CriterionHingeFair:       "You can bend from the hips with your back long, without pain.",
 	assessment.CriterionNoDoming:        "Your tummy stays flat (no clear ridge) when you lift your head.",
@@ -218,4 +231,12 @@ var criterionWords = map[string]string{
 	assessment.CriterionHingeClean:      "Bending from the hips looks and feels smooth, with your back long.",
 	assessment.CriterionMidlineFirm:     "The middle of your tummy feels firm and stays flat under effort.",
 	assessment.CriterionGlutesStrong:    "Your buttock and side-hip muscles are strong on both sides.",
+}
+
+// phaseAims say what each phase is for, in her words; the programme's own
+// aim is written for the coach ("the top of the rep range").
+var phaseAims = map[string]string{
+	assessment.PhaseActivation:  "Wake up the deep muscles of your tummy and your buttocks, learn to bend from the hips and ease stiff areas, with small amounts and careful form.",
+	assessment.PhaseStrength:    fmt.Sprintf("Build strength with more rounds and harder versions of the exercises. We step up when the last repetitions of a round feel easy and your back pain stays at %d out of 10 or less.", assessment.PainModerateMin-1),
+	assessment.PhaseIntegration: "Carry your new strength into lifting, carrying and everyday jobs, with heavier or one-leg versions of the exercises.",
 }
