@@ -1,0 +1,242 @@
+package ui
+
+import (
+	"reflect"
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/keel-coach/keel/assessment"
+)
+
+// firstLine is the first exercise of the first training day of week 1.
+func firstLine(t *testing.T, p *assessment.Programme) (assessment.Slot, assessment.Prescription) {
+	t.Helper()
+	for _, d := range p.Weeks[0].Days {
+		if len(d.Exercises) > 0 {
+			return assessment.Slot{Week: p.Weeks[0].Week, Day: d.Day}, d.Exercises[0]
+		}
+	}
+	t.Fatal("no exercise in week 1")
+	return assessment.Slot{}, assessment.Prescription{}
+}
+
+func shownNames(ch *chooser) []string {
+	var out []string
+	for _, e := range *ch.shown {
+		out = append(out, e.Name)
+	}
+	return out
+}
+
+func previewText(c fyne.CanvasObject) string {
+	var b strings.Builder
+	var walk func(o fyne.CanvasObject)
+	walk = func(o fyne.CanvasObject) {
+		switch w := o.(type) {
+		case *widget.Label:
+			b.WriteString(w.Text + "\n")
+		case *fyne.Container:
+			for _, x := range w.Objects {
+				walk(x)
+			}
+		}
+	}
+	walk(c)
+	return b.String()
+}
+
+func TestChooser(t *testing.T) {
+	tu, c, r := programmeUI(t, "diastasis-wide-soft.json")
+	s := create(t, tu, c, r)
+	slot, line := firstLine(t, s.p)
+	s.onAdd(slot.Day)
+	ch := s.chooser
+
+	t.Run("SuggestionsOnlyUntilWholeLibrary", func(t *testing.T) {
+		sug := len(*ch.shown)
+		for _, c := range *ch.choices {
+			if !c.Suggested || c.Forbidden {
+				t.Fatalf("%s offered as a suggestion (forbidden=%v)", c.Exercise.Name, c.Forbidden)
+			}
+		}
+		ch.showAll.SetChecked(true)
+		all := len(*ch.shown)
+		if sug == 0 || all <= sug {
+			t.Fatalf("suggestions %d, whole library %d: the toggle must widen the list", sug, all)
+		}
+		ch.showAll.SetChecked(false)
+		if len(*ch.shown) != sug {
+			t.Fatalf("unticking the whole library shows %d, want %d", len(*ch.shown), sug)
+		}
+		ch.showAll.SetChecked(true)
+	})
+	t.Run("NothingAlreadyInTheDay", func(t *testing.T) {
+		for _, e := range *ch.shown {
+			if e.ID == line.ExerciseID {
+				t.Fatalf("%s is already on %s and still offered", e.Name, slot.Day)
+			}
+		}
+	})
+	t.Run("SearchNarrowsAccentInsensitive", func(t *testing.T) {
+		before := len(*ch.shown)
+		test.Type(ch.search, "BRÍDGE")
+		got := shownNames(ch)
+		if len(got) == 0 || len(got) >= before {
+			t.Fatalf("search gave %d of %d: %v", len(got), before, got)
+		}
+		for _, n := range got {
+			if !strings.Contains(strings.ToLower(n), "bridge") {
+				t.Errorf("%q does not match the search", n)
+			}
+		}
+		ch.search.SetText("")
+	})
+	t.Run("FiltersApply", func(t *testing.T) {
+		ch.family.SetSelected(label(familyLabels, assessment.FamilyUpperBack))
+		for _, e := range *ch.shown {
+			if e.Family != assessment.FamilyUpperBack {
+				t.Errorf("%s (%s) passes the upper-back filter", e.Name, e.Family)
+			}
+		}
+		ch.position.SetSelected(label(positionLabels, assessment.PosStanding))
+		for _, e := range *ch.shown {
+			if e.Position != assessment.PosStanding {
+				t.Errorf("%s (%s) passes the standing filter", e.Name, e.Position)
+			}
+		}
+		if len(*ch.shown) == 0 {
+			t.Fatal("no standing upper-back exercise")
+		}
+		ch.family.SetSelectedIndex(0)
+		ch.position.SetSelectedIndex(0)
+	})
+	t.Run("PreviewFollowsPointer", func(t *testing.T) {
+		ch.hover(2)
+		e := (*ch.shown)[2]
+		txt := previewText(ch.preview)
+		if !strings.Contains(txt, e.Name) || !strings.Contains(txt, "Equipment: ") || !strings.Contains(txt, e.Cues[0]) {
+			t.Fatalf("preview of %s reads %q", e.Name, txt)
+		}
+		if *ch.previewed != e {
+			t.Fatal("the preview is not of the exercise under the pointer")
+		}
+		tu.capture(t, "chooser-preview")
+	})
+	t.Run("ForbiddenSaysWhyAndNeedsReason", func(t *testing.T) {
+		test.Type(ch.search, "crunch")
+		idx := -1
+		for i, c := range *ch.choices {
+			if c.Exercise.ID == "crunch" {
+				idx = i
+				if !c.Forbidden || c.Why == "" {
+					t.Fatalf("crunch for a wide diastasis: forbidden=%v why=%q", c.Forbidden, c.Why)
+				}
+			}
+		}
+		if idx < 0 {
+			t.Fatal("crunch not in the whole library")
+		}
+		ch.list.Select(idx)
+		if !strings.Contains(previewText(ch.preview), "safety rule") {
+			t.Error("the preview does not say why crunch is left out")
+		}
+		test.Tap(ch.choose)
+		if hasExercise(s.p, "crunch") || ch.reasonErr.Text == "" {
+			t.Fatal("a forbidden exercise went in without a reason")
+		}
+	})
+}
+
+// Every edit kind is undone and redone, through the buttons and the keys.
+func TestProgrammeUndoRedo(t *testing.T) {
+	tu, c, r := programmeUI(t, "weak-right-glute-med.json")
+	s := create(t, tu, c, r)
+	stored := func() *assessment.Programme {
+		p, err := tu.svc.Programmes.FindProgrammeByID(ctx(), s.p.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return p
+	}
+	weeksJSON := func(p *assessment.Programme) string {
+		b, _ := assessment.MarshalProgrammeJSON(p)
+		return string(b)
+	}
+	slot, line := firstLine(t, s.p)
+	edits := map[string]func(){
+		"swap": func() {
+			s.onSwap(slot)
+			s.chooser.list.Select(0)
+			test.Tap(s.chooser.choose)
+		},
+		"add": func() {
+			s.onAdd(slot.Day)
+			s.chooser.list.Select(0)
+			test.Tap(s.chooser.choose)
+		},
+		"dose": func() {
+			s.onDose(slot, line)
+			s.dose.sets.SetText("4")
+			s.dose.save()
+		},
+		"move": func() {
+			if err := s.apply("move", func(p *assessment.Programme) error {
+				return assessment.MoveExercise(p, s.lib, slot, "sun", false)
+			}); err != nil {
+				t.Fatal(err)
+			}
+		},
+		"remove": func() {
+			s.askRemove(slot)
+			s.removeDialog.Confirm()
+		},
+	}
+	for _, kind := range []string{"swap", "add", "dose", "move", "remove"} {
+		t.Run(kind, func(t *testing.T) {
+			before := weeksJSON(stored())
+			edits[kind]()
+			after := weeksJSON(stored())
+			if after == before {
+				t.Fatalf("%s changed nothing", kind)
+			}
+			typeShortcut(t, tu.win, &desktop.CustomShortcut{KeyName: fyne.KeyZ, Modifier: fyne.KeyModifierShortcutDefault})
+			if got := weeksJSON(stored()); got != before {
+				t.Fatalf("Ctrl+Z after %s did not restore the plan", kind)
+			}
+			if !strings.HasPrefix(s.status.Text, "Undone: ") {
+				t.Errorf("status %q", s.status.Text)
+			}
+			test.Tap(s.redoBtn)
+			if got := weeksJSON(stored()); got != after {
+				t.Fatalf("Redo after %s did not make the edit again", kind)
+			}
+			test.Tap(s.undoBtn)
+			if got := weeksJSON(stored()); got != before {
+				t.Fatalf("second undo of %s", kind)
+			}
+		})
+	}
+}
+
+// typeShortcut sends a shortcut to the window's canvas, as a key press
+// with nothing focused does.
+func typeShortcut(t *testing.T, w fyne.Window, sc fyne.Shortcut) {
+	t.Helper()
+	type handler interface{ TypedShortcut(fyne.Shortcut) }
+	var c any = w.Canvas()
+	if h, ok := c.(handler); ok {
+		h.TypedShortcut(sc)
+		return
+	}
+	v := reflect.ValueOf(c).Elem().Field(0).Interface()
+	h, ok := v.(handler)
+	if !ok {
+		t.Fatalf("canvas %T takes no shortcut", v)
+	}
+	h.TypedShortcut(sc)
+}
