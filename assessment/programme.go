@@ -135,13 +135,13 @@ type Prescription struct {
 	// pause, up); RestSeconds the rest between sets; RepsInReserve how
 	// many more reps she could still do at the end of a set (nil: not
 	// set); Note a word from the coach to her. All optional, set by hand.
-	Tempo         string `json:"tempo,omitempty"`
-	RestSeconds   int    `json:"rest_seconds,omitempty"`
-	RepsInReserve *int   `json:"reps_in_reserve,omitempty"`
-	Note          string `json:"note,omitempty"`
-	Reason     string   `json:"reason"`
-	Findings   []string `json:"findings,omitempty"` // finding codes it answers
-	Overridden bool     `json:"overridden,omitempty"`
+	Tempo         string   `json:"tempo,omitempty"`
+	RestSeconds   int      `json:"rest_seconds,omitempty"`
+	RepsInReserve *int     `json:"reps_in_reserve,omitempty"`
+	Note          string   `json:"note,omitempty"`
+	Reason        string   `json:"reason"`
+	Findings      []string `json:"findings,omitempty"` // finding codes it answers
+	Overridden    bool     `json:"overridden,omitempty"`
 }
 
 // Sides.

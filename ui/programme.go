@@ -538,9 +538,9 @@ func (s *programmeScreen) onAdd(day string) {
 // doseDialog is the open dose dialog, for tests.
 type doseDialog struct {
 	sets, reps, hold, tempo, rest, howHard, rir, note *widget.Entry
-	scope                                              *widget.RadioGroup
-	save                                               func()
-	dialog                                             *dialog.CustomDialog
+	scope                                             *widget.RadioGroup
+	save                                              func()
+	dialog                                            *dialog.CustomDialog
 }
 
 func (s *programmeScreen) onDose(slot assessment.Slot, l assessment.Prescription) {

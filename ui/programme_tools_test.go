@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"encoding/json"
 	"reflect"
 	"strings"
 	"testing"
@@ -44,6 +45,8 @@ func previewText(c fyne.CanvasObject) string {
 			for _, x := range w.Objects {
 				walk(x)
 			}
+		case *widget.Card:
+			walk(w.Content)
 		}
 	}
 	walk(c)
@@ -239,4 +242,63 @@ func typeShortcut(t *testing.T, w fyne.Window, sc fyne.Shortcut) {
 		t.Fatalf("canvas %T takes no shortcut", v)
 	}
 	h.TypedShortcut(sc)
+}
+
+// The whole dose is set in the dialog, Enter saves it, and it is in the
+// stored programme and its JSON; a bad tempo is refused at its field.
+func TestProgrammeFullDose(t *testing.T) {
+	tu, c, r := programmeUI(t, "weak-right-glute-med.json")
+	s := create(t, tu, c, r)
+	slot, line := firstLine(t, s.p)
+	s.onDose(slot, line)
+	d := s.dose
+	d.tempo.SetText("3-1")
+	d.tempo.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	if s.dose.dialog.MinSize().IsZero() || hasTempo(s.p) {
+		t.Fatal("a bad tempo was saved")
+	}
+	d.tempo.SetText("3-1-1")
+	d.rest.SetText("45")
+	d.howHard.SetText("a band that makes the last two reps hard")
+	d.rir.SetText("2")
+	d.note.SetText("Breathe out as you lift.")
+	tu.capture(t, "programme-dose")
+	d.rest.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	p, err := tu.svc.Programmes.FindProgrammeByID(ctx(), s.p.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got assessment.Prescription
+	for _, dd := range p.Weeks[0].Days {
+		if dd.Day == slot.Day {
+			got = dd.Exercises[0]
+		}
+	}
+	if got.Tempo != "3-1-1" || got.RestSeconds != 45 || got.RepsInReserve == nil || *got.RepsInReserve != 2 || got.Note != "Breathe out as you lift." || got.HowHard == "" {
+		t.Fatalf("stored line %+v", got)
+	}
+	// The programme as stored and exported (keel.export/1) carries it.
+	js, _ := json.Marshal(p)
+	for _, k := range []string{`"tempo":"3-1-1"`, `"rest_seconds":45`, `"reps_in_reserve":2`, `"note":"Breathe out as you lift."`} {
+		if !strings.Contains(string(js), k) {
+			t.Errorf("programme JSON lacks %s", k)
+		}
+	}
+	if !strings.Contains(previewText(s.days), "tempo 3-1-1 · rest 45 s · 2 reps in reserve") || !strings.Contains(previewText(s.days), "Breathe out as you lift.") {
+		t.Error("the editor's row does not show the whole dose")
+	}
+	tu.capture(t, "programme-dose-row")
+}
+
+func hasTempo(p *assessment.Programme) bool {
+	for _, w := range p.Weeks {
+		for _, d := range w.Days {
+			for _, l := range d.Exercises {
+				if l.Tempo != "" {
+					return true
+				}
+			}
+		}
+	}
+	return false
 }
