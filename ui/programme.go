@@ -31,6 +31,7 @@ type programmeScreen struct {
 	week      int
 	weekSel   *widget.Select
 	undoBtn   *widget.Button
+	said      *widget.Label // what the last edit, undo or redo did
 	redoBtn   *widget.Button
 	days      *fyne.Container
 	side      *fyne.Container
@@ -171,6 +172,9 @@ func (s *programmeScreen) build() {
 		s.week = s.weekSel.SelectedIndex() + 1
 		s.refreshDays()
 	})
+	s.said = widget.NewLabel("")
+	s.said.Wrapping = fyne.TextWrapWord
+	s.said.Importance = widget.SuccessImportance
 	s.undoBtn = newButton(lang.L("Undo (Ctrl+Z)"), theme.ContentUndoIcon(), s.onUndo)
 	s.redoBtn = newButton(lang.L("Redo (Ctrl+Shift+Z)"), theme.ContentRedoIcon(), s.onRedo)
 	s.days = container.NewVBox()
@@ -179,7 +183,7 @@ func (s *programmeScreen) build() {
 	if s.p.Blocked {
 		main = container.NewVScroll(s.blockedView())
 	} else {
-		top := container.NewBorder(nil, nil, widget.NewLabel(lang.L("Week")), container.NewHBox(s.undoBtn, s.redoBtn), s.weekSel)
+		top := container.NewVBox(container.NewBorder(nil, nil, widget.NewLabel(lang.L("Week")), container.NewHBox(s.undoBtn, s.redoBtn), s.weekSel), s.said)
 		main = container.NewBorder(top, nil, nil, nil, container.NewVScroll(s.days))
 	}
 	split := container.NewHSplit(main, container.NewVScroll(s.side))
@@ -235,6 +239,7 @@ func (s *programmeScreen) refresh() {
 	}
 	s.refreshDays()
 	s.refreshSide()
+	s.refreshUndo()
 }
 
 func phaseTitle(p *assessment.Programme, phase string) string {
@@ -410,7 +415,7 @@ func (s *programmeScreen) apply(label string, edit func(p *assessment.Programme)
 		return err
 	}
 	s.hist.Record(before, label)
-	s.status.SetText(label + " · " + lang.L("Ctrl+Z undoes it"))
+	s.said.SetText(label + ". " + lang.L("Ctrl+Z undoes it."))
 	s.refreshUndo()
 	return nil
 }
@@ -449,7 +454,7 @@ func (s *programmeScreen) step(move func(*assessment.Programme) (string, func(),
 	}
 	label, commit, ok := move(cp)
 	if !ok {
-		s.status.SetText(lang.L("Nothing to undo or redo"))
+		s.said.SetText(lang.L("Nothing to undo or redo."))
 		return
 	}
 	if err := s.save(cp); err != nil {
@@ -457,7 +462,7 @@ func (s *programmeScreen) step(move func(*assessment.Programme) (string, func(),
 		return
 	}
 	commit()
-	s.status.SetText(prefix + label)
+	s.said.SetText(prefix + label + ".")
 	s.refreshUndo()
 }
 
@@ -623,6 +628,7 @@ func (s *programmeScreen) onDose(slot assessment.Slot, l assessment.Prescription
 	}
 	d = dialog.NewCustomWithoutButtons(fmt.Sprintf(lang.L("Dose of %s"), l.Name), container.NewGridWrap(fyne.NewSize(640, 470), form), s.ui.win)
 	d.SetButtons([]fyne.CanvasObject{newButton(lang.L("Cancel"), nil, func() { d.Hide() }), newImportantButton(lang.L("Save (Enter)"), save)})
+	d.SetOnClosed(func() { s.ui.win.Canvas().Unfocus() })
 	s.dose = &doseDialog{sets: &sets.Entry, reps: &reps.Entry, hold: &hold.Entry, tempo: &tempo.Entry, rest: &rest.Entry,
 		howHard: &howHard.Entry, rir: &rir.Entry, note: note, scope: scope, save: save, dialog: d}
 	d.Show()

@@ -134,7 +134,7 @@ func (s *programmeScreen) chooseExercise(req chooserRequest) {
 			case c.Forbidden:
 				text += "  ⚠ " + lang.L("left out by a safety rule")
 				h.Importance = widget.WarningImportance
-			case c.Suggested:
+			case c.Suggested && showAll.Checked:
 				text += "  · " + lang.L("suggested")
 				h.Importance = widget.MediumImportance
 			default:
@@ -247,6 +247,9 @@ func (s *programmeScreen) chooseExercise(req chooserRequest) {
 	}
 	d = dialog.NewCustomWithoutButtons(req.title, container.NewGridWrap(fyne.NewSize(860, 600), content), s.ui.win)
 	d.SetButtons([]fyne.CanvasObject{newButton(lang.L("Cancel"), nil, func() { d.Hide() }), choose})
+	// A closed dialog's search box must not keep the keyboard: Ctrl+Z then
+	// undoes the edit, not the typing.
+	d.SetOnClosed(func() { s.ui.win.Canvas().Unfocus() })
 	s.chooser = &chooser{list: list, shown: &shown, choices: &choices, search: search, family: family, position: position,
 		ownEquip: ownEquip, showAll: showAll, scope: scope, reason: reason, reasonErr: reasonErr, choose: choose,
 		preview: preview, previewed: &previewed, dialog: d,

@@ -211,8 +211,8 @@ func TestProgrammeUndoRedo(t *testing.T) {
 			if got := weeksJSON(stored()); got != before {
 				t.Fatalf("Ctrl+Z after %s did not restore the plan", kind)
 			}
-			if !strings.HasPrefix(s.status.Text, "Undone: ") {
-				t.Errorf("status %q", s.status.Text)
+			if !strings.HasPrefix(s.said.Text, "Undone: ") {
+				t.Errorf("status %q", s.said.Text)
 			}
 			test.Tap(s.redoBtn)
 			if got := weeksJSON(stored()); got != after {
