@@ -138,17 +138,23 @@ func (s *programmeScreen) registerShortcuts() {
 		}
 		return nil
 	}
-	c := u.win.Canvas()
-	c.AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyZ, Modifier: fyne.KeyModifierShortcutDefault}, func(fyne.Shortcut) {
+	undo := func(fyne.Shortcut) {
 		if p := onTop(); p != nil {
 			p.onUndo()
 		}
-	})
-	c.AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyZ, Modifier: fyne.KeyModifierShortcutDefault | fyne.KeyModifierShift}, func(fyne.Shortcut) {
+	}
+	redo := func(fyne.Shortcut) {
 		if p := onTop(); p != nil {
 			p.onRedo()
 		}
-	})
+	}
+	// The desktop driver turns Ctrl+Z and Ctrl+Shift+Z (Cmd on a Mac) into
+	// Fyne's undo and redo shortcuts; the custom forms cover other drivers.
+	c := u.win.Canvas()
+	c.AddShortcut(&fyne.ShortcutUndo{}, undo)
+	c.AddShortcut(&fyne.ShortcutRedo{}, redo)
+	c.AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyZ, Modifier: fyne.KeyModifierShortcutDefault}, undo)
+	c.AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyZ, Modifier: fyne.KeyModifierShortcutDefault | fyne.KeyModifierShift}, redo)
 }
 
 func (s *programmeScreen) build() {
