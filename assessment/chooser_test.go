@@ -139,6 +139,20 @@ func TestEditFullDose(t *testing.T) {
 			t.Errorf("no message at %s: %v", f, err)
 		}
 	}
+	// Every line's own how-hard words, as Keel wrote them, pass unchanged.
+	for _, w := range p.Weeks {
+		for _, d := range w.Days {
+			for i, l := range d.Exercises {
+				if l.HoldSeconds > assessment.MaxEditHold {
+					continue // a walk's minutes: EditDose's own limit, left as it is
+				}
+				keep := assessment.DoseEdit{Sets: l.Sets, Reps: l.Reps, HoldSeconds: l.HoldSeconds, HowHard: l.HowHard}
+				if err := assessment.EditFullDose(p.Clone(), lib, assessment.Slot{Week: w.Week, Day: d.Day, Index: i}, keep, false); err != nil {
+					t.Fatalf("week %d %s %s unchanged: %v", w.Week, d.Day, l.ExerciseID, err)
+				}
+			}
+		}
+	}
 	good := assessment.DoseEdit{Sets: 3, Reps: 10, Tempo: "3-1-1", RestSeconds: 60, RepsInReserve: &two, Note: " Slow on the way down. "}
 	if err := assessment.EditFullDose(p, lib, s, good, false); err != nil {
 		t.Fatal(err)

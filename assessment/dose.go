@@ -24,7 +24,7 @@ const (
 	MaxEditRest    = 600 // seconds
 	MaxEditRIR     = 5
 	MaxEditNote    = 300 // characters
-	MaxEditHowHard = 120
+	MaxEditHowHard = 300 // the generator's own words run to about 140
 )
 
 // Fields of the full dose.
