@@ -1,6 +1,7 @@
 package assessment
 
 import (
+	"context"
 	"slices"
 	"strings"
 )
@@ -144,4 +145,16 @@ func (p *Programme) exclude(id, name, reason string) {
 		return
 	}
 	p.Excluded = append(p.Excluded, Exclusion{ExerciseID: id, Name: name, Reason: reason})
+}
+
+// TemplateService stores templates. The SQLite package implements it.
+type TemplateService interface {
+	// SaveTemplate creates t (ID zero, and sets it) or replaces the stored
+	// one: a rename is a save with a new name. Errors: EINVALID, ENOTFOUND,
+	// ECONFLICT (another template has that name).
+	SaveTemplate(ctx context.Context, t *Template) error
+	// FindTemplates lists every template by name.
+	FindTemplates(ctx context.Context) ([]*Template, error)
+	// DeleteTemplate removes one. Errors: ENOTFOUND.
+	DeleteTemplate(ctx context.Context, id int64) error
 }
