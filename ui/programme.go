@@ -46,6 +46,7 @@ type programmeScreen struct {
 	index     *assessment.ChooserIndex
 	// hist holds this programme's edits while it is open, for undo/redo.
 	hist assessment.EditHistory
+	prev *assessment.Programme // the version before, for "what changed"
 	// The open dose and remove dialogs, for tests.
 	dose         *doseDialog
 	removeScope  *widget.RadioGroup
@@ -374,6 +375,22 @@ func (s *programmeScreen) refreshSide() {
 		for _, o := range p.Overrides {
 			l := newWrapLabel(fmt.Sprintf("• %s (%s, %s): %s", o.ExerciseID, o.Gate, o.Date, o.Reason))
 			l.Importance = widget.WarningImportance
+			s.side.Add(l)
+		}
+	}
+	if prev := s.previousVersion(); prev != nil {
+		s.side.Add(newHeading(fmt.Sprintf(lang.L("Changed from version %d"), prev.Version)))
+		changes := assessment.VersionChanges(prev, p)
+		if len(changes) == 0 {
+			s.side.Add(newWrapLabel(lang.L("Nothing yet: the exercises and doses are as they were.")))
+		}
+		for i, c := range changes {
+			if i == 12 {
+				s.side.Add(newWrapLabel(fmt.Sprintf(lang.L("…and %d more changes."), len(changes)-i)))
+				break
+			}
+			l := newWrapLabel("• " + c)
+			l.SizeName = theme.SizeNameCaptionText
 			s.side.Add(l)
 		}
 	}
@@ -740,4 +757,27 @@ func (s *programmeScreen) onRegenerate() {
 func (s *programmeScreen) onBack() {
 	s.ui.programme = nil
 	s.ui.popScreen()
+}
+
+// previousVersion is the version this one was made from, or nil for a
+// first version (or when it cannot be read: the comparison is a help, and
+// its absence is said by its absence).
+func (s *programmeScreen) previousVersion() *assessment.Programme {
+	if s.p.Version <= 1 || s.p.Lineage == 0 {
+		return nil
+	}
+	if s.prev != nil && s.prev.Lineage == s.p.Lineage && s.prev.Version == s.p.Version-1 {
+		return s.prev
+	}
+	all, err := s.ui.svc.Programmes.FindProgrammes(ctx(), assessment.ProgrammeFilter{ClientID: s.p.ClientID})
+	if err != nil {
+		return nil
+	}
+	for _, o := range all {
+		if o.Lineage == s.p.Lineage && o.Version == s.p.Version-1 {
+			s.prev = o
+			return o
+		}
+	}
+	return nil
 }

@@ -304,3 +304,21 @@ func hasTempo(p *assessment.Programme) bool {
 	}
 	return false
 }
+
+// Editing an issued programme makes version 2, which says in words what
+// changed from version 1.
+func TestProgrammeVersionChanges(t *testing.T) {
+	tu, c, r := programmeUI(t, "weak-right-glute-med.json")
+	s := create(t, tu, c, r)
+	s.onIssue()
+	slot, line := firstLine(t, s.p)
+	s.onRemove(slot)
+	if s.p.Version != 2 {
+		t.Fatalf("version %d after editing the issued one", s.p.Version)
+	}
+	txt := previewText(s.side)
+	if !strings.Contains(txt, "Changed from version 1") || !strings.Contains(txt, line.Name+" removed") {
+		t.Fatalf("side panel reads %q", txt)
+	}
+	tu.capture(t, "programme-version-changes")
+}
