@@ -109,8 +109,7 @@ func (s *programmeScreen) exportTo(path string, done func(error)) {
 			msg := newWrapLabel(fmt.Sprintf(lang.L("Saved %s"), path))
 			// A wrapping label has no width of its own: give the path room.
 			box := container.NewGridWrap(fyne.NewSize(460, msg.MinSize().Height*3), msg)
-			var done *dialog.CustomDialog
-			done = dialog.NewCustomWithoutButtons(lang.L("Handout exported"), box, s.ui.win)
+			done := dialog.NewCustomWithoutButtons(lang.L("Handout exported"), box, s.ui.win)
 			done.SetButtons([]fyne.CanvasObject{
 				newButton(lang.L("Close"), nil, func() { done.Hide() }),
 				newButton(lang.L("Print"), theme.DocumentPrintIcon(), func() { done.Hide(); s.ui.printSaved(path) }),

@@ -112,8 +112,7 @@ func (s *programmeScreen) chooseExercise(req chooserRequest) {
 		}
 		preview.Refresh()
 	}
-	var list *widget.List
-	list = widget.NewList(func() int { return len(shown) },
+	list := widget.NewList(func() int { return len(shown) },
 		func() fyne.CanvasObject {
 			h := newHoverLabel()
 			h.onHover = func(i int) {
