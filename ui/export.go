@@ -109,13 +109,13 @@ func (s *programmeScreen) exportTo(path string, done func(error)) {
 			msg := newWrapLabel(fmt.Sprintf(lang.L("Saved %s"), path))
 			// A wrapping label has no width of its own: give the path room.
 			box := container.NewGridWrap(fyne.NewSize(460, msg.MinSize().Height*3), msg)
-			done := dialog.NewCustomWithoutButtons(lang.L("Handout exported"), box, s.ui.win)
-			done.SetButtons([]fyne.CanvasObject{
-				newButton(lang.L("Close"), nil, func() { done.Hide() }),
-				newButton(lang.L("Print"), theme.DocumentPrintIcon(), func() { done.Hide(); s.ui.printSaved(path) }),
-				newImportantButton(lang.L("Open"), func() { done.Hide(); s.ui.openInViewer(path) }),
+			saved := dialog.NewCustomWithoutButtons(lang.L("Handout exported"), box, s.ui.win)
+			saved.SetButtons([]fyne.CanvasObject{
+				newButton(lang.L("Close"), nil, func() { saved.Hide() }),
+				newButton(lang.L("Print"), theme.DocumentPrintIcon(), func() { saved.Hide(); s.ui.printSaved(path) }),
+				newImportantButton(lang.L("Open"), func() { saved.Hide(); s.ui.openInViewer(path) }),
 			})
-			done.Show()
+			saved.Show()
 		})
 	}()
 }
