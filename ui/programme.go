@@ -182,6 +182,7 @@ func (s *programmeScreen) build() {
 	s.said = widget.NewLabel("")
 	s.said.Wrapping = fyne.TextWrapWord
 	s.said.Importance = widget.SuccessImportance
+	s.said.Hide()
 	s.undoBtn = newButton(lang.L("Undo (Ctrl+Z)"), theme.ContentUndoIcon(), s.onUndo)
 	s.redoBtn = newButton(lang.L("Redo (Ctrl+Shift+Z)"), theme.ContentRedoIcon(), s.onRedo)
 	s.days = container.NewVBox()
@@ -438,7 +439,7 @@ func (s *programmeScreen) apply(label string, edit func(p *assessment.Programme)
 		return err
 	}
 	s.hist.Record(before, label)
-	s.said.SetText(label + ". " + lang.L("Ctrl+Z undoes it."))
+	s.say(label + ". " + lang.L("Ctrl+Z undoes it."))
 	s.refreshUndo()
 	return nil
 }
@@ -477,7 +478,7 @@ func (s *programmeScreen) step(move func(*assessment.Programme) (string, func(),
 	}
 	label, commit, ok := move(cp)
 	if !ok {
-		s.said.SetText(lang.L("Nothing to undo or redo."))
+		s.say(lang.L("Nothing to undo or redo."))
 		return
 	}
 	if err := s.save(cp); err != nil {
@@ -485,7 +486,7 @@ func (s *programmeScreen) step(move func(*assessment.Programme) (string, func(),
 		return
 	}
 	commit()
-	s.said.SetText(prefix + label + ".")
+	s.say(prefix + label + ".")
 	s.refreshUndo()
 }
 
@@ -780,4 +781,10 @@ func (s *programmeScreen) previousVersion() *assessment.Programme {
 		}
 	}
 	return nil
+}
+
+// say shows what the last edit, undo or redo did, under the week.
+func (s *programmeScreen) say(text string) {
+	s.said.SetText(text)
+	s.said.Show()
 }
