@@ -44,20 +44,26 @@ func dayChanges(before, after []Prescription, where string) []string {
 		return s
 	}
 	bi, ai := ids(before), ids(after)
+	// A line that went and one that came at the same place is a swap.
 	var gone, came []Prescription
-	for _, l := range before {
-		if !slices.Contains(ai, lineKey(l)) {
-			gone = append(gone, l)
+	for i, l := range before {
+		if slices.Contains(ai, lineKey(l)) {
+			continue
 		}
-	}
-	for _, l := range after {
-		if !slices.Contains(bi, lineKey(l)) {
-			came = append(came, l)
+		if i < len(after) && !slices.Contains(bi, lineKey(after[i])) {
+			out = append(out, fmt.Sprintf("%s: %s swapped for %s.", where, l.Name, after[i].Name))
+			continue
 		}
+		gone = append(gone, l)
 	}
-	for len(gone) > 0 && len(came) > 0 {
-		out = append(out, fmt.Sprintf("%s: %s swapped for %s.", where, gone[0].Name, came[0].Name))
-		gone, came = gone[1:], came[1:]
+	for i, l := range after {
+		if slices.Contains(bi, lineKey(l)) {
+			continue
+		}
+		if i < len(before) && !slices.Contains(ai, lineKey(before[i])) {
+			continue // said as a swap above
+		}
+		came = append(came, l)
 	}
 	for _, l := range gone {
 		out = append(out, fmt.Sprintf("%s: %s removed.", where, l.Name))

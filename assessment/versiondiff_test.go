@@ -36,3 +36,26 @@ func TestVersionChanges(t *testing.T) {
 		}
 	}
 }
+
+// A line removed and another added at the end of the day is not a swap.
+func TestVersionChanges_RemoveThenAdd(t *testing.T) {
+	old, lib, r := editFixture(t, "weak-right-glute-med.json")
+	cur := old.Clone()
+	s := firstLine(t, cur)
+	var gone string
+	for _, d := range cur.Weeks[0].Days {
+		if d.Day == s.Day {
+			gone = d.Exercises[0].Name
+		}
+	}
+	if err := assessment.RemoveExercise(cur, lib, s, false); err != nil {
+		t.Fatal(err)
+	}
+	if err := assessment.AddExercise(cur, lib, r, 1, s.Day, "cat_cow", "", assessment.NewDate(2026, 11, 1), false); err != nil {
+		t.Fatal(err)
+	}
+	got := strings.Join(assessment.VersionChanges(old, cur), "\n")
+	if strings.Contains(got, "swapped") || !strings.Contains(got, gone+" removed") || !strings.Contains(got, "Cat-cow added") {
+		t.Fatalf("changes read %q", got)
+	}
+}
