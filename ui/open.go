@@ -23,6 +23,9 @@ import (
 var (
 	openFile  = systemOpen
 	printFile = systemPrint
+	// handOffDone, when set (tests), is called once a hand-off has ended
+	// and anything it had to say is on screen.
+	handOffDone func()
 )
 
 // errNoProgram is returned when the computer has nothing to do the job.
@@ -89,12 +92,15 @@ func (u *UI) printSaved(path string) {
 // handOff runs job off the UI goroutine and, if it fails, says what
 // happened and where the file is, with a button to copy the path.
 func (u *UI) handOff(path string, job func(string) error, title, none string) {
+	done := handOffDone
 	go func() {
 		err := job(path)
-		if err == nil {
-			return
+		if err != nil {
+			fyne.DoAndWait(func() { u.showSavedHere(path, title, none, err) })
 		}
-		fyne.Do(func() { u.showSavedHere(path, title, none, err) })
+		if done != nil {
+			done()
+		}
 	}()
 }
 

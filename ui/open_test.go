@@ -12,7 +12,7 @@ import (
 // file is.
 func TestOpenAndPrintSayWhatHappened(t *testing.T) {
 	oldOpen, oldPrint := openFile, printFile
-	t.Cleanup(func() { openFile, printFile = oldOpen, oldPrint })
+	t.Cleanup(func() { openFile, printFile, handOffDone = oldOpen, oldPrint, nil })
 	openFile = func(string) error { return errNoProgram }
 	printFile = func(string) error { return errors.New("lp: no default destination") }
 	for _, tc := range []struct {
@@ -26,13 +26,15 @@ func TestOpenAndPrintSayWhatHappened(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			tu := newTestUI(t)
 			path := filepath.Join(t.TempDir(), "Zoë handout.pdf")
+			ended := make(chan struct{})
+			handOffDone = func() { close(ended) }
 			tc.run(tu, path)
-			var txt string
-			for end := time.Now().Add(5 * time.Second); time.Now().Before(end); time.Sleep(20 * time.Millisecond) {
-				if txt = overlayText(t, tu.win); strings.Contains(txt, path) {
-					break
-				}
+			select {
+			case <-ended:
+			case <-time.After(10 * time.Second):
+				t.Fatal("the hand-off did not end")
 			}
+			txt := overlayText(t, tu.win)
 			if !strings.Contains(txt, path) || !strings.Contains(txt, tc.want) || !strings.Contains(txt, filepath.Dir(path)) {
 				t.Fatalf("the coach reads %q; want the reason and where the file is", txt)
 			}
