@@ -47,6 +47,8 @@ type programmeScreen struct {
 	// hist holds this programme's edits while it is open, for undo/redo.
 	hist assessment.EditHistory
 	prev *assessment.Programme // the version before, for "what changed"
+	tplDialog *templateDialog
+	saveTpl   *widget.Button
 	// The open dose and remove dialogs, for tests.
 	dose         *doseDialog
 	removeScope  *widget.RadioGroup
@@ -80,8 +82,30 @@ func (u *UI) onCreateProgramme(c *assessment.Client, r *assessment.Record) {
 		}
 	}
 	equip.SetSelected(equip.Options)
+	// Start from: Keel builds it from her assessment, or a template.
+	var tpls []*assessment.Template
+	from := widget.NewSelect(nil, nil)
+	loadTemplates := func() {
+		tpls = nil
+		from.Options = []string{lang.L("Keel builds it from her assessment")}
+		if ts := u.templates(); ts != nil {
+			if list, err := ts.FindTemplates(ctx()); err == nil {
+				tpls = list
+			}
+		}
+		for _, t := range tpls {
+			from.Options = append(from.Options, lang.L("Template: ")+t.Name)
+		}
+		from.SetSelectedIndex(0)
+	}
+	loadTemplates()
+	fromRow := fyne.CanvasObject(from)
+	if u.templates() != nil {
+		fromRow = container.NewBorder(nil, nil, nil, newButton(lang.L("Templates…"), nil, func() { u.manageTemplates(loadTemplates) }), from)
+	}
 	form := container.NewVBox(
-		labelled(lang.L("Length in weeks"), weeks, newFieldError()),
+		labelled(lang.L("Start from"), fromRow, newFieldError()),
+		labelled(lang.L("Length in weeks (a template keeps its own)"), weeks, newFieldError()),
 		labelled(lang.L("Week 1 starts on"), start, startErr),
 		labelled(lang.L("Equipment she has (untick what she lacks)"), equip, newFieldError()))
 	var d *dialog.CustomDialog
@@ -98,7 +122,13 @@ func (u *UI) onCreateProgramme(c *assessment.Client, r *assessment.Record) {
 			u.showError(lang.L("Could not load the exercise library"), err)
 			return
 		}
-		p, err := assessment.NewProgramme(c, r, lib, assessment.ProgrammeOptions{Weeks: n, Start: sd, Equipment: eq})
+		opts := assessment.ProgrammeOptions{Weeks: n, Start: sd, Equipment: eq}
+		var p *assessment.Programme
+		if i := from.SelectedIndex(); i > 0 && i <= len(tpls) {
+			p, err = assessment.NewProgrammeFromTemplate(c, r, tpls[i-1], lib, opts)
+		} else {
+			p, err = assessment.NewProgramme(c, r, lib, opts)
+		}
 		if err != nil {
 			startErr.set(assessment.ErrorMessage(err))
 			return
@@ -110,7 +140,7 @@ func (u *UI) onCreateProgramme(c *assessment.Client, r *assessment.Record) {
 		d.Hide()
 		u.openProgrammeScreen(c, r, p)
 	})
-	d = dialog.NewCustomWithoutButtons(lang.L("Create programme"), container.NewGridWrap(fyne.NewSize(560, 330), form), u.win)
+	d = dialog.NewCustomWithoutButtons(lang.L("Create programme"), container.NewGridWrap(fyne.NewSize(560, 400), form), u.win)
 	d.SetButtons([]fyne.CanvasObject{newButton(lang.L("Cancel"), nil, func() { d.Hide() }), create})
 	d.Show()
 }
@@ -191,7 +221,12 @@ func (s *programmeScreen) build() {
 	if s.p.Blocked {
 		main = container.NewVScroll(s.blockedView())
 	} else {
-		top := container.NewVBox(container.NewBorder(nil, nil, widget.NewLabel(lang.L("Week")), container.NewHBox(s.undoBtn, s.redoBtn), s.weekSel), s.said)
+		tools := container.NewHBox(s.undoBtn, s.redoBtn)
+		if s.ui.templates() != nil {
+			s.saveTpl = newButton(lang.L("Save as template…"), theme.DocumentSaveIcon(), s.onSaveTemplate)
+			tools.Add(s.saveTpl)
+		}
+		top := container.NewVBox(container.NewBorder(nil, nil, widget.NewLabel(lang.L("Week")), tools, s.weekSel), s.said)
 		main = container.NewBorder(top, nil, nil, nil, container.NewVScroll(s.days))
 	}
 	split := container.NewHSplit(main, container.NewVScroll(s.side))

@@ -2,6 +2,8 @@ package ui
 
 import (
 	"encoding/json"
+	"os"
+	"path/filepath"
 	"reflect"
 	"strings"
 	"testing"
@@ -321,4 +323,118 @@ func TestProgrammeVersionChanges(t *testing.T) {
 		t.Fatalf("side panel reads %q", txt)
 	}
 	tu.capture(t, "programme-version-changes")
+}
+
+// findSelect finds, in the dialog on top, the select whose first option is
+// first.
+func findSelect(t *testing.T, w fyne.Window, first string) *widget.Select {
+	t.Helper()
+	var found *widget.Select
+	var walk func(o fyne.CanvasObject)
+	walk = func(o fyne.CanvasObject) {
+		if found != nil {
+			return
+		}
+		switch x := o.(type) {
+		case *widget.Select:
+			if len(x.Options) > 0 && x.Options[0] == first {
+				found = x
+			}
+			return
+		case *fyne.Container:
+			for _, c := range x.Objects {
+				walk(c)
+			}
+			return
+		}
+		if wd, ok := o.(fyne.Widget); ok {
+			for _, c := range test.TempWidgetRenderer(t, wd).Objects() {
+				walk(c)
+			}
+		}
+	}
+	if top := w.Canvas().Overlays().Top(); top != nil {
+		walk(top)
+	}
+	if found == nil {
+		t.Fatalf("no select starting %q", first)
+	}
+	return found
+}
+
+// A programme saved as a template starts another client's programme; her
+// safety rules forbid part of it, so those exercises become easier ones or
+// are left out, each with a reason. Templates are renamed and deleted.
+func TestProgrammeTemplateRoundTrip(t *testing.T) {
+	tu, c, r := programmeUI(t, "weak-right-glute-med.json")
+	s := create(t, tu, c, r)
+	if err := s.apply("add", func(p *assessment.Programme) error {
+		return assessment.AddExercise(p, s.lib, s.record, 1, "mon", "crunch", "Her physio cleared curl-ups", tu.svc.today(), true)
+	}); err != nil {
+		t.Fatal(err)
+	}
+	test.Tap(s.saveTpl)
+	s.tplDialog.save()
+	if s.tplDialog.err.Text == "" {
+		t.Fatal("a template without a name was saved")
+	}
+	test.Type(s.tplDialog.name, "Glute med, 8 weeks")
+	s.tplDialog.name.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	ts := tu.templates()
+	list, err := ts.FindTemplates(ctx())
+	if err != nil || len(list) != 1 || list[0].Name != "Glute med, 8 weeks" {
+		t.Fatalf("templates = %v, %v", list, err)
+	}
+
+	// Another client, with a wide diastasis: crunch is forbidden for her.
+	data, _ := os.ReadFile(filepath.Join("..", "docs", "examples", "diastasis-wide-soft.json"))
+	her, err := assessment.ParseRecordJSON(data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	c2 := tu.addClient(t, assessment.Client{Name: "Amélie Durand", Births: 1})
+	her.ClientID = c2.ID
+	if err := tu.svc.Records.CreateRecord(ctx(), her); err != nil {
+		t.Fatal(err)
+	}
+	tu.onCreateProgramme(c2, her)
+	from := findSelect(t, tu.win, "Keel builds it from her assessment")
+	from.SetSelectedIndex(1)
+	test.Tap(findButton(t, tu.win, "Create"))
+	p := tu.programme.p
+	if p.ClientID != c2.ID || hasExercise(p, "crunch") {
+		t.Fatalf("client %d, crunch planned %v", p.ClientID, hasExercise(p, "crunch"))
+	}
+	explained := false
+	for _, x := range p.Excluded {
+		explained = explained || (x.ExerciseID == "crunch" && strings.Contains(x.Reason, "Left out of the template"))
+	}
+	for _, w := range p.Weeks {
+		for _, d := range w.Days {
+			for _, l := range d.Exercises {
+				explained = explained || strings.Contains(l.Reason, "In the template as Crunch")
+				if e, ok := s.lib.Get(l.ExerciseID); ok {
+					if _, bad := assessment.WhyForbidden(her, e); bad {
+						t.Errorf("%s is forbidden for her", l.Name)
+					}
+				}
+			}
+		}
+	}
+	if !explained {
+		t.Fatal("crunch was neither replaced nor left out with a reason")
+	}
+	tu.capture(t, "programme-from-template")
+
+	// Rename, then delete.
+	list[0].Name = "Glute med, 8 wk"
+	if err := ts.SaveTemplate(ctx(), list[0]); err != nil {
+		t.Fatal(err)
+	}
+	if err := ts.DeleteTemplate(ctx(), list[0].ID); err != nil {
+		t.Fatal(err)
+	}
+	if l, _ := ts.FindTemplates(ctx()); len(l) != 0 {
+		t.Fatal("the template is still there")
+	}
 }

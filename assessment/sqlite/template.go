@@ -128,3 +128,22 @@ func (s *TemplateService) DeleteTemplate(ctx context.Context, id int64) error {
 	}
 	return tx.commit("delete the template")
 }
+
+// The programme store also keeps the templates made from programmes, so
+// the programme screens reach them through the service they already have.
+var _ assessment.TemplateService = (*ProgrammeService)(nil)
+
+// SaveTemplate stores a template (see TemplateService.SaveTemplate).
+func (s *ProgrammeService) SaveTemplate(ctx context.Context, t *assessment.Template) error {
+	return (&TemplateService{db: s.db}).SaveTemplate(ctx, t)
+}
+
+// FindTemplates lists the templates by name.
+func (s *ProgrammeService) FindTemplates(ctx context.Context) ([]*assessment.Template, error) {
+	return (&TemplateService{db: s.db}).FindTemplates(ctx)
+}
+
+// DeleteTemplate removes one template.
+func (s *ProgrammeService) DeleteTemplate(ctx context.Context, id int64) error {
+	return (&TemplateService{db: s.db}).DeleteTemplate(ctx, id)
+}
