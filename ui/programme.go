@@ -45,8 +45,8 @@ type programmeScreen struct {
 	chooser   *chooser // the open exercise chooser, for tests
 	index     *assessment.ChooserIndex
 	// hist holds this programme's edits while it is open, for undo/redo.
-	hist assessment.EditHistory
-	prev *assessment.Programme // the version before, for "what changed"
+	hist      assessment.EditHistory
+	prev      *assessment.Programme // the version before, for "what changed"
 	tplDialog *templateDialog
 	saveTpl   *widget.Button
 	// The open dose and remove dialogs, for tests.
