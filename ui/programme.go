@@ -213,8 +213,8 @@ func (s *programmeScreen) build() {
 	s.said.Wrapping = fyne.TextWrapWord
 	s.said.Importance = widget.SuccessImportance
 	s.said.Hide()
-	s.undoBtn = newButton(lang.L("Undo (Ctrl+Z)"), theme.ContentUndoIcon(), s.onUndo)
-	s.redoBtn = newButton(lang.L("Redo (Ctrl+Shift+Z)"), theme.ContentRedoIcon(), s.onRedo)
+	s.undoBtn = newButton(lang.L("Undo"), theme.ContentUndoIcon(), s.onUndo)
+	s.redoBtn = newButton(lang.L("Redo"), theme.ContentRedoIcon(), s.onRedo)
 	s.days = container.NewVBox()
 	s.side = container.NewVBox()
 	var main fyne.CanvasObject
