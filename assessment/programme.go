@@ -130,10 +130,18 @@ type Prescription struct {
 	PerSide     bool   `json:"per_side,omitempty"` // the dose is done on each side in turn
 	// HowHard says how heavy a weight or how strong a band to use, in
 	// plain words; set on every line with a weight or band.
-	HowHard    string   `json:"how_hard,omitempty"`
-	Reason     string   `json:"reason"`
-	Findings   []string `json:"findings,omitempty"` // finding codes it answers
-	Overridden bool     `json:"overridden,omitempty"`
+	HowHard string `json:"how_hard,omitempty"`
+	// Tempo is the count of each part of a rep, e.g. "3-1-1" (down,
+	// pause, up); RestSeconds the rest between sets; RepsInReserve how
+	// many more reps she could still do at the end of a set (nil: not
+	// set); Note a word from the coach to her. All optional, set by hand.
+	Tempo         string   `json:"tempo,omitempty"`
+	RestSeconds   int      `json:"rest_seconds,omitempty"`
+	RepsInReserve *int     `json:"reps_in_reserve,omitempty"`
+	Note          string   `json:"note,omitempty"`
+	Reason        string   `json:"reason"`
+	Findings      []string `json:"findings,omitempty"` // finding codes it answers
+	Overridden    bool     `json:"overridden,omitempty"`
 }
 
 // Sides.

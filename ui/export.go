@@ -13,6 +13,7 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/keel-coach/keel/assessment"
@@ -108,11 +109,13 @@ func (s *programmeScreen) exportTo(path string, done func(error)) {
 			msg := newWrapLabel(fmt.Sprintf(lang.L("Saved %s"), path))
 			// A wrapping label has no width of its own: give the path room.
 			box := container.NewGridWrap(fyne.NewSize(460, msg.MinSize().Height*3), msg)
-			dialog.ShowCustomConfirm(lang.L("Handout exported"), lang.L("Open"), lang.L("Close"), box, func(open bool) {
-				if open {
-					s.ui.openInViewer(path)
-				}
-			}, s.ui.win)
+			saved := dialog.NewCustomWithoutButtons(lang.L("Handout exported"), box, s.ui.win)
+			saved.SetButtons([]fyne.CanvasObject{
+				newButton(lang.L("Close"), nil, func() { saved.Hide() }),
+				newButton(lang.L("Print"), theme.DocumentPrintIcon(), func() { saved.Hide(); s.ui.printSaved(path) }),
+				newImportantButton(lang.L("Open"), func() { saved.Hide(); s.ui.openInViewer(path) }),
+			})
+			saved.Show()
 		})
 	}()
 }

@@ -2,13 +2,13 @@ package ui
 
 import (
 	"fmt"
-	"slices"
 	"strconv"
 	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
@@ -30,7 +30,9 @@ type programmeScreen struct {
 
 	week      int
 	weekSel   *widget.Select
-	phaseWide *widget.Check
+	undoBtn   *widget.Button
+	said      *widget.Label // what the last edit, undo or redo did
+	redoBtn   *widget.Button
 	days      *fyne.Container
 	side      *fyne.Container
 	status    *widget.Label
@@ -41,6 +43,16 @@ type programmeScreen struct {
 	regen     *widget.Button
 	root      fyne.CanvasObject
 	chooser   *chooser // the open exercise chooser, for tests
+	index     *assessment.ChooserIndex
+	// hist holds this programme's edits while it is open, for undo/redo.
+	hist      assessment.EditHistory
+	prev      *assessment.Programme // the version before, for "what changed"
+	tplDialog *templateDialog
+	saveTpl   *widget.Button
+	// The open dose and remove dialogs, for tests.
+	dose         *doseDialog
+	removeScope  *widget.RadioGroup
+	removeDialog *dialog.ConfirmDialog
 	// replacing is the issued version a new draft version was made from
 	// on this screen (0 when none): she keeps that one until this is issued.
 	replacing int
@@ -70,8 +82,30 @@ func (u *UI) onCreateProgramme(c *assessment.Client, r *assessment.Record) {
 		}
 	}
 	equip.SetSelected(equip.Options)
+	// Start from: Keel builds it from her assessment, or a template.
+	var tpls []*assessment.Template
+	from := widget.NewSelect(nil, nil)
+	loadTemplates := func() {
+		tpls = nil
+		from.Options = []string{lang.L("Keel builds it from her assessment")}
+		if ts := u.templates(); ts != nil {
+			if list, err := ts.FindTemplates(ctx()); err == nil {
+				tpls = list
+			}
+		}
+		for _, t := range tpls {
+			from.Options = append(from.Options, lang.L("Template: ")+t.Name)
+		}
+		from.SetSelectedIndex(0)
+	}
+	loadTemplates()
+	fromRow := fyne.CanvasObject(from)
+	if u.templates() != nil {
+		fromRow = container.NewBorder(nil, nil, nil, newButton(lang.L("Templates…"), nil, func() { u.manageTemplates(loadTemplates) }), from)
+	}
 	form := container.NewVBox(
-		labelled(lang.L("Length in weeks"), weeks, newFieldError()),
+		labelled(lang.L("Start from"), fromRow, newFieldError()),
+		labelled(lang.L("Length in weeks (a template keeps its own)"), weeks, newFieldError()),
 		labelled(lang.L("Week 1 starts on"), start, startErr),
 		labelled(lang.L("Equipment she has (untick what she lacks)"), equip, newFieldError()))
 	var d *dialog.CustomDialog
@@ -88,7 +122,13 @@ func (u *UI) onCreateProgramme(c *assessment.Client, r *assessment.Record) {
 			u.showError(lang.L("Could not load the exercise library"), err)
 			return
 		}
-		p, err := assessment.NewProgramme(c, r, lib, assessment.ProgrammeOptions{Weeks: n, Start: sd, Equipment: eq})
+		opts := assessment.ProgrammeOptions{Weeks: n, Start: sd, Equipment: eq}
+		var p *assessment.Programme
+		if i := from.SelectedIndex(); i > 0 && i <= len(tpls) {
+			p, err = assessment.NewProgrammeFromTemplate(c, r, tpls[i-1], lib, opts)
+		} else {
+			p, err = assessment.NewProgramme(c, r, lib, opts)
+		}
 		if err != nil {
 			startErr.set(assessment.ErrorMessage(err))
 			return
@@ -100,7 +140,7 @@ func (u *UI) onCreateProgramme(c *assessment.Client, r *assessment.Record) {
 		d.Hide()
 		u.openProgrammeScreen(c, r, p)
 	})
-	d = dialog.NewCustomWithoutButtons(lang.L("Create programme"), container.NewGridWrap(fyne.NewSize(560, 330), form), u.win)
+	d = dialog.NewCustomWithoutButtons(lang.L("Create programme"), container.NewGridWrap(fyne.NewSize(560, 400), form), u.win)
 	d.SetButtons([]fyne.CanvasObject{newButton(lang.L("Cancel"), nil, func() { d.Hide() }), create})
 	d.Show()
 }
@@ -116,7 +156,36 @@ func (u *UI) openProgrammeScreen(c *assessment.Client, r *assessment.Record, p *
 	s.build()
 	u.programme = s
 	u.pushScreen(s.root)
+	s.registerShortcuts()
 	return s
+}
+
+// registerShortcuts binds Ctrl+Z and Ctrl+Shift+Z to the programme on top.
+func (s *programmeScreen) registerShortcuts() {
+	u := s.ui
+	onTop := func() *programmeScreen {
+		if u.programme != nil && !u.atHome() && u.screens[len(u.screens)-1] == u.programme.root {
+			return u.programme
+		}
+		return nil
+	}
+	undo := func(fyne.Shortcut) {
+		if p := onTop(); p != nil {
+			p.onUndo()
+		}
+	}
+	redo := func(fyne.Shortcut) {
+		if p := onTop(); p != nil {
+			p.onRedo()
+		}
+	}
+	// The desktop driver turns Ctrl+Z and Ctrl+Shift+Z (Cmd on a Mac) into
+	// Fyne's undo and redo shortcuts; the custom forms cover other drivers.
+	c := u.win.Canvas()
+	c.AddShortcut(&fyne.ShortcutUndo{}, undo)
+	c.AddShortcut(&fyne.ShortcutRedo{}, redo)
+	c.AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyZ, Modifier: fyne.KeyModifierShortcutDefault}, undo)
+	c.AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyZ, Modifier: fyne.KeyModifierShortcutDefault | fyne.KeyModifierShift}, redo)
 }
 
 func (s *programmeScreen) build() {
@@ -140,15 +209,24 @@ func (s *programmeScreen) build() {
 		s.week = s.weekSel.SelectedIndex() + 1
 		s.refreshDays()
 	})
-	s.phaseWide = widget.NewCheck(lang.L("Apply changes to every week of this phase"), nil)
-	s.phaseWide.SetChecked(true)
+	s.said = widget.NewLabel("")
+	s.said.Wrapping = fyne.TextWrapWord
+	s.said.Importance = widget.SuccessImportance
+	s.said.Hide()
+	s.undoBtn = newButton(lang.L("Undo"), theme.ContentUndoIcon(), s.onUndo)
+	s.redoBtn = newButton(lang.L("Redo"), theme.ContentRedoIcon(), s.onRedo)
 	s.days = container.NewVBox()
 	s.side = container.NewVBox()
 	var main fyne.CanvasObject
 	if s.p.Blocked {
 		main = container.NewVScroll(s.blockedView())
 	} else {
-		top := container.NewBorder(nil, nil, widget.NewLabel(lang.L("Week")), s.phaseWide, s.weekSel)
+		tools := container.NewHBox(s.undoBtn, s.redoBtn)
+		if s.ui.templates() != nil {
+			s.saveTpl = newButton(lang.L("Save as template…"), theme.DocumentSaveIcon(), s.onSaveTemplate)
+			tools.Add(s.saveTpl)
+		}
+		top := container.NewVBox(container.NewBorder(nil, nil, widget.NewLabel(lang.L("Week")), tools, s.weekSel), s.said)
 		main = container.NewBorder(top, nil, nil, nil, container.NewVScroll(s.days))
 	}
 	split := container.NewHSplit(main, container.NewVScroll(s.side))
@@ -204,6 +282,7 @@ func (s *programmeScreen) refresh() {
 	}
 	s.refreshDays()
 	s.refreshSide()
+	s.refreshUndo()
 }
 
 func phaseTitle(p *assessment.Programme, phase string) string {
@@ -271,14 +350,37 @@ func (s *programmeScreen) lineRow(w *assessment.Week, day string, i int, l asses
 	dose := widget.NewLabel(assessment.DoseText(l))
 	reason := newWrapLabel(l.Reason)
 	reason.SizeName = theme.SizeNameCaptionText
+	texts := container.NewVBox(container.NewBorder(nil, nil, nil, dose, name))
+	if more := assessment.DoseDetails(l); more != "" || l.HowHard != "" {
+		if l.HowHard != "" {
+			if more != "" {
+				more += " · "
+			}
+			more += l.HowHard
+		}
+		m := newWrapLabel(more)
+		m.SizeName = theme.SizeNameCaptionText
+		texts.Add(m)
+	}
+	if l.Note != "" {
+		n := newWrapLabel(lang.L("Note to her: ") + l.Note)
+		n.SizeName = theme.SizeNameCaptionText
+		n.Importance = widget.HighImportance
+		texts.Add(n)
+	}
+	texts.Add(reason)
+	var thumb fyne.CanvasObject = container.NewWithoutLayout()
+	if e, ok := s.lib.Get(l.ExerciseID); ok {
+		thumb = newExerciseFigure(e, fyne.NewSize(96, 48))
+	}
 	var edit *widget.Button
 	edit = newButton(lang.L("Edit"), theme.MoreVerticalIcon(), func() {
 		menu := fyne.NewMenu("",
 			fyne.NewMenuItem(lang.L("Swap for another exercise…"), func() { s.onSwap(slot) }),
-			fyne.NewMenuItem(lang.L("Change sets, reps or hold…"), func() { s.onDose(slot, l) }),
+			fyne.NewMenuItem(lang.L("Change the dose…"), func() { s.onDose(slot, l) }),
 			fyne.NewMenuItem(lang.L("Move to another day…"), func() { s.onMove(slot) }),
 			fyne.NewMenuItemSeparator(),
-			fyne.NewMenuItem(lang.L("Remove"), func() { s.onRemove(slot) }),
+			fyne.NewMenuItem(lang.L("Remove…"), func() { s.askRemove(slot) }),
 		)
 		c := s.ui.win.Canvas()
 		pos := fyne.CurrentApp().Driver().AbsolutePositionForObject(edit)
@@ -289,7 +391,7 @@ func (s *programmeScreen) lineRow(w *assessment.Week, day string, i int, l asses
 	if s.readOnly() {
 		buttons.Hide()
 	}
-	return container.NewBorder(nil, nil, nil, buttons, container.NewVBox(container.NewBorder(nil, nil, nil, dose, name), reason))
+	return container.NewBorder(nil, nil, container.NewVBox(thumb), buttons, texts)
 }
 
 // refreshSide lists referrals, overrides and what was left out.
@@ -309,6 +411,22 @@ func (s *programmeScreen) refreshSide() {
 		for _, o := range p.Overrides {
 			l := newWrapLabel(fmt.Sprintf("• %s (%s, %s): %s", o.ExerciseID, o.Gate, o.Date, o.Reason))
 			l.Importance = widget.WarningImportance
+			s.side.Add(l)
+		}
+	}
+	if prev := s.previousVersion(); prev != nil {
+		s.side.Add(newHeading(fmt.Sprintf(lang.L("Changed from version %d"), prev.Version)))
+		changes := assessment.VersionChanges(prev, p)
+		if len(changes) == 0 {
+			s.side.Add(newWrapLabel(lang.L("Nothing yet: the exercises and doses are as they were.")))
+		}
+		for i, c := range changes {
+			if i == 12 {
+				s.side.Add(newWrapLabel(fmt.Sprintf(lang.L("…and %d more changes."), len(changes)-i)))
+				break
+			}
+			l := newWrapLabel("• " + c)
+			l.SizeName = theme.SizeNameCaptionText
 			s.side.Add(l)
 		}
 	}
@@ -338,11 +456,12 @@ func (s *programmeScreen) refreshSide() {
 // history, shown but never changed.
 func (s *programmeScreen) readOnly() bool { return s.p.ReadOnly() }
 
-// apply runs one edit on the revision the domain makes of the programme
-// (the draft itself, or a new draft version of an issued one), stores it,
-// and only then shows it: a refused edit or a failed save leaves the
-// screen and the database as they were.
-func (s *programmeScreen) apply(edit func(p *assessment.Programme) error) error {
+// apply runs one edit, named label for undo, on the revision the domain
+// makes of the programme (the draft itself, or a new draft version of an
+// issued one), stores it, and only then shows it and keeps it for undo: a
+// refused edit or a failed save leaves the screen, the database and the
+// history as they were.
+func (s *programmeScreen) apply(label string, edit func(p *assessment.Programme) error) error {
 	cp, err := s.p.Revise()
 	if err != nil {
 		return err
@@ -350,7 +469,14 @@ func (s *programmeScreen) apply(edit func(p *assessment.Programme) error) error 
 	if err := edit(cp); err != nil {
 		return err
 	}
-	return s.save(cp)
+	before := s.p
+	if err := s.save(cp); err != nil {
+		return err
+	}
+	s.hist.Record(before, label)
+	s.say(label + ". " + lang.L("Ctrl+Z undoes it."))
+	s.refreshUndo()
+	return nil
 }
 
 // save stores a revision and shows it.
@@ -370,178 +496,263 @@ func (s *programmeScreen) save(cp *assessment.Programme) error {
 	return nil
 }
 
-func (s *programmeScreen) wide() bool { return s.phaseWide.Checked }
+// onUndo puts the programme back as it was before the last edit.
+func (s *programmeScreen) onUndo() { s.step(s.hist.Undo, lang.L("Undone: ")) }
 
-func (s *programmeScreen) onSwap(slot assessment.Slot) {
-	w := s.currentWeek()
-	line := w.Days[slices.IndexFunc(w.Days, func(d assessment.Day) bool { return d.Day == slot.Day })].Exercises[slot.Index]
-	alts, err := assessment.Alternatives(s.lib, s.record, line.ExerciseID, s.p.Options)
-	if err != nil {
-		s.ui.showError(lang.L("Could not find alternatives"), err)
+// onRedo does the last undone edit again.
+func (s *programmeScreen) onRedo() { s.step(s.hist.Redo, lang.L("Redone: ")) }
+
+func (s *programmeScreen) step(move func(*assessment.Programme) (string, func(), bool), prefix string) {
+	if s.readOnly() {
 		return
 	}
-	s.chooseExercise(fmt.Sprintf(lang.L("Swap %s"), line.Name), alts, func(id, reason string) error {
-		return s.apply(func(p *assessment.Programme) error {
-			return assessment.SwapExercise(p, s.lib, s.record, slot, id, reason, s.ui.svc.today(), s.wide())
-		})
-	})
+	cp, err := s.p.Revise()
+	if err != nil {
+		s.ui.showError(lang.L("Could not undo"), err)
+		return
+	}
+	label, commit, ok := move(cp)
+	if !ok {
+		s.say(lang.L("Nothing to undo or redo."))
+		return
+	}
+	if err := s.save(cp); err != nil {
+		s.ui.showError(lang.L("Could not undo"), err)
+		return
+	}
+	commit()
+	s.say(prefix + label + ".")
+	s.refreshUndo()
+}
+
+// refreshUndo enables Undo and Redo when there is something to do.
+func (s *programmeScreen) refreshUndo() {
+	if s.undoBtn == nil {
+		return
+	}
+	for _, b := range []struct {
+		btn *widget.Button
+		on  bool
+	}{{s.undoBtn, s.hist.CanUndo() && !s.readOnly()}, {s.redoBtn, s.hist.CanRedo() && !s.readOnly()}} {
+		if b.on {
+			b.btn.Enable()
+		} else {
+			b.btn.Disable()
+		}
+	}
+}
+
+// where names a slot for the coach: "Monday of week 2", or "every Monday
+// of the phase" for a phase-wide edit.
+func (s *programmeScreen) where(slot assessment.Slot, wide bool) string {
+	if wide {
+		return fmt.Sprintf(lang.L("every %s of the phase (from week %d)"), lang.L(dayLabel[slot.Day]), slot.Week)
+	}
+	return fmt.Sprintf(lang.L("%s of week %d"), lang.L(dayLabel[slot.Day]), slot.Week)
+}
+
+// lineAt is the line a slot names in the programme on screen.
+func (s *programmeScreen) lineAt(slot assessment.Slot) (assessment.Prescription, bool) {
+	for _, w := range s.p.Weeks {
+		if w.Week != slot.Week {
+			continue
+		}
+		for _, d := range w.Days {
+			if d.Day == slot.Day && slot.Index < len(d.Exercises) {
+				return d.Exercises[slot.Index], true
+			}
+		}
+	}
+	return assessment.Prescription{}, false
+}
+
+func (s *programmeScreen) onSwap(slot assessment.Slot) {
+	line, ok := s.lineAt(slot)
+	if !ok {
+		return
+	}
+	s.chooseExercise(chooserRequest{
+		title: fmt.Sprintf(lang.L("Swap %s"), line.Name), week: slot.Week, day: slot.Day, swapFor: line.ExerciseID,
+		done: func(id, reason string, wide bool) error {
+			name := id
+			if e, ok := s.lib.Get(id); ok {
+				name = e.Name
+			}
+			return s.apply(fmt.Sprintf(lang.L("Swapped %s for %s on %s"), line.Name, name, s.where(slot, wide)), func(p *assessment.Programme) error {
+				return assessment.SwapExercise(p, s.lib, s.record, slot, id, reason, s.ui.svc.today(), wide)
+			})
+		}})
 }
 
 func (s *programmeScreen) onAdd(day string) {
-	s.chooseExercise(fmt.Sprintf(lang.L("Add to %s"), lang.L(dayLabel[day])), nil, func(id, reason string) error {
-		return s.apply(func(p *assessment.Programme) error {
-			return assessment.AddExercise(p, s.lib, s.record, s.week, day, id, reason, s.ui.svc.today(), s.wide())
-		})
-	})
+	week := s.week
+	s.chooseExercise(chooserRequest{
+		title: fmt.Sprintf(lang.L("Add to %s"), lang.L(dayLabel[day])), week: week, day: day,
+		done: func(id, reason string, wide bool) error {
+			name := id
+			if e, ok := s.lib.Get(id); ok {
+				name = e.Name
+			}
+			return s.apply(fmt.Sprintf(lang.L("Added %s to %s"), name, s.where(assessment.Slot{Week: week, Day: day}, wide)), func(p *assessment.Programme) error {
+				return assessment.AddExercise(p, s.lib, s.record, week, day, id, reason, s.ui.svc.today(), wide)
+			})
+		}})
 }
 
-// chooseExercise shows the suggested exercises (those that serve the same
-// purpose and pass the safety rules) and, on request, the whole library. An
-// exercise a safety rule leaves out needs a written reason.
-func (s *programmeScreen) chooseExercise(title string, suggested []*assessment.Exercise, done func(id, reason string) error) {
-	all := slices.Clone(s.lib.Exercises)
-	slices.SortFunc(all, func(a, b *assessment.Exercise) int { return strings.Compare(a.Name, b.Name) })
-	showAll := widget.NewCheck(lang.L("Show the whole library, including exercises a safety rule leaves out"), nil)
-	var shown []*assessment.Exercise
-	var selected *assessment.Exercise
-	gateNote := newWrapLabel("")
-	gateNote.Importance = widget.WarningImportance
-	reason := widget.NewEntry()
-	reason.SetPlaceHolder(lang.L("Why you are overriding the safety rule"))
-	reasonErr := newFieldError()
-	reasonBox := container.NewVBox(gateNote, reason, reasonErr)
-	reasonBox.Hide()
-	label := func(e *assessment.Exercise) string {
-		if g, ok := assessment.WhyForbidden(s.record, e); ok {
-			return e.Name + "  ⚠ " + g.Code
-		}
-		return e.Name
-	}
-	list := widget.NewList(func() int { return len(shown) }, func() fyne.CanvasObject { return widget.NewLabel("Exercise name") },
-		func(i widget.ListItemID, o fyne.CanvasObject) { o.(*widget.Label).SetText(label(shown[i])) })
-	list.OnSelected = func(i widget.ListItemID) {
-		selected = shown[i]
-		g, ok := assessment.WhyForbidden(s.record, selected)
-		switch {
-		case ok && g.Blocks:
-			// A referral blocks every exercise: there is nothing to override.
-			gateNote.SetText(lang.L("No exercise can be added until the referral is dealt with: ") + g.Reason)
-			reason.Hide()
-			reasonBox.Show()
-		case ok:
-			gateNote.SetText(lang.L("A safety rule leaves this out: ") + g.Reason)
-			reason.Show()
-			reasonBox.Show()
-		default:
-			reasonBox.Hide()
-		}
-	}
-	fill := func() {
-		shown = suggested
-		if showAll.Checked || len(suggested) == 0 {
-			shown = all
-		}
-		selected = nil
-		list.UnselectAll()
-		list.Refresh()
-	}
-	showAll.OnChanged = func(bool) { fill() }
-	fill()
-	if len(suggested) == 0 {
-		showAll.SetChecked(true)
-	}
-	hint := newWrapLabel(lang.L("Suggested: exercises that serve the same purpose and pass her safety rules."))
-	content := container.NewBorder(container.NewVBox(hint, showAll), reasonBox, nil, nil, list)
-	var d *dialog.CustomDialog
-	choose := newImportantButton(lang.L("Choose"), func() {
-		if selected == nil {
-			return
-		}
-		err := done(selected.ID, reason.Text)
-		if msg := assessment.FieldErrors(err).For(assessment.FieldOverrideReason); msg != "" {
-			reasonErr.set(msg)
-			return
-		}
-		if err != nil {
-			s.ui.showError(lang.L("Could not change the programme"), err)
-			return
-		}
-		d.Hide()
-	})
-	d = dialog.NewCustomWithoutButtons(title, container.NewGridWrap(fyne.NewSize(620, 460), content), s.ui.win)
-	d.SetButtons([]fyne.CanvasObject{newButton(lang.L("Cancel"), nil, func() { d.Hide() }), choose})
-	s.chooser = &chooser{list: list, shown: &shown, reason: reason, choose: choose, showAll: showAll, dialog: d}
-	d.Show()
-}
-
-// chooser exposes the open exercise chooser to tests.
-type chooser struct {
-	list    *widget.List
-	shown   *[]*assessment.Exercise
-	reason  *widget.Entry
-	choose  *widget.Button
-	showAll *widget.Check
-	dialog  *dialog.CustomDialog
+// doseDialog is the open dose dialog, for tests.
+type doseDialog struct {
+	sets, reps, hold, tempo, rest, howHard, rir, note *widget.Entry
+	scope                                             *widget.RadioGroup
+	save                                              func()
+	dialog                                            *dialog.CustomDialog
 }
 
 func (s *programmeScreen) onDose(slot assessment.Slot, l assessment.Prescription) {
-	sets, reps, hold := widget.NewEntry(), widget.NewEntry(), widget.NewEntry()
-	sets.SetText(strconv.Itoa(l.Sets))
-	reps.SetText(strconv.Itoa(l.Reps))
-	hold.SetText(strconv.Itoa(l.HoldSeconds))
-	es, er, eh := newFieldError(), newFieldError(), newFieldError()
-	form := container.NewVBox(
-		labelled(lang.L("Sets"), sets, es),
-		labelled(lang.L("Reps (0 for a hold only)"), reps, er),
-		labelled(lang.L("Hold in seconds (0 for reps only)"), withUnit(hold, "s"), eh))
+	entry := func(v string) *submitEntry {
+		e := newSubmitEntry()
+		e.SetText(v)
+		return e
+	}
+	itoa := func(n int) string {
+		if n == 0 {
+			return ""
+		}
+		return strconv.Itoa(n)
+	}
+	sets, reps, hold := entry(strconv.Itoa(l.Sets)), entry(strconv.Itoa(l.Reps)), entry(strconv.Itoa(l.HoldSeconds))
+	tempo, rest, howHard := entry(l.Tempo), entry(itoa(l.RestSeconds)), entry(l.HowHard)
+	rir := entry("")
+	if l.RepsInReserve != nil {
+		rir.SetText(strconv.Itoa(*l.RepsInReserve))
+	}
+	note := widget.NewMultiLineEntry()
+	note.SetText(l.Note)
+	note.SetMinRowsVisible(2)
+	note.Wrapping = fyne.TextWrapWord
+	tempo.SetPlaceHolder(lang.L("e.g. 3-1-1: down, pause, up"))
+	howHard.SetPlaceHolder(lang.L("in words, e.g. a band that makes the last 2 reps hard"))
+	rir.SetPlaceHolder(lang.L("0 to 5, or empty"))
+	errs := map[string]fieldError{}
+	for _, f := range []string{assessment.FieldSets, assessment.FieldReps, assessment.FieldHold, assessment.FieldTempo,
+		assessment.FieldRest, assessment.FieldHowHard, assessment.FieldRIR, assessment.FieldNote} {
+		errs[f] = newFieldError()
+	}
+	scope := s.scopeChoice(slot.Week, slot.Day)
+	left := container.NewVBox(
+		labelled(lang.L("Sets"), sets, errs[assessment.FieldSets]),
+		labelled(lang.L("Reps (0 for a hold only)"), reps, errs[assessment.FieldReps]),
+		labelled(lang.L("Hold in seconds (0 for reps only)"), withUnit(hold, "s"), errs[assessment.FieldHold]),
+		labelled(lang.L("Tempo"), tempo, errs[assessment.FieldTempo]))
+	right := container.NewVBox(
+		labelled(lang.L("Rest between sets"), withUnit(rest, "s"), errs[assessment.FieldRest]),
+		labelled(lang.L("How hard, in words"), howHard, errs[assessment.FieldHowHard]),
+		labelled(lang.L("Reps in reserve"), rir, errs[assessment.FieldRIR]))
+	form := container.NewVBox(container.NewGridWithColumns(2, left, right),
+		labelled(lang.L("A note to her"), note, errs[assessment.FieldNote]), scope)
 	var d *dialog.CustomDialog
-	save := newImportantButton(lang.L("Save"), func() {
-		num := func(e *widget.Entry) int {
-			n, err := strconv.Atoi(strings.TrimSpace(e.Text))
+	save := func() {
+		num := func(e *submitEntry) int {
+			t := strings.TrimSpace(e.Text)
+			if t == "" {
+				return 0
+			}
+			n, err := strconv.Atoi(t)
 			if err != nil {
 				return -1
 			}
 			return n
 		}
-		err := s.apply(func(p *assessment.Programme) error {
-			return assessment.EditDose(p, s.lib, slot, num(sets), num(reps), num(hold), s.wide())
+		edit := assessment.DoseEdit{Sets: num(sets), Reps: num(reps), HoldSeconds: num(hold), Tempo: tempo.Text,
+			RestSeconds: num(rest), HowHard: howHard.Text, Note: note.Text}
+		if t := strings.TrimSpace(rir.Text); t != "" {
+			n := num(rir)
+			edit.RepsInReserve = &n
+		}
+		wide := scopeWide(scope)
+		err := s.apply(fmt.Sprintf(lang.L("Changed the dose of %s on %s"), l.Name, s.where(slot, wide)), func(p *assessment.Programme) error {
+			return assessment.EditFullDose(p, s.lib, slot, edit, wide)
 		})
 		fe := assessment.FieldErrors(err)
-		es.set(fe.For(assessment.FieldSets))
-		er.set(fe.For(assessment.FieldReps))
-		eh.set(fe.For(assessment.FieldHold))
+		for f, e := range errs {
+			e.set(fe.For(f))
+		}
 		if err == nil {
 			d.Hide()
 		} else if len(fe) == 0 {
 			s.ui.showError(lang.L("Could not change the dose"), err)
 		}
-	})
-	d = dialog.NewCustomWithoutButtons(fmt.Sprintf(lang.L("Dose of %s"), l.Name), container.NewGridWrap(fyne.NewSize(420, 300), form), s.ui.win)
-	d.SetButtons([]fyne.CanvasObject{newButton(lang.L("Cancel"), nil, func() { d.Hide() }), save})
+	}
+	for _, e := range []*submitEntry{sets, reps, hold, tempo, rest, howHard, rir} {
+		e.OnSubmitted = func(string) { save() }
+	}
+	d = dialog.NewCustomWithoutButtons(fmt.Sprintf(lang.L("Dose of %s"), l.Name), container.NewGridWrap(fyne.NewSize(640, 470), form), s.ui.win)
+	d.SetButtons([]fyne.CanvasObject{newButton(lang.L("Cancel"), nil, func() { d.Hide() }), newImportantButton(lang.L("Save (Enter)"), save)})
+	d.SetOnClosed(func() { s.ui.win.Canvas().Unfocus() })
+	s.dose = &doseDialog{sets: &sets.Entry, reps: &reps.Entry, hold: &hold.Entry, tempo: &tempo.Entry, rest: &rest.Entry,
+		howHard: &howHard.Entry, rir: &rir.Entry, note: note, scope: scope, save: save, dialog: d}
 	d.Show()
+	s.ui.win.Canvas().Focus(sets)
+}
+
+// submitEntry is a one-line entry whose Enter saves the dialog.
+type submitEntry struct{ widget.Entry }
+
+func newSubmitEntry() *submitEntry {
+	e := &submitEntry{}
+	e.ExtendBaseWidget(e)
+	return e
 }
 
 func (s *programmeScreen) onMove(slot assessment.Slot) {
+	line, _ := s.lineAt(slot)
 	var labels []string
 	for _, dn := range dayOrder {
 		labels = append(labels, lang.L(dayLabel[dn]))
 	}
 	sel := widget.NewSelect(labels, nil)
-	dialog.ShowCustomConfirm(lang.L("Move to another day"), lang.L("Move"), lang.L("Cancel"), sel, func(ok bool) {
+	scope := s.scopeChoice(slot.Week, slot.Day)
+	dialog.ShowCustomConfirm(lang.L("Move to another day"), lang.L("Move"), lang.L("Cancel"), container.NewVBox(sel, scope), func(ok bool) {
 		if !ok || sel.SelectedIndex() < 0 {
 			return
 		}
-		if err := s.apply(func(p *assessment.Programme) error {
-			return assessment.MoveExercise(p, s.lib, slot, dayOrder[sel.SelectedIndex()], s.wide())
+		to := dayOrder[sel.SelectedIndex()]
+		wide := scopeWide(scope)
+		if err := s.apply(fmt.Sprintf(lang.L("Moved %s from %s to %s"), line.Name, s.where(slot, wide), lang.L(dayLabel[to])), func(p *assessment.Programme) error {
+			return assessment.MoveExercise(p, s.lib, slot, to, wide)
 		}); err != nil {
 			s.ui.showError(lang.L("Could not move the exercise"), err)
 		}
 	}, s.ui.win)
 }
 
+// askRemove asks whether to remove the line from this day or the whole
+// phase (this day unless she says otherwise), then removes it and says
+// what went from where; Ctrl+Z puts it back.
+func (s *programmeScreen) askRemove(slot assessment.Slot) {
+	line, ok := s.lineAt(slot)
+	if !ok {
+		return
+	}
+	scope := s.scopeChoice(slot.Week, slot.Day)
+	s.removeScope = scope
+	s.removeDialog = dialog.NewCustomConfirm(fmt.Sprintf(lang.L("Remove %s?"), line.Name), lang.L("Remove"), lang.L("Cancel"), scope, func(ok bool) {
+		if ok {
+			s.remove(slot, line, scopeWide(scope))
+		}
+	}, s.ui.win)
+	s.removeDialog.Show()
+}
+
+// onRemove removes the line from this day only.
 func (s *programmeScreen) onRemove(slot assessment.Slot) {
-	if err := s.apply(func(p *assessment.Programme) error {
-		return assessment.RemoveExercise(p, s.lib, slot, s.wide())
+	if line, ok := s.lineAt(slot); ok {
+		s.remove(slot, line, false)
+	}
+}
+
+func (s *programmeScreen) remove(slot assessment.Slot, line assessment.Prescription, wide bool) {
+	if err := s.apply(fmt.Sprintf(lang.L("Removed %s from %s"), line.Name, s.where(slot, wide)), func(p *assessment.Programme) error {
+		return assessment.RemoveExercise(p, s.lib, slot, wide)
 	}); err != nil {
 		s.ui.showError(lang.L("Could not remove the exercise"), err)
 	}
@@ -582,4 +793,33 @@ func (s *programmeScreen) onRegenerate() {
 func (s *programmeScreen) onBack() {
 	s.ui.programme = nil
 	s.ui.popScreen()
+}
+
+// previousVersion is the version this one was made from, or nil for a
+// first version (or when it cannot be read: the comparison is a help, and
+// its absence is said by its absence).
+func (s *programmeScreen) previousVersion() *assessment.Programme {
+	if s.p.Version <= 1 || s.p.Lineage == 0 {
+		return nil
+	}
+	if s.prev != nil && s.prev.Lineage == s.p.Lineage && s.prev.Version == s.p.Version-1 {
+		return s.prev
+	}
+	all, err := s.ui.svc.Programmes.FindProgrammes(ctx(), assessment.ProgrammeFilter{ClientID: s.p.ClientID})
+	if err != nil {
+		return nil
+	}
+	for _, o := range all {
+		if o.Lineage == s.p.Lineage && o.Version == s.p.Version-1 {
+			s.prev = o
+			return o
+		}
+	}
+	return nil
+}
+
+// say shows what the last edit, undo or redo did, under the week.
+func (s *programmeScreen) say(text string) {
+	s.said.SetText(text)
+	s.said.Show()
 }

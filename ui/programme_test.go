@@ -202,7 +202,7 @@ func TestProgrammeSupersededReadOnly(t *testing.T) {
 	if !ro.readOnly() || !ro.issue.Disabled() || !ro.regen.Disabled() {
 		t.Fatal("a superseded version offers edits")
 	}
-	err := ro.apply(func(p *assessment.Programme) error { p.Status = assessment.StatusIssued; return nil })
+	err := ro.apply("test", func(p *assessment.Programme) error { p.Status = assessment.StatusIssued; return nil })
 	if assessment.ErrorCode(err) != assessment.ECONFLICT {
 		t.Fatalf("editing a superseded version: %v", err)
 	}
