@@ -30,6 +30,10 @@ type assessmentScreen struct {
 	b       *recordBinder
 	date    *widget.Entry
 	dateErr fieldError
+	// births is the number of births the record carries; blank means not
+	// recorded (the client file cannot tell 0 from not asked).
+	births    *widget.Entry
+	birthsErr fieldError
 	coach   *widget.Entry
 	kind    *widget.Select
 	notes   *widget.Entry
@@ -89,7 +93,7 @@ var (
 // newAssessmentScreen opens record r of client c, or a new assessment when
 // r is nil. onDone runs when the coach leaves the screen.
 func newAssessmentScreen(u *UI, c *assessment.Client, r *assessment.Record, onDone func()) *assessmentScreen {
-	s := &assessmentScreen{ui: u, client: c, record: r, onDone: onDone, widthUnit: u.diastasisUnit()}
+	s := &assessmentScreen{ui: u, client: c, record: r, onDone: onDone, widthUnit: u.diastasisUnit(), birthsErr: newFieldError()}
 	s.b = newRecordBinder(s.changed)
 	s.build()
 	if r == nil {
@@ -117,6 +121,7 @@ func (s *assessmentScreen) fill(r *assessment.Record) {
 		s.kind.SetSelected(lang.L("Intake"))
 	}
 	s.notes.SetText(r.Notes)
+	s.births.SetText(s.birthsText(r))
 	s.clear.fill(r.MedicalClearance)
 	s.goAhead.fill(r.GPGoAhead)
 	s.b.loading = false
@@ -148,6 +153,17 @@ func (s *assessmentScreen) fill(r *assessment.Record) {
 	s.updateButtons(shown)
 }
 
+// birthsText is the births shown for r: blank when not recorded. A new
+// assessment shows a client's 0 births as blank, because her file cannot
+// tell "none" from "not asked"; the coach types 0 to say none.
+func (s *assessmentScreen) birthsText(r *assessment.Record) string {
+	c := r.Client
+	if c == nil || c.BirthsUnknown || (s.record == nil && c.Births == 0 && c.LastDelivery.IsZero()) {
+		return ""
+	}
+	return strconv.Itoa(c.Births)
+}
+
 // collect reads the whole form into a record, with the values that did not
 // parse.
 func (s *assessmentScreen) collect() (*assessment.Record, assessment.ValidationErrors) {
@@ -170,6 +186,15 @@ func (s *assessmentScreen) collect() (*assessment.Record, assessment.ValidationE
 	r.MedicalClearance = s.clear.collect(&v)
 	r.GPGoAhead = s.goAhead.collect(&v)
 	r.Client = s.client.Snapshot()
+	r.Client.Births, r.Client.BirthsUnknown = 0, true
+	if t := strings.TrimSpace(s.births.Text); t != "" {
+		n, err := strconv.Atoi(t)
+		if err != nil {
+			v.Add("client.births", "Enter the number of births as a whole number, e.g. 2, or leave it blank if it is not known.")
+		} else {
+			r.Client.Births, r.Client.BirthsUnknown = n, false
+		}
+	}
 	v = append(v, s.b.save(r)...)
 	// The record in the shape Keel stores it: empty sides not tested, the
 	// hinge override flag set (the domain decides, not the form).
@@ -286,6 +311,7 @@ func (s *assessmentScreen) scrollToFirst(v assessment.ValidationErrors) {
 
 func (s *assessmentScreen) showErrors(v assessment.ValidationErrors) {
 	s.dateErr.set(v.For("date"))
+	s.birthsErr.set(v.For("client.births"))
 	s.clear.showErrors(v)
 	s.goAhead.showErrors(v)
 	for _, sec := range s.b.sections {

@@ -84,7 +84,14 @@ func (s *assessmentScreen) contextSection() fyne.CanvasObject {
 	weeks, weeksErr := sec.intField("context.weeks_postpartum", "0–520", func(r *assessment.Record) **int { return &ctxOf(r).WeeksPostpartum })
 	sitting, sitErr := sec.floatField("context.sitting_hours", "0–24", func(r *assessment.Record) **float64 { return &ctxOf(r).SittingHours })
 	lifting, liftErr := sec.selectField("context.child_lifting", liftingChoices, func(r *assessment.Record) *string { return &ctxOf(r).ChildLifting })
-	feeding := feedingField(sec)
+	feeding := yesNoField(sec, "context.breastfeeding", func(r *assessment.Record) **bool { return &ctxOf(r).Breastfeeding })
+	pregnant := yesNoField(sec, "context.pregnant", func(r *assessment.Record) **bool { return &ctxOf(r).Pregnant })
+	s.births = numberEntry(lang.L("not recorded"))
+	s.births.OnChanged = func(string) {
+		if !s.b.loading {
+			s.changed()
+		}
+	}
 	activity, actErr := sec.textField("context.current_activity", lang.L("e.g. walks 30 min most days"), false, func(r *assessment.Record) *string { return &ctxOf(r).CurrentActivity })
 	goals, goalsErr := sec.textField("context.goals", lang.L("What she wants from coaching"), true, func(r *assessment.Record) *string { return &ctxOf(r).Goals })
 
@@ -93,7 +100,9 @@ func (s *assessmentScreen) contextSection() fyne.CanvasObject {
 		labelled(lang.L("Weeks postpartum"), withUnit(weeks, lang.L("weeks")), weeksErr),
 		labelled(lang.L("Breastfeeding"), feeding, newFieldError()),
 		labelled(lang.L("Sitting a day"), withUnit(sitting, lang.L("hours")), sitErr),
-		labelled(lang.L("Lifts or carries a child"), lifting, liftErr))
+		labelled(lang.L("Lifts or carries a child"), lifting, liftErr),
+		labelled(lang.L("Pregnant now"), pregnant, newFieldError()),
+		labelled(lang.L("Births (leave blank if not known: treated as the strictest case)"), s.births, s.birthsErr))
 	return s.sectionBox(lang.L("Context"), sec, grid,
 		labelled(lang.L("Current activity"), activity, actErr),
 		labelled(lang.L("Goals"), goals, goalsErr),
@@ -101,33 +110,34 @@ func (s *assessmentScreen) contextSection() fyne.CanvasObject {
 		vbox(actRows...))
 }
 
-// feedingField is the breastfeeding answer: yes, no or not recorded.
-func feedingField(sec *formSection) *widget.Select {
-	feeding := widget.NewSelect([]string{notRecorded, lang.L("Yes"), lang.L("No")}, func(string) { sec.touched() })
-	sec.b.widgets["context.breastfeeding"] = feeding
+// yesNoField is a yes / no answer; "—" means not asked (nil).
+func yesNoField(sec *formSection, path string, get func(*assessment.Record) **bool) *widget.Select {
+	sel := widget.NewSelect([]string{notRecorded, lang.L("Yes"), lang.L("No")}, func(string) { sec.touched() })
+	sel.PlaceHolder = notRecorded
+	sec.b.widgets[path] = sel
 	sec.loads = append(sec.loads, func(r *assessment.Record, set bool) {
-		feeding.SetSelected(notRecorded)
-		if set && r.Context.Breastfeeding != nil {
-			if *r.Context.Breastfeeding {
-				feeding.SetSelected(lang.L("Yes"))
+		sel.SetSelected(notRecorded)
+		if set && *get(r) != nil {
+			if **get(r) {
+				sel.SetSelected(lang.L("Yes"))
 			} else {
-				feeding.SetSelected(lang.L("No"))
+				sel.SetSelected(lang.L("No"))
 			}
 		}
 	})
 	sec.saves = append(sec.saves, func(r *assessment.Record, _ *assessment.ValidationErrors) {
-		switch feeding.Selected {
+		var v *bool
+		switch sel.Selected {
 		case lang.L("Yes"):
 			t := true
-			r.Context.Breastfeeding = &t
+			v = &t
 		case lang.L("No"):
 			f := false
-			r.Context.Breastfeeding = &f
-		default:
-			r.Context.Breastfeeding = nil
+			v = &f
 		}
+		*get(r) = v
 	})
-	return feeding
+	return sel
 }
 
 // activityRows are up to three activities that matter to her, each rated
