@@ -34,11 +34,11 @@ type assessmentScreen struct {
 	// recorded (the client file cannot tell 0 from not asked).
 	births    *widget.Entry
 	birthsErr fieldError
-	coach   *widget.Entry
-	kind    *widget.Select
-	notes   *widget.Entry
-	clear   *clearanceFields // the medical clearance of red flags
-	goAhead *clearanceFields // the GP's go-ahead after a caesarean
+	coach     *widget.Entry
+	kind      *widget.Select
+	notes     *widget.Entry
+	clear     *clearanceFields // the medical clearance of red flags
+	goAhead   *clearanceFields // the GP's go-ahead after a caesarean
 
 	hingeSuggest *widget.Label
 	hingeScore   *widget.Select
@@ -93,7 +93,7 @@ var (
 // newAssessmentScreen opens record r of client c, or a new assessment when
 // r is nil. onDone runs when the coach leaves the screen.
 func newAssessmentScreen(u *UI, c *assessment.Client, r *assessment.Record, onDone func()) *assessmentScreen {
-	s := &assessmentScreen{ui: u, client: c, record: r, onDone: onDone, widthUnit: u.diastasisUnit(), birthsErr: newFieldError()}
+	s := &assessmentScreen{ui: u, client: c, record: r, onDone: onDone, widthUnit: u.diastasisUnit()}
 	s.b = newRecordBinder(s.changed)
 	s.build()
 	if r == nil {

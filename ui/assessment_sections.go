@@ -86,7 +86,7 @@ func (s *assessmentScreen) contextSection() fyne.CanvasObject {
 	lifting, liftErr := sec.selectField("context.child_lifting", liftingChoices, func(r *assessment.Record) *string { return &ctxOf(r).ChildLifting })
 	feeding := yesNoField(sec, "context.breastfeeding", func(r *assessment.Record) **bool { return &ctxOf(r).Breastfeeding })
 	pregnant := yesNoField(sec, "context.pregnant", func(r *assessment.Record) **bool { return &ctxOf(r).Pregnant })
-	s.births = numberEntry(lang.L("not recorded"))
+	s.births, s.birthsErr = numberEntry(lang.L("not recorded")), newFieldError()
 	s.births.OnChanged = func(string) {
 		if !s.b.loading {
 			s.changed()
