@@ -40,6 +40,11 @@ type assessmentScreen struct {
 	clear     *clearanceFields // the medical clearance of red flags
 	goAhead   *clearanceFields // the GP's go-ahead after a caesarean
 
+	// redFlags are the red-flag questions; redFlagsLeft says how many are
+	// still unanswered (always some text, so the form never moves).
+	redFlags     []*widget.RadioGroup
+	redFlagsLeft *widget.Label
+
 	hingeSuggest *widget.Label
 	hingeScore   *widget.Select
 	hinge        func(*assessment.Record) *assessment.Hinge
@@ -147,6 +152,7 @@ func (s *assessmentScreen) fill(r *assessment.Record) {
 		}
 	}
 	s.updateBanners()
+	s.countRedFlags()
 	shown, _ = s.collect()
 	s.orig = snapshotOf(shown)
 	s.refreshFindings(shown)
@@ -227,12 +233,34 @@ func (s *assessmentScreen) dirtyAt(r *assessment.Record) bool {
 // marks, the findings and the buttons all follow from that one read.
 func (s *assessmentScreen) changed() {
 	s.status.SetText("")
+	s.countRedFlags()
 	r, _ := s.collect()
 	if s.updateCarried(r) {
 		r.CarriedOver = s.carriedList(r)
 	}
 	s.refreshFindings(r)
 	s.updateButtons(r)
+}
+
+// countRedFlags says how many red-flag questions are still unanswered: an
+// incomplete screen is the strictest case, so it must be plain to see.
+func (s *assessmentScreen) countRedFlags() {
+	if s.redFlagsLeft == nil {
+		return
+	}
+	left := 0
+	for _, rg := range s.redFlags {
+		if rg.Selected == "" {
+			left++
+		}
+	}
+	msg := lang.L("Every question answered.")
+	s.redFlagsLeft.Importance = widget.MediumImportance
+	if left > 0 {
+		msg = fmt.Sprintf(lang.L("%d of %d not answered yet: no programme until every question is answered."), left, len(s.redFlags))
+		s.redFlagsLeft.Importance = widget.WarningImportance
+	}
+	s.redFlagsLeft.SetText(msg)
 }
 
 // updateButtons enables save while the form r differs from what is stored.

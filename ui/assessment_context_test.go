@@ -3,7 +3,9 @@ package ui
 import (
 	"testing"
 
+	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
 
 	"github.com/keel-coach/keel/assessment"
 )
@@ -75,3 +77,63 @@ func TestPregnantNowAndBirthsNotRecorded(t *testing.T) {
 }
 
 func ptr[T any](v T) *T { return &v }
+
+func TestNoneOfTheseQuickAnswers(t *testing.T) {
+	t.Run("RedFlags", func(t *testing.T) {
+		tu, c, f := newAssessmentUI(t)
+		if f.s.redFlagsLeft.Text == "" || f.s.redFlagsLeft.Importance != widget.WarningImportance {
+			t.Fatalf("unanswered screen not shown as such: %q", f.s.redFlagsLeft.Text)
+		}
+		f.radio("red_flags.night_pain", "Yes")
+		test.Tap(noneButtons(t, f)[0])
+		for _, rg := range f.s.redFlags {
+			if rg.Selected == "" {
+				t.Fatal("a question stayed unanswered after None of these")
+			}
+		}
+		if got := f.w("red_flags.night_pain").(*widget.RadioGroup).Selected; got != "Yes" {
+			t.Fatalf("None of these overwrote a yes with %q", got)
+		}
+		if f.s.redFlagsLeft.Text != "Every question answered." {
+			t.Fatalf("count says %q", f.s.redFlagsLeft.Text)
+		}
+		f.radio("red_flags.fever_unwell", "Unsure") // still changeable
+		if !f.s.onSave() {
+			t.Fatal("not saved")
+		}
+		rf := savedRecord(t, tu, c).RedFlags
+		if rf.NightPain != assessment.TriYes || rf.FeverUnwell != assessment.TriUnsure || rf.CancerHistory != assessment.TriNo {
+			t.Fatalf("stored red flags %+v", rf)
+		}
+	})
+	t.Run("PelvicFloor", func(t *testing.T) {
+		tu, c, f := newAssessmentUI(t)
+		pf := noneButtons(t, f)[1]
+		f.tick("pelvic_floor.urgency")
+		test.Tap(pf)
+		if f.w("pelvic_floor.urgency").(*widget.Check).Checked || !f.s.b.sections[2].tested.Checked {
+			t.Fatal("None of these did not record 'asked, no symptom'")
+		}
+		if !f.s.onSave() {
+			t.Fatal("not saved")
+		}
+		if p := savedRecord(t, tu, c).PelvicFloor; p == nil || *p != (assessment.PelvicFloor{}) {
+			t.Fatalf("stored pelvic floor %+v", p)
+		}
+	})
+}
+
+// noneButtons are the form's "None of these" buttons: red flags, then
+// pelvic floor.
+func noneButtons(t *testing.T, f form) []*widget.Button {
+	var out []*widget.Button
+	walkObjects(t, f.s.root, func(o fyne.CanvasObject) {
+		if b, ok := o.(*widget.Button); ok && b.Text == "None of these" {
+			out = append(out, b)
+		}
+	})
+	if len(out) != 2 {
+		t.Fatalf("%d None of these buttons, want 2", len(out))
+	}
+	return out
+}

@@ -217,13 +217,27 @@ func (s *assessmentScreen) safetySection() fyne.CanvasObject {
 		{"age_onset", "Back pain that started before 20 or after 50", func(f *assessment.RedFlags) *assessment.Tri { return &f.AgeOnset }},
 	}
 	var rows []fyne.CanvasObject
+	s.redFlags = nil
 	for _, x := range qs {
 		get := x.get
 		rg := sec.triField("red_flags."+x.key, func(r *assessment.Record) *assessment.Tri { return get(rf(r)) })
+		s.redFlags = append(s.redFlags, rg)
 		rows = append(rows, caption(lang.L(x.label)), rg)
 	}
+	// One action for the usual answer: every question not answered yet
+	// becomes No. Answers already given stay as they are, and each one
+	// stays visible and changeable.
+	none := newButton(lang.L("None of these"), theme.ConfirmIcon(), func() {
+		for _, rg := range s.redFlags {
+			if rg.Selected == "" {
+				rg.SetSelected(lang.L("No"))
+			}
+		}
+	})
+	s.redFlagsLeft = widget.NewLabel("")
 	return s.sectionBox(lang.L("Safety screen: red flags"), sec,
 		caption(lang.L("Any yes or unsure means: refer before exercise. Unsure counts as yes.")),
+		container.NewHBox(none, s.redFlagsLeft),
 		container.NewGridWithColumns(2, rows...),
 		caption(lang.L("Fill in only when a doctor has cleared her to exercise despite a red flag:")),
 		s.clear.row(lang.L("Medical clearance date"), lang.L("Cleared by")),
@@ -251,8 +265,17 @@ func (s *assessmentScreen) pelvicFloorSection() fyne.CanvasObject {
 		sec.checkField("pelvic_floor.bleeding_after_8_weeks", lang.L("Bleeding after 8 weeks"), func(r *assessment.Record) *bool { return &pf(r).BleedingAfter8Weeks }),
 		sec.checkField("pelvic_floor.scar_concern", lang.L("Caesarean scar concern"), func(r *assessment.Record) *bool { return &pf(r).ScarConcern }),
 	}
+	// "None of these": she was asked and reports no symptom. The boxes stay
+	// on screen, so a symptom she mentions later is one tick away.
+	none := newButton(lang.L("None of these"), theme.ConfirmIcon(), func() {
+		for _, c := range checks {
+			c.(*widget.Check).SetChecked(false)
+		}
+		sec.tested.SetChecked(true)
+	})
 	return s.sectionBox(lang.L("Postpartum and pelvic-floor symptoms"), sec,
 		caption(lang.L("Tick what she reports. Any symptom means a referral to a pelvic-health physiotherapist and no impact work.")),
+		container.NewHBox(none, caption(lang.L("Untick \"Asked\" if the questions were not asked."))),
 		container.NewGridWithColumns(2, checks...))
 }
 
