@@ -71,7 +71,7 @@ type assessmentScreen struct {
 	carried      map[string]bool
 	carriedBase  *assessment.Record // the form as first shown, to notice a change
 	carriedFrom  *assessment.Record
-	banners      map[string]fyne.CanvasObject
+	banners      map[string]*carriedStrip
 	carriedNote  *widget.Label
 	confirmAll   *widget.Button
 	carriedPanel *fyne.Container
@@ -446,11 +446,12 @@ func (s *assessmentScreen) build() {
 		labelled(lang.L("Date"), s.date, s.dateErr),
 		labelled(lang.L("Kind"), s.kind, newFieldError()),
 		labelled(lang.L("Coach"), s.coach, newFieldError()))
-	s.carried, s.banners = map[string]bool{}, map[string]fyne.CanvasObject{}
+	s.carried, s.banners = map[string]bool{}, map[string]*carriedStrip{}
 	s.carriedNote = newWrapLabel("")
 	s.carriedNote.Importance = widget.WarningImportance
 	s.confirmAll = newButton(lang.L("Confirm all as re-tested"), theme.ConfirmIcon(), s.onConfirmAll)
-	s.carriedPanel = container.NewBorder(nil, nil, widget.NewIcon(theme.NewWarningThemedResource(theme.HistoryIcon())), s.confirmAll, s.carriedNote)
+	// Once shown, the panel keeps its height: the form below never moves.
+	s.carriedPanel = container.New(&keepHeight{}, container.NewBorder(nil, nil, widget.NewIcon(theme.NewWarningThemedResource(theme.HistoryIcon())), s.confirmAll, s.carriedNote))
 	s.carriedPanel.Hide()
 	header := container.NewVBox(
 		container.NewBorder(nil, nil, back, container.NewHBox(s.status, s.programme, s.del, s.save), title),
@@ -472,12 +473,14 @@ func (s *assessmentScreen) build() {
 		s.sectionBox(lang.L("Notes"), nil, s.notes),
 	)
 	s.findings = container.NewVBox()
-	findingsPanel := container.NewBorder(newHeading(lang.L("Findings")), nil, nil, nil, container.NewVScroll(s.findings))
+	// The referral banner lives at the top of the findings panel, beside
+	// the form: showing it never moves a field under the pointer.
+	findingsPanel := container.NewBorder(container.NewVBox(newHeading(lang.L("Findings")), s.banner), nil, nil, nil, container.NewVScroll(s.findings))
 	s.formBox = container.NewPadded(form)
 	s.scroll = container.NewVScroll(s.formBox)
 	split := container.NewHSplit(s.scroll, findingsPanel)
 	split.Offset = 0.62
-	s.root = container.NewBorder(container.NewVBox(header, s.banner), nil, nil, nil, split)
+	s.root = container.NewBorder(header, nil, nil, nil, split)
 }
 
 // onProgramme creates a programme from the assessment as the form shows

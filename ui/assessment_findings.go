@@ -28,7 +28,10 @@ func (s *assessmentScreen) refreshFindings(r *assessment.Record) {
 	}
 	if in.ReferralRequired != s.banner.Visible() {
 		s.banner.Hidden = !in.ReferralRequired
-		s.root.Refresh() // the banner changes the header's height
+		s.banner.Refresh()
+		if s.root != nil {
+			s.root.Refresh() // the findings column makes room; the form does not move
+		}
 	}
 	if s.hingeSuggest != nil {
 		h := s.hinge(r)

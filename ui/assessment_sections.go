@@ -10,7 +10,6 @@ import (
 	"strings"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
@@ -33,15 +32,9 @@ func (s *assessmentScreen) sectionBox(title string, sec *formSection, body ...fy
 	items = append(items, container.NewBorder(nil, nil, head[0], right))
 	if sec != nil {
 		key := sec.key
-		msg := newWrapLabel(lang.L("Carried over from the last assessment, not re-tested yet. Change anything here, or confirm it if it still holds."))
-		msg.Importance = widget.WarningImportance
-		confirm := newButton(lang.L("Confirm"), theme.ConfirmIcon(), func() { s.onConfirm(key) })
-		bg := canvas.NewRectangle(withAlpha(theme.Color(theme.ColorNameWarning), 0x30))
-		bg.CornerRadius = 6
-		banner := container.NewStack(bg, container.NewBorder(nil, nil, widget.NewIcon(theme.NewWarningThemedResource(theme.HistoryIcon())), confirm, msg))
-		banner.Hide()
-		s.banners[key] = banner
-		items = append(items, banner)
+		strip := newCarriedStrip(func() { s.onConfirm(key) })
+		s.banners[key] = strip
+		items = append(items, strip.root)
 	}
 	return container.NewVBox(append(items, container.NewVBox(body...))...)
 }
