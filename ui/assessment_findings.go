@@ -22,7 +22,7 @@ func (s *assessmentScreen) refreshFindings(r *assessment.Record) {
 	if in.ReferralRequired {
 		var reasons []string
 		for _, ref := range in.Referrals {
-			reasons = append(reasons, "• "+ref.Reason)
+			reasons = append(reasons, "• "+assessment.InWords(ref.Reason))
 		}
 		s.bannerText.SetText(lang.L("Refer before exercise") + "\n" + strings.Join(reasons, "\n"))
 	}
@@ -93,10 +93,10 @@ func findingRow(f assessment.Finding) fyne.CanvasObject {
 	case assessment.SeverityHigh:
 		icon, imp = theme.WarningIcon(), widget.WarningImportance
 	}
-	title := widget.NewLabel(f.Coach)
+	title := widget.NewLabel(assessment.InWords(f.Coach))
 	title.Wrapping = fyne.TextWrapWord
 	title.Importance = imp
-	ev := widget.NewLabel(f.Evidence)
+	ev := widget.NewLabel(assessment.InWords(f.Evidence))
 	ev.Wrapping = fyne.TextWrapWord
 	ev.SizeName = theme.SizeNameCaptionText
 	ev.Importance = widget.LowImportance
@@ -105,21 +105,11 @@ func findingRow(f assessment.Finding) fyne.CanvasObject {
 	return container.NewBorder(nil, nil, container.NewVBox(widget.NewIcon(icon)), nil, container.NewVBox(container.NewHBox(sev), title, ev))
 }
 
-// sectionName is a record section's JSON key in words.
+// sectionName is a record section's key in words: "glutes.left" reads
+// "glutes (left)".
 func sectionName(key string) string {
-	names := map[string]string{
-		"context": "context", "red_flags": "red-flag screen", "pelvic_floor": "pelvic-floor symptoms", "pain": "pain",
-		"pelvic_tilt": "pelvic tilt", "thomas": "Thomas test", "glutes": "glutes", "hinge": "hip hinge",
-		"diastasis": "diastasis", "posture": "posture",
-	}
-	if n, ok := names[key]; ok {
-		return lang.L(n)
-	}
-	// A side or site inside a recorded section, e.g. "glutes.left".
 	if sec, part, ok := strings.Cut(key, "."); ok {
-		if n, ok := names[sec]; ok {
-			return lang.L(n) + " (" + lang.L(part) + ")"
-		}
+		return lang.L(assessment.KeyInWords(sec)) + " (" + lang.L(part) + ")"
 	}
-	return key
+	return lang.L(assessment.KeyInWords(key))
 }

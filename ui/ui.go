@@ -294,7 +294,7 @@ func (u *UI) showError(title string, err error) {
 	if assessment.ErrorCode(err) == assessment.EINTERNAL {
 		log.Printf("keel: %s: %v", title, err)
 	}
-	dialog.NewInformation(title, assessment.ErrorMessage(err), u.win).Show()
+	dialog.NewInformation(title, assessment.MessageInWords(err), u.win).Show()
 }
 
 func ctx() context.Context { return context.Background() }
