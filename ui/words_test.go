@@ -87,4 +87,3 @@ func TestWordsNeverKeys(t *testing.T) {
 		}
 	})
 }
-
