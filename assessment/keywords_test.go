@@ -52,3 +52,17 @@ func TestMessageInWords(t *testing.T) {
 		t.Fatalf("a key is left in %q", got)
 	}
 }
+
+func TestNotInFuture(t *testing.T) {
+	today := assessment.NewDate(2026, 11, 20)
+	var v assessment.ValidationErrors
+	assessment.NotInFuture(&v, "date", today, today, "The assessment date")
+	assessment.NotInFuture(&v, "date", assessment.Date{}, today, "The assessment date")
+	if len(v) != 0 {
+		t.Fatalf("today or no date refused: %v", v)
+	}
+	assessment.NotInFuture(&v, "date", today.AddDays(1), today, "The assessment date")
+	if v.For("date") == "" {
+		t.Fatal("tomorrow accepted")
+	}
+}

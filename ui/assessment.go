@@ -34,6 +34,9 @@ type assessmentScreen struct {
 	// recorded (the client file cannot tell 0 from not asked).
 	births    *widget.Entry
 	birthsErr fieldError
+	// errsShown says field messages are on screen: each goes away as soon
+	// as its field is corrected.
+	errsShown bool
 	coach     *widget.Entry
 	kind      *widget.Select
 	notes     *widget.Entry
@@ -182,6 +185,7 @@ func (s *assessmentScreen) collect() (*assessment.Record, assessment.ValidationE
 	if err != nil {
 		v.Add("date", "Write the date as YYYY-MM-DD, e.g. 2026-11-20.")
 	}
+	assessment.NotInFuture(&v, "date", d, s.ui.svc.today(), "The assessment date")
 	r.Date = d
 	r.Coach = strings.TrimSpace(s.coach.Text)
 	r.Kind = assessment.KindIntake
@@ -234,7 +238,10 @@ func (s *assessmentScreen) dirtyAt(r *assessment.Record) bool {
 func (s *assessmentScreen) changed() {
 	s.status.SetText("")
 	s.countRedFlags()
-	r, _ := s.collect()
+	r, parseErrs := s.collect()
+	if s.errsShown {
+		s.clearFixed(r, parseErrs)
+	}
 	if s.updateCarried(r) {
 		r.CarriedOver = s.carriedList(r)
 	}
@@ -337,7 +344,45 @@ func (s *assessmentScreen) scrollToFirst(v assessment.ValidationErrors) {
 	}
 }
 
+// clearFixed takes away the message of every field the coach has
+// corrected, as she corrects it; it adds no new message while she types.
+func (s *assessmentScreen) clearFixed(r *assessment.Record, parseErrs assessment.ValidationErrors) {
+	all := parseErrs
+	if err := r.Validate(); err != nil {
+		all = append(all, assessment.FieldErrors(err)...)
+	}
+	still := false
+	keep := func(e fieldError, msg string) {
+		if e.Visible() {
+			e.set(msg)
+			still = still || msg != ""
+		}
+	}
+	keep(s.dateErr, all.For("date"))
+	keep(s.birthsErr, all.For("client.births"))
+	for field, e := range s.b.errs {
+		keep(e, all.For(field))
+	}
+	for _, sec := range s.b.sections {
+		msg := ""
+		for _, e := range all {
+			if _, own := s.b.errs[e.Field]; !own && strings.HasPrefix(e.Field, sec.key) {
+				msg = e.Message
+			}
+		}
+		keep(sec.err, msg)
+	}
+	for _, c := range []*clearanceFields{s.clear, s.goAhead} {
+		if c.err.Visible() {
+			c.showErrors(all)
+			still = still || c.err.Visible()
+		}
+	}
+	s.errsShown = still
+}
+
 func (s *assessmentScreen) showErrors(v assessment.ValidationErrors) {
+	s.errsShown = len(v) > 0
 	s.dateErr.set(v.For("date"))
 	s.birthsErr.set(v.For("client.births"))
 	s.clear.showErrors(v)
