@@ -264,7 +264,7 @@ func (s *assessmentScreen) countRedFlags() {
 	msg := lang.L("Every question answered.")
 	s.redFlagsLeft.Importance = widget.MediumImportance
 	if left > 0 {
-		msg = fmt.Sprintf(lang.L("%d of %d not answered yet: no programme until every question is answered."), left, len(s.redFlags))
+		msg = fmt.Sprintf(lang.L("%d of %d not answered: no programme until all are."), left, len(s.redFlags))
 		s.redFlagsLeft.Importance = widget.WarningImportance
 	}
 	s.redFlagsLeft.SetText(msg)

@@ -227,10 +227,12 @@ func (s *assessmentScreen) safetySection() fyne.CanvasObject {
 			}
 		}
 	})
-	s.redFlagsLeft = widget.NewLabel("")
+	// The count wraps rather than widen the form, and keeps its height when
+	// it gets shorter, so answering never moves the questions below.
+	s.redFlagsLeft = newWrapLabel("")
 	return s.sectionBox(lang.L("Safety screen: red flags"), sec,
 		caption(lang.L("Any yes or unsure means: refer before exercise. Unsure counts as yes.")),
-		container.NewHBox(none, s.redFlagsLeft),
+		container.New(&keepHeight{}, container.NewBorder(nil, nil, none, nil, s.redFlagsLeft)),
 		container.NewGridWithColumns(2, rows...),
 		caption(lang.L("Fill in only when a doctor has cleared her to exercise despite a red flag:")),
 		s.clear.row(lang.L("Medical clearance date"), lang.L("Cleared by")),
