@@ -39,7 +39,7 @@ type assessmentScreen struct {
 	errsShown bool
 	coach     *widget.Entry
 	kind      *widget.Select
-	notes     *widget.Entry
+	notes     *multiLineEntry
 	clear     *clearanceFields // the medical clearance of red flags
 	goAhead   *clearanceFields // the GP's go-ahead after a caesarean
 
@@ -470,7 +470,7 @@ func (s *assessmentScreen) build() {
 	s.coach.SetPlaceHolder(lang.L("Coach"))
 	s.coach.OnChanged = func(string) { s.b.changed() }
 	s.kind = widget.NewSelect([]string{lang.L("Intake"), lang.L("Reassessment")}, func(string) { s.b.changed() })
-	s.notes = widget.NewMultiLineEntry()
+	s.notes = newMultiLineEntry()
 	s.notes.Wrapping = fyne.TextWrapWord
 	s.notes.SetMinRowsVisible(3)
 	s.notes.SetPlaceHolder(lang.L("Anything else you noticed"))

@@ -182,3 +182,28 @@ func walkObjects(t *testing.T, o fyne.CanvasObject, visit func(fyne.CanvasObject
 		}
 	}
 }
+
+// pressTab delivers Tab the way the desktop driver does: to a field that
+// accepts tabs, else as "focus the next field".
+func pressTab(w fyne.Window) {
+	if f, ok := w.Canvas().Focused().(fyne.Tabbable); ok && f.AcceptsTab() {
+		w.Canvas().Focused().TypedKey(&fyne.KeyEvent{Name: fyne.KeyTab})
+		return
+	}
+	w.Canvas().FocusNext()
+}
+
+func TestTabLeavesMultiLineFields(t *testing.T) {
+	tu, _, f := newAssessmentUI(t)
+	for _, e := range []*multiLineEntry{f.w("context.goals").(*multiLineEntry), f.s.notes} {
+		tu.win.Canvas().Focus(e)
+		test.Type(e, "Carry her toddler")
+		pressTab(tu.win)
+		if tu.win.Canvas().Focused() == e {
+			t.Fatal("Tab stayed in a multi-line field")
+		}
+		if e.Text != "Carry her toddler" {
+			t.Fatalf("text after Tab = %q", e.Text)
+		}
+	}
+}
