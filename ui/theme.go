@@ -29,5 +29,26 @@ func (t keelTheme) Color(n fyne.ThemeColorName, v fyne.ThemeVariant) color.Color
 		}
 		return brandLight
 	}
+	if c, ok := readable[v][n]; ok {
+		return c
+	}
 	return t.Theme.Color(n, v)
+}
+
+// readable are text colours chosen to read at 4.5:1 or better on the
+// background and on input fields (TestThemeTextContrast): the defaults for
+// faint text, placeholders and the warning, error and success words are
+// too pale on a light background, and faint text too dark on a dark one.
+var readable = map[fyne.ThemeVariant]map[fyne.ThemeColorName]color.Color{
+	theme.VariantLight: {
+		theme.ColorNameDisabled:    color.NRGBA{R: 0x5c, G: 0x5c, B: 0x5c, A: 0xff},
+		theme.ColorNamePlaceHolder: color.NRGBA{R: 0x5c, G: 0x5c, B: 0x5c, A: 0xff},
+		theme.ColorNameError:       color.NRGBA{R: 0xb7, G: 0x1c, B: 0x1c, A: 0xff},
+		theme.ColorNameWarning:     color.NRGBA{R: 0x8a, G: 0x4b, B: 0x00, A: 0xff},
+		theme.ColorNameSuccess:     color.NRGBA{R: 0x1e, G: 0x6b, B: 0x24, A: 0xff},
+	},
+	theme.VariantDark: {
+		theme.ColorNameDisabled: color.NRGBA{R: 0x9e, G: 0x9e, B: 0x9e, A: 0xff},
+		theme.ColorNameError:    color.NRGBA{R: 0xff, G: 0x6f, B: 0x66, A: 0xff},
+	},
 }
