@@ -45,7 +45,9 @@ type assessmentScreen struct {
 
 	// redFlags are the red-flag questions; redFlagsLeft says how many are
 	// still unanswered (always some text, so the form never moves).
-	redFlags     []*widget.RadioGroup
+	redFlags []*widget.RadioGroup
+	// nav is the section list beside the form (assessment_nav.go).
+	nav          []*navSection
 	redFlagsLeft *widget.Label
 
 	hingeSuggest *widget.Label
@@ -458,6 +460,7 @@ func (s *assessmentScreen) buildBanner() {
 // and the findings on the right.
 func (s *assessmentScreen) build() {
 	s.b = newRecordBinder(s.changed)
+	s.nav = nil
 	s.status = widget.NewLabel("")
 	s.date = widget.NewEntry()
 	s.date.SetPlaceHolder("YYYY-MM-DD")
@@ -523,7 +526,7 @@ func (s *assessmentScreen) build() {
 	findingsPanel := container.NewBorder(container.NewVBox(newHeading(lang.L("Findings")), s.banner), nil, nil, nil, container.NewVScroll(s.findings))
 	s.formBox = container.NewPadded(form)
 	s.scroll = container.NewVScroll(s.formBox)
-	split := container.NewHSplit(s.scroll, findingsPanel)
+	split := container.NewHSplit(container.NewBorder(nil, nil, s.navList(), nil, s.scroll), findingsPanel)
 	split.Offset = 0.62
 	s.root = container.NewBorder(header, nil, nil, nil, split)
 }

@@ -19,6 +19,7 @@ import (
 // refreshFindings shows the findings of the form as read into r.
 func (s *assessmentScreen) refreshFindings(r *assessment.Record) {
 	in := assessment.Interpret(r)
+	s.updateNav(r, in)
 	if in.ReferralRequired {
 		var reasons []string
 		for _, ref := range in.Referrals {

@@ -36,7 +36,13 @@ func (s *assessmentScreen) sectionBox(title string, sec *formSection, body ...fy
 		s.banners[key] = strip
 		items = append(items, strip.root)
 	}
-	return container.NewVBox(append(items, container.NewVBox(body...))...)
+	box := container.NewVBox(append(items, container.NewVBox(body...))...)
+	key := ""
+	if sec != nil {
+		key = sec.key
+	}
+	s.addNav(key, box)
+	return box
 }
 
 // sideBySide lays out rows of caption | left | right.

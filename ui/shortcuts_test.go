@@ -207,3 +207,38 @@ func TestTabLeavesMultiLineFields(t *testing.T) {
 		}
 	}
 }
+
+func TestSectionListAndJumps(t *testing.T) {
+	tu, _, f := newAssessmentUI(t)
+	tu.win.Resize(fyne.NewSize(1024, 700))
+	if len(f.s.nav) != 11 {
+		t.Fatalf("%d sections in the list, want 11", len(f.s.nav))
+	}
+	state := func(i int) string { return f.s.nav[i].button.Text }
+	if got := state(1); got != "Red-flag screen — not tested" {
+		t.Fatalf("red flags in the list: %q", got)
+	}
+	f.radio("red_flags.night_pain", "Yes")
+	if got := state(1); got != "Red-flag screen — flagged" {
+		t.Fatalf("red flags after a yes: %q", got)
+	}
+	f.typ("pain.now", "3")
+	if got := state(3); got != "Pain — done" {
+		t.Fatalf("pain after typing: %q", got)
+	}
+	// Ctrl+Page Down with focus in a field goes to the next section.
+	tu.win.Canvas().Focus(f.w("context.goals").(fyne.Focusable))
+	pressShortcut(t, tu.win, fyne.KeyPageDown)
+	pressShortcut(t, tu.win, fyne.KeyPageDown)
+	if got := f.s.currentSection(); got != 2 {
+		t.Fatalf("after two Ctrl+Page Down the form shows section %d, want 2 (pelvic floor)", got)
+	}
+	pressShortcut(t, tu.win, fyne.KeyPageUp)
+	if got := f.s.currentSection(); got != 1 {
+		t.Fatalf("after Ctrl+Page Up the form shows section %d, want 1", got)
+	}
+	test.Tap(f.s.nav[4].button) // pelvic tilt
+	if got := f.s.currentSection(); got != 4 {
+		t.Fatalf("clicking Pelvic tilt shows section %d", got)
+	}
+}

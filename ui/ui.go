@@ -143,12 +143,30 @@ func (u *UI) shortcuts() []shortcut {
 			}
 		}},
 		{lang.L("Save"), fyne.KeyS, u.onSaveShortcut},
+		{lang.L("Next section of the assessment"), fyne.KeyPageDown, func() {
+			if s := u.onAssessment(); s != nil {
+				s.nextSection()
+			}
+		}},
+		{lang.L("Previous section of the assessment"), fyne.KeyPageUp, func() {
+			if s := u.onAssessment(); s != nil {
+				s.previousSection()
+			}
+		}},
 		{lang.L("Print the handout (PDF)"), fyne.KeyP, func() {
 			if u.programme != nil && !u.atHome() && u.screens[len(u.screens)-1] == u.programme.root {
 				u.programme.onExport()
 			}
 		}},
 	}
+}
+
+// onAssessment is the assessment screen the coach sees, or nil.
+func (u *UI) onAssessment() *assessmentScreen {
+	if u.current == nil || u.atHome() || u.screens[len(u.screens)-1] != u.current.root {
+		return nil
+	}
+	return u.current
 }
 
 // addShortcuts registers the shortcuts twice: in the window's menu, which
