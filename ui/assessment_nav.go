@@ -4,10 +4,7 @@ package ui
 // state, a click or a key (Ctrl+Page Down / Ctrl+Page Up) to go to it.
 
 import (
-	"image/color"
-
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
@@ -21,6 +18,28 @@ type navSection struct {
 	key, name string
 	box       fyne.CanvasObject
 	button    *widget.Button
+	state     string
+}
+
+// navNames are the sections' short names in the list.
+var navNames = map[string]string{
+	assessment.SectionContext: "Context", assessment.SectionRedFlags: "Red flags", assessment.SectionPelvicFloor: "Pelvic floor",
+	assessment.SectionPain: "Pain", assessment.SectionPelvicTilt: "Pelvic tilt", assessment.SectionThomas: "Thomas test",
+	assessment.SectionGlutes: "Glutes", assessment.SectionHinge: "Hip hinge", assessment.SectionDiastasis: "Diastasis",
+	assessment.SectionPosture: "Posture", "": "Notes",
+}
+
+// stateIcon is how the list marks a state; the legend under it says which.
+func stateIcon(state string) fyne.Resource {
+	switch state {
+	case stateDone:
+		return theme.ConfirmIcon()
+	case stateFlagged:
+		return theme.NewErrorThemedResource(theme.ErrorIcon())
+	case stateCarried:
+		return theme.NewWarningThemedResource(theme.HistoryIcon())
+	}
+	return theme.RadioButtonIcon()
 }
 
 // Section states, as the list shows them.
@@ -33,14 +52,10 @@ const (
 
 // addNav records a section box for the list; key "" is the notes.
 func (s *assessmentScreen) addNav(key string, box fyne.CanvasObject) {
-	name := lang.L("Notes")
-	if key != "" {
-		w := assessment.KeyInWords(key)
-		name = lang.L(string(w[0]-'a'+'A') + w[1:])
-	}
-	n := &navSection{key: key, name: name, box: box}
+	name := lang.L(navNames[key])
+	n := &navSection{key: key, name: name, box: box, state: stateNotTested}
 	i := len(s.nav)
-	n.button = widget.NewButton(name, func() { s.goToSection(i) })
+	n.button = widget.NewButtonWithIcon(name, stateIcon(stateNotTested), func() { s.goToSection(i) })
 	n.button.Alignment = widget.ButtonAlignLeading
 	n.button.Importance = widget.LowImportance
 	s.nav = append(s.nav, n)
@@ -53,19 +68,12 @@ func (s *assessmentScreen) navList() fyne.CanvasObject {
 	for _, n := range s.nav {
 		items = append(items, n.button)
 	}
-	items = append(items, caption(lang.L("Ctrl+Page Down: next\nCtrl+Page Up: previous")))
-	// The list is as wide as its longest possible line from the start, so a
-	// state that changes never changes the width of the form beside it.
-	var w float32
-	for _, n := range s.nav {
-		for _, st := range []string{stateNotTested, stateDone, stateFlagged, stateCarried} {
-			sz := fyne.MeasureText(n.name+" — "+lang.L(st), theme.TextSize(), fyne.TextStyle{})
-			w = max(w, sz.Width+4*theme.Padding())
-		}
+	for _, st := range []string{stateNotTested, stateDone, stateFlagged, stateCarried} {
+		l := widget.NewLabel(lang.L(st))
+		l.SizeName = theme.SizeNameCaptionText
+		items = append(items, container.NewBorder(nil, nil, widget.NewIcon(stateIcon(st)), nil, l))
 	}
-	strut := canvas.NewRectangle(color.Transparent)
-	strut.SetMinSize(fyne.NewSize(w, 0))
-	items = append(items, strut)
+	items = append(items, caption(lang.L("Ctrl+Page Down: next")), caption(lang.L("Ctrl+Page Up: previous")))
 	return container.NewVScroll(container.NewVBox(items...))
 }
 
@@ -95,10 +103,9 @@ func (s *assessmentScreen) sectionState(key string, r *assessment.Record, in ass
 // updateNav shows each section's state in the list.
 func (s *assessmentScreen) updateNav(r *assessment.Record, in assessment.Interpretation) {
 	for _, n := range s.nav {
-		st := s.sectionState(n.key, r, in)
-		text := n.name + " — " + lang.L(st)
-		if n.button.Text != text {
-			n.button.SetText(text)
+		if st := s.sectionState(n.key, r, in); st != n.state {
+			n.state = st
+			n.button.SetIcon(stateIcon(st))
 		}
 	}
 }

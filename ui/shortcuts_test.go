@@ -214,12 +214,12 @@ func TestSectionListAndJumps(t *testing.T) {
 	if len(f.s.nav) != 11 {
 		t.Fatalf("%d sections in the list, want 11", len(f.s.nav))
 	}
-	state := func(i int) string { return f.s.nav[i].button.Text }
-	if got := state(1); got != "Red-flag screen — not tested" {
+	state := func(i int) string { return f.s.nav[i].button.Text + " — " + f.s.nav[i].state }
+	if got := state(1); got != "Red flags — not tested" {
 		t.Fatalf("red flags in the list: %q", got)
 	}
 	f.radio("red_flags.night_pain", "Yes")
-	if got := state(1); got != "Red-flag screen — flagged" {
+	if got := state(1); got != "Red flags — flagged" {
 		t.Fatalf("red flags after a yes: %q", got)
 	}
 	f.typ("pain.now", "3")
