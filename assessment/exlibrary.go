@@ -51,7 +51,7 @@ var Positions = []string{PosStanding, PosSupine, PosProne, PosSideLying, PosQuad
 // Families lists the exercise families in display order. Every family has
 // a place in the weekly template (docs/PROGRAMME.md), so an exercise of any
 // family can be chosen.
-var Families = []string{FamilyBreathing, FamilyCore, FamilyGlutes, FamilyHinge, FamilyLegs, FamilyUpperBack, FamilyChest, FamilyHipMobility, FamilyPelvicTilt, FamilyConditioning}
+var Families = []string{FamilyBreathing, FamilyPelvicFloor, FamilyCore, FamilyGlutes, FamilyHinge, FamilyLegs, FamilyUpperBack, FamilyChest, FamilyHipMobility, FamilyPelvicTilt, FamilyConditioning}
 
 // exerciseTargets are the finding codes an exercise may answer. Safety
 // findings that no exercise answers (a red flag, pain levels, a scar

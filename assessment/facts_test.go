@@ -73,7 +73,7 @@ func TestBirthsKeyMissing(t *testing.T) {
 	}
 	r.RedFlags = pgScreenNo()
 	p, _ = assessment.Generate(r, pgLib(t), assessment.ProgrammeOptions{})
-	if p.Blocked || !strings.Contains(strings.Join(p.Limits, " "), "Record the date of birth") {
+	if p.Blocked || !strings.Contains(strings.Join(p.Limits, " "), "Record the baby's birth date") {
 		t.Errorf("unknown births: blocked %v, limits %q", p.Blocked, p.Limits)
 	}
 }
@@ -115,8 +115,8 @@ func TestStopRuleFollowsPainToday(t *testing.T) {
 	}{
 		{&assessment.Pain{Now: pgInt(2)}, "reaches 6/10"},
 		{&assessment.Pain{Now: pgInt(5)}, "5/10 today"},
-		{&assessment.Pain{Now: pgInt(7)}, "7/10 today. Stop any exercise that makes it worse"},
-		{nil, "brings on pain"},
+		{&assessment.Pain{Now: pgInt(7)}, "Do not train through pain of 6/10 or more"},
+		{nil, "brings pain on"},
 	}
 	for _, tt := range tests {
 		p := pgGenerate(t, pgRecord(func(r *assessment.Record) { r.Pain = tt.pain }), assessment.ProgrammeOptions{})
@@ -135,7 +135,7 @@ func TestEarlyWindowGoAhead(t *testing.T) {
 		for _, l := range pgLines(p) {
 			e, _ := lib.Get(l.ExerciseID)
 			switch e.Family {
-			case assessment.FamilyBreathing, assessment.FamilyConditioning, assessment.FamilyHipMobility, assessment.FamilyPelvicTilt, assessment.FamilyChest:
+			case assessment.FamilyBreathing, assessment.FamilyPelvicFloor, assessment.FamilyConditioning, assessment.FamilyHipMobility, assessment.FamilyPelvicTilt, assessment.FamilyChest:
 			default:
 				return false
 			}

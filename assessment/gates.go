@@ -29,6 +29,7 @@ const (
 	GateGluteNerve        = "glute_nerve"
 	GateHingeNotClean     = "hinge_not_clean"
 	GateHingePoor         = "hinge_poor"
+	GatePubicPain         = "pubic_pain"
 )
 
 // Referral codes that have no finding of their own.
@@ -56,6 +57,9 @@ type Gate struct {
 	Only   []string `json:"only,omitempty"`
 	Source string   `json:"source"`
 	Blocks bool     `json:"blocks,omitempty"`
+	// title, when set, names the gate for this client where its code's
+	// usual words would not be true ("a hip hinge not yet screened").
+	title string
 }
 
 // forbidsExercise reports whether the gate rules out exercise e: a blocking gate
@@ -86,7 +90,7 @@ var (
 	// high effort, no impact and no strong end-range stretch [70]. The same
 	// gentle set is all that persistent high pain and a possible nerve
 	// weakness allow until she has been seen.
-	gentleFamilies = []string{FamilyBreathing, FamilyConditioning, FamilyHipMobility, FamilyPelvicTilt, FamilyChest}
+	gentleFamilies = []string{FamilyBreathing, FamilyPelvicFloor, FamilyConditioning, FamilyHipMobility, FamilyPelvicTilt, FamilyChest}
 	gentleForbids  = []string{DemandImpact, DemandLoadedFlexion, DemandHighPressure, DemandHeavyLoad, DemandLoadedHinge,
 		DemandSingleLegLoad, DemandLongLeverCore, DemandExternalLoad, DemandRDLPattern, DemandTrunkCurl, DemandDeepStretch}
 	// caesareanForbids hold until the wound has had its 12 weeks, even
@@ -185,6 +189,36 @@ func raisedRedFlags(r *Record) (keys, labels []string) {
 	return keys, labels
 }
 
+// redFlagAnswerText words the raised red flags by their answer: "X
+// (answered yes) and Y (answered not sure)". Unsure counts as yes for the
+// block (rule 1, H) but is never reported as a confirmed history.
+func redFlagAnswerText(r *Record) string {
+	if r.RedFlags == nil {
+		return ""
+	}
+	var yes, unsure []string
+	for _, q := range redFlagQuestions {
+		switch a := q.get(r.RedFlags); {
+		case a == TriYes:
+			yes = append(yes, q.label)
+		case a.Raised():
+			unsure = append(unsure, q.label)
+		}
+	}
+	var parts []string
+	if len(yes) > 0 {
+		parts = append(parts, joinAnd(yes)+" (answered yes)")
+	}
+	if len(unsure) > 0 {
+		parts = append(parts, joinAnd(unsure)+" (answered not sure, which Keel treats as yes until a doctor has checked)")
+	}
+	return joinAnd(parts)
+}
+
+// caudaSafetyNet is the same-day safety net every red-flag referral
+// carries (rule 1 [62]).
+const caudaSafetyNet = " If numbness around the saddle area, a change in bladder or bowel control, or new weakness in the legs appears, she needs medical help the same day (urgent care or A&E)."
+
 // pelvicSymptoms returns the labels of the pelvic-floor and postpartum
 // symptoms reported, in form order.
 func pelvicSymptoms(r *Record) []string {
@@ -228,9 +262,9 @@ func gatesFrom(r *Record, f Facts) []Gate {
 			Reason: "Finish the safety screen first. " + what + ", and Keel cannot plan exercise until every question has an answer."})
 	}
 	if len(f.RedFlagLabels) > 0 && f.Clearance != ClearanceCovers {
-		reason := "Red-flag screen: " + joinAnd(f.RedFlagLabels) + " (yes or unsure) and no medical clearance recorded. No programme until a doctor has seen her and you record the clearance."
+		reason := "Red-flag screen: " + redFlagAnswerText(r) + ", and no medical clearance recorded. No programme until a doctor has seen her and you record the clearance."
 		if note := notCoveredNote(r); note != "" {
-			reason = "Red-flag screen: " + joinAnd(f.RedFlagLabels) + " (yes or unsure)." + note + " No programme until a doctor has seen her and you record a clearance dated on or after the assessment."
+			reason = "Red-flag screen: " + redFlagAnswerText(r) + "." + note + " No programme until a doctor has seen her and you record a clearance dated on or after the assessment."
 		}
 		gs = append(gs, Gate{Code: GateRedFlag, Blocks: true, Source: "[61][62][63], rule 1; unsure counts as yes, clearance dated on or after the assessment (H)",
 			Reason: reason})
@@ -243,20 +277,24 @@ func gatesFrom(r *Record, f Facts) []Gate {
 		gs = append(gs, Gate{Code: GatePelvicFloor, Forbids: []string{DemandImpact, DemandHeavyLoad, DemandHighPressure}, Source: "[64][68][71], rule 3",
 			Reason: "Pelvic-floor or postpartum symptoms (" + joinAnd(f.PelvicSymptoms) + "): no running, jumping or other impact, no heavy or braced lifts, and loads kept low to moderate, until a pelvic-health physiotherapist has assessed her."})
 	}
+	if r.Pain != nil && slices.Contains(r.Pain.Sites, SitePubic) {
+		gs = append(gs, Gate{Code: GatePubicPain, Forbids: []string{DemandUnevenPelvis}, Source: "(H) pubic pain: even, two-footed loading first",
+			Reason: "Pain at the front of the pelvis (pubic bone): no split or one-leg stances, no stepping apart against a band and no wide-knee stretches until it settles or a pelvic-health physiotherapist has assessed it."})
+	}
 	if f.ScarConcern {
 		gs = append(gs, gentleGate(GateScarConcern, "[70], rule 2",
-			"Concern about the caesarean scar: the first-weeks plan only (breathing, pelvic floor, walking, gentle mobility), with nothing lying on or stretching across the scar, until her GP has checked it.", DemandProneLying, DemandBellyStretch))
+			"Concern about the caesarean scar: the first-weeks plan only (breathing, pelvic floor, walking, gentle mobility), with nothing lying on or stretching across the scar and no getting down onto hands and knees or a roller, until her GP has checked it.", DemandProneLying, DemandBellyStretch, DemandFloorWork))
 	}
 	caesarean := f.Caesarean || f.ModeUnknown
 	switch f.Postpartum {
 	case PostpartumUnknown:
 		gs = append(gs, gentleGate(GatePostpartumUnknown, "(H) strictest case of rule 2 [70]",
-			"Time since birth is not recorded, so Keel plans as if she were in the first "+strconv.Itoa(EarlyPostpartumWeeks)+" weeks: breathing, pelvic floor, walking and gentle mobility only. Record the date of birth (or the weeks since birth, or births: 0) to widen the plan.", DemandProneLying, DemandBellyStretch))
+			"Time since birth is not recorded, so Keel plans as if she had a caesarean in the last "+strconv.Itoa(EarlyPostpartumWeeks)+" weeks: breathing, pelvic floor, walking and gentle mobility lying or standing only. Record the baby's birth date (or the weeks since the birth) to widen the plan; if she has never given birth, record the number of births as 0 rather than unknown.", DemandProneLying, DemandBellyStretch, DemandFloorWork))
 	case PostpartumKnown:
 		w := f.Weeks
 		if w < EarlyPostpartumWeeks {
 			gs = append(gs, gentleGate(GateEarlyPostpartum, "[70], rule 2",
-				weeksText(w)+" since birth, under "+strconv.Itoa(EarlyPostpartumWeeks)+": breathing, pelvic floor, walking and gentle mobility only; nothing held or lifted, no curls, no high effort.", DemandProneLying))
+				upperFirst(weeksText(w))+" since the birth (under "+strconv.Itoa(EarlyPostpartumWeeks)+" weeks): breathing, pelvic floor, walking and gentle mobility only; nothing held or lifted, no curls, no high effort.", DemandProneLying))
 		}
 		if w < CaesareanHealingWeeks && caesarean {
 			what := "Caesarean " + weeksText(w) + " ago"
@@ -267,7 +305,7 @@ func gatesFrom(r *Record, f Facts) []Gate {
 			}
 			if !f.GoAhead {
 				gs = append(gs, gentleGate(GateNoGoAhead, src+", rule 2",
-					what+": the plan stays with breathing, pelvic floor, walking and gentle mobility until you record her GP's go-ahead for more.", DemandProneLying))
+					what+": the plan stays with breathing, pelvic-floor contractions, lying heel slides and pelvic tilts, and walking, with nothing on hands and knees, on the floor or over a roller and no stretch across the belly, until you record her GP's go-ahead (usually at the 6-week check).", DemandProneLying, DemandBellyStretch, DemandFloorWork))
 			}
 			gs = append(gs, Gate{Code: GateRecentCaesarean, Forbids: caesareanForbids, Source: src,
 				Reason: what + ": the wound needs about " + strconv.Itoa(CaesareanHealingWeeks) + " weeks to heal, so no heavy or braced lifts, no lying on the belly and no sit-up-style effort until then."})
@@ -316,16 +354,31 @@ func gatesFrom(r *Record, f Facts) []Gate {
 		}
 		gs = append(gs, Gate{Code: GateDiastasis, Forbids: []string{DemandLoadedFlexion, DemandHighPressure}, Source: "[13][15][16][17], rule 5",
 			Reason: "Diastasis signs (" + joinAnd(signs) + "): no loaded trunk curls and no high-pressure holds until she can do them without doming."})
-		if d.Severe {
+		if d.Severe || d.DomingUnknown {
 			why := "a gap that is both wide and soft"
 			switch {
 			case !d.Checked:
 				why = "a gap not measured"
 			case d.Marked:
 				why = "marked doming"
+			case !d.Severe:
+				why = "doming not recorded"
 			}
-			gs = append(gs, Gate{Code: GateDiastasisSevere, Forbids: []string{DemandLongLeverCore}, Source: "(H) from [14][15][93], rule 5",
-				Reason: upperFirst(why) + ": no long-lever core work either (straight-leg dead bug, full or side planks); shorter levers first."})
+			var forbids []string
+			var what []string
+			if d.Severe {
+				forbids = append(forbids, DemandLongLeverCore, DemandDeepStretch)
+				what = append(what, "no long-lever core work (straight-leg dead bug, full or side planks)", "no strong stretch pulling across the midline (couch or pigeon stretch)")
+			}
+			if !d.Checked || d.Marked || d.DomingUnknown {
+				// Rules 5 and 6: a midline that domes (or may dome: not
+				// recorded is the strictest case) does no curl-up or head
+				// lift until a reassessment shows none.
+				forbids = append(forbids, DemandTrunkCurl)
+				what = append(what, "no head lifts or curl-ups until a reassessment shows no doming")
+			}
+			gs = append(gs, Gate{Code: GateDiastasisSevere, Forbids: forbids, Source: "(H) from [14][15][93], rules 5 and 6",
+				Reason: upperFirst(why) + ": " + joinAnd(what) + "; shorter levers first."})
 		}
 	}
 	h := f.Hinge
@@ -341,8 +394,12 @@ func gatesFrom(r *Record, f Facts) []Gate {
 		case h.Tested:
 			why = "The hip hinge scored " + strconv.Itoa(h.Score) + "/3"
 		}
-		gs = append(gs, Gate{Code: GateHingeNotClean, Forbids: []string{DemandRDLPattern}, Source: "[47][48], rule 12",
-			Reason: why + ": Romanian-deadlift patterns wait for a clean hinge (3/3 with a long back)."})
+		gt := Gate{Code: GateHingeNotClean, Forbids: []string{DemandRDLPattern}, Source: "[47][48], rule 12",
+			Reason: why + ": Romanian-deadlift patterns wait for a clean hinge (3/3 with a long back)."}
+		if !h.Tested && !h.LumbarFlexion {
+			gt.title = "a hip hinge not yet screened"
+		}
+		gs = append(gs, gt)
 	}
 	// Rule 12: a poor hinge (0–1) or a rounding back learns the pattern
 	// unloaded or from a box; a weight from the floor waits, wherever the
@@ -360,8 +417,13 @@ func gatesFrom(r *Record, f Facts) []Gate {
 		default:
 			why += ":"
 		}
-		gs = append(gs, Gate{Code: GateHingePoor, Forbids: forbids, Source: "[47][48], rule 12",
-			Reason: why + " nothing is lifted from the floor (carries and squats included) until the hinge keeps the back long."})
+		gt := Gate{Code: GateHingePoor, Forbids: forbids, Source: "[47][48], rule 12",
+			Reason: why + " nothing is lifted from the floor (carries and squats included) until the hinge keeps the back long."}
+		if !h.Tested && !h.LumbarFlexion {
+			gt.title = "a hip hinge not yet screened"
+			gt.Reason = "The hip hinge was not screened: nothing is lifted from the floor (carries and squats included) until it has been screened and keeps the back long."
+		}
+		gs = append(gs, gt)
 	}
 	return gs
 }
@@ -436,7 +498,7 @@ func referralsFrom(r *Record, f Facts) []Referral {
 	}
 	if len(f.RedFlagLabels) > 0 {
 		if f.Clearance != ClearanceCovers {
-			reason := "Red-flag screen: " + joinAnd(f.RedFlagLabels) + " (yes or unsure). Ask her to see her GP before any exercise beyond walking, and record the doctor's clearance in the assessment." + notCoveredNote(r)
+			reason := "Red-flag screen: " + redFlagAnswerText(r) + ". Ask her to see her GP within the next few days, before any exercise beyond walking, and record the doctor's clearance in the assessment." + notCoveredNote(r) + caudaSafetyNet
 			if len(f.Cauda) > 0 {
 				reason = "Urgent: " + joinAnd(f.Cauda) + " can be a sign of a nerve emergency (cauda equina syndrome). She should get medical help today. " + reason
 			}
@@ -450,17 +512,30 @@ func referralsFrom(r *Record, f Facts) []Referral {
 		out = append(out, Referral{Code: ReferralGluteNerve, To: ReferToGP,
 			Reason: "Glute grade of 0 or 1 (" + joinAnd(f.GluteNerve) + "): ask her GP to check for a nerve problem soon, and sooner still if the weakness is new or getting worse. The plan keeps to gentle work until then."})
 	}
+	if f.Pain.Persistent {
+		pain := "Pain today " + strconv.Itoa(f.Pain.Now) + "/10 and at worst " + strconv.Itoa(f.Pain.Worst) + "/10 this week"
+		if len(f.RedFlagLabels) > 0 {
+			// §6 [63], rule 1: high pain together with a red-flag answer
+			// (even one a doctor cleared) goes back to the GP first, and
+			// promptly, with everything else she reported.
+			with := joinAnd(append([]string{redFlagAnswerText(r) + " on the red-flag screen"}, f.PelvicSymptoms...))
+			out = append(out, Referral{Code: ReferralPainPersistent, To: ReferToGP,
+				Reason: pain + ", together with " + with + ". Ask her to see her GP first, within the next few days, and to mention all of these together; the plan keeps to gentle work until then." + caudaSafetyNet})
+		} else {
+			out = append(out, Referral{Code: ReferralPainPersistent, To: ReferToPhysioOrGP,
+				Reason: pain + ". Pain that stays at " + strconv.Itoa(PainStopMin) + " or more needs a physiotherapist's or GP's opinion; the plan keeps to gentle work until then."})
+		}
+	}
 	if len(f.PelvicSymptoms) > 0 {
 		out = append(out, Referral{Code: FindPelvicFloor, To: ReferToPelvicPhys,
 			Reason: "She reports " + joinAnd(f.PelvicSymptoms) + ". A pelvic-health physiotherapist should assess her; until then the programme leaves out impact and heavy or braced lifts."})
 	}
-	if f.Pain.Persistent {
-		out = append(out, Referral{Code: ReferralPainPersistent, To: ReferToPhysioOrGP,
-			Reason: "Pain today " + strconv.Itoa(f.Pain.Now) + "/10 and at worst " + strconv.Itoa(f.Pain.Worst) + "/10 this week. Pain that stays at " + strconv.Itoa(PainStopMin) + " or more needs a physiotherapist's or GP's opinion; the plan keeps to gentle work until then."})
-	}
 	if f.Hinge.Pain {
 		out = append(out, Referral{Code: ReferralHingePain, To: ReferToPhysioOrGP,
 			Reason: "Bending from the hips was painful in the screen. A physiotherapist should look at it; until then the plan leaves the hinge out altogether."})
+	}
+	if r := diastasisReferral(f); r != nil {
+		out = append(out, *r)
 	}
 	if f.ScarConcern {
 		out = append(out, Referral{Code: FindScarConcern, To: ReferToGP,
@@ -475,4 +550,48 @@ func referralsFrom(r *Record, f Facts) []Referral {
 			Reason: what + ": ask for her GP's go-ahead for exercise beyond walking and pelvic-floor work, and record it with its date; the plan keeps to that until then."})
 	}
 	return out
+}
+
+// DiastasisReferWeeks is when a gap or doming that is still there is worth a
+// pelvic-health physiotherapist's assessment: 6–8 weeks after the birth,
+// once the early recovery has had its time (H, from §6 [68][71]).
+const DiastasisReferWeeks = 8
+
+// diastasisReferral refers a severe gap (wide and soft, or marked doming)
+// to a pelvic-health physiotherapist as a routine appointment (§6
+// [68][71]); under DiastasisReferWeeks after the birth, it and any measured
+// wide gap or doming are referred if still there at 6–8 weeks.
+func diastasisReferral(f Facts) *Referral {
+	d := f.Diastasis
+	if !d.Checked {
+		return nil
+	}
+	early := f.Postpartum == PostpartumKnown && f.Weeks < DiastasisReferWeeks
+	severe := d.Marked || (d.Wide && d.Soft)
+	var what string
+	switch {
+	case d.Wide && d.Soft && d.Marked:
+		what = "a wide, soft gap with marked doming"
+	case d.Wide && d.Soft:
+		what = "a gap that is both wide and soft"
+	case d.Marked:
+		what = "marked doming"
+	case d.Wide && d.Doming:
+		what = "a wide gap with doming"
+	case d.Wide:
+		what = "a wide gap"
+	case d.Doming:
+		what = "doming"
+	}
+	switch {
+	case what == "":
+		return nil
+	case early:
+		return &Referral{Code: FindDiastasis, To: ReferToPelvicPhys,
+			Reason: "The tummy gap check found " + what + ". Recheck it at 6–8 weeks after the birth; if the gap or doming is still there, refer her to a pelvic-health physiotherapist (a routine appointment)."}
+	case severe:
+		return &Referral{Code: FindDiastasis, To: ReferToPelvicPhys,
+			Reason: "The tummy gap check found " + what + ". Refer her to a pelvic-health physiotherapist for an assessment (a routine appointment, not urgent); the plan keeps to short-lever core work meanwhile."}
+	}
+	return nil
 }

@@ -90,7 +90,7 @@ func TestGates(t *testing.T) {
 		}), []string{early, goAhead, caes, ready}},
 		{"DomingMild", pgRecord(pgDiastasis(1, assessment.TensionFirm, assessment.DomingMild)), []string{ready, dra}},
 		{"DomingMarked", pgRecord(pgDiastasis(1, assessment.TensionFirm, assessment.DomingMarked)), []string{ready, dra, severe}},
-		{"DomingNotRecorded", pgRecord(pgDiastasis(1, assessment.TensionFirm, "")), []string{ready, dra}},
+		{"DomingNotRecorded", pgRecord(pgDiastasis(1, assessment.TensionFirm, "")), []string{ready, dra, severe}},
 		{"NotChecked", pgRecord(func(r *assessment.Record) { r.Diastasis = nil }), []string{ready, dra, severe}},
 		{"GapTwoFingersSoftIsSevere", pgRecord(pgDiastasis(2, assessment.TensionSoft, assessment.DomingNone)), []string{ready, dra, severe}},
 		{"GapTwoFingersFirm", pgRecord(pgDiastasis(2, assessment.TensionFirm, assessment.DomingNone)), []string{ready, dra}},

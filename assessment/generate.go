@@ -36,6 +36,7 @@ const (
 	weightPrefer  = 3  // each target the slot prefers (Tuesday glute max, Thursday glute med)
 	weightWeakSet = 15 // a one-side dose for a muscle with a weaker side, so the extra set has a home
 	weightReused  = -1000
+	weightLead    = 1000 // the chain a rule names for a finding (slotSpec.leadRoot)
 )
 
 // Generate builds a programme for the client assessed in r from the
@@ -113,6 +114,14 @@ type slotSpec struct {
 	minPhase int             // index into PhaseNames from which the slot is used
 	when     func(*gen) bool // nil means always
 	repeat   bool            // may reuse a chain already used this week (skill practice)
+	// lead, when the client has that finding, keeps the slot to exercises
+	// answering it, and leadRoot's chain first (rule 11: a glute max
+	// deficit gets the bridge, then the single-leg bridge, then the hip
+	// thrust, whatever a one-sided exercise would score).
+	lead, leadRoot string
+	// demand, when set, keeps the slot to exercises that make it (the
+	// integration phase's lift from the floor and carry).
+	demand string
 }
 
 // sessionSpec is one training day of the weekly template.
@@ -130,6 +139,23 @@ type sessionSpec struct {
 // pelvic floor needs attention first (rule 2, 3 and 5).
 func coreCare(g *gen) bool {
 	return g.has(FindDiastasis) || g.has(FindDiastasisSoft) || g.has(FindDoming) || g.has(FindPelvicFloor) || g.early
+}
+
+// answers reports whether e answers one of her findings ("general" counts:
+// foundation work answers everyone).
+func (g *gen) answers(e *Exercise) bool {
+	for _, t := range e.Targets {
+		if g.find[t] {
+			return true
+		}
+	}
+	return false
+}
+
+// pelvicCare: pelvic-floor symptoms, or the months after a birth, keep
+// pelvic-floor training in the glute sessions (rule 3).
+func pelvicCare(g *gen) bool {
+	return g.has(FindPelvicFloor) || g.has(FindUnder12Weeks) || g.has(FindRecentCaesarean)
 }
 
 // noDrill: the hinge slot is left out when the daily drill already covers
@@ -180,6 +206,9 @@ type gen struct {
 	cands  []candidate          // buffer for candidates
 	hard   map[hardKey]string   // how_hard wording, written once per exercise, phase and week
 	drillP *Prescription        // the drill line, once written
+	// repCap holds the most reps a line of an exercise may ask for, from
+	// what she managed in the screen (the single-leg bridge).
+	repCap map[string]int
 }
 
 // newGen reads everything generation needs from the record.
@@ -233,7 +262,37 @@ func newGen(r *Record, lib *Library, opts ProgrammeOptions, avail map[string]boo
 	if g.hinge > HingeScorePain && g.hinge <= HingeScorePoor && !f.Hinge.Pain {
 		g.drill = g.pickDrill()
 	}
+	if n, ok := slBridgeMin(r.Glutes); ok {
+		g.repCap = map[string]int{SingleLegBridgeID: max(MinCappedReps, int(float64(n)*SLBridgeRepFraction))}
+	}
 	return g
+}
+
+// SingleLegBridgeID is the exercise the glute screen measures (domain.md §3:
+// single-leg bridge reps), so its dose is held below what she managed.
+const SingleLegBridgeID = "single_leg_bridge"
+
+// SLBridgeRepFraction: a set of single-leg bridges asks for at most this
+// share of the fewest she managed on one side in the screen, so sets with
+// rest stay below her maximum (H, after the ACSM novice range [87]);
+// MinCappedReps is the floor.
+const (
+	SLBridgeRepFraction = 0.6
+	MinCappedReps       = 5
+)
+
+// slBridgeMin is the fewest single-leg bridges recorded on either side.
+func slBridgeMin(gl *Glutes) (int, bool) {
+	if gl == nil {
+		return 0, false
+	}
+	n, ok := 0, false
+	for _, s := range [2]*GluteSide{gl.Left, gl.Right} {
+		if s != nil && s.SingleLegBridgeReps != nil && (!ok || *s.SingleLegBridgeReps < n) {
+			n, ok = *s.SingleLegBridgeReps, true
+		}
+	}
+	return n, ok
 }
 
 func (g *gen) setIf(code string, cond bool) {
@@ -430,7 +489,20 @@ func (g *gen) candidates(s slotSpec, phaseIdx int, used, inSession map[string]bo
 		if phaseIdx < integrationPhase && slices.Contains(e.Demands, DemandFloorLift) {
 			continue // lifting and carrying from the floor belongs to integration
 		}
+		if s.demand != "" && !slices.Contains(e.Demands, s.demand) {
+			continue
+		}
+		if (s.family == FamilyHipMobility || s.family == FamilyPelvicTilt) && !g.answers(e) {
+			continue // rules 7 and 9: a stretch or tilt drill answers a finding she has
+		}
+		lead := s.lead != "" && g.has(s.lead)
+		if lead && !slices.Contains(e.Targets, s.lead) {
+			continue
+		}
 		sc := g.score(e, s, phase)
+		if lead && root.ID == s.leadRoot {
+			sc += weightLead
+		}
 		if used[root.ID] && !s.repeat {
 			sc += weightReused
 		}
@@ -489,7 +561,7 @@ func (g *gen) prescribe(e *Exercise, phase string) Prescription {
 	w, ok := g.why[e]
 	if !ok {
 		codes := g.matched(e)
-		w = why{codes, reasonFor(codes, e.Family)}
+		w = why{codes, g.reasonFor(codes, e.Family)}
 		g.why[e] = w
 	}
 	return Prescription{ExerciseID: e.ID, Name: e.Name, Sets: d.Sets, Reps: d.Reps, HoldSeconds: d.HoldSeconds,
@@ -519,15 +591,24 @@ func (g *gen) matched(e *Exercise) []string {
 }
 
 // reasonFor words why an exercise was chosen.
-func reasonFor(codes []string, family string) string {
+func (g *gen) reasonFor(codes []string, family string) string {
 	if len(codes) == 1 && codes[0] == FindGeneral {
 		return "Foundations (" + familyLabel(family) + "): " + findingLabel(FindGeneral) + "."
 	}
 	labels := make([]string, len(codes))
 	for i, c := range codes {
-		labels[i] = findingLabel(c)
+		labels[i] = g.label(c)
 	}
 	return "For " + joinAnd(labels) + "."
+}
+
+// label names finding c for this client: the early window is only assumed
+// when the birth date is not recorded, and the reason says so.
+func (g *gen) label(c string) string {
+	if c == FindEarlyPostpartum && g.f.Postpartum == PostpartumUnknown {
+		return "the first weeks after a birth, assumed because the baby's birth date is not recorded"
+	}
+	return findingLabel(c)
 }
 
 // extraSet returns the extra line for the weaker side, when e works a
@@ -613,8 +694,10 @@ func (g *gen) session(spec *sessionSpec, phaseIdx int, used map[string]bool) day
 				break
 			}
 		}
-		if pick < 0 && n == 0 && drill == nil && len(cands) > 0 {
-			// Nothing fits: the most important slot still gets its best.
+		if pick < 0 && (n == 0 && drill == nil || s.lead != "" && g.has(s.lead)) && len(cands) > 0 {
+			// Nothing fits: the most important slot still gets its best,
+			// and so does a slot a rule asks for by finding (rules 10
+			// and 11: glute max and glute med work for a weak glute).
 			pick = 0
 			pickLines, pickSecs = g.itemLines(cands[0].e, phase)
 		}
@@ -776,7 +859,7 @@ func (g *gen) focus(scheduled map[string]bool) []Focus {
 		}
 		reason := client[c]
 		if reason == "" {
-			reason = "Your plan includes work for " + findingLabel(c) + "."
+			reason = "Your plan includes work for " + g.label(c) + "."
 		}
 		out = append(out, Focus{Title: title, Reason: reason})
 	}
@@ -816,7 +899,7 @@ func (g *gen) excluded() []Exclusion {
 					continue // said once below: outside the gentle set
 				}
 				if slices.Contains(gt.Forbids, d) {
-					by = append(by, gateTitle(gt.Code)+" ("+gt.Code+")")
+					by = append(by, gateTitle(gt)+" ("+gt.Code+")")
 				}
 			}
 			if len(by) > 0 {
@@ -826,7 +909,7 @@ func (g *gen) excluded() []Exclusion {
 		var only []string
 		for _, gt := range gates {
 			if len(gt.Only) > 0 && !slices.Contains(gt.Only, e.Family) {
-				only = append(only, gateTitle(gt.Code)+" ("+gt.Code+")")
+				only = append(only, gateTitle(gt)+" ("+gt.Code+")")
 			}
 		}
 		if len(only) > 0 {
@@ -880,12 +963,24 @@ func demandLabel(d string) string {
 		return "stretches across the lower belly"
 	case DemandFloorLift:
 		return "lifting a weight from the floor"
+	case DemandFloorWork:
+		return "work on hands and knees, on the floor or over a roller"
+	case DemandUnevenPelvis:
+		return "split, one-leg or wide stances"
 	}
 	return d
 }
 
 // gateTitle names a gate in a few words, to follow "ruled out by".
-func gateTitle(code string) string {
+func gateTitle(gt Gate) string {
+	if gt.title != "" {
+		return gt.title
+	}
+	return codeTitle(gt.Code)
+}
+
+// codeTitle names the gate with code in a few words.
+func codeTitle(code string) string {
 	switch code {
 	case GateRedFlag:
 		return "a red flag without medical clearance"
@@ -902,7 +997,7 @@ func gateTitle(code string) string {
 	case GateRecentCaesarean:
 		return "a caesarean under 12 weeks ago"
 	case GateImpactReadiness:
-		return "return-to-impact checks not yet passed"
+		return "return-to-impact checks not yet done (schedule the load and impact tests and the 20-rep strength tests)"
 	case GatePainHigh:
 		return "pain of 6/10 or more, or pain not recorded"
 	case GateDiastasis:
@@ -925,6 +1020,8 @@ func gateTitle(code string) string {
 		return "a hip hinge that does not yet keep the back long"
 	case GateHingePain:
 		return "a painful hip hinge"
+	case GatePubicPain:
+		return "pain at the front of the pelvis"
 	}
 	return code
 }
@@ -940,6 +1037,8 @@ func familyLabel(f string) string {
 		return "hip mobility"
 	case FamilyPelvicTilt:
 		return "pelvic control"
+	case FamilyPelvicFloor:
+		return "pelvic floor"
 	case FamilyConditioning:
 		return "walking"
 	case FamilyHinge:

@@ -12,26 +12,28 @@ import (
 // not be given yet. Safety gates forbid demands, never exercise names, so a
 // coach's own exercises are gated the same way as the built-in ones.
 const (
-	DemandImpact        = "impact"          // feet leave the ground or land with force
-	DemandLoadedFlexion = "loaded_flexion"  // trunk curls against load or gravity (crunch, sit-up)
-	DemandHighPressure  = "high_pressure"   // raises intra-abdominal pressure hard (full plank, heavy braced lifts and carries)
-	DemandHeavyLoad     = "heavy_load"      // external load well above a baby's weight
-	DemandLoadedHinge   = "loaded_hinge"    // a hip hinge with external load, or any lift of a weight from the floor
-	DemandSingleLegLoad = "single_leg_load" // whole body weight on one leg under control
-	DemandLongLeverCore = "long_lever_core" // long-lever anti-extension (straight-leg dead bug, full plank)
-	DemandExternalLoad  = "external_load"   // something held, lifted or pulled: kettlebell, dumbbell, barbell, cable
-	DemandRDLPattern    = "rdl_pattern"     // a Romanian-deadlift hinge under load: hips far back, long back, no support
-	DemandHingePattern  = "hinge_pattern"   // bending at the hips with a long back, loaded or not
-	DemandProneLying    = "prone_lying"     // lying face down, with the belly (and a caesarean scar) on the floor or a bench
-	DemandTrunkCurl     = "trunk_curl"      // lifting the head and shoulders against gravity, as in sitting up from lying
-	DemandDeepStretch   = "deep_stretch"    // a strong end-of-range stretch, not gentle mobility
-	DemandBellyStretch  = "belly_stretch"   // stretches the front of the hip and lower belly, pulling across a caesarean scar
-	DemandFloorLift     = "floor_lift"      // a weight picked up from the floor: needs a hinge that keeps the back long
+	DemandImpact        = "impact"             // feet leave the ground or land with force
+	DemandLoadedFlexion = "loaded_flexion"     // trunk curls against load or gravity (crunch, sit-up)
+	DemandHighPressure  = "high_pressure"      // raises intra-abdominal pressure hard (full plank, heavy braced lifts and carries)
+	DemandHeavyLoad     = "heavy_load"         // external load well above a baby's weight
+	DemandLoadedHinge   = "loaded_hinge"       // a hip hinge with external load, or any lift of a weight from the floor
+	DemandSingleLegLoad = "single_leg_load"    // whole body weight on one leg under control
+	DemandLongLeverCore = "long_lever_core"    // long-lever anti-extension (straight-leg dead bug, full plank)
+	DemandExternalLoad  = "external_load"      // something held, lifted or pulled: kettlebell, dumbbell, barbell, cable
+	DemandRDLPattern    = "rdl_pattern"        // a Romanian-deadlift hinge under load: hips far back, long back, no support
+	DemandHingePattern  = "hinge_pattern"      // bending at the hips with a long back, loaded or not
+	DemandProneLying    = "prone_lying"        // lying face down, with the belly (and a caesarean scar) on the floor or a bench
+	DemandTrunkCurl     = "trunk_curl"         // lifting the head and shoulders against gravity, as in sitting up from lying
+	DemandDeepStretch   = "deep_stretch"       // a strong end-of-range stretch, not gentle mobility
+	DemandBellyStretch  = "belly_stretch"      // stretches the front of the hip and lower belly, pulling across a caesarean scar
+	DemandFloorLift     = "floor_lift"         // a weight picked up from the floor: needs a hinge that keeps the back long
+	DemandFloorWork     = "floor_work"         // on hands and knees, sitting on the floor or lying over a roller: getting down and up strains a healing belly wall
+	DemandUnevenPelvis  = "uneven_pelvis_load" // a split or one-leg stance, legs apart against a band, or a wide-knee stretch: loads one side of the pelvis against the other
 )
 
 // Demands lists every known demand tag.
 var Demands = []string{DemandImpact, DemandLoadedFlexion, DemandHighPressure, DemandHeavyLoad, DemandLoadedHinge, DemandSingleLegLoad, DemandLongLeverCore,
-	DemandExternalLoad, DemandRDLPattern, DemandHingePattern, DemandProneLying, DemandTrunkCurl, DemandDeepStretch, DemandBellyStretch, DemandFloorLift}
+	DemandExternalLoad, DemandRDLPattern, DemandHingePattern, DemandProneLying, DemandTrunkCurl, DemandDeepStretch, DemandBellyStretch, DemandFloorLift, DemandFloorWork, DemandUnevenPelvis}
 
 // positionDemands describe where the body is rather than how hard it
 // works. A regression may change position (a prone hip extension is the
@@ -39,7 +41,7 @@ var Demands = []string{DemandImpact, DemandLoadedFlexion, DemandHighPressure, De
 // rule that an easier variation asks no more than the harder one; the
 // generator and the session log check every exercise against the gates
 // whatever its place in the chain.
-var positionDemands = []string{DemandProneLying}
+var positionDemands = []string{DemandProneLying, DemandFloorWork}
 
 // Exercise families.
 const (
@@ -48,6 +50,7 @@ const (
 	FamilyUpperBack    = "upper_back"
 	FamilyCore         = "core"
 	FamilyBreathing    = "breathing"
+	FamilyPelvicFloor  = "pelvic_floor"
 	FamilyHipMobility  = "hip_mobility"
 	FamilyChest        = "chest_thoracic"
 	FamilyPelvicTilt   = "pelvic_tilt"

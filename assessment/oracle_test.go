@@ -24,6 +24,9 @@ type orVerdict struct {
 	gentle  []string          // rules that allow only the gentle set
 	no      map[string]string // demand tag → the rule that forbids it
 	refer   []string          // referrals the rules demand (codes of what, for messages)
+	referTo []string          // who a referral must name (assessment.ReferTo…)
+	// stop lists words her stop rule must contain, each with the rule.
+	stop [][2]string
 }
 
 // orGentleFamilies is rule 2's "breathing, pelvic floor, walking, gentle
@@ -31,7 +34,7 @@ type orVerdict struct {
 // lifted or held, no loaded flexion or curl, no high effort, no impact, no
 // strong end-range stretch, no single-leg or long-lever load).
 var (
-	orGentleFamilies = []string{assessment.FamilyBreathing, assessment.FamilyConditioning, assessment.FamilyHipMobility, assessment.FamilyPelvicTilt, assessment.FamilyChest}
+	orGentleFamilies = []string{assessment.FamilyBreathing, assessment.FamilyPelvicFloor, assessment.FamilyConditioning, assessment.FamilyHipMobility, assessment.FamilyPelvicTilt, assessment.FamilyChest}
 	orGentleNever    = []string{"impact", "loaded_flexion", "high_pressure", "heavy_load", "loaded_hinge", "single_leg_load",
 		"long_lever_core", "external_load", "rdl_pattern", "trunk_curl", "deep_stretch"}
 )
@@ -125,6 +128,7 @@ func orRules(r *assessment.Record) orVerdict {
 	if pf != nil && (pf.Leakage || pf.Urgency || pf.Heaviness || pf.BowelControl || pf.PainWithSex || pf.BleedingAfter8Weeks) {
 		no("rule 3 pelvic floor", "impact", "heavy_load")
 		v.refer = append(v.refer, "pelvic_floor")
+		v.stop = append(v.stop, [2]string{"leak", "rule 3: stop on leaking"}, [2]string{"heaviness or dragging", "rule 3: stop on heaviness or dragging"})
 	}
 	// Rule 2 and the caesarean guidance [70].
 	weeks, known := orWeeks(r)
@@ -140,15 +144,21 @@ func orRules(r *assessment.Record) orVerdict {
 	}
 	if pf != nil && pf.ScarConcern {
 		v.gentle = append(v.gentle, "rule 2: scar concern")
-		no("[70] scar concern: nothing on or across the scar", "prone_lying", "belly_stretch")
+		no("[70] scar concern: nothing on or across the scar", "prone_lying", "belly_stretch", "floor_work")
+		v.stop = append(v.stop, [2]string{"midwife or GP", "[70] wound signs"})
 	}
 	if !known && !notPostpartum {
-		no("[70] birth unknown: it may have been a recent caesarean", "prone_lying", "belly_stretch")
+		no("[70] birth unknown: it may have been a recent caesarean", "prone_lying", "belly_stretch", "floor_work")
+		v.stop = append(v.stop, [2]string{"midwife or GP", "[70] wound signs"})
 	}
 	if known && weeks < 12 && caesarean {
 		if !goAhead {
 			v.gentle = append(v.gentle, "caesarean under 12 weeks without the GP's go-ahead")
+			// Rule 2 after a caesarean [70]: no getting down onto hands
+			// and knees, the floor or a roller before the 6-week check.
+			no("[70] caesarean before the GP's go-ahead: no floor or all-fours work", "floor_work", "belly_stretch")
 		}
+		v.stop = append(v.stop, [2]string{"midwife or GP", "[70] wound signs"})
 		no("caesarean under 12 weeks", "heavy_load", "high_pressure", "prone_lying", "trunk_curl", "loaded_flexion", "belly_stretch")
 	}
 	// Rule 4: impact needs checks Keel does not record.
@@ -171,6 +181,20 @@ func orRules(r *assessment.Record) orVerdict {
 	}
 	if gate < 0 || gate >= 6 {
 		no("rule 13 pain", "heavy_load", "impact")
+	}
+	// (H) pubic pain: even, two-footed loading first.
+	if p != nil && slices.Contains(p.Sites, assessment.SitePubic) {
+		no("(H) pubic pain", "uneven_pelvis_load")
+	}
+	// Rule 13: the stop rule never lets her train at 6 or more.
+	switch {
+	case gate < 0:
+		v.stop = append(v.stop, [2]string{"worse than before you started", "rule 13: pain not recorded"})
+	case gate >= 6:
+		v.stop = append(v.stop, [2]string{"Do not train through pain of 6/10 or more", "rule 13: stop at 6"},
+			[2]string{"rise above where it was when you started", "rule 13: stop on a rise"})
+	default:
+		v.stop = append(v.stop, [2]string{"6/10", "rule 13: stop at 6"})
 	}
 	if now >= 6 && worst >= 6 {
 		v.gentle = append(v.gentle, "rule 13 persistent pain")
@@ -255,6 +279,16 @@ func orRules(r *assessment.Record) orVerdict {
 	if !measured || marked || (wide && soft) {
 		no("rule 5 severe gap", "long_lever_core")
 	}
+	// Rules 5 and 6: marked (or unrecorded) doming does no curl-up or
+	// head lift until a reassessment shows none.
+	if !measured || marked || (measured && d.Doming == "") {
+		no("rules 5 and 6 doming", "trunk_curl")
+	}
+	// §6 [68][71]: a severe gap is seen by a pelvic-health physio.
+	if measured && (marked || (wide && soft)) {
+		v.refer = append(v.refer, "severe diastasis")
+		v.referTo = append(v.referTo, assessment.ReferToPelvicPhys)
+	}
 	return v
 }
 
@@ -309,6 +343,16 @@ func orCheck(tb testing.TB, lib *assessment.Library, r *assessment.Record, p *as
 	}
 	if len(v.refer) > 0 && len(p.Referrals) == 0 {
 		tb.Fatalf("the rules ask for a referral (%v) but the plan has none", v.refer)
+	}
+	for _, to := range v.referTo {
+		if !slices.ContainsFunc(p.Referrals, func(r assessment.Referral) bool { return r.To == to }) {
+			tb.Fatalf("the rules ask for a referral to %s (%v) but the plan has none", to, v.refer)
+		}
+	}
+	for _, w := range v.stop {
+		if !strings.Contains(p.StopRule, w[0]) {
+			tb.Fatalf("stop rule %q does not say %q (%s)", p.StopRule, w[0], w[1])
+		}
 	}
 	excl := map[string]bool{}
 	for _, x := range p.Excluded {

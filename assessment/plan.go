@@ -3,6 +3,7 @@ package assessment
 import (
 	"slices"
 	"strconv"
+	"strings"
 	"time"
 )
 
@@ -42,6 +43,12 @@ const (
 	HoldStepFraction   = 0.1
 	MinHoldStepSeconds = 5
 	EarlyDoseFraction  = 2.0 / 3
+	// RepRangeTopFraction is the top of a line's rep range over its first
+	// week: reps stop rising there, and she steps up to the next variation
+	// at the reassessment when the top feels easy (rule 14, H).
+	RepRangeTopFraction = 0.4
+	// HoldRangeTopFraction is the same top for a hold or stretch (H).
+	HoldRangeTopFraction = 0.5
 )
 
 // upperSpec is Monday and Friday: upper body with the emphasis on the back,
@@ -52,8 +59,11 @@ func upperSpec(early bool) sessionSpec {
 	if early {
 		name = "Breathing and upper-back ease"
 	}
-	return sessionSpec{name: name, budget: UpperSessionMinutes, slots: []slotSpec{
+	return sessionSpec{name: name, budget: UpperSessionMinutes, liftMinutes: IntegrationLiftMinutes, slots: []slotSpec{
 		{family: FamilyBreathing, keep: 5, when: coreCare, prefer: []string{FindDiastasis, FindPelvicFloor}},
+		// Carrying her child and the shopping: a loaded carry in the
+		// integration phase, when her gates allow one.
+		{family: FamilyCore, keep: 9, minPhase: integrationPhase, demand: DemandFloorLift, prefer: []string{FindFrequentLifting}},
 		{family: FamilyUpperBack, keep: 10, prefer: []string{FindRoundedShoulders}},
 		{family: FamilyUpperBack, keep: 8, prefer: []string{FindForwardHead}},
 		{family: FamilyCore, keep: 9, prefer: []string{FindDiastasis, FindDoming}},
@@ -69,20 +79,36 @@ func upperSpec(early bool) sessionSpec {
 func gluteSpec(early bool) sessionSpec {
 	if early {
 		return sessionSpec{name: "Pelvic floor and gentle hips", budget: GluteSessionMinutes, slots: []slotSpec{
-			{family: FamilyBreathing, keep: 10, repeat: true, prefer: []string{FindPelvicFloor}},
-			{family: FamilyPelvicTilt, keep: 9, prefer: []string{FindAnteriorTilt}},
-			{family: FamilyHipMobility, keep: 8, prefer: []string{FindShortHipFlexors}},
+			{family: FamilyPelvicFloor, keep: 10, repeat: true, prefer: []string{FindPelvicFloor}},
+			{family: FamilyPelvicTilt, keep: 9, prefer: []string{FindEarlyPostpartum, FindRecentCaesarean}},
+			{family: FamilyBreathing, keep: 7, repeat: true, prefer: []string{FindPelvicFloor}},
+			{family: FamilyHipMobility, keep: 6, prefer: []string{FindShortHipFlexors}},
 		}}
 	}
 	return sessionSpec{name: "Glutes", budget: GluteSessionMinutes, liftMinutes: IntegrationLiftMinutes, slots: []slotSpec{
-		{family: FamilyGlutes, keep: 10, prefer: []string{FindGluteMaxWeak}},
-		{family: FamilyGlutes, keep: 8, prefer: []string{FindGluteMedWeak}},
+		{family: FamilyGlutes, keep: 10, prefer: []string{FindGluteMaxWeak}, lead: FindGluteMaxWeak, leadRoot: "glute_bridge"},
+		{family: FamilyGlutes, keep: 9, prefer: []string{FindGluteMedWeak}, lead: FindGluteMedWeak, leadRoot: "side_lying_abduction"},
+		// Rule 3: pelvic-floor symptoms get pelvic-floor training by name,
+		// the squeeze before a cough or lift once she has the contraction.
+		{family: FamilyPelvicFloor, keep: 8, when: pelvicCare, repeat: true, prefer: []string{FindPelvicFloor}, lead: FindPelvicFloor},
 		{family: FamilyHinge, keep: 7, when: noDrill, repeat: true, prefer: []string{FindHingeFair}},
+		// With the hinge left out for pain, a third glute exercise keeps the
+		// session near its 15 minutes.
+		{family: FamilyGlutes, keep: 6, when: hingePainful, prefer: []string{FindGluteMaxWeak}},
 		// Squatting to lift her child comes right after the main glute
 		// exercise in the integration phase.
 		{family: FamilyLegs, keep: 9, minPhase: 2, prefer: []string{FindFrequentLifting}},
+		// Lifting a weight from the floor with the hinge she has learnt.
+		// It gives way to glute work a weak glute needs (rules 10 and 11).
+		{family: FamilyHinge, keep: 10, minPhase: integrationPhase, when: glutesNotWeak, demand: DemandLoadedHinge, prefer: []string{FindFrequentLifting}},
 	}}
 }
+
+// hingePainful: the hinge was painful in the screen, so it is left out.
+func hingePainful(g *gen) bool { return g.f.Hinge.Pain }
+
+// glutesNotWeak: no glute max or glute med weakness was found.
+func glutesNotWeak(g *gen) bool { return !g.has(FindGluteMaxWeak) && !g.has(FindGluteMedWeak) }
 
 // integrationPhase is the index of the integration phase in PhaseNames:
 // lifting and carrying from the floor (a squat to lift her child, carries)
@@ -227,7 +253,7 @@ func phaseInfo(name string, first, last int) Phase {
 			{CriterionPastEarly, "At least " + strconv.Itoa(EarlyPostpartumWeeks) + " weeks since the birth, with the GP's go-ahead recorded after a caesarean in the first " + strconv.Itoa(CaesareanHealingWeeks) + " weeks."},
 			{CriterionPainGreen, "Pain today " + strconv.Itoa(PainModerateMin-1) + "/10 or less."},
 			{CriterionHingeFair, "The hip hinge scores 2 or 3, without pain."},
-			{CriterionNoDoming, "No doming when she lifts her head (or none recorded as marked)."},
+			{CriterionNoDoming, "No marked doming when she lifts her head."},
 		}
 	case PhaseIntegration:
 		p.Title = "Integration"
@@ -255,7 +281,15 @@ const (
 	CriterionHingeClean      = "hinge_clean"
 	CriterionMidlineFirm     = "midline_firm"
 	CriterionGlutesStrong    = "glutes_strong"
+	CriterionPelvicPhysio    = "pelvic_physio_seen"
 )
+
+// pelvicPhysioCriterion gates every phase after the first on the
+// pelvic-health physiotherapist's visit when pelvic-floor symptoms were
+// reported (rule 3 [64][68]): the referral says "until then", so the plan
+// waits for it.
+var pelvicPhysioCriterion = Criterion{CriterionPelvicPhysio,
+	"She has seen the pelvic-health physiotherapist, and no pelvic-floor symptoms are recorded at the reassessment (or the physiotherapist's advice is followed instead)."}
 
 // CriterionCheck is one criterion read against a reassessment.
 type CriterionCheck struct {
@@ -296,6 +330,8 @@ func criterionMet(code string, r *Record, f Facts, gates []Gate) bool {
 		return f.Postpartum == PostpartumNone || (f.Postpartum == PostpartumKnown && (f.Weeks >= CaesareanHealingWeeks || !(f.Caesarean || f.ModeUnknown)))
 	case CriterionHingeClean:
 		return f.Hinge.RDLReady
+	case CriterionPelvicPhysio:
+		return r.PelvicFloor != nil && len(f.PelvicSymptoms) == 0
 	case CriterionMidlineFirm:
 		return !f.Diastasis.Severe
 	case CriterionGlutesStrong:
@@ -342,7 +378,18 @@ func ProposeNextPhase(p *Programme, r *Record) PhaseProposal {
 		return out
 	}
 	out.Next = PhaseNames[i+1]
-	out.Checks = CheckCriteria(phaseInfo(out.Next, 0, 0).Criteria, r)
+	cs := phaseInfo(out.Next, 0, 0).Criteria
+	for _, ph := range p.Phases {
+		if ph.Name == out.Next {
+			cs = ph.Criteria // the plan's own, with any the client's findings added
+		}
+	}
+	if slices.ContainsFunc(p.Referrals, func(rf Referral) bool { return rf.Code == FindPelvicFloor }) {
+		if !slices.ContainsFunc(cs, func(c Criterion) bool { return c.Code == CriterionPelvicPhysio }) {
+			cs = append(slices.Clone(cs), pelvicPhysioCriterion)
+		}
+	}
+	out.Checks = CheckCriteria(cs, r)
 	out.Ready = true
 	for _, c := range out.Checks {
 		out.Ready = out.Ready && c.Met
@@ -367,11 +414,18 @@ func progressLine(l *Prescription, k int, early bool) {
 		return // a weighted line rises in effort (howHard), not in reps
 	}
 	if l.Reps > 0 {
-		l.Reps = min(MaxDoseReps, l.Reps+k*max(1, int(float64(l.Reps)*RepStepFraction+0.5)))
+		top := l.Reps + int(float64(l.Reps)*RepRangeTopFraction+0.5)
+		l.Reps = min(MaxDoseReps, top, l.Reps+k*max(1, int(float64(l.Reps)*RepStepFraction+0.5)))
 		return
 	}
 	if l.HoldSeconds > 0 {
-		l.HoldSeconds = min(MaxHoldSeconds, l.HoldSeconds+k*max(MinHoldStepSeconds, roundTo(int(float64(l.HoldSeconds)*HoldStepFraction), holdUnit(l.HoldSeconds))))
+		top := MaxHoldSeconds
+		if l.HoldSeconds < 120 {
+			// A hold or stretch stops at the top of its range too; a walk
+			// keeps building towards the weekly target [72].
+			top = l.HoldSeconds + roundTo(int(float64(l.HoldSeconds)*HoldRangeTopFraction), MinHoldStepSeconds)
+		}
+		l.HoldSeconds = min(top, l.HoldSeconds+k*max(MinHoldStepSeconds, roundTo(int(float64(l.HoldSeconds)*HoldStepFraction), holdUnit(l.HoldSeconds))))
 	}
 }
 
@@ -446,20 +500,36 @@ func (g *gen) howHardAt(id, phase string, k int) string {
 	return h
 }
 
-// stopRule words her stop rule from her pain today (domain.md §7, the
-// traffic light [84]): below PainStopMin, stop at PainStopMin and ease off
-// at 4–5; at or above it, stop anything that makes today's pain worse;
-// not recorded, stop anything that brings pain on or makes it worse.
-func stopRule(p PainFacts) string {
+// stopRule words her stop rule from her pain today (domain.md §7 and rule
+// 13, the traffic light [84]): during exercise 0–3 is fine, 4–5 holds or
+// eases off, PainStopMin or more stops and goes back a step. Training never
+// continues at PainStopMin or more, and any rise above the pain she started
+// with stops the exercise too. Not recorded, any pain brought on stops it.
+// Pelvic-floor symptoms add leaking, heaviness or dragging (rule 3 [67]);
+// a recent or possible caesarean adds the wound, bleeding, fever, calf and
+// breathing signs that need her midwife or GP ([70]).
+func stopRule(f Facts) string {
+	p := f.Pain
+	stop := strconv.Itoa(PainStopMin)
+	var s string
 	switch {
 	case !p.PainKnown:
-		return "Stop any exercise that brings on pain or makes it worse than before you started, and tell your coach."
+		s = "Your pain was not recorded, so stop any exercise that brings pain on or makes it worse than before you started, and tell your coach."
 	case p.Gate >= PainStopMin:
-		return "Your pain is " + strconv.Itoa(p.Gate) + "/10 today. Stop any exercise that makes it worse than that, and tell your coach."
+		now := strconv.Itoa(p.Gate)
+		s = "Your pain is " + now + "/10 today, which is high. Do only what leaves it at " + now + "/10 or lower: stop any exercise that makes it rise above where it was when you started, rest or go back to an easier version, and tell your coach. Do not train through pain of " + stop + "/10 or more."
 	case p.Gate >= PainModerateMin:
-		return "Your pain is " + strconv.Itoa(p.Gate) + "/10 today. If an exercise takes it higher, ease off; stop if it reaches " + strconv.Itoa(PainStopMin) + "/10 or is worse the next day."
+		s = "Your pain is " + strconv.Itoa(p.Gate) + "/10 today. If an exercise takes it above that, ease off (fewer reps or an easier version); stop and go back a step if it reaches " + stop + "/10 or is worse the next day."
+	default:
+		s = "Pain up to 3/10 during an exercise is fine. At 4–5/10 ease off and do not step up; stop and go back a step if it reaches " + stop + "/10, rises above where it was when you started and stays there, or is worse the next day."
 	}
-	return "Pain up to 3/10 during an exercise is fine. Ease off at 4–5/10; stop if it reaches " + strconv.Itoa(PainStopMin) + "/10 or is worse the next day."
+	if len(f.PelvicSymptoms) > 0 {
+		s += " Stop or make the exercise easier if you leak, or feel heaviness or dragging in the pelvis, during or after it."
+	}
+	if f.ScarConcern || f.Postpartum == PostpartumUnknown || (f.Postpartum == PostpartumKnown && f.Weeks < CaesareanHealingWeeks && (f.Caesarean || f.ModeUnknown)) {
+		s += " Stop and call your midwife or GP if a caesarean wound becomes red, weeps or opens, your bleeding gets heavier, you have a fever, a painful or swollen calf, or you feel breathless."
+	}
+	return s
 }
 
 // programme assembles the result.
@@ -483,8 +553,22 @@ func (g *gen) programme() *Programme {
 			p.Limits = append(p.Limits, gt.Reason)
 		}
 	}
-	p.StopRule = stopRule(g.f.Pain)
+	p.StopRule = stopRule(g.f)
 	p.Phases = phasePlan(g.opts.Weeks, g.firstPhase(), g.early)
+	if g.f.Hinge.Pain {
+		for i := range p.Phases {
+			if p.Phases[i].Name == PhaseActivation {
+				p.Phases[i].Aim = "Wake up the deep core and glutes and ease stiff areas, with light doses and careful form; bending practice waits until a physiotherapist has looked at the painful hinge."
+			}
+		}
+	}
+	if len(g.f.PelvicSymptoms) > 0 {
+		for i := range p.Phases {
+			if i > 0 {
+				p.Phases[i].Criteria = append(p.Phases[i].Criteria, pelvicPhysioCriterion)
+			}
+		}
+	}
 	if g.early {
 		p.Phases[0].Title = "Gentle recovery"
 		p.Phases[0].Aim = "Breathing and the pelvic floor, walking and easy mobility, a little more each week, until a reassessment opens the next phase."
@@ -508,6 +592,7 @@ func (g *gen) programme() *Programme {
 	codes := make([]string, 0, nCodes)
 	days := make([]Day, 0, 7*g.opts.Weeks)
 	p.Weeks = make([]Week, 0, g.opts.Weeks)
+	lastHold := map[string]int{}
 	for _, ph := range p.Phases {
 		w := &plans[slices.Index(PhaseNames, ph.Name)]
 		for n := ph.FirstWeek; n <= ph.LastWeek; n++ {
@@ -521,6 +606,14 @@ func (g *gen) programme() *Programme {
 					codes = append(codes, l.Findings...)
 					l.Findings = codes[c0:len(codes):len(codes)]
 					progressLine(&l, n-ph.FirstWeek, g.early)
+					if l.Sets == 1 && l.HoldSeconds > 0 && l.Reps == 0 {
+						// A walk never gets shorter at a phase change.
+						l.HoldSeconds = max(l.HoldSeconds, lastHold[l.ExerciseID])
+						lastHold[l.ExerciseID] = l.HoldSeconds
+					}
+					if c, ok := g.repCap[l.ExerciseID]; ok && l.Reps > c {
+						l.Reps = c
+					}
 					if l.HowHard != "" && n > ph.FirstWeek {
 						l.HowHard = g.howHardAt(l.ExerciseID, ph.Name, n-ph.FirstWeek)
 					}
@@ -539,7 +632,78 @@ func (g *gen) programme() *Programme {
 			scheduled[c] = true
 		}
 	}
-	p.Focus = g.focus(scheduled)
+	p.Focus = append(g.focus(scheduled), g.everyday(p)...)
 	p.Excluded = g.excluded()
 	return p
+}
+
+// Everyday advice beside the sessions (H unless marked).
+const (
+	// WeeklyWalkTargetMinutes: about 150 minutes of moderate activity a
+	// week, built up by walking most days [72].
+	WeeklyWalkTargetMinutes = 150
+	// ReviewAfterReferralDays: a plan held for a health professional's
+	// opinion is reviewed about two weeks on (rule 14, H).
+	ReviewAfterReferralDays = 14
+)
+
+// everyday is the advice that goes with every plan: daily walking built up
+// as her gates allow [72], her own classes where a rule changes them
+// (rule 5: curls and full planks in Pilates), and when she is next
+// reassessed (rule 14: phases change at a reassessment).
+func (g *gen) everyday(p *Programme) []Focus {
+	f := g.f
+	var out []Focus
+	walks := strings.Contains(strings.ToLower(g.ctxActivity()), "walk")
+	switch {
+	case f.Pain.Persistent:
+		out = append(out, Focus{Title: "Walk every day", Reason: "Walk every day as far as is comfortable: gentle walking usually helps back pain. Keep to a pace where your pain stays where it was when you set off."})
+	case g.early:
+		out = append(out, Focus{Title: "Walk every day", Reason: "Take a short, easy walk every day, starting with 5 to 10 minutes and adding a few minutes each week, as long as your bleeding does not get heavier and nothing hurts more. The rest-day walks in the plan are the longest ones."})
+	case walks:
+		out = append(out, Focus{Title: "Keep walking", Reason: "Keep up your daily walks at a pace where you can still talk, building towards about " + strconv.Itoa(WeeklyWalkTargetMinutes) + " minutes a week. The rest-day walks in the plan count towards it."})
+	default:
+		out = append(out, Focus{Title: "Walk most days", Reason: "Walk on most days at a pace where you can still talk, adding about 5 minutes a week until you reach about " + strconv.Itoa(WeeklyWalkTargetMinutes) + " minutes a week (30 minutes on 5 days). The rest-day walks in the plan count towards it."})
+	}
+	if g.f.Diastasis.Signs() && strings.Contains(strings.ToLower(g.ctxActivity()), "pilates") {
+		out = append(out, Focus{Title: "Your Pilates class", Reason: "For now, leave out or change the curl-ups, roll-ups and full planks in your Pilates class (ask the teacher for an easier version, such as a head-down or knee-down option), until your tummy stays flat while you do them."})
+	}
+	if why := g.review(p); why != "" {
+		out = append(out, Focus{Title: "Next check-in", Reason: why})
+	}
+	return out
+}
+
+// dayText writes d as she would say it: "Monday 16 November".
+func dayText(d Date) string { return d.Time().Format("Monday 2 January") }
+
+// ctxActivity is what she does now, "" when not recorded.
+func (g *gen) ctxActivity() string {
+	if g.r.Context == nil {
+		return ""
+	}
+	return g.r.Context.CurrentActivity
+}
+
+// review says when she is next reassessed (rule 14): at the 6-week check
+// in the early window, once the missing date or go-ahead is recorded, two
+// weeks after a referral's opinion, else at the end of the first phase.
+func (g *gen) review(p *Programme) string {
+	f := g.f
+	held := f.Pain.Persistent || f.Hinge.Pain || len(f.GluteNerve) > 0 || len(f.PelvicSymptoms) > 0 || f.ScarConcern
+	switch {
+	case f.Postpartum == PostpartumUnknown:
+		return "We will widen the plan as soon as your coach records your baby's birth date."
+	case f.Postpartum == PostpartumKnown && f.Weeks < EarlyPostpartumWeeks && !g.r.Date.IsZero():
+		d := g.r.Date.AddDays(7 * (EarlyPostpartumWeeks - f.Weeks))
+		return "We will check in again at your 6-week check, around " + dayText(d) + "; with your GP's go-ahead the plan moves on from the gentle set."
+	case g.has(FindEarlyPostpartum) && (f.Caesarean || f.ModeUnknown) && !f.GoAhead:
+		return "We will move on from the gentle set once your GP's go-ahead is recorded."
+	case held && !g.r.Date.IsZero():
+		return "We will check in again in about 2 weeks (around " + dayText(g.r.Date.AddDays(ReviewAfterReferralDays)) + "), once you have seen the professional named above, and move on when they agree."
+	case len(p.Phases) > 1 && !g.opts.Start.IsZero():
+		end := p.Phases[0].LastWeek
+		return "We will reassess you at the end of week " + strconv.Itoa(end) + " (around " + dayText(g.opts.Start.AddDays(7*end-1)) + "); the next phase starts when its checks are met."
+	}
+	return ""
 }

@@ -476,7 +476,7 @@ func (rr regressionRules) unfit(x *Exercise) string {
 		if rr.r == nil {
 			return "there is no assessment to check it against"
 		}
-		return "ruled out by " + gateTitle(gs[0].Code)
+		return "ruled out by " + gateTitle(gs[0])
 	}
 	if miss := missingEquipment(x, rr.avail); len(miss) > 0 {
 		for i := range miss {

@@ -64,3 +64,17 @@ func BenchmarkBuild(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkHandoutOnePhase is the handout as a coach prints it today: the
+// phase she is starting, in full, with the fridge page, session pages and
+// tracking sheet, and no progress pages (issue 14: under 10 ms in-process
+// once fonts are parsed once per process).
+func BenchmarkHandoutOnePhase(b *testing.B) {
+	for _, name := range []string{"full", "clean"} {
+		b.Run(name, func(b *testing.B) {
+			in := realInput(b, name, 8)
+			in.Baseline = nil
+			benchHandout(b, []report.Input{in})
+		})
+	}
+}

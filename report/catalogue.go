@@ -96,11 +96,15 @@ func poseLabel(i, n int, p figure.Pose) string {
 	return fmt.Sprintf("%d  %s", i+1, name)
 }
 
-// figureSideNote tells the reader which side the figure shows.
+// figureSideNote tells the reader which side the figure shows (its near
+// limbs solid, the far ones hollow). It is short enough for one line
+// beside three figures.
 func figureSideNote(side string) string {
 	switch side {
-	case "left", "right":
-		return "Figure shows the " + side + " side working; repeat on the other side."
+	case "left":
+		return "Left side shown; repeat on the right."
+	case "right":
+		return "Right side shown; repeat on the left."
 	}
 	return ""
 }

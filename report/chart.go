@@ -60,10 +60,15 @@ type Mark struct {
 	Ink            Ink
 	Series         int  // which series, for InkSeries
 	Filled         bool // a filled circle (else an outline with a light centre)
-	Text           string
-	Size           float64 // text height
-	Align          Align
-	Bold           bool
+	// Dash is a series line's dash pattern (on, off, … in the chart's
+	// unit); nil is a solid line. Grey print turns colours into near
+	// greys, so the series also differ by dash and by filled or open
+	// points.
+	Dash  []float64
+	Text  string
+	Size  float64 // text height
+	Align Align
+	Bold  bool
 }
 
 // ChartStyle sizes a chart in the painter's unit (millimetres for the PDF,
@@ -128,6 +133,21 @@ var seriesColors = []color.RGBA{
 	{R: 0x6a, G: 0x3d, B: 0x9a, A: 0xff},
 	{R: 0x5b, G: 0x7a, B: 0x1a, A: 0xff},
 	{R: 0xb0, G: 0x1e, B: 0x3c, A: 0xff},
+}
+
+// SeriesDash is the dash pattern of series i for lines of width stroke:
+// solid, dashed, dotted, dash-dot, long dashes.
+func SeriesDash(i int, stroke float64) []float64 {
+	patterns := [][]float64{nil, {5, 2.5}, {0.8, 2}, {5, 2, 0.8, 2}, {9, 3}}
+	p := patterns[((i%len(patterns))+len(patterns))%len(patterns)]
+	if p == nil {
+		return nil
+	}
+	out := make([]float64, len(p))
+	for k, v := range p {
+		out[k] = v * stroke
+	}
+	return out
 }
 
 // SeriesColor is the colour of series i.
@@ -323,15 +343,27 @@ func LayoutChart(t assessment.Trend, w, h float64, st ChartStyle) *Chart {
 	}
 
 	// Series: lines first, then points on top, then the latest value.
+	// A point that falls exactly on an earlier series' point is nudged
+	// up by a marker's width for each series already there, so a line is
+	// never hidden under another (two sides with the same grade).
+	taken := map[[2]float64]int{}
 	for i, s := range t.Series {
 		cs := ChartSeries{Label: s.Label}
 		for _, p := range s.Points {
-			cs.Points = append(cs.Points, ChartPoint{X: xOf(dayNum(p.Date)), Y: c.Y.Pos(p.Value, py0, py1), Date: p.Date, Value: p.Value, Text: p.Text})
+			x, y := xOf(dayNum(p.Date)), c.Y.Pos(p.Value, py0, py1)
+			key := [2]float64{math.Round(x*100) / 100, math.Round(y*100) / 100}
+			if off := float64(taken[key]) * st.PointRadius * 1.6; y-off >= c.Plot.Y {
+				y -= off
+			} else {
+				y += off // at the top of the plot: nudge down instead
+			}
+			taken[key]++
+			cs.Points = append(cs.Points, ChartPoint{X: x, Y: y, Date: p.Date, Value: p.Value, Text: p.Text})
 		}
 		c.Series = append(c.Series, cs)
 		for k := 1; k < len(cs.Points); k++ {
 			a, b := cs.Points[k-1], cs.Points[k]
-			c.Marks = append(c.Marks, Mark{Kind: MarkLine, X1: a.X, Y1: a.Y, X2: b.X, Y2: b.Y, Stroke: st.Stroke, Ink: InkSeries, Series: i})
+			c.Marks = append(c.Marks, Mark{Kind: MarkLine, X1: a.X, Y1: a.Y, X2: b.X, Y2: b.Y, Stroke: st.Stroke, Ink: InkSeries, Series: i, Dash: SeriesDash(i, st.Stroke)})
 		}
 	}
 	for i, cs := range c.Series {
@@ -357,9 +389,9 @@ func LayoutChart(t assessment.Trend, w, h float64, st ChartStyle) *Chart {
 	ly := h - legendH + fs*0.75
 	for _, row := range legend {
 		for _, it := range row {
-			sw := fs * 1.6
+			sw := fs * 2.6 // long enough to show the dash pattern
 			c.Marks = append(c.Marks,
-				Mark{Kind: MarkLine, X1: it.x, Y1: ly, X2: it.x + sw, Y2: ly, Stroke: st.Stroke, Ink: InkSeries, Series: it.series},
+				Mark{Kind: MarkLine, X1: it.x, Y1: ly, X2: it.x + sw, Y2: ly, Stroke: st.Stroke, Ink: InkSeries, Series: it.series, Dash: SeriesDash(it.series, st.Stroke)},
 				Mark{Kind: MarkCircle, X1: it.x + sw/2, Y1: ly, R: st.PointRadius, Stroke: st.Stroke, Ink: InkSeries, Series: it.series, Filled: it.series%2 == 0},
 				Mark{Kind: MarkText, X1: it.x + sw + fs*0.4, Y1: ly, Text: it.label, Size: fs, Ink: InkMuted})
 		}
@@ -385,7 +417,7 @@ func legendLayout(series []assessment.Series, w, fs, pad float64) [][]legendItem
 	x := 0.0
 	for i, s := range series {
 		label := s.Label
-		itemW := fs*2 + textWidth(label, fs) + pad
+		itemW := fs*3 + textWidth(label, fs) + pad
 		if x > 0 && x+itemW > w {
 			rows = append(rows, row)
 			row, x = nil, 0

@@ -39,7 +39,8 @@ const DefaultAccent = "#2F6F6B"
 // and a card never has to split (H: sized for an A4/Letter page at the
 // handout's type sizes).
 const (
-	maxNameRunes     = 90   // an exercise or client name
+	maxNameRunes     = 90   // an exercise name
+	maxClientRunes   = 200  // her name: the cover wraps it, never cuts it
 	maxSessionRunes  = 60   // a session name in the week grid
 	maxCueRunes      = 600  // one coaching cue: a coach's own may be long
 	maxReasonRunes   = 420  // why an exercise is in the plan
@@ -180,6 +181,9 @@ type Input struct {
 	Settings Settings
 	// Date is the day printed on the handout; zero means Record.Date.
 	Date assessment.Date
+	// Print chooses the weeks printed in full; the zero value prints the
+	// phase she is starting.
+	Print PrintRange
 }
 
 // Handout is the whole handout, worded and ordered, ready to draw. Every
@@ -198,29 +202,32 @@ type Handout struct {
 	Accent color.RGBA
 	Paper  string
 
-	// Blocked is true when the programme is blocked by a safety gate: the
-	// handout then has the referral page and nothing else.
-	Blocked  bool
-	Referral *ReferralPage
+	// Words are the fixed headings and explanations, in the handout's
+	// language (Words.Lang).
+	Words Words
 
-	Summary  Summary
-	Glance   []PhaseGrid
-	Cards    []Card
+	// Blocked is true when the programme is blocked by a safety gate: the
+	// handout then has the referral sheets and nothing else.
+	Blocked bool
+	// Referrals are the sheets she takes to a doctor or physiotherapist:
+	// the urgent one first when there is one.
+	Referrals []ReferralPage
+
+	Summary Summary
+	// Parts are the weeks printed in full: a fridge page and session pages
+	// for each.
+	Parts []PlanPart
+	// Later are the phases after the printed weeks, a paragraph each.
+	Later []PhaseNote
+	// CheckIn is the next check-in, in her words ("" when the plan has no
+	// dates).
+	CheckIn  string
 	Tracking []TrackWeek
 	Progress *ProgressTable
-}
 
-// ReferralPage is the single page of a blocked programme's handout.
-type ReferralPage struct {
-	Heading string
-	Intro   string
-	// Urgent is set when an answer suggests the nerves at the base of the
-	// spine may be involved (an emergency, domain.md §6 [62]).
-	Urgent     string
-	Reasons    []string
-	SeeWho     string
-	Next       []string
-	Disclaimer string
+	// exercises are the library's exercises by id, for the renderer's
+	// pictures (not part of the worded model).
+	exercises map[string]*assessment.Exercise
 }
 
 // Summary is the first page: what we found, what matters to her, what the
@@ -243,46 +250,6 @@ type FocusItem struct {
 	Reason string
 }
 
-// PhaseGrid is one phase of the plan at a glance.
-type PhaseGrid struct {
-	Title string // e.g. "Weeks 1–4 · Build control"
-	Aim   string
-	Weeks []WeekRow
-}
-
-// WeekRow is one week of the grid, Monday to Sunday.
-type WeekRow struct {
-	Week  int
-	Label string // "Week 3"
-	Dates string // "16 Mar – 22 Mar", or "" when the plan has no start date
-	Cells [7]Cell
-}
-
-// Cell is one day of a week. An empty Session means rest.
-type Cell struct {
-	Session string
-	Minutes int
-}
-
-// Rest reports whether the day has no session.
-func (c Cell) Rest() bool { return c.Session == "" }
-
-// Card is one exercise card.
-type Card struct {
-	ExerciseID string
-	Name       string
-	Dosage     []PhaseDose
-	Cues       []string
-	Why        string
-	SideNote   string
-}
-
-// PhaseDose is how much of an exercise to do in one phase.
-type PhaseDose struct {
-	Phase string // "Weeks 1–4"
-	Dose  string // "2 sets of 10, each side"
-}
-
 // TrackWeek is one week of the tracking sheet.
 type TrackWeek struct {
 	Week     int
@@ -295,6 +262,7 @@ type TrackWeek struct {
 type TrackSession struct {
 	Day  string // "Mon"
 	Name string
+	Date string // "Tue 27 Oct", or "" when the plan has no dates
 }
 
 // ProgressTable compares the earlier assessment with this one, and charts
@@ -325,9 +293,6 @@ var dayKeys = [7]string{"mon", "tue", "wed", "thu", "fri", "sat", "sun"}
 // dayLabels are the short day names the client reads.
 var dayLabels = [7]string{"Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"}
 
-// DayLabels returns the column titles of the week grid.
-func DayLabels() [7]string { return dayLabels }
-
 // Build makes the handout model. It returns an EINVALID domain error when a
 // required input is missing or the settings are unusable; it never panics on
 // odd data (unknown exercise ids, empty weeks, strange characters).
@@ -355,6 +320,7 @@ func Build(in Input) (*Handout, error) {
 	}
 	accent, _ := ParseAccent(st.Accent)
 	h := &Handout{
+		Words:      englishWords,
 		ClientName: name,
 		Date:       longDate(date),
 		CoachName:  clean(st.CoachName, maxSettingRunes),
@@ -383,7 +349,7 @@ func Build(in Input) (*Handout, error) {
 	if p.Blocked {
 		h.Title = "Before we start"
 		h.Blocked = true
-		h.Referral = buildReferralPage(in.Record, p, interp)
+		h.Referrals = buildReferralPages(in.Record, p, interp, h, true)
 		return h, nil
 	}
 	if len(p.Weeks) == 0 {
@@ -391,11 +357,21 @@ func Build(in Input) (*Handout, error) {
 	}
 	h.Title = "Your plan"
 	lib := indexLibrary(in.Library)
+	h.exercises = lib
 	phases := programmePhases(p)
 	h.Summary = buildSummary(in.Record, p, interp)
-	h.Glance = buildGlance(p, phases)
-	h.Cards = buildCards(p, phases, lib)
-	h.Tracking = buildTracking(p)
+	from, to, err := printWeeks(p, phases, in.Print, date)
+	if err != nil {
+		return nil, err
+	}
+	pb := &partBuilder{p: p, phases: phases, lib: lib, r: in.Record, interp: interp, shown: map[string]string{}, explain: map[string]bool{}, whySeen: map[string]bool{}}
+	h.Parts = buildParts(pb, from, to)
+	h.Later, h.CheckIn = buildLater(p, phases, to)
+	h.Tracking = buildTracking(p, from, to)
+	h.Referrals = buildReferralPages(in.Record, p, interp, h, false)
+	if len(h.Referrals) > 0 {
+		h.Summary.Safety = append(h.Summary.Safety, "The last page of this handout is for your appointment: take it with you.")
+	}
 	if in.Baseline != nil {
 		h.Progress = buildProgress(in.Baseline, in.Record, in.History, st.Paper)
 	}
@@ -406,12 +382,12 @@ func Build(in Input) (*Handout, error) {
 // record's snapshot.
 func clientName(in Input) string {
 	if in.Client != nil {
-		if n := clean(in.Client.Name, maxNameRunes); n != "" {
+		if n := clean(in.Client.Name, maxClientRunes); n != "" {
 			return n
 		}
 	}
 	if in.Record != nil && in.Record.Client != nil {
-		return clean(in.Record.Client.Name, maxNameRunes)
+		return clean(in.Record.Client.Name, maxClientRunes)
 	}
 	return ""
 }
@@ -493,7 +469,7 @@ const referralFallback = "Something in your assessment needs a check by %s befor
 // one line per code, in the order they first appear. The programme's list
 // is the safety gates' verdict and comes first; the interpretation's adds
 // any the programme lacks, except a red flag the doctor has cleared.
-func referralLines(r *assessment.Record, p *assessment.Programme, interp *assessment.Interpretation) (lines []string, who []string) {
+func referralLines(r *assessment.Record, p *assessment.Programme, interp *assessment.Interpretation, skipRedFlag bool) (lines []string, who []string) {
 	seen := map[string]bool{}
 	seenWho := map[string]bool{}
 	add := func(r assessment.Referral) {
@@ -501,7 +477,7 @@ func referralLines(r *assessment.Record, p *assessment.Programme, interp *assess
 		if key == "" {
 			key = "reason:" + r.Reason
 		}
-		if seen[key] {
+		if seen[key] || (skipRedFlag && r.Code == assessment.FindRedFlag) {
 			return
 		}
 		seen[key] = true
@@ -548,31 +524,6 @@ func clearanceLine(r *assessment.Record) string {
 // the spine; the domain decides (assessment.NeedsCareToday).
 func urgentFlags(r *assessment.Record) bool { return assessment.NeedsCareToday(r) }
 
-func buildReferralPage(r *assessment.Record, p *assessment.Programme, interp *assessment.Interpretation) *ReferralPage {
-	reasons, who := referralLines(r, p, interp)
-	if len(reasons) == 0 {
-		reasons = []string{"Something in your assessment needs a medical check before we start training."}
-		who = []string{"your GP"}
-	}
-	rp := &ReferralPage{
-		Heading: "Before we start training",
-		Intro: "Thank you for going through the assessment with me. Before I write your exercise plan, " +
-			"I would like you to see a health professional about the points below. This is not a diagnosis; it is how we make sure exercise is safe for you.",
-		Reasons:    reasons,
-		Disclaimer: referralDisclaimer,
-		SeeWho:     "Please book an appointment with " + joinAnd(who) + ", and take this sheet with you.",
-		Next: []string{
-			"When you have been checked and cleared to exercise, let me know and I will build your plan.",
-			"Until then, gentle walking and everyday activity are fine as long as they do not make your symptoms worse.",
-		},
-	}
-	if urgentFlags(r) {
-		rp.Urgent = "Some of your answers (numbness around the back passage or inner thighs, a new change in bladder or bowel control, " +
-			"or weakness that is getting worse) need to be checked today. Contact your doctor now or go to an emergency department; do not wait for a routine appointment."
-	}
-	return rp
-}
-
 // joinAnd joins phrases as "a", "a and b", "a, b and c".
 func joinAnd(xs []string) string { return assessment.JoinAnd(xs) }
 
@@ -604,8 +555,12 @@ const referralDisclaimer = "This sheet is coaching advice, not a medical diagnos
 // referral.
 var extraSafety = map[string]string{
 	assessment.FindUnder12Weeks: "You are less than 12 weeks after giving birth, so the plan has no running or jumping yet.",
-	assessment.FindDoming:       "Your belly domed a little when you lifted your head. Breathe out as you make the effort, and make an exercise easier if you see doming.",
+	assessment.FindDoming:       "Your tummy domed a little when you lifted your head. Breathe out as you make the effort, and make an exercise easier if you see doming.",
 }
+
+// domingMarked replaces the doming caution when the doming was recorded as
+// marked: "a little" would tell her less than we saw.
+const domingMarked = "Your tummy rose into a clear ridge when you lifted your head. Breathe out as you make the effort, and make any exercise easier, or stop it, as soon as you see that ridge."
 
 func buildSummary(r *assessment.Record, p *assessment.Programme, interp *assessment.Interpretation) Summary {
 	var s Summary
@@ -626,18 +581,22 @@ func buildSummary(r *assessment.Record, p *assessment.Programme, interp *assessm
 	if len(s.Found) == 0 {
 		s.Found = []string{"Nothing in your assessment needs special care. Your plan builds strength and control for daily life with your little one."}
 	}
-	s.Safety, _ = referralLines(r, p, interp)
+	s.Safety, _ = referralLines(r, p, interp, false)
 	if cleared(r) && interp.Has(assessment.FindRedFlag) {
 		s.Safety = append(s.Safety, clearanceLine(r))
 	}
 	for _, f := range interp.Findings {
-		if t, ok := extraSafety[f.Code]; ok && !seen["safety:"+f.Code] {
+		t, ok := extraSafety[f.Code]
+		if f.Code == assessment.FindDoming && f.Severity >= assessment.SeverityModerateFinding {
+			t = domingMarked
+		}
+		if ok && !seen["safety:"+f.Code] {
 			seen["safety:"+f.Code] = true
 			s.Safety = append(s.Safety, t)
 		}
 	}
 	if c := r.Context; c != nil {
-		s.Goals = clean(c.Goals, maxGoalsRunes)
+		s.Goals = goalWords(clean(c.Goals, maxGoalsRunes))
 		for i, a := range c.Activities {
 			if i == assessment.MaxActivities {
 				break
@@ -650,7 +609,7 @@ func buildSummary(r *assessment.Record, p *assessment.Programme, interp *assessm
 			s.Activities = append(s.Activities, fmt.Sprintf("%s: today you rate it %d out of 10 (10 = as well as before).", n, rating))
 		}
 	}
-	s.PlanLine = planLine(p)
+	s.PlanLine = "Your plan: " + planLine(p)
 	for _, f := range p.Focus {
 		if len(s.Focus) == maxFocusItems {
 			break
@@ -680,7 +639,7 @@ func planLine(p *assessment.Programme) string {
 	sessions, minutes := 0, 0
 	for _, wk := range p.Weeks {
 		for _, d := range wk.Days {
-			if isSession(d) {
+			if isTraining(d) {
 				sessions++
 				minutes += max(d.Minutes, 0)
 			}
@@ -711,6 +670,9 @@ type phaseSpan struct {
 	Title       string
 	Aim         string
 	First, Last int
+	// Criteria are what must be true to move on to this phase, in her
+	// words (from the programme's phase criteria when it has them).
+	Criteria []string
 }
 
 // defaultPhaseTitles name a phase when the programme carries no title.
@@ -730,7 +692,15 @@ func programmePhases(p *assessment.Programme) []phaseSpan {
 			if t == "" {
 				t = phaseTitle(ph.Name)
 			}
-			out = append(out, phaseSpan{Name: ph.Name, Title: t, Aim: clean(ph.Aim, maxReasonRunes), First: ph.FirstWeek, Last: ph.LastWeek})
+			span := phaseSpan{Name: ph.Name, Title: t, Aim: clean(ph.Aim, maxReasonRunes), First: ph.FirstWeek, Last: ph.LastWeek}
+			for _, c := range ph.Criteria {
+				// the criterion's own text is written for the coach
+				// (grades, scores); she reads it in her words
+				if t, ok := criterionWords[c.Code]; ok && !contains(span.Criteria, t) {
+					span.Criteria = append(span.Criteria, t)
+				}
+			}
+			out = append(out, span)
 		}
 		sort.SliceStable(out, func(i, j int) bool { return out[i].First < out[j].First })
 		return out
@@ -764,25 +734,13 @@ func weeksLabel(first, last int) string {
 	return fmt.Sprintf("Weeks %d–%d", first, last)
 }
 
-// phaseOf returns the span a week belongs to: by number when the phases
-// list covers it, else by the week's phase name.
-func phaseOf(phases []phaseSpan, wk assessment.Week) int {
-	for i, ph := range phases {
-		if wk.Week >= ph.First && wk.Week <= ph.Last {
-			return i
-		}
-	}
-	for i, ph := range phases {
-		if ph.Name == wk.Phase {
-			return i
-		}
-	}
-	return -1
-}
-
 // isSession reports whether a day holds a session: rest days have no
 // exercises and no minutes (a walk with minutes but no exercises counts).
 func isSession(d assessment.Day) bool { return len(d.Exercises) > 0 || d.Minutes > 0 }
+
+// isTraining reports whether a day is a training session to track: a rest
+// day's short habit and walk are not.
+func isTraining(d assessment.Day) bool { return isSession(d) && !d.Rest }
 
 // dayIndex maps "mon", "Monday", "MON" to 0 and so on; -1 when unknown.
 func dayIndex(day string) int {
@@ -805,49 +763,16 @@ func sessionName(d assessment.Day) string {
 	return "Session"
 }
 
-func buildGlance(p *assessment.Programme, phases []phaseSpan) []PhaseGrid {
-	grids := make([]PhaseGrid, len(phases))
-	for i, ph := range phases {
-		grids[i] = PhaseGrid{Title: weeksLabel(ph.First, ph.Last) + " · " + ph.Title, Aim: ph.Aim}
-	}
-	var other *PhaseGrid // weeks no phase claims, kept rather than lost
-	for _, wk := range p.Weeks {
-		row := WeekRow{Week: wk.Week, Label: fmt.Sprintf("Week %d", wk.Week), Dates: shortRange(weekStart(p, wk))}
-		for _, d := range wk.Days {
-			i := dayIndex(d.Day)
-			if i < 0 || !isSession(d) {
-				continue
-			}
-			row.Cells[i] = Cell{Session: sessionName(d), Minutes: max(d.Minutes, 0)}
-		}
-		if i := phaseOf(phases, wk); i >= 0 {
-			grids[i].Weeks = append(grids[i].Weeks, row)
-			continue
-		}
-		if other == nil {
-			other = &PhaseGrid{Title: "Other weeks"}
-		}
-		other.Weeks = append(other.Weeks, row)
-	}
-	out := grids[:0]
-	for _, g := range grids {
-		if len(g.Weeks) > 0 {
-			out = append(out, g)
-		}
-	}
-	if other != nil {
-		out = append(out, *other)
-	}
-	return out
-}
-
-func buildTracking(p *assessment.Programme) []TrackWeek {
+func buildTracking(p *assessment.Programme, from, to int) []TrackWeek {
 	out := make([]TrackWeek, 0, len(p.Weeks))
 	for _, wk := range p.Weeks {
+		if wk.Week < from || wk.Week > to {
+			continue
+		}
 		tw := TrackWeek{Week: wk.Week, Label: fmt.Sprintf("Week %d", wk.Week), Dates: shortRange(weekStart(p, wk))}
 		days := make([]assessment.Day, 0, len(wk.Days))
 		for _, d := range wk.Days {
-			if isSession(d) {
+			if isTraining(d) {
 				days = append(days, d)
 			}
 		}
@@ -858,7 +783,11 @@ func buildTracking(p *assessment.Programme) []TrackWeek {
 			if i := dayIndex(d.Day); i >= 0 {
 				label = dayLabels[i]
 			}
-			tw.Sessions = append(tw.Sessions, TrackSession{Day: label, Name: sessionName(d)})
+			ts := TrackSession{Day: label, Name: sessionName(d)}
+			if dd := dayDate(weekStart(p, wk), dayIndex(d.Day)); !dd.IsZero() {
+				ts.Date = dd.Time().Format("Mon 2 Jan")
+			}
+			tw.Sessions = append(tw.Sessions, ts)
 		}
 		out = append(out, tw)
 	}

@@ -20,46 +20,44 @@ func TestBuild(t *testing.T) {
 		if got, want := h.Date, "2 March 2026"; got != want {
 			t.Errorf("Date = %q, want %q", got, want)
 		}
-		if h.Blocked || h.Referral != nil {
-			t.Errorf("Blocked = %v, Referral = %v; want an unblocked handout", h.Blocked, h.Referral)
+		if h.Blocked {
+			t.Error("Blocked = true; want an unblocked handout")
 		}
 		if len(h.Logo) == 0 {
 			t.Error("Logo is empty; want the prepared logo")
 		}
-		var names []string
-		for _, c := range h.Cards {
-			names = append(names, c.Name)
-			if n := len(c.Cues); n < 1 || n > 4 {
-				t.Errorf("card %q has %d cues, want 1 to 4", c.Name, n)
+		if got, want := h.Words.Lang, "en-GB"; got != want {
+			t.Errorf("Lang = %q, want %q", got, want)
+		}
+		if got, want := len(h.Parts), 1; got != want {
+			t.Fatalf("%d parts printed in full, want %d (the phase she is starting)", got, want)
+		}
+		part := h.Parts[0]
+		if got, want := part.Title, "Weeks 1–4 · Build control"; got != want {
+			t.Errorf("part title = %q, want %q", got, want)
+		}
+		if got, want := part.Dates, "2 Mar – 29 Mar 2026"; got != want {
+			t.Errorf("part dates = %q, want %q", got, want)
+		}
+		if got, want := len(h.Later), 2; got != want {
+			t.Errorf("%d later phases, want %d", got, want)
+		}
+		for _, n := range h.Later {
+			if len(n.Criteria) == 0 || n.CheckIn == "" {
+				t.Errorf("later phase %q: criteria %q, check-in %q; want both", n.Title, n.Criteria, n.CheckIn)
 			}
-			if c.Why == "" || len(c.Dosage) == 0 {
-				t.Errorf("card %q: Why %q, Dosage %v; want both", c.Name, c.Why, c.Dosage)
-			}
 		}
-		if got, want := strings.Join(names, "|"), strings.Join(fixtureNames(), "|"); got != want {
-			t.Errorf("card names\n got %s\nwant %s", got, want)
+		if got, want := h.CheckIn, "Your next check-in: around Monday 30 March, at the end of week 4."; got != want {
+			t.Errorf("CheckIn = %q, want %q", got, want)
 		}
-		if got, want := len(h.Glance), 3; got != want {
-			t.Fatalf("%d phase grids, want %d", got, want)
-		}
-		if got, want := h.Glance[0].Title, "Weeks 1–4 · Build control"; got != want {
-			t.Errorf("first phase title = %q, want %q", got, want)
-		}
-		w3 := h.Glance[0].Weeks[2]
-		if got, want := w3.Dates, "16 Mar – 22 Mar"; got != want {
-			t.Errorf("week 3 dates = %q, want %q", got, want)
-		}
-		if got, want := w3.Cells[0], (report.Cell{Session: "Core & glutes A", Minutes: 25}); got != want {
-			t.Errorf("week 3 Monday = %+v, want %+v", got, want)
-		}
-		if !w3.Cells[1].Rest() || w3.Cells[5].Rest() {
-			t.Errorf("week 3: Tuesday rest = %v (want true), Saturday walk rest = %v (want false)", w3.Cells[1].Rest(), w3.Cells[5].Rest())
-		}
-		if got, want := len(h.Tracking), 12; got != want {
-			t.Fatalf("%d tracking weeks, want %d", got, want)
+		if got, want := len(h.Tracking), 4; got != want {
+			t.Fatalf("%d tracking weeks, want %d (the printed weeks)", got, want)
 		}
 		if got, want := len(h.Tracking[0].Sessions), 4; got != want {
 			t.Errorf("week 1 has %d sessions to tick, want %d", got, want)
+		}
+		if got, want := h.Tracking[0].Sessions[1].Date, "Wed 4 Mar"; got != want {
+			t.Errorf("second session date = %q, want %q", got, want)
 		}
 		if len(h.Summary.Found) == 0 || len(h.Summary.StopFor) < 4 || h.Summary.Disclaimer == "" {
 			t.Errorf("summary incomplete: %d found, %d stop-for, disclaimer %q", len(h.Summary.Found), len(h.Summary.StopFor), h.Summary.Disclaimer)
@@ -73,52 +71,129 @@ func TestBuild(t *testing.T) {
 		if h.Progress == nil {
 			t.Fatal("Progress is nil; want a table (a baseline was given)")
 		}
+		if len(h.Referrals) != 1 || h.Referrals[0].Urgent || len(h.Referrals[0].Limited) == 0 {
+			t.Errorf("referral sheets = %+v; want one ordinary sheet saying how the plan is limited until she is seen", h.Referrals)
+		}
 	})
 
-	t.Run("Dosage", func(t *testing.T) {
+	t.Run("Fridge", func(t *testing.T) {
 		h, err := report.Build(fixtureInput(t, 12))
 		if err != nil {
 			t.Fatal(err)
 		}
-		cards := map[string]report.Card{}
-		for _, c := range h.Cards {
-			cards[c.ExerciseID] = c
+		f := h.Parts[0].Fridge
+		mon := f.Days[0]
+		if mon.Rest || mon.Session != "Core & glutes A" || mon.Minutes != 25 {
+			t.Errorf("Monday = %+v; want Core & glutes A, 25 minutes", mon)
 		}
-		tests := []struct {
-			id   string
-			want []report.PhaseDose
-		}{
-			{"breath_360", []report.PhaseDose{{Phase: "Weeks 1–12", Dose: "2 sets of 6 · rest 45 seconds between sets"}}},
-			{"heel_slide", []report.PhaseDose{
-				{Phase: "Weeks 1–4", Dose: "2 sets of 8 each side; from week 4: 2 sets of 9 each side · rest 45 seconds between sets"},
-				{Phase: "Weeks 5–8", Dose: "2 sets of 9 each side; from week 8: 2 sets of 10 each side · rest 45 seconds between sets"},
-				{Phase: "Weeks 9–12", Dose: "2 sets of 10 each side; from week 12: 2 sets of 11 each side · rest 45 seconds between sets"}}},
-			{"side_lying_abduction", []report.PhaseDose{{Phase: "Weeks 1–12",
-				Dose: "2 sets of 12 each side, plus 1 set of 12 on the right side only · rest 45 seconds between sets"}}},
-			{"half_kneeling_hf", []report.PhaseDose{{Phase: "Weeks 1–12", Dose: "hold 30 seconds, 3 times on the left side only · rest 45 seconds between sets"}}},
-			{"ghost_move", []report.PhaseDose{{Phase: "Weeks 1–12", Dose: "hold 20 seconds, 3 times"}}},
-			{"bird_dog", []report.PhaseDose{{Phase: "Weeks 5–12", Dose: "3 sets of 6 each side, holding each for 5 seconds · rest 45 seconds between sets"}}},
+		var names []string
+		for _, it := range mon.Items {
+			names = append(names, it.Name)
 		}
-		for _, tt := range tests {
-			got := cards[tt.id].Dosage
-			if len(got) != len(tt.want) {
-				t.Errorf("%s dosage = %q, want %q", tt.id, got, tt.want)
-				continue
-			}
-			for i := range got {
-				if got[i] != tt.want[i] {
-					t.Errorf("%s dosage[%d] = %q, want %q", tt.id, i, got[i], tt.want[i])
+		if got, want := strings.Join(names, "|"), "360° breathing with pelvic-floor lift|Heel slide|Glute bridge|Side-lying hip abduction|Chair breathing with long exhale — Zoë's version"; got != want {
+			t.Errorf("Monday exercises\n got %s\nwant %s", got, want)
+		}
+		if !strings.Contains(f.Intro, "grow a little over the weeks") {
+			t.Errorf("fridge intro = %q; want it to say the amounts grow", f.Intro)
+		}
+		if !f.Days[1].Rest || f.Days[5].Rest || len(f.Days[5].Items) != 0 {
+			t.Errorf("Tuesday rest %v (want true); Saturday walk rest %v, %d items (want a session, no exercises)", f.Days[1].Rest, f.Days[5].Rest, len(f.Days[5].Items))
+		}
+	})
+
+	t.Run("Sessions", func(t *testing.T) {
+		h, err := report.Build(fixtureInput(t, 12))
+		if err != nil {
+			t.Fatal(err)
+		}
+		var heads []string
+		for _, s := range h.Parts[0].Sessions {
+			heads = append(heads, s.Heading)
+		}
+		want := []string{"Monday and Friday: Core & glutes A", "Wednesday: Hinge & posture B", "Saturday: Walk"}
+		if strings.Join(heads, "|") != strings.Join(want, "|") {
+			t.Errorf("session pages\n got %q\nwant %q", heads, want)
+		}
+		blocks := map[string]report.ExerciseBlock{}
+		for _, s := range h.Parts[0].Sessions {
+			for _, b := range s.Exercises {
+				if _, ok := blocks[b.ExerciseID]; !ok {
+					blocks[b.ExerciseID] = b
 				}
 			}
 		}
-		if got := cards["side_lying_abduction"].SideNote; !strings.Contains(got, "right side") {
-			t.Errorf("side note = %q; want it to name the right side", got)
+		doses := []struct{ id, want string }{
+			{"breath_360", "2 rounds of 6; rest 45 seconds between rounds"},
+			{"side_lying_abduction", "2 rounds of 12, each side, plus 1 more round on your right side; rest 45 seconds between rounds"},
+			{"half_kneeling_hf", "3 rounds: hold 30 seconds, on your left side only; rest 45 seconds between rounds"},
+			{"ghost_move", "3 rounds: hold 20 seconds"},
 		}
-		if got := cards["ghost_move"]; got.Name != "Suitcase carry" || len(got.Cues) != 1 {
-			t.Errorf("missing-library card = %+v; want the prescription's name and a fallback cue", got)
+		for _, d := range doses {
+			if got := blocks[d.id].Dose; got != d.want {
+				t.Errorf("%s dose = %q, want %q", d.id, got, d.want)
+			}
 		}
-		if got := cards["coach_chair_breath"].Cues; len(got) != 3 || !strings.HasSuffix(got[1], "…") {
-			t.Errorf("custom cues = %q; want 3, the over-long second one cut with an ellipsis", got)
+		for id, b := range blocks {
+			if !b.Full {
+				t.Errorf("%s: first block is not the full description", id)
+				continue
+			}
+			if n := len(b.Cues); n < 1 || n > 3 {
+				t.Errorf("%s has %d cues, want 1 to 3", id, n)
+			}
+			if b.Feel == "" || b.StopIf == "" || b.Easier == "" || b.Harder == "" || b.Equipment == "" {
+				t.Errorf("%s block incomplete: %+v", id, b)
+			}
+		}
+		if got := blocks["ghost_move"]; got.Name != "Suitcase carry" || len(got.Cues) != 1 {
+			t.Errorf("missing-library block = %+v; want the prescription's name and a fallback cue", got)
+		}
+		if got := blocks["side_lying_abduction"].Why; !strings.Contains(got, "right side") {
+			t.Errorf("why = %q; want it to name the right side's extra round", got)
+		}
+		if got := blocks["heel_slide"].Dose; !strings.Contains(got, "From week 4: 2 rounds of 9") {
+			t.Errorf("heel slide dose = %q; want the week-4 step named", got)
+		}
+		in := fixtureInput(t, 12)
+		in.Print = report.PrintRange{FromWeek: 1, ToWeek: 8}
+		hh, _ := report.Build(in)
+		later := hh.Parts[1].Sessions[0].Exercises[0]
+		if later.Full || !strings.Contains(later.SeeAlso, "Monday") {
+			t.Errorf("repeat block = %+v; want a short block pointing at the Monday page", later)
+		}
+		if ex := strings.Join(h.Parts[0].Fridge.Explain, " "); !strings.Contains(ex, "round") || !strings.Contains(ex, "Hold") {
+			t.Errorf("fridge key = %q; want rounds and holds explained where first used", ex)
+		}
+	})
+
+	t.Run("PrintRange", func(t *testing.T) {
+		in := fixtureInput(t, 12)
+		in.Print = report.PrintRange{Phase: 2}
+		h, err := report.Build(in)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got, want := h.Parts[0].Title, "Weeks 5–8 · Build strength"; got != want {
+			t.Errorf("phase 2 title = %q, want %q", got, want)
+		}
+		in.Print = report.PrintRange{All: true}
+		if h, _ = report.Build(in); len(h.Parts) != 3 || len(h.Later) != 0 || len(h.Tracking) != 12 {
+			t.Errorf("whole plan: %d parts, %d later, %d tracking weeks; want 3, 0, 12", len(h.Parts), len(h.Later), len(h.Tracking))
+		}
+		in.Print = report.PrintRange{FromWeek: 3, ToWeek: 6}
+		if h, _ = report.Build(in); len(h.Parts) != 2 || h.Parts[0].First != 3 || h.Parts[1].Last != 6 {
+			t.Errorf("weeks 3–6: %d parts; want weeks 3–4 and 5–6", len(h.Parts))
+		}
+		in.Date = fixtureDay.AddDays(7 * 5)
+		in.Print = report.PrintRange{}
+		if h, _ = report.Build(in); h.Parts[0].First != 5 {
+			t.Errorf("six weeks in, the handout prints week %d on; want the phase she is in (week 5)", h.Parts[0].First)
+		}
+		for _, pr := range []report.PrintRange{{Phase: 4}, {FromWeek: 8, ToWeek: 3}, {FromWeek: 0, ToWeek: 13}} {
+			in.Print = pr
+			if _, err := report.Build(in); assessment.ErrorCode(err) != assessment.EINVALID {
+				t.Errorf("Print %+v: err = %v; want EINVALID", pr, err)
+			}
 		}
 	})
 
@@ -127,18 +202,26 @@ func TestBuild(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if !h.Blocked || h.Referral == nil {
-			t.Fatalf("Blocked = %v, Referral = %v; want the referral page", h.Blocked, h.Referral)
+		if !h.Blocked || len(h.Referrals) == 0 {
+			t.Fatalf("Blocked = %v, %d referral sheets; want the referral sheets", h.Blocked, len(h.Referrals))
 		}
-		if len(h.Cards) != 0 || len(h.Glance) != 0 || len(h.Tracking) != 0 || h.Progress != nil {
-			t.Errorf("blocked handout has %d cards, %d grids, %d tracking weeks, progress %v; want none",
-				len(h.Cards), len(h.Glance), len(h.Tracking), h.Progress != nil)
+		if len(h.Parts) != 0 || len(h.Tracking) != 0 || h.Progress != nil {
+			t.Errorf("blocked handout has %d parts, %d tracking weeks, progress %v; want none",
+				len(h.Parts), len(h.Tracking), h.Progress != nil)
 		}
-		if h.Referral.Urgent == "" {
-			t.Error("Urgent is empty; a bladder/bowel change answered unsure must ask for help today")
+		u := h.Referrals[0]
+		if !u.Urgent || len(u.Answers) != 1 || !strings.Contains(u.Answers[0], "not sure") {
+			t.Errorf("first sheet = %+v; want the urgent sheet naming the bladder/bowel answer she was unsure of", u)
 		}
-		if !strings.Contains(h.Referral.SeeWho, "your GP") || !strings.Contains(h.Referral.SeeWho, "a pelvic-health physiotherapist") {
-			t.Errorf("SeeWho = %q; want your GP and a pelvic-health physiotherapist", h.Referral.SeeWho)
+		if len(h.Referrals) != 2 {
+			t.Fatalf("%d sheets; want the urgent one and the ordinary one", len(h.Referrals))
+		}
+		o := h.Referrals[1]
+		if !strings.Contains(o.SeeWho, "a pelvic-health physiotherapist") || !anyContains(o.Answers, "night") {
+			t.Errorf("ordinary sheet = %+v; want the physiotherapist and the night-pain answer", o)
+		}
+		if !strings.Contains(o.From, "Sam Rivera") {
+			t.Errorf("From = %q; want the coach's name", o.From)
 		}
 	})
 
@@ -303,8 +386,8 @@ func TestBuildOddData(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if len(h.Cards) == 0 || len(h.Tracking) == 0 {
-				t.Errorf("%d cards, %d tracking weeks; want some of each", len(h.Cards), len(h.Tracking))
+			if len(h.Parts) == 0 || len(h.Tracking) == 0 {
+				t.Errorf("%d parts, %d tracking weeks; want some of each", len(h.Parts), len(h.Tracking))
 			}
 		})
 	}

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"image/color"
 	"io"
+	"math"
 	"strconv"
 	"strings"
 	"time"
@@ -41,16 +42,18 @@ const (
 	contentGapB  = 20.0 // content stops this far above the page edge
 	ptToMM       = 25.4 / 72
 	leading      = 1.32 // line height as a multiple of the type size
-	sizeBody     = 10.0
-	sizeSmall    = 8.5
-	sizeTiny     = 7.5
+	sizeBody     = 10.5 // body text: never smaller (layout rule)
+	sizeCard     = 10.0 // text in exercise boxes and tables: never smaller
+	sizeSmall    = 9.0  // running header and labels, never her instructions
+	sizeTiny     = 8.0
 	sizeHeading  = 14.0
 	sizeTitle    = 21.0
 	sizeCardName = 12.0
 	boxPad       = 3.2
-	cardBar      = 2.2 // width of the accent bar on a card
-	logoMaxW     = 42.0
-	logoMaxH     = 18.0
+	cardBar      = 2.2   // width of the accent bar on a card
+	logoArea     = 700.0 // mm²: a logo keeps this area whatever its shape
+	logoMaxW     = 70.0
+	logoMaxH     = 30.0
 	maxCellLines = 6 // a table cell never grows past this many lines
 )
 
@@ -76,23 +79,62 @@ func Render(h *Handout, w io.Writer, opt RenderOptions) error {
 		return err
 	}
 	if h.Blocked {
-		r.referralPage()
+		for i := range h.Referrals {
+			r.referralSheet(&h.Referrals[i], i == 0)
+		}
+		if len(h.Referrals) == 0 {
+			r.referralSheet(&ReferralPage{Heading: "Before we start training"}, true)
+		}
 	} else {
 		r.summary()
-		r.glance()
-		r.cards()
+		for i := range h.Parts {
+			r.part(&h.Parts[i])
+		}
+		r.later()
 		r.tracking()
 		if h.Progress != nil {
 			r.progress()
+		}
+		for i := range h.Referrals {
+			r.referralSheet(&h.Referrals[i], false)
 		}
 	}
 	if err := r.pdf.Error(); err != nil {
 		return assessment.Internal("draw the handout", err)
 	}
-	if err := r.pdf.Output(w); err != nil {
+	var buf bytes.Buffer
+	if err := r.pdf.Output(&buf); err != nil {
+		return assessment.Internal("write the handout", err)
+	}
+	if _, err := w.Write(withLang(buf.Bytes(), h.Words.Lang)); err != nil {
 		return assessment.Internal("write the handout", err)
 	}
 	return nil
+}
+
+// layoutMark is what the catalog says for the single-page layout the
+// renderer asks gofpdf for. gofpdf cannot write the document language, so
+// withLang puts /Lang in its place, padded with spaces to the same length:
+// the byte offsets in the cross-reference table stay right.
+const layoutMark = "/PageLayout /SinglePage"
+
+// withLang writes the document language (a BCP 47 tag such as en-GB) into
+// the catalog, so a screen reader reads the handout in the right voice.
+func withLang(pdf []byte, lang string) []byte {
+	if lang == "" || len(lang) > len(layoutMark)-len("/Lang ()") || strings.Trim(lang, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ-") != "" {
+		return pdf
+	}
+	cat := bytes.Index(pdf, []byte("/Type /Catalog"))
+	if cat < 0 {
+		return pdf
+	}
+	i := bytes.Index(pdf[cat:], []byte(layoutMark))
+	if i < 0 || i > 400 {
+		return pdf
+	}
+	tag := "/Lang (" + lang + ")"
+	copy(pdf[cat+i:], tag+strings.Repeat(" ", len(layoutMark)-len(tag)))
+	return pdf
 }
 
 // WritePDF builds the handout from in and writes it to path. The file
@@ -142,7 +184,21 @@ type renderer struct {
 	logoW      float64
 	logoH      float64
 	spaceWidth map[float64]float64
+	// pageWords counts the words drawn on the current page, header and
+	// footer aside, so the layout can avoid leaving a page nearly empty.
+	pageWords int
+	// pendingExplain is the key to the doses when the fridge page had no
+	// room for it: the first session page takes it.
+	pendingExplain []boxLine
+	// poses counts each exercise's figure poses (0: no figure), looked up
+	// once per handout.
+	poses map[string]int
 }
+
+// minPageWords is the fewest words a page may hold (a referral sheet and
+// the last tracking page aside): a sheet with less is wasted paper and
+// looks like a mistake.
+const minPageWords = 60
 
 func newRenderer(h *Handout, opt RenderOptions) (*renderer, error) {
 	size := gofpdf.SizeType{Wd: 210, Ht: 297}
@@ -158,6 +214,7 @@ func newRenderer(h *Handout, opt RenderOptions) (*renderer, error) {
 	pdf.SetCreationDate(when)
 	pdf.SetModificationDate(when)
 	pdf.SetCatalogSort(true)
+	pdf.SetDisplayMode("default", "single") // replaced by /Lang in Render (withLang)
 	// The page-count alias must be set before the fonts are added: gofpdf
 	// then replaces its UTF-16 form in the page streams at close.
 	pdf.AliasNbPages("")
@@ -194,7 +251,11 @@ func newRenderer(h *Handout, opt RenderOptions) (*renderer, error) {
 		if info == nil || pdf.Error() != nil {
 			return nil, assessment.Internal("read the logo", pdf.Error())
 		}
-		scale := min(logoMaxW/float64(pw), logoMaxH/float64(ph))
+		// Scale by area, not by the tighter side, so a tall or a very wide
+		// logo stays as readable as a square one; the caps keep it in the
+		// header.
+		scale := math.Sqrt(logoArea / (float64(pw) * float64(ph)))
+		scale = min(scale, logoMaxW/float64(pw), logoMaxH/float64(ph))
 		r.logoW, r.logoH = float64(pw)*scale, float64(ph)*scale
 	}
 	pdf.SetFooterFunc(r.footer)
@@ -257,6 +318,7 @@ func (r *renderer) font(bold bool, size float64) {
 func (r *renderer) newPage() {
 	r.pdf.AddPage()
 	r.y = marginTop
+	r.pageWords = 0
 	if r.pdf.PageNo() == 1 {
 		return
 	}
@@ -273,13 +335,14 @@ func (r *renderer) newPage() {
 	r.pdf.SetLineWidth(0.5)
 	r.pdf.Line(r.left, r.y, r.right, r.y)
 	r.y += 5
+	r.pageWords = 0
 }
 
 // footer prints "Page x of y", the client's name and the date on every
 // page. The page count is gofpdf's alias, written after the page number
 // with %d so the font subset always holds the digits it needs.
 func (r *renderer) footer() {
-	y := r.pageH - footerGap - 2
+	y := r.pageH - footerGap - 3
 	r.draw(colRule)
 	r.pdf.SetLineWidth(0.2)
 	r.pdf.Line(r.left, y, r.right, y)
@@ -305,6 +368,7 @@ func (r *renderer) pageRoom() float64 {
 }
 
 func (r *renderer) cell(x, y, w, h float64, s, align string) {
+	r.pageWords += len(strings.Fields(s))
 	r.pdf.SetXY(x, y)
 	r.pdf.CellFormat(w, h, s, "", 0, align, false, 0, "")
 }
@@ -465,6 +529,26 @@ type boxStyle struct {
 	lineWidth float64
 	fill      *color.RGBA
 	bar       bool
+	// figure is the exercise whose pictures sit at the box's top right;
+	// the text beside and below them narrows to make room.
+	figure string
+}
+
+// Figure box on an exercise card, in mm: start and end side by side.
+const (
+	figW = 44.0
+	figH = 20.0
+)
+
+// figureHook draws the start and end pictures of an exercise in the box
+// (x, y, w, h) and reports whether there are any; with draw false it only
+// reports. exerciseFigure (pdfpages.go) draws the figures of report/figure;
+// a test may swap it; nil draws no picture and the layout leaves no gap.
+var figureHook = exerciseFigure
+
+// hasFigure reports whether the exercise has pictures to draw.
+func (r *renderer) hasFigure(id string) bool {
+	return id != "" && figureHook != nil && figureHook(r, id, 0, 0, figW, figH, false)
 }
 
 // boxLine is one paragraph inside a box.
@@ -493,6 +577,10 @@ func (r *renderer) box(st boxStyle, lines []boxLine) {
 	if st.bar {
 		inner -= cardBar
 	}
+	fig := r.hasFigure(st.figure)
+	if fig {
+		inner -= figW + 3
+	}
 	var dl []drawLine
 	for _, l := range lines {
 		size := l.size
@@ -515,6 +603,9 @@ func (r *renderer) box(st boxStyle, lines []boxLine) {
 	total := 2 * boxPad
 	for _, d := range dl {
 		total += d.h + d.gap
+	}
+	if fig {
+		total = max(total, figH+2*boxPad)
 	}
 	if total <= r.pageRoom() {
 		r.need(total)
@@ -546,6 +637,9 @@ func (r *renderer) box(st boxStyle, lines []boxLine) {
 		}
 		x0 := r.left
 		bh := h + 2*boxPad
+		if fig {
+			bh = max(bh, figH+2*boxPad)
+		}
 		style := "D"
 		if st.fill != nil {
 			r.fill(*st.fill)
@@ -576,6 +670,10 @@ func (r *renderer) box(st boxStyle, lines []boxLine) {
 			r.cell(tx+d.indent, y, inner-d.indent, d.h, d.text, "L")
 			y += d.h
 		}
+		if fig {
+			figureHook(r, st.figure, r.right-boxPad-figW, r.y+boxPad, figW, figH, true)
+			fig = false // the pictures go with the start of the box
+		}
 		r.y += bh + 3
 		dl = dl[n:]
 		if len(dl) > 0 {
@@ -594,13 +692,21 @@ type span struct {
 	muted bool
 }
 
-// tcell is one table cell: spans stacked top to bottom, and optionally a
-// tick box and a pain box (the tracking sheet).
+// tcell is one table cell: spans stacked top to bottom, or a box to fill
+// in with a pen (the tracking sheet).
 type tcell struct {
 	spans  []span
-	boxes  bool
+	box    string // "", boxTick or boxPain
 	shaded bool
 }
+
+// Boxes to fill in by hand: big enough to hit with a pen, and never closer
+// than a cell's width apart (H: 6 mm is a comfortable tick target).
+const (
+	boxTick = "tick"
+	boxPain = "pain"
+	boxSize = 6.0
+)
 
 // table describes a table that may run over several pages.
 type table struct {
@@ -613,10 +719,7 @@ type table struct {
 	minRow float64
 }
 
-const (
-	cellPad     = 1.6
-	trackBoxesH = 7.5 // height of the tick and pain boxes row
-)
+const cellPad = 1.6
 
 // cellLines wraps a cell's spans to its width.
 func (r *renderer) cellLines(c tcell, w float64) ([]drawLine, float64) {
@@ -635,8 +738,8 @@ func (r *renderer) cellLines(c tcell, w float64) ([]drawLine, float64) {
 			h += d.h
 		}
 	}
-	if c.boxes {
-		h += trackBoxesH
+	if c.box != "" {
+		h = max(h, boxSize+1.4)
 	}
 	return out, h
 }
@@ -655,10 +758,12 @@ func (r *renderer) rowHeight(cells []tcell, widths []float64, min float64) ([][]
 // drawRow draws one row at the cursor.
 func (r *renderer) drawRow(cells []tcell, lines [][]drawLine, widths []float64, h float64, header bool) {
 	x := r.left
-	r.pdf.SetLineWidth(0.2)
-	r.draw(colRule)
 	for i, c := range cells {
 		w := widths[i]
+		// Set per cell: a cell's boxes change the pen, and every border
+		// must look the same.
+		r.pdf.SetLineWidth(0.2)
+		r.draw(colRule)
 		style := "D"
 		if header || c.shaded {
 			r.fill(r.tint)
@@ -678,40 +783,12 @@ func (r *renderer) drawRow(cells []tcell, lines [][]drawLine, widths []float64, 
 			r.cell(x+cellPad, y, w-2*cellPad, d.h, d.text, "L")
 			y += d.h
 		}
-		if c.boxes {
-			r.trackBoxes(x+cellPad, r.y+h-cellPad-trackBoxesH+1.2, w-2*cellPad)
+		if c.box != "" {
+			r.penBox(c.box, x, r.y, w, h)
 		}
 		x += w
 	}
 	r.y += h
-}
-
-// trackBoxes draws a tick box and a pain box ("pain [  ] /10") to fill in
-// by hand. The labels go when the column is too narrow for them; the boxes
-// always fit.
-func (r *renderer) trackBoxes(x, y, w float64) {
-	const tick = 4.8
-	r.draw(colInk)
-	r.pdf.SetLineWidth(0.3)
-	r.pdf.Rect(x, y, tick, tick, "D")
-	r.font(false, sizeTiny)
-	r.text(colMuted)
-	lh := lineHeight(sizeTiny)
-	ty := y + (tick-lh)/2
-	of10, pain, done := "/10", "pain", "done"
-	w10, wPain, wDone := r.strWidth(of10), r.strWidth(pain), r.strWidth(done)
-	painW := 8.0
-	right := x + w
-	if right-x < tick+1+painW+w10+0.5 {
-		return // too narrow for a pain box; the tick box alone still works
-	}
-	px := right - w10 - 0.5 - painW
-	r.pdf.Rect(px, y, painW, tick, "D")
-	r.cell(px+painW+0.5, ty, w10, lh, of10, "L")
-	if px-wPain-1 > x+tick+1+wDone+2 {
-		r.cell(px-wPain-1, ty, wPain, lh, pain, "L")
-		r.cell(x+tick+1, ty, wDone, lh, done, "L")
-	}
 }
 
 // drawTable draws t, repeating its title and header on every page it
@@ -810,7 +887,7 @@ func (r *renderer) titleBlock(kicker string) {
 	r.font(true, sizeTitle)
 	r.text(colInk)
 	lt := lineHeight(sizeTitle)
-	for _, ln := range r.clampLines(r.wrap(r.h.ClientName, r.width), 3, r.width) {
+	for _, ln := range r.clampLines(r.wrap(r.h.ClientName, r.width), 5, r.width) {
 		r.cell(r.left, r.y, r.width, lt, ln, "L")
 		r.y += lt
 	}
@@ -839,52 +916,74 @@ func (r *renderer) strongBox() boxStyle {
 
 func (r *renderer) summary() {
 	s := r.h.Summary
+	w := r.h.Words
 	r.brand()
+	r.bookmark(r.h.Title, 0)
 	r.titleBlock(r.h.Title)
 	if s.PlanLine != "" {
-		r.para("Your plan: "+s.PlanLine, sizeBody, false, 0, colInk)
-		r.y += 2
+		r.para(s.PlanLine, sizeBody, false, 0, colInk)
 	}
+	if r.h.CheckIn != "" {
+		r.para(r.h.CheckIn, sizeBody, false, 0, colInk)
+	}
+	r.y += 2
 	if len(s.Safety) > 0 {
-		lines := []boxLine{{text: "Please read this first", bold: true, size: 11.5}}
+		lines := []boxLine{{text: w.ReadFirst, bold: true, size: 11.5}}
 		for _, t := range s.Safety {
 			lines = append(lines, boxLine{text: t, prefix: "!", gap: 1.5, bold: false})
 		}
 		r.box(r.strongBox(), lines)
 	}
 	body := lineHeight(sizeBody)
-	r.heading("What we found", 2*body)
+	r.heading(w.Found, 2*body)
 	r.bullets(s.Found, sizeBody)
 
 	if s.Goals != "" || len(s.Activities) > 0 {
-		r.heading("What matters to you", 2*body)
+		r.heading(w.Matters, 2*body)
 		if s.Goals != "" {
-			r.para("Your goals", sizeBody, true, 0, colInk)
-			r.para(s.Goals, sizeBody, false, 0, colInk)
+			r.para(s.Goals, sizeBody, true, 0, colInk)
 			r.y += 1.5
 		}
 		if len(s.Activities) > 0 {
 			r.need(3 * body)
-			r.para("Activities we will track", sizeBody, true, 0, colInk)
+			r.para(w.Activities, sizeBody, true, 0, colInk)
 			r.bullets(s.Activities, sizeBody)
 		}
 	}
 	if len(s.Focus) > 0 {
-		r.heading("What your plan works on, and why", 2*body)
+		// A numbered list is never broken: with its heading it moves whole
+		// to the next page when it fits one; a longer one keeps each item
+		// with its reason.
+		total := 0.0
 		for _, f := range s.Focus {
-			if f.Reason == "" {
-				// the reasons were the finding sentences above
-				r.para("Each of these answers something under “What we found”.", sizeBody, false, 0, colInk)
-				r.y += 1
-				break
-			}
+			r.font(false, sizeBody)
+			total += body*float64(1+len(r.wrap(f.Reason, r.width-5))) + 2.5
+		}
+		same := false
+		for _, f := range s.Focus {
+			same = same || f.Reason == ""
+		}
+		if same {
+			r.font(false, sizeBody)
+			total += body*float64(len(r.wrap(w.WorksOnSame, r.width))) + 1
+		}
+		with := 2 * body
+		if total <= r.pageRoom()-lineHeight(sizeHeading)-6 {
+			with = total
+		}
+		r.heading(w.WorksOn, with)
+		if same {
+			// the reasons were the finding sentences above
+			r.para(w.WorksOnSame, sizeBody, false, 0, colInk)
+			r.y += 1
 		}
 		for i, f := range s.Focus {
-			r.need(3 * body)
 			title := f.Title
 			if title == "" {
 				title = "…"
 			}
+			r.font(false, sizeBody)
+			r.need(body*float64(1+len(r.wrap(f.Reason, r.width-5))) + 2)
 			r.list([]string{title}, sizeBody, true, fmt.Sprintf("%d.", i+1))
 			if f.Reason != "" {
 				r.y -= 1
@@ -896,182 +995,33 @@ func (r *renderer) summary() {
 
 	r.y += 2
 	lines := []boxLine{
-		{text: "Coaching, not medical advice", bold: true, size: 11},
-		{text: s.Disclaimer, size: sizeSmall + 0.5, gap: 1},
-		{text: "Stop the exercise and tell me if you notice:", bold: true, size: sizeSmall + 0.5, gap: 2},
+		{text: w.NotAdvice, bold: true, size: 11.5},
+		{text: s.Disclaimer, gap: 1},
+		{text: w.StopIntro, bold: true, gap: 2},
 	}
 	for _, t := range s.StopFor {
-		lines = append(lines, boxLine{text: t, prefix: "•", size: sizeSmall + 0.5, gap: 0.8})
+		lines = append(lines, boxLine{text: t, prefix: "•", gap: 0.8})
 	}
 	if r.h.Contact != "" {
-		lines = append(lines, boxLine{text: "Questions or worries: " + r.h.Contact, size: sizeSmall + 0.5, gap: 2, muted: true})
+		lines = append(lines, boxLine{text: w.Questions + r.h.Contact, gap: 2, muted: true})
 	}
 	r.box(boxStyle{border: r.accent, lineWidth: 0.6}, lines)
 }
 
-func (r *renderer) referralPage() {
-	rp := r.h.Referral
-	if rp == nil {
-		rp = &ReferralPage{Heading: "Before we start training"}
+// bookmark adds an outline entry at the cursor, so a PDF viewer lists the
+// handout's sections.
+func (r *renderer) bookmark(title string, level int) {
+	if title != "" {
+		r.pdf.Bookmark(title, level, r.y)
 	}
-	r.brand()
-	r.titleBlock(rp.Heading)
-	if rp.Urgent != "" {
-		r.box(boxStyle{border: colInk, lineWidth: 1.2, fill: &colWhite}, []boxLine{
-			{text: "Please act on this today", bold: true, size: 12},
-			{text: rp.Urgent, bold: true, gap: 1.5},
-		})
-	}
-	if rp.Intro != "" {
-		r.para(rp.Intro, sizeBody, false, 0, colInk)
-		r.y += 2
-	}
-	lines := []boxLine{{text: "Why I am asking you to get checked", bold: true, size: 11.5}}
-	for _, t := range rp.Reasons {
-		lines = append(lines, boxLine{text: t, prefix: "•", gap: 1.5})
-	}
-	r.box(r.strongBox(), lines)
-	body := lineHeight(sizeBody)
-	if rp.SeeWho != "" {
-		r.heading("Who to see", 2*body)
-		r.para(rp.SeeWho, sizeBody, false, 0, colInk)
-	}
-	if len(rp.Next) > 0 {
-		r.heading("What happens next", 2*body)
-		r.bullets(rp.Next, sizeBody)
-	}
-	if r.h.Contact != "" {
-		r.y += 2
-		r.para("Questions: "+r.h.Contact, sizeSmall+0.5, false, 0, colMuted)
-	}
-	r.y += 2
-	r.para(rp.Disclaimer, sizeSmall, false, 0, colMuted)
-}
-
-func (r *renderer) glance() {
-	if len(r.h.Glance) == 0 {
-		return
-	}
-	r.newPage()
-	r.heading("Your plan at a glance", 0)
-	r.para("Each row is one week, Monday to Sunday, with the session for each day and about how long it takes. Empty days are rest days: "+
-		"gentle walking is always welcome. Moving a session to another day is fine; try to leave a day between harder ones.", sizeSmall+0.5, false, 0, colMuted)
-	r.y += 2
-	weekCol := 25.0
-	dayW := (r.width - weekCol) / 7
-	widths := []float64{weekCol, dayW, dayW, dayW, dayW, dayW, dayW, dayW}
-	header := []tcell{{spans: []span{{text: "Week", bold: true}}}}
-	for _, d := range dayLabels {
-		header = append(header, tcell{spans: []span{{text: d, bold: true}}})
-	}
-	for _, g := range r.h.Glance {
-		t := table{title: g.Title, widths: widths, header: header}
-		for _, wk := range g.Weeks {
-			row := []tcell{{spans: []span{{text: wk.Label, bold: true}, {text: wk.Dates, size: sizeTiny, muted: true}}}}
-			for _, c := range wk.Cells {
-				if c.Rest() {
-					row = append(row, tcell{spans: []span{{text: "Rest", size: sizeTiny, muted: true}}, shaded: true})
-					continue
-				}
-				sp := []span{{text: c.Session, bold: true, size: sizeTiny + 0.5}}
-				if c.Minutes > 0 {
-					sp = append(sp, span{text: fmt.Sprintf("%d min", c.Minutes), size: sizeTiny, muted: true})
-				}
-				row = append(row, tcell{spans: sp})
-			}
-			t.rows = append(t.rows, row)
-		}
-		// keep the phase title and aim with the table's first rows
-		r.font(false, sizeSmall+0.5)
-		aimH := float64(len(r.wrap(g.Aim, r.width))) * lineHeight(sizeSmall+0.5)
-		r.need(lineHeight(11.5) + aimH + 30)
-		r.y += 1.5
-		r.para(g.Title, 11.5, true, 0, colInk)
-		if g.Aim != "" {
-			r.para(g.Aim, sizeSmall+0.5, false, 0, colInk)
-		}
-		r.y += 1.5
-		r.drawTable(t)
-	}
-}
-
-func (r *renderer) cards() {
-	if len(r.h.Cards) == 0 {
-		return
-	}
-	r.newPage()
-	r.heading("Your exercises", 0)
-	r.para("One card per exercise. Move slowly, breathe out as you make the effort, and stop at the first sign of anything in the \"Stop the exercise\" list at the start of this handout.",
-		sizeSmall+0.5, false, 0, colMuted)
-	r.y += 2
-	for _, c := range r.h.Cards {
-		lines := []boxLine{{text: c.Name, bold: true, size: sizeCardName}}
-		if len(c.Dosage) > 0 {
-			lines = append(lines, boxLine{text: "How much", bold: true, size: sizeSmall, gap: 1.8, muted: true})
-			for _, d := range c.Dosage {
-				lines = append(lines, boxLine{text: d.Phase + ": " + d.Dose, size: sizeSmall + 0.5, gap: 0.5})
-			}
-		}
-		lines = append(lines, boxLine{text: "How to do it", bold: true, size: sizeSmall, gap: 1.8, muted: true})
-		for i, cue := range c.Cues {
-			lines = append(lines, boxLine{text: cue, prefix: fmt.Sprintf("%d.", i+1), size: sizeSmall + 0.5, gap: 0.5})
-		}
-		lines = append(lines, boxLine{text: "Why it is in your plan", bold: true, size: sizeSmall, gap: 1.8, muted: true},
-			boxLine{text: c.Why, size: sizeSmall + 0.5, gap: 0.5})
-		if c.SideNote != "" {
-			lines = append(lines, boxLine{text: "Left and right", bold: true, size: sizeSmall, gap: 1.8, muted: true},
-				boxLine{text: c.SideNote, size: sizeSmall + 0.5, gap: 0.5})
-		}
-		r.box(boxStyle{border: colRule, lineWidth: 0.3, bar: true}, lines)
-	}
-}
-
-func (r *renderer) tracking() {
-	if len(r.h.Tracking) == 0 {
-		return
-	}
-	r.newPage()
-	r.heading("Tracking sheet", 0)
-	r.para("After each session, tick the box and write how your back felt from 0 (no pain) to 10 (the worst you can imagine). "+
-		"Bring this sheet to your next check-in: it shows us both how the plan is going.", sizeSmall+0.5, false, 0, colMuted)
-	r.y += 2
-	cols := 1
-	for _, tw := range r.h.Tracking {
-		cols = max(cols, len(tw.Sessions))
-	}
-	cols = min(cols, 7)
-	weekCol := 25.0
-	sw := (r.width - weekCol) / float64(cols)
-	widths := []float64{weekCol}
-	header := []tcell{{spans: []span{{text: "Week", bold: true}}}}
-	for i := 0; i < cols; i++ {
-		widths = append(widths, sw)
-		header = append(header, tcell{spans: []span{{text: fmt.Sprintf("Session %d", i+1), bold: true}}})
-	}
-	t := table{title: "Tracking sheet", widths: widths, header: header, minRow: 16}
-	for _, tw := range r.h.Tracking {
-		row := []tcell{{spans: []span{{text: tw.Label, bold: true}, {text: tw.Dates, size: sizeTiny, muted: true}}}}
-		for i := 0; i < cols; i++ {
-			if i >= len(tw.Sessions) {
-				row = append(row, tcell{shaded: true})
-				continue
-			}
-			s := tw.Sessions[i]
-			row = append(row, tcell{spans: []span{{text: joinDot(s.Day, s.Name), size: sizeTiny}}, boxes: true})
-		}
-		// A week with more sessions than columns (more than 7) cannot
-		// happen with a Monday-to-Sunday week; extra ones are dropped.
-		t.rows = append(t.rows, row)
-	}
-	r.drawTable(t)
-	r.para("Left box: tick when done. Right box: your pain from 0 to 10 after the session.", sizeTiny, false, 0, colMuted)
 }
 
 func (r *renderer) progress() {
 	p := r.h.Progress
 	r.newPage()
-	r.heading("Your progress", 0)
-	r.para(fmt.Sprintf("Your first assessment (%s) next to today's (%s).", p.BaselineDate, p.NowDate), sizeSmall+0.5, false, 0, colMuted)
+	r.bookmark(r.h.Words.ProgressHead, 0)
+	r.heading(r.h.Words.ProgressHead, 0)
+	r.para(fmt.Sprintf(r.h.Words.ProgressIntro, p.BaselineDate, p.NowDate), sizeBody, false, 0, colMuted)
 	r.y += 2
 	if len(p.Rows) > 0 {
 		widths := []float64{r.width * 0.38, r.width * 0.17, r.width * 0.17, r.width * 0.28}
@@ -1081,7 +1031,7 @@ func (r *renderer) progress() {
 			{spans: []span{{text: "Now", bold: true}, {text: p.NowDate, size: sizeTiny, muted: true}}},
 			{spans: []span{{text: "Change", bold: true}}},
 		}
-		t := table{title: "Your progress", widths: widths, header: header}
+		t := table{title: r.h.Words.ProgressHead, widths: widths, header: header}
 		for _, row := range p.Rows {
 			t.rows = append(t.rows, []tcell{
 				{spans: []span{{text: row.Measure}}},
@@ -1101,7 +1051,7 @@ func (r *renderer) progress() {
 	}
 	r.y += 3
 	r.need(lineHeight(sizeHeading) + 4 + p.Charts[0].Height)
-	r.heading("Over time", 0)
+	r.heading(r.h.Words.OverTime, 0)
 	for i := 0; i < len(p.Charts); i += 2 {
 		h := p.Charts[i].Height
 		if i+1 < len(p.Charts) {
@@ -1148,7 +1098,9 @@ func (r *renderer) chart(c *Chart, x, y float64) {
 			r.draw(col)
 			r.pdf.SetLineWidth(m.Stroke)
 			r.pdf.SetLineCapStyle("round")
+			r.pdf.SetDashPattern(m.Dash, 0)
 			r.pdf.Line(x+m.X1, y+m.Y1, x+m.X2, y+m.Y2)
+			r.pdf.SetDashPattern(nil, 0)
 		case MarkCircle:
 			r.draw(col)
 			r.pdf.SetLineWidth(m.Stroke)
@@ -1175,6 +1127,27 @@ func (r *renderer) chart(c *Chart, x, y float64) {
 		}
 	}
 	r.pdf.SetLineCapStyle("butt")
+}
+
+// penBox draws a box to fill in, centred in the cell (x, y, w, h): a
+// square to tick, or a wider box for a pain score followed by "/10".
+func (r *renderer) penBox(kind string, x, y, w, h float64) {
+	r.draw(colInk)
+	r.pdf.SetLineWidth(0.3)
+	by := y + (h-boxSize)/2
+	if kind == boxTick {
+		r.pdf.Rect(x+(w-boxSize)/2, by, boxSize, boxSize, "D")
+		return
+	}
+	r.font(false, sizeTiny)
+	r.text(colMuted)
+	of := "/10"
+	ow := r.strWidth(of)
+	bw := boxSize * 1.6
+	bx := x + (w-bw-ow-0.8)/2
+	r.pdf.Rect(bx, by, bw, boxSize, "D")
+	lh := lineHeight(sizeTiny)
+	r.cell(bx+bw+0.8, by+(boxSize-lh)/2, ow, lh, of, "L")
 }
 
 // --- figures --------------------------------------------------------------------

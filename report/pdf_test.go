@@ -2,8 +2,7 @@ package report_test
 
 import (
 	"bytes"
-	"crypto/sha256"
-	"encoding/hex"
+	"encoding/json"
 	"flag"
 	"fmt"
 	"image/png"
@@ -21,7 +20,7 @@ import (
 	"github.com/keel-coach/keel/report"
 )
 
-var update = flag.Bool("update", false, "rewrite report/testdata/handout.sha256 from the current output")
+var update = flag.Bool("update", false, "rewrite the golden files in report/testdata from the current output")
 
 // fixedTime is the creation date written into test PDFs.
 var fixedTime = time.Date(2026, time.March, 2, 9, 0, 0, 0, time.UTC)
@@ -93,12 +92,14 @@ func pageCount(t *testing.T, path string) int {
 func TestRenderText(t *testing.T) {
 	needTool(t, "pdftotext")
 	needTool(t, "pdfinfo")
-	path := writeTemp(t, render(t, fixtureInput(t, 12), report.RenderOptions{Fixed: fixedTime}))
+	in := fixtureInput(t, 12)
+	in.Print = report.PrintRange{All: true}
+	path := writeTemp(t, render(t, in, report.RenderOptions{Fixed: fixedTime}))
 	text := run(t, "pdftotext", "-enc", "UTF-8", path, "-")
 	flat := collapse(text)
 	n := pageCount(t, path)
 	if n < 5 {
-		t.Errorf("%d pages; want at least summary, glance, cards, tracking and progress", n)
+		t.Errorf("%d pages; want at least summary, week, sessions, tracking and progress", n)
 	}
 
 	t.Run("ClientName", func(t *testing.T) {
@@ -125,7 +126,7 @@ func TestRenderText(t *testing.T) {
 	})
 	t.Run("Sections", func(t *testing.T) {
 		for _, want := range []string{"What we found", "What matters to you", "What your plan works on", "Stop the exercise",
-			"Your plan at a glance", "Weeks 1–4 · Build control", "Your exercises", "How to do it", "Tracking sheet",
+			"Your week", "Weeks 1–4 · Build control", "How it should feel", "How to do it", "Tracking sheet",
 			"Your progress", "3 points lower (real change)", "Strong Mothers Coaching", "coaching, not medical advice"} {
 			if !strings.Contains(flat, want) {
 				t.Errorf("%q missing from the PDF text", want)
@@ -133,9 +134,9 @@ func TestRenderText(t *testing.T) {
 		}
 	})
 	t.Run("TableHeaderRepeats", func(t *testing.T) {
-		// Week 12 of the fixture does not fit on the glance page: its table
-		// continues on the next page under its title and header.
-		if !strings.Contains(flat, "Weeks 9–12 · Put it to work (continued)") {
+		// The whole plan's 48 sessions do not fit one tracking page: the
+		// table continues on the next page under its title and header.
+		if !strings.Contains(flat, "Tracking sheet (continued)") {
 			t.Error("no continued table title: a table that reached the page end did not repeat its header")
 		}
 	})
@@ -146,16 +147,17 @@ func TestRenderBlocked(t *testing.T) {
 	needTool(t, "pdfinfo")
 	path := writeTemp(t, render(t, fixtureBlocked(t), report.RenderOptions{Fixed: fixedTime}))
 	flat := collapse(run(t, "pdftotext", "-enc", "UTF-8", path, "-"))
-	if got := pageCount(t, path); got != 1 {
-		t.Errorf("%d pages; want the referral page only", got)
+	if got := pageCount(t, path); got != 2 {
+		t.Errorf("%d pages; want the urgent sheet and the ordinary referral sheet", got)
 	}
-	for _, want := range []string{"BEFORE WE START TRAINING", "Why I am asking you to get checked", "a doctor should look at",
-		"Please act on this today", "your GP", fixtureName, "Page 1 of 1"} {
+	for _, want := range []string{"PLEASE GET MEDICAL HELP TODAY", "What you told me", "a new change in bladder or bowel control",
+		"Why I am asking you to get checked", "back pain at night", "a pelvic-health physiotherapist", "If things get worse",
+		"Sam Rivera", fixtureName, "Page 1 of 2", "Page 2 of 2"} {
 		if !strings.Contains(flat, want) {
 			t.Errorf("%q missing from the blocked handout", want)
 		}
 	}
-	for _, name := range append(fixtureNames(), "How to do it", "Tracking sheet", "at a glance") {
+	for _, name := range append(fixtureNames(), "How to do it", "Tracking sheet", "Your week") {
 		if strings.Contains(flat, name) {
 			t.Errorf("blocked handout contains %q; want no exercise card or plan", name)
 		}
@@ -203,36 +205,75 @@ func TestRenderNotBlank(t *testing.T) {
 	}
 }
 
-// TestRenderGolden pins the exact bytes of the fixture handout. Run
-// `go test ./report -run Golden -update` after a deliberate change.
+// TestRenderGolden pins what the fixture handout says: the handout model
+// as JSON and the text pdftotext reads from the PDF, both readable in a
+// diff. Run `go test ./report -run Golden -update` after a deliberate
+// change, and read the diff before committing it.
 func TestRenderGolden(t *testing.T) {
+	needTool(t, "pdftotext")
 	opt := report.RenderOptions{Fixed: fixedTime}
 	in := fixtureInput(t, 12)
 	in.Interpretation = fixtureInterpretation()
 	a := render(t, in, opt)
-	b := render(t, in, opt)
-	if !bytes.Equal(a, b) {
+	if b := render(t, in, opt); !bytes.Equal(a, b) {
 		t.Fatal("two renders of the same handout differ: output is not deterministic")
 	}
-	sum := sha256.Sum256(a)
-	got := hex.EncodeToString(sum[:])
-	golden := filepath.Join("testdata", "handout.sha256")
-	if *update {
-		if err := os.MkdirAll("testdata", 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(golden, []byte(got+"\n"), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(golden)
+	h, err := report.Build(in)
 	if err != nil {
-		t.Fatalf("%v (run go test ./report -run Golden -update to create it)", err)
+		t.Fatal(err)
 	}
-	if strings.TrimSpace(string(want)) != got {
-		t.Errorf("handout SHA-256 = %s, golden %s: the PDF changed; look at it, then run go test ./report -run Golden -update", got, strings.TrimSpace(string(want)))
+	h.Logo = nil // bytes, not words; TestBuild checks it is there
+	model, err := json.MarshalIndent(h, "", "  ")
+	if err != nil {
+		t.Fatal(err)
 	}
+	text := run(t, "pdftotext", "-layout", "-enc", "UTF-8", writeTemp(t, a), "-")
+	for _, g := range []struct{ file, got string }{
+		{"handout.json", string(model) + "\n"},
+		{"handout.txt", trimLines(text)},
+	} {
+		path := filepath.Join("testdata", g.file)
+		if *update {
+			if err := os.WriteFile(path, []byte(g.got), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			continue
+		}
+		want, err := os.ReadFile(path)
+		if err != nil {
+			t.Fatalf("%v (run go test ./report -run Golden -update to create it)", err)
+		}
+		if string(want) != g.got {
+			t.Errorf("%s differs from the golden file:\n%s\nlook at the handout, then run go test ./report -run Golden -update", g.file, firstDiff(string(want), g.got))
+		}
+	}
+}
+
+// trimLines drops trailing spaces, which pdftotext -layout pads lines with.
+func trimLines(s string) string {
+	lines := strings.Split(s, "\n")
+	for i, l := range lines {
+		lines[i] = strings.TrimRight(l, " ")
+	}
+	return strings.Join(lines, "\n")
+}
+
+// firstDiff shows the first differing line of two texts, with its number.
+func firstDiff(want, got string) string {
+	w, g := strings.Split(want, "\n"), strings.Split(got, "\n")
+	for i := 0; i < max(len(w), len(g)); i++ {
+		var a, b string
+		if i < len(w) {
+			a = w[i]
+		}
+		if i < len(g) {
+			b = g[i]
+		}
+		if a != b {
+			return fmt.Sprintf("line %d\n want %q\n  got %q", i+1, a, b)
+		}
+	}
+	return "(no line differs)"
 }
 
 // TestRenderFontSubset checks both faces are embedded as subsets: the full

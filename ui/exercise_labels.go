@@ -19,6 +19,7 @@ import (
 var (
 	familyLabels = map[string]string{
 		assessment.FamilyBreathing:    "Breathing and deep core",
+		assessment.FamilyPelvicFloor:  "Pelvic floor",
 		assessment.FamilyCore:         "Core",
 		assessment.FamilyGlutes:       "Glutes",
 		assessment.FamilyHinge:        "Hip hinge",
@@ -117,6 +118,8 @@ var demandMeanings = map[string]string{
 	assessment.DemandDeepStretch:   "A strong stretch at the end of the range, not gentle mobility.",
 	assessment.DemandBellyStretch:  "Stretches the front of the hip and the lower belly, pulling across a caesarean scar.",
 	assessment.DemandFloorLift:     "A weight picked up from the floor: needs a hinge that keeps the back long.",
+	assessment.DemandFloorWork:     "Getting down onto hands and knees, sitting on the floor or lying over a roller, and back up: hard on a healing belly wall.",
+	assessment.DemandUnevenPelvis:  "Loads one side of the pelvis against the other: a split or one-leg stance, legs apart against a band, a wide-knee stretch.",
 }
 
 // label returns the coach's word for code from labels, or the code itself.

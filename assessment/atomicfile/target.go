@@ -3,9 +3,11 @@ package atomicfile
 import (
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
+	"strings"
 )
 
 // TargetError is an output path Keel refuses before writing anything: the
@@ -134,4 +136,46 @@ func sideWords(side, dbPath string) string {
 		return "the shared-memory file of Keel's database " + dbPath
 	}
 	return "the journal of Keel's database " + dbPath
+}
+
+// sqliteHeader starts every SQLite database file.
+const sqliteHeader = "SQLite format 3\x00"
+
+// CheckOutput is CheckTarget for a file that is not a database (a handout,
+// an export, a measures table, a library sheet), with one more refusal
+// that --force does not lift: an existing SQLite database, or a file
+// beside one (its -wal, -shm or -journal). Keel protects the database it
+// was pointed at by name; this protects every other one, such as last
+// year's archived file, from a mistyped output name.
+func CheckOutput(path, dbPath string, overwrite bool) error {
+	if err := CheckTarget(path, dbPath, overwrite); err != nil {
+		return err
+	}
+	abs, err := filepath.Abs(path)
+	if err != nil {
+		return nil // CheckTarget has accepted it; nothing more to read
+	}
+	if isSQLite(abs) {
+		return &TargetError{Path: abs, msg: fmt.Sprintf(
+			"Keel will not write over %s: it is a database (perhaps another Keel database), and writing over it would destroy it. Choose another file name.", abs)}
+	}
+	for _, s := range DatabaseSides[1:] {
+		if base, ok := strings.CutSuffix(abs, s); ok && isSQLite(base) {
+			return &TargetError{Path: abs, msg: fmt.Sprintf(
+				"Keel will not write to %s: it belongs to the database %s, and writing over it could damage it. Choose another file name.", abs, base)}
+		}
+	}
+	return nil
+}
+
+// isSQLite reports whether the file at path starts with SQLite's header.
+func isSQLite(path string) bool {
+	f, err := os.Open(path)
+	if err != nil {
+		return false
+	}
+	defer f.Close()
+	buf := make([]byte, len(sqliteHeader))
+	n, _ := io.ReadFull(f, buf)
+	return n == len(buf) && string(buf) == sqliteHeader
 }

@@ -83,3 +83,49 @@ func TestCheckTarget(t *testing.T) {
 		}
 	})
 }
+
+// TestCheckOutput: a handout or export never replaces a database, even one
+// Keel was not pointed at and even with --force; other files follow
+// CheckTarget's rule.
+func TestCheckOutput(t *testing.T) {
+	dir := t.TempDir()
+	other := filepath.Join(dir, "clients-2025.db")
+	if err := os.WriteFile(other, []byte("SQLite format 3\x00rest of the page"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	plain := filepath.Join(dir, "old-handout.pdf")
+	if err := os.WriteFile(plain, []byte("%PDF-1.4"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	short := filepath.Join(dir, "short.txt")
+	if err := os.WriteFile(short, []byte("SQL"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		name, path string
+		ok         bool
+	}{
+		{"OtherDatabase", other, false},
+		{"ItsWAL", other + "-wal", false},
+		{"ItsSHM", other + "-shm", false},
+		{"ItsJournal", other + "-journal", false},
+		{"PlainFileWithForce", plain, true},
+		{"ShortFile", short, true},
+		{"NewFile", filepath.Join(dir, "new.pdf"), true},
+		{"WALOfNothing", filepath.Join(dir, "nothing.db-wal"), true},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			err := atomicfile.CheckOutput(tc.path, "", true)
+			if got := err == nil; got != tc.ok {
+				t.Fatalf("CheckOutput(%s) = %v, want ok=%v", tc.path, err, tc.ok)
+			}
+			if err != nil && !strings.Contains(err.Error(), tc.path) {
+				t.Errorf("message %q does not name the file", err)
+			}
+		})
+	}
+	// Without --force an existing file is still refused for that reason.
+	if err := atomicfile.CheckOutput(plain, "", false); err == nil {
+		t.Error("existing file replaced without --force")
+	}
+}

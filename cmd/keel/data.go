@@ -37,7 +37,7 @@ func runBackup(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "usage: keel backup [-db PATH] [--force] --out FILE")
 		return 2
 	}
-	if !checkOut("keel backup", *out, *dbFlag, *force, stderr) {
+	if !checkOut(backupCmd, *out, *dbFlag, *force, stderr) {
 		return 1
 	}
 	db, code := openDB(*dbFlag, stderr)
@@ -314,7 +314,7 @@ func dataActions(h *dbHolder, lib *assessment.Library) *ui.DataActions {
 			return restoreInPlace(ctx, h, src)
 		},
 		Export: func(ctx context.Context, clientID int64, dest string) error {
-			if err := atomicfile.CheckTarget(dest, h.get().Path, true); err != nil {
+			if err := atomicfile.CheckOutput(dest, h.get().Path, true); err != nil {
 				return assessment.Errorf(assessment.EINVALID, "%s", err)
 			}
 			_, b, err := exportClients(ctx, h.get(), lib, clientID)

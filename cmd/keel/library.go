@@ -16,12 +16,33 @@ import (
 // runLibraryCmd is `keel library`: with --sheet it prints the catalogue,
 // otherwise it lists the library (runLibrary).
 func runLibraryCmd(args []string, stdout, stderr io.Writer) int {
+	if wantsHelp(args) {
+		fmt.Fprintln(stderr, "usage: keel library [--json]                 list the exercise library (as JSON with --json)")
+		fmt.Fprintln(stderr, "       keel library --sheet FILE.pdf [-db PATH] [--paper a4|letter] [--force]")
+		fmt.Fprintln(stderr, "                                            print the library with a figure for every exercise;")
+		fmt.Fprintln(stderr, "                                            -db adds the coach's own exercises")
+		return 0
+	}
 	if slices.ContainsFunc(args, func(a string) bool {
 		return a == "-sheet" || a == "--sheet" || strings.HasPrefix(a, "-sheet=") || strings.HasPrefix(a, "--sheet=")
 	}) {
 		return runLibrarySheet(args, stdout, stderr)
 	}
 	return runLibrary(args, stdout, stderr)
+}
+
+// wantsHelp reports a -h or --help that is an option, not the value of
+// --sheet (which the output rule then refuses as a file name).
+func wantsHelp(args []string) bool {
+	for i, a := range args {
+		switch a {
+		case "-h", "--h", "-help", "--help":
+			if i == 0 || (args[i-1] != "-sheet" && args[i-1] != "--sheet") {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // runLibrarySheet is `keel library --sheet FILE.pdf [-db PATH] [--paper

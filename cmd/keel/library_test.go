@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -20,7 +21,11 @@ func TestLibrarySheet(t *testing.T) {
 		if err != nil || !bytes.HasPrefix(b, []byte("%PDF")) {
 			t.Fatalf("no PDF written: %v", err)
 		}
-		if !strings.Contains(stdout.String(), "77 exercises") {
+		lib, err := builtinLibrary()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if want := fmt.Sprintf("(%d exercises)", len(lib.Exercises)); !strings.Contains(stdout.String(), want) {
 			t.Errorf("stdout %q", stdout.String())
 		}
 		// The same library gives the same bytes.
@@ -57,4 +62,43 @@ func TestLibrarySheet(t *testing.T) {
 			t.Fatalf("exit %d: %s", code, stderr.String())
 		}
 	})
+}
+
+// TestLibrarySheetFlagLikeName: "--sheet -h" is not a file named "-h"; the
+// help names both forms of the command.
+func TestLibrarySheetFlagLikeName(t *testing.T) {
+	dir := t.TempDir()
+	t.Chdir(dir)
+	var stdout, stderr bytes.Buffer
+	if code := run([]string{"library", "--sheet", "-h"}, &stdout, &stderr); code == 0 {
+		t.Fatalf("library --sheet -h exited 0: %s", stdout.String())
+	}
+	if _, err := os.Stat(filepath.Join(dir, "-h")); err == nil {
+		t.Fatal("a file named -h was written")
+	}
+	stderr.Reset()
+	if code := run([]string{"library", "-h"}, &stdout, &stderr); code != 0 || !strings.Contains(stderr.String(), "--sheet") {
+		t.Fatalf("library -h: code %d, help %q does not name --sheet", code, stderr.String())
+	}
+}
+
+// TestOutputsRefuseOtherDatabase: --force does not let a handout replace
+// another database; a backup may replace an older backup.
+func TestOutputsRefuseOtherDatabase(t *testing.T) {
+	dir := t.TempDir()
+	other := filepath.Join(dir, "clients-2025.db")
+	if err := os.WriteFile(other, []byte("SQLite format 3\x00archived clients"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	var stdout, stderr bytes.Buffer
+	if code := run([]string{"library", "--sheet", other, "--force"}, &stdout, &stderr); code == 0 {
+		t.Fatalf("library sheet replaced another database: %s", stdout.String())
+	}
+	b, err := os.ReadFile(other)
+	if err != nil || !strings.HasPrefix(string(b), "SQLite format 3") {
+		t.Fatalf("the other database changed: %q %v", b, err)
+	}
+	if !strings.Contains(stderr.String(), other) {
+		t.Errorf("message %q does not name the file", stderr.String())
+	}
 }

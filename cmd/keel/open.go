@@ -3,6 +3,7 @@ package main
 import (
 	"fmt"
 	"io"
+	"strings"
 
 	"github.com/keel-coach/keel/assessment"
 	"github.com/keel-coach/keel/assessment/atomicfile"
@@ -50,16 +51,33 @@ func createDB(flagValue string, stdout, stderr io.Writer) (*sqlite.DB, int) {
 // command is about to write, against the database the command names (even
 // when it does not open it, so no spelling of the database is ever written
 // over): the database and the files beside it are refused, a missing
-// folder is refused, and an existing file needs --force. It prints the
-// refusal for cmd and reports whether to go on.
+// folder is refused, and an existing file needs --force. Outputs that are
+// not databases also refuse any existing SQLite file, even with --force
+// (atomicfile.CheckOutput). It prints the refusal for cmd and reports
+// whether to go on.
 func checkOut(cmd, out, dbFlag string, force bool, stderr io.Writer) bool {
+	if strings.HasPrefix(out, "-") {
+		// The flag package takes "--sheet -h" as a file named "-h".
+		fmt.Fprintf(stderr, "%s: %q looks like an option, not a file name; to use that name, write it as ./%s\n", cmd, out, out)
+		return false
+	}
 	dbPath, err := sqlite.ResolvePath(dbFlag)
 	if err != nil {
 		dbPath = ""
 	}
-	if err := atomicfile.CheckTarget(out, dbPath, force); err != nil {
+	check := atomicfile.CheckOutput
+	if cmd == backupCmd {
+		// A backup is itself a database: replacing an older backup with
+		// --force is what the coach asked for.
+		check = atomicfile.CheckTarget
+	}
+	if err := check(out, dbPath, force); err != nil {
 		fmt.Fprintf(stderr, "%s: %s\n", cmd, err)
 		return false
 	}
 	return true
 }
+
+// backupCmd names the backup command, the one writer whose output is a
+// database.
+const backupCmd = "keel backup"

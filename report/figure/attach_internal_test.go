@@ -69,3 +69,23 @@ func TestDowelDistanceCatchesLooseHand(t *testing.T) {
 		t.Fatalf("a hand reaching forward is %.2f m from a dowel on the back", d)
 	}
 }
+
+// The hands stay pressed into the hip crease through the hinge, and the
+// bent-over row ends with the weight beside the lower ribs, not in front.
+func TestHandsWhereTheCuesPutThem(t *testing.T) {
+	lib, err := Builtin()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range lib["hinge_hands_on_hips"].Poses {
+		pt := placed(p)
+		if d := dist(pt["hand_r"], pt["hip_r"]); d > 0.2 {
+			t.Errorf("hinge_hands_on_hips/%s: hand %.2f m from the hip", p.Name, d)
+		}
+	}
+	row := lib["db_row_bent"].Poses
+	end := placed(row[len(row)-1])
+	if dx := end["hand_r"].X - end["waist"].X; dx > 0.15 {
+		t.Errorf("db_row_bent/end: the dumbbell is %.2f m in front of the waist", dx)
+	}
+}

@@ -81,6 +81,7 @@ const (
 	wProp    = 0.025
 	wArrow   = 0.032
 	wFloor   = 0.02
+	wFarEdge = 0.022 // the ink edge of a far limb, drawn hollow
 	arrowTip = 0.085
 )
 

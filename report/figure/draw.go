@@ -126,6 +126,9 @@ func newScene(p Pose) *scene {
 	if sc.view == "" {
 		sc.view = Side
 	}
+	if len(p.Rest) == 2 && p.Tilt == 0 && sc.view != Above {
+		sc.rest(p.Rest[0], p.Rest[1])
+	}
 	if p.Tilt > 0 && sc.view != Above {
 		sc.groundPlane(p)
 	}
@@ -138,12 +141,55 @@ func newScene(p Pose) *scene {
 	return sc
 }
 
+// surface is how far below body point n its drawn outline reaches in this
+// view: the trunk is drawn narrower when not seen from the side.
+func (sc *scene) surface(n string) float64 {
+	switch trimSide(n) {
+	case "pelvis", "waist", "chest", "neck", "hip":
+		if sc.view != Side {
+			return wSide / 2
+		}
+		return wTrunk / 2
+	}
+	return radius(n)
+}
+
+// rest turns the whole body in the picture's plane, about point a, until
+// the surfaces of a and b lie at one height: both then rest on the floor
+// when the body is grounded (so long as nothing else lies lower).
+func (sc *scene) rest(a, b string) {
+	pa, _ := sc.project(sc.sk.pt[a])
+	pb, _ := sc.project(sc.sk.pt[b])
+	dx, dy := pb.X-pa.X, pb.Y-pa.Y
+	l := math.Hypot(dx, dy)
+	want := (sc.surface(b) - sc.surface(a)) / l
+	if l < 1e-6 || math.Abs(want) >= 1 {
+		return
+	}
+	phi := math.Asin(want) - math.Atan2(dy, dx)
+	if dx < 0 {
+		phi = math.Pi - math.Asin(want) - math.Atan2(dy, dx)
+	}
+	deg := phi * 180 / math.Pi
+	var m mat
+	if sc.view == Front {
+		m = rx(deg)
+	} else {
+		m = rz(deg)
+	}
+	o := sc.sk.pt[a]
+	for n, v := range sc.sk.pt {
+		sc.sk.pt[n] = o.add(m.apply(v.sub(o)))
+	}
+	sc.sk.face, sc.sk.up = m.apply(sc.sk.face), m.apply(sc.sk.up)
+}
+
 // groundPlane sets the body on the floor in the room (not on the page)
 // when the camera looks down: the lowest part of the body at height 0
 // plus the lift. The floor is then drawn as a plane under her instead of
 // a line.
 func (sc *scene) groundPlane(p Pose) {
-	low := math.Inf(1)
+	low, high := math.Inf(1), math.Inf(-1)
 	x0, x1, z0, z1 := math.Inf(1), math.Inf(-1), math.Inf(1), math.Inf(-1)
 	for n, v := range sc.sk.pt {
 		if n == "face" || n == "back" || n == "sacrum" {
@@ -154,7 +200,7 @@ func (sc *scene) groundPlane(p Pose) {
 		case "pelvis", "waist", "chest", "neck", "hip":
 			r = wSide / 2
 		}
-		low = math.Min(low, v.y-r)
+		low, high = math.Min(low, v.y-r), math.Max(high, v.y)
 		x0, x1 = math.Min(x0, v.x), math.Max(x1, v.x)
 		z0, z1 = math.Min(z0, v.z), math.Max(z1, v.z)
 	}
@@ -165,13 +211,20 @@ func (sc *scene) groundPlane(p Pose) {
 	if p.NoFloor {
 		return
 	}
-	const m = 0.25
+	// A mat on the floor with its edge drawn, reaching well behind her so
+	// it reads as the floor she lies on, not a block she lies across.
+	const m = 0.2
 	var quad []Pt
-	for _, c := range []vec{{x0 - m, 0, z0 - m}, {x1 + m, 0, z0 - m}, {x1 + m, 0, z1 + m}, {x0 - m, 0, z1 + m}} {
+	for _, c := range []vec{{x0 - 2*m, 0, z0 - m}, {x1 + m, 0, z0 - m}, {x1 + m, 0, z1 + m}, {x0 - 2*m, 0, z1 + m}} {
 		q, _ := sc.project(c)
 		quad = append(quad, q)
 	}
 	sc.back = append(sc.back, Prim{Kind: Fill, Tone: Tint, Pts: quad})
+	if high-low < 1 {
+		// Lying or kneeling low: the mat's edge says where the floor is.
+		// Under a standing body an edged patch would read as a box.
+		sc.back = append(sc.back, Prim{Kind: Stroke, Tone: Ink, Pts: quad, Closed: true, W: wFloor})
+	}
 }
 
 // ground puts the lowest part of the body on the floor (y = 0), raised by
@@ -186,14 +239,7 @@ func (sc *scene) ground(p Pose) {
 		if n == "face" || n == "back" || n == "sacrum" {
 			continue
 		}
-		r := radius(n)
-		if trimSide(n) == "pelvis" || trimSide(n) == "waist" || trimSide(n) == "chest" || trimSide(n) == "neck" || trimSide(n) == "hip" {
-			r = wTrunk / 2
-			if sc.view != Side {
-				r = wSide / 2
-			}
-		}
-		low = math.Min(low, q.Y-r)
+		low = math.Min(low, q.Y-sc.surface(n))
 	}
 	for n, q := range sc.p2 {
 		sc.p2[n] = Pt{q.X, q.Y - low + p.Lift}
@@ -266,19 +312,60 @@ func (sc *scene) body(p Pose) {
 		ta = append(ta, Prim{Kind: Dot, Tone: Accent, Pts: []Pt{g}, R: 0.055})
 	}
 	add("trunk", (sc.depth["pelvis"]+sc.depth["neck"])/2, tr, ta)
+	far := sc.farSide()
 	for _, x := range []string{"_r", "_l"} {
+		limb := func(parts []Prim) []Prim {
+			if x != far {
+				return parts
+			}
+			return hollow(parts)
+		}
 		sh, el, wr, ha := pt["shoulder"+x], pt["elbow"+x], pt["wrist"+x], pt["hand"+x]
-		arm := []Prim{seg(sh, el, wUpper, Ink), seg(el, wr, wFore, Ink), seg(wr, ha, wHand, Ink)}
+		arm := limb([]Prim{seg(sh, el, wUpper, Ink), seg(el, wr, wFore, Ink), seg(wr, ha, wHand, Ink)})
 		aa := append(accent("upper_arm"+x, sh, el, wUpper), accent("forearm"+x, el, wr, wFore)...)
 		add("arm"+x, (sc.depth["elbow"+x]+sc.depth["wrist"+x])/2, arm, aa)
 		hp, kn, an, he, to := pt["hip"+x], pt["knee"+x], pt["ankle"+x], pt["heel"+x], pt["toe"+x]
-		leg := []Prim{seg(hp, kn, wThigh, Ink), seg(kn, an, wShin, Ink), seg(he, to, wFoot, Ink)}
+		leg := limb([]Prim{seg(hp, kn, wThigh, Ink), seg(kn, an, wShin, Ink), seg(he, to, wFoot, Ink)})
 		la := append(accent("thigh"+x, hp, kn, wThigh), accent("shin"+x, kn, an, wShin)...)
 		if reg["hip"+x] {
 			la = append(la, Prim{Kind: Dot, Tone: Accent, Pts: []Pt{hp}, R: 0.045})
 		}
 		add("leg"+x, (sc.depth["knee"+x]+sc.depth["hip"+x])/2, leg, la)
 	}
+}
+
+// farSide returns "_l" or "_r" for the side of the body turned away from
+// the reader (its shoulder and hip lie clearly further back), or "" when
+// neither is (a body facing the reader). The far limbs are drawn hollow,
+// a light tone inside an ink edge, so left and right can be told apart in
+// black and white.
+func (sc *scene) farSide() string {
+	d := func(x string) float64 { return sc.depth["shoulder"+x] + sc.depth["hip"+x] }
+	switch diff := d("_r") - d("_l"); {
+	case diff > farGap:
+		return "_l"
+	case diff < -farGap:
+		return "_r"
+	}
+	return ""
+}
+
+// farGap is how much further back (metres, shoulder and hip together)
+// one side must lie to count as the far side.
+const farGap = 0.1
+
+// hollow turns the strokes of a far limb into an ink edge around a light
+// core: the first primitive keeps its place for the halo.
+func hollow(parts []Prim) []Prim {
+	out := make([]Prim, 0, 2*len(parts))
+	out = append(out, parts...)
+	for _, q := range parts {
+		c := q
+		c.Tone = Tint
+		c.W = q.W - 2*wFarEdge
+		out = append(out, c)
+	}
+	return out
 }
 
 // regions maps a region name to the parts it colours.

@@ -138,10 +138,12 @@ const (
 	Barbell    PropKind = "barbell"
 	FoamRoller PropKind = "foam_roller"
 	Cushion    PropKind = "cushion"
+	// Basket is a laundry basket or shopping bag held in both hands.
+	Basket PropKind = "basket"
 )
 
 // PropKinds lists the props in the order an editor offers them.
-var PropKinds = []PropKind{Mat, Wall, Doorway, Dowel, Band, Cable, Bench, Box, Kettlebell, Dumbbell, Barbell, FoamRoller, Cushion}
+var PropKinds = []PropKind{Mat, Wall, Doorway, Dowel, Band, Cable, Bench, Box, Kettlebell, Dumbbell, Barbell, FoamRoller, Cushion, Basket}
 
 // Prop is a piece of equipment placed relative to the body. At names the
 // body point it touches (see Points); To is a second body point for props
@@ -192,6 +194,11 @@ type Pose struct {
 	// (see Regions).
 	Region []string `json:"region,omitempty"`
 	Arrows []Arrow  `json:"arrows,omitempty"`
+	// Rest names two body points that rest on the floor (a knee and a
+	// hand on all fours, a forearm and a knee in a side plank): the whole
+	// body turns in the picture's plane until both touch it. Empty lets
+	// only the lowest point touch.
+	Rest []string `json:"rest,omitempty"`
 	// NoFloor leaves the floor line out (a figure seen from above has a
 	// mat instead).
 	NoFloor bool `json:"no_floor,omitempty"`
@@ -204,6 +211,7 @@ func (p Pose) Clone() Pose {
 	q.Props = append([]Prop(nil), p.Props...)
 	q.Region = append([]string(nil), p.Region...)
 	q.Arrows = append([]Arrow(nil), p.Arrows...)
+	q.Rest = append([]string(nil), p.Rest...)
 	return q
 }
 
@@ -237,6 +245,14 @@ func (p Pose) Check() error {
 	for _, a := range p.Arrows {
 		if !knownPoint(a.At) {
 			bad = append(bad, fmt.Sprintf("arrow: body point %q is not known", a.At))
+		}
+	}
+	if len(p.Rest) != 0 && len(p.Rest) != 2 {
+		bad = append(bad, "rest names two body points or none")
+	}
+	for _, r := range p.Rest {
+		if !knownPoint(r) {
+			bad = append(bad, fmt.Sprintf("rest: body point %q is not known", r))
 		}
 	}
 	if math.IsNaN(p.Tilt) || p.Tilt < 0 || p.Tilt > 60 {

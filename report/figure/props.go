@@ -2,6 +2,10 @@ package figure
 
 import "math"
 
+// plateR is a barbell plate's radius: a small bumper plate, so the legs
+// behind it still show and the bar sits about mid-shin.
+const plateR = 0.175
+
 func rect(x0, y0, x1, y1 float64) []Pt {
 	return []Pt{{x0, y0}, {x1, y0}, {x1, y1}, {x0, y1}}
 }
@@ -146,6 +150,11 @@ func (sc *scene) prop(pr Prop) {
 			w = map[PropKind]float64{Bench: 0.45, Box: 0.42, Cushion: 0.28}[pr.Kind]
 		}
 		top := at.Y - r
+		if pr.Kind == Cushion && sc.view == Above {
+			// Seen from above: a folded towel under the body point.
+			sc.back = append(sc.back, solid(rect(at.X-w/2, at.Y-0.12, at.X+w/2, at.Y+0.12))...)
+			break
+		}
 		if pr.Kind == Cushion {
 			top = math.Max(top, 0.05)
 			sc.back = append(sc.back, solid(rect(at.X-w/2, 0, at.X+w/2, top))...)
@@ -159,7 +168,12 @@ func (sc *scene) prop(pr Prop) {
 		sc.back = append(sc.back, seg(Pt{at.X - w/2 + 0.05, 0}, Pt{at.X - w/2 + 0.05, top - 0.06}, 0.035, Ink),
 			seg(Pt{at.X + w/2 - 0.05, 0}, Pt{at.X + w/2 - 0.05, top - 0.06}, 0.035, Ink))
 	case FoamRoller:
-		const rr = 0.075
+		// The roller lies on the floor under the body point, its size
+		// chosen (within a roller's usual range) so it touches both.
+		rr := 0.075
+		if pr.At != "" && pr.Ref == "" && sc.view != Above {
+			rr = math.Max(0.06, math.Min(0.1, (at.Y-sc.surface(pr.At))/2))
+		}
 		if sc.view != Above {
 			c := Pt{at.X, rr}
 			sc.back = append(sc.back, solid(circle(c, rr))...)
@@ -175,6 +189,17 @@ func (sc *scene) prop(pr Prop) {
 			{Kind: Stroke, Tone: Ink, Pts: handle, W: 0.025},
 			{Kind: Dot, Tone: Ink, Pts: []Pt{bell}, R: 0.09},
 		})
+	case Basket:
+		// An open basket hanging from its handles in the hands.
+		const bw, bh = 0.4, 0.24
+		top := at.Y - 0.05
+		body := []Pt{{at.X - bw/2, top}, {at.X - bw/2 + 0.03, top - bh}, {at.X + bw/2 - 0.03, top - bh}, {at.X + bw/2, top}}
+		sc.held(pr, []Prim{
+			{Kind: Fill, Tone: Tint, Pts: body},
+			{Kind: Stroke, Tone: Ink, Pts: body, Closed: true, W: wProp},
+			seg(Pt{at.X - bw/2, top - bh/2}, Pt{at.X + bw/2, top - bh/2}, wProp*0.8, Ink),
+			{Kind: Stroke, Tone: Ink, Pts: []Pt{{at.X - bw/2 + 0.05, top}, {at.X, at.Y + 0.03}, {at.X + bw/2 - 0.05, top}}, W: wProp},
+		})
 	case Dumbbell:
 		if sc.view == Side {
 			sc.held(pr, []Prim{{Kind: Dot, Tone: Paper, Pts: []Pt{at}, R: 0.06 + wHalo}, {Kind: Dot, Tone: Ink, Pts: []Pt{at}, R: 0.06}})
@@ -188,7 +213,7 @@ func (sc *scene) prop(pr Prop) {
 	case Barbell:
 		if sc.view == Side {
 			// The plate is an open ring, so the legs behind it still show.
-			plate := circle(at, 0.225)
+			plate := circle(at, plateR)
 			sc.held(pr, []Prim{
 				{Kind: Stroke, Tone: Paper, Pts: plate, Closed: true, W: 0.035 + 2*wHalo},
 				{Kind: Stroke, Tone: Ink, Pts: plate, Closed: true, W: 0.035},
@@ -296,9 +321,18 @@ func (sc *scene) inclineBench(pr Prop) {
 	}
 	pad := []Pt{a, b, {b.X + front.X*0.06, b.Y + front.Y*0.06}, {a.X + front.X*0.06, a.Y + front.Y*0.06}}
 	sc.back = append(sc.back, solid(pad)...)
-	for _, p := range []Pt{pad[2], pad[3]} {
-		if p.Y > 0.05 {
-			sc.back = append(sc.back, seg(p, Pt{p.X, 0}, 0.035, Ink))
-		}
+	// A post under the low end and a brace from the high end back down
+	// to its foot, with a foot along the floor: an incline bench, not a
+	// stand.
+	lo, hi := pad[3], pad[2]
+	if hi.Y < lo.Y {
+		lo, hi = hi, lo
+	}
+	if lo.Y > 0.05 {
+		sc.back = append(sc.back, seg(lo, Pt{lo.X, 0}, 0.035, Ink))
+	}
+	if hi.Y > 0.05 {
+		sc.back = append(sc.back, seg(hi, Pt{lo.X, 0}, 0.035, Ink),
+			seg(Pt{lo.X, 0.02}, Pt{hi.X, 0.02}, 0.035, Ink))
 	}
 }

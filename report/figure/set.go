@@ -34,6 +34,7 @@ type authored struct {
 	Region  *[]string          `json:"region"`
 	Arrows  []Arrow            `json:"arrows"`
 	NoFloor *bool              `json:"no_floor"`
+	Rest    *[]string          `json:"rest"`
 }
 
 type authoredSet struct {
@@ -123,6 +124,9 @@ func (f *assetFile) resolve(a authored, done map[string]Pose, depth int) (Pose, 
 	p.Arrows = append(p.Arrows, a.Arrows...)
 	if a.NoFloor != nil {
 		p.NoFloor = *a.NoFloor
+	}
+	if a.Rest != nil {
+		p.Rest = append([]string(nil), (*a.Rest)...)
 	}
 	return p, nil
 }
