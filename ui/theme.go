@@ -7,11 +7,27 @@ import (
 	"fyne.io/fyne/v2/theme"
 )
 
-// keelTheme wraps the default theme (which follows the system's light or
-// dark setting) and changes only the brand colour.
-type keelTheme struct{ fyne.Theme }
+// keelTheme wraps the default theme and changes the brand colour and the
+// text colours that read too faintly. It follows the system's light or
+// dark setting unless the coach chose one (Settings, Appearance).
+type keelTheme struct {
+	fyne.Theme
+	forced  bool
+	variant fyne.ThemeVariant
+}
 
-func newTheme() fyne.Theme { return keelTheme{theme.DefaultTheme()} }
+func newTheme() fyne.Theme { return keelTheme{Theme: theme.DefaultTheme()} }
+
+// newThemeFor is the theme for an appearance choice.
+func newThemeFor(appearance string) fyne.Theme {
+	switch appearance {
+	case AppearanceLight:
+		return keelTheme{Theme: theme.DefaultTheme(), forced: true, variant: theme.VariantLight}
+	case AppearanceDark:
+		return keelTheme{Theme: theme.DefaultTheme(), forced: true, variant: theme.VariantDark}
+	}
+	return newTheme()
+}
 
 var (
 	brandLight = color.NRGBA{R: 0x0f, G: 0x6e, B: 0x6e, A: 0xff}
@@ -19,6 +35,9 @@ var (
 )
 
 func (t keelTheme) Color(n fyne.ThemeColorName, v fyne.ThemeVariant) color.Color {
+	if t.forced {
+		v = t.variant
+	}
 	switch n {
 	case theme.ColorNamePrimary, theme.ColorNameFocus, theme.ColorNameHyperlink:
 		if v == theme.VariantDark {

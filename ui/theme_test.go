@@ -58,3 +58,25 @@ func TestThemeTextContrast(t *testing.T) {
 		}
 	}
 }
+
+// The coach's light, dark or system choice applies at once and is kept.
+func TestAppearanceChoice(t *testing.T) {
+	tu := newTestUI(t)
+	s := tu.openSettings()
+	s.appearance.SetSelected("Dark")
+	if tu.prefs.Appearance() != AppearanceDark {
+		t.Fatalf("appearance stored as %q", tu.prefs.Appearance())
+	}
+	bg := tu.app.Settings().Theme().Color(theme.ColorNameBackground, theme.VariantLight)
+	if relLuminance(bg) > 0.2 {
+		t.Fatal("the dark choice did not make the background dark")
+	}
+	s.appearance.SetSelected("Light")
+	bg = tu.app.Settings().Theme().Color(theme.ColorNameBackground, theme.VariantDark)
+	if relLuminance(bg) < 0.8 {
+		t.Fatal("the light choice did not make the background light")
+	}
+	if s.dirty() {
+		t.Fatal("the appearance made the profile look unsaved")
+	}
+}

@@ -82,8 +82,8 @@ type UI struct {
 // New builds the main window. Call ShowAndRun on the result's Window, or
 // Run.
 func New(a fyne.App, svc Services) *UI {
-	a.Settings().SetTheme(newTheme())
 	u := &UI{app: a, svc: svc, prefs: NewPrefs(a.Preferences())}
+	a.Settings().SetTheme(newThemeFor(u.prefs.Appearance()))
 	u.win = a.NewWindow(lang.L("Keel"))
 	u.win.Resize(fyne.NewSize(1100, 720))
 	u.win.SetMaster()
