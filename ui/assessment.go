@@ -30,11 +30,25 @@ type assessmentScreen struct {
 	b       *recordBinder
 	date    *widget.Entry
 	dateErr fieldError
-	coach   *widget.Entry
-	kind    *widget.Select
-	notes   *widget.Entry
-	clear   *clearanceFields // the medical clearance of red flags
-	goAhead *clearanceFields // the GP's go-ahead after a caesarean
+	// births is the number of births the record carries; blank means not
+	// recorded (the client file cannot tell 0 from not asked).
+	births    *widget.Entry
+	birthsErr fieldError
+	// errsShown says field messages are on screen: each goes away as soon
+	// as its field is corrected.
+	errsShown bool
+	coach     *widget.Entry
+	kind      *widget.Select
+	notes     *multiLineEntry
+	clear     *clearanceFields // the medical clearance of red flags
+	goAhead   *clearanceFields // the GP's go-ahead after a caesarean
+
+	// redFlags are the red-flag questions; redFlagsLeft says how many are
+	// still unanswered (always some text, so the form never moves).
+	redFlags []*widget.RadioGroup
+	// nav is the section list beside the form (assessment_nav.go).
+	nav          []*navSection
+	redFlagsLeft *widget.Label
 
 	hingeSuggest *widget.Label
 	hingeScore   *widget.Select
@@ -62,7 +76,7 @@ type assessmentScreen struct {
 	carried      map[string]bool
 	carriedBase  *assessment.Record // the form as first shown, to notice a change
 	carriedFrom  *assessment.Record
-	banners      map[string]fyne.CanvasObject
+	banners      map[string]*carriedStrip
 	carriedNote  *widget.Label
 	confirmAll   *widget.Button
 	carriedPanel *fyne.Container
@@ -117,6 +131,7 @@ func (s *assessmentScreen) fill(r *assessment.Record) {
 		s.kind.SetSelected(lang.L("Intake"))
 	}
 	s.notes.SetText(r.Notes)
+	s.births.SetText(s.birthsText(r))
 	s.clear.fill(r.MedicalClearance)
 	s.goAhead.fill(r.GPGoAhead)
 	s.b.loading = false
@@ -142,10 +157,22 @@ func (s *assessmentScreen) fill(r *assessment.Record) {
 		}
 	}
 	s.updateBanners()
+	s.countRedFlags()
 	shown, _ = s.collect()
 	s.orig = snapshotOf(shown)
 	s.refreshFindings(shown)
 	s.updateButtons(shown)
+}
+
+// birthsText is the births shown for r: blank when not recorded. A new
+// assessment shows a client's 0 births as blank, because her file cannot
+// tell "none" from "not asked"; the coach types 0 to say none.
+func (s *assessmentScreen) birthsText(r *assessment.Record) string {
+	c := r.Client
+	if c == nil || c.BirthsUnknown || (s.record == nil && c.Births == 0 && c.LastDelivery.IsZero()) {
+		return ""
+	}
+	return strconv.Itoa(c.Births)
 }
 
 // collect reads the whole form into a record, with the values that did not
@@ -160,6 +187,7 @@ func (s *assessmentScreen) collect() (*assessment.Record, assessment.ValidationE
 	if err != nil {
 		v.Add("date", "Write the date as YYYY-MM-DD, e.g. 2026-11-20.")
 	}
+	assessment.NotInFuture(&v, "date", d, s.ui.svc.today(), "The assessment date")
 	r.Date = d
 	r.Coach = strings.TrimSpace(s.coach.Text)
 	r.Kind = assessment.KindIntake
@@ -170,6 +198,15 @@ func (s *assessmentScreen) collect() (*assessment.Record, assessment.ValidationE
 	r.MedicalClearance = s.clear.collect(&v)
 	r.GPGoAhead = s.goAhead.collect(&v)
 	r.Client = s.client.Snapshot()
+	r.Client.Births, r.Client.BirthsUnknown = 0, true
+	if t := strings.TrimSpace(s.births.Text); t != "" {
+		n, err := strconv.Atoi(t)
+		if err != nil {
+			v.Add("client.births", "Enter the number of births as a whole number, e.g. 2, or leave it blank if it is not known.")
+		} else {
+			r.Client.Births, r.Client.BirthsUnknown = n, false
+		}
+	}
 	v = append(v, s.b.save(r)...)
 	// The record in the shape Keel stores it: empty sides not tested, the
 	// hinge override flag set (the domain decides, not the form).
@@ -202,12 +239,37 @@ func (s *assessmentScreen) dirtyAt(r *assessment.Record) bool {
 // marks, the findings and the buttons all follow from that one read.
 func (s *assessmentScreen) changed() {
 	s.status.SetText("")
-	r, _ := s.collect()
+	s.countRedFlags()
+	r, parseErrs := s.collect()
+	if s.errsShown {
+		s.clearFixed(r, parseErrs)
+	}
 	if s.updateCarried(r) {
 		r.CarriedOver = s.carriedList(r)
 	}
 	s.refreshFindings(r)
 	s.updateButtons(r)
+}
+
+// countRedFlags says how many red-flag questions are still unanswered: an
+// incomplete screen is the strictest case, so it must be plain to see.
+func (s *assessmentScreen) countRedFlags() {
+	if s.redFlagsLeft == nil {
+		return
+	}
+	left := 0
+	for _, rg := range s.redFlags {
+		if rg.Selected == "" {
+			left++
+		}
+	}
+	msg := lang.L("Every question answered.")
+	s.redFlagsLeft.Importance = widget.MediumImportance
+	if left > 0 {
+		msg = fmt.Sprintf(lang.L("%d of %d not answered: no programme until all are."), left, len(s.redFlags))
+		s.redFlagsLeft.Importance = widget.WarningImportance
+	}
+	s.redFlagsLeft.SetText(msg)
 }
 
 // updateButtons enables save while the form r differs from what is stored.
@@ -284,8 +346,47 @@ func (s *assessmentScreen) scrollToFirst(v assessment.ValidationErrors) {
 	}
 }
 
+// clearFixed takes away the message of every field the coach has
+// corrected, as she corrects it; it adds no new message while she types.
+func (s *assessmentScreen) clearFixed(r *assessment.Record, parseErrs assessment.ValidationErrors) {
+	all := parseErrs
+	if err := r.Validate(); err != nil {
+		all = append(all, assessment.FieldErrors(err)...)
+	}
+	still := false
+	keep := func(e fieldError, msg string) {
+		if e.Visible() {
+			e.set(msg)
+			still = still || msg != ""
+		}
+	}
+	keep(s.dateErr, all.For("date"))
+	keep(s.birthsErr, all.For("client.births"))
+	for field, e := range s.b.errs {
+		keep(e, all.For(field))
+	}
+	for _, sec := range s.b.sections {
+		msg := ""
+		for _, e := range all {
+			if _, own := s.b.errs[e.Field]; !own && strings.HasPrefix(e.Field, sec.key) {
+				msg = e.Message
+			}
+		}
+		keep(sec.err, msg)
+	}
+	for _, c := range []*clearanceFields{s.clear, s.goAhead} {
+		if c.err.Visible() {
+			c.showErrors(all)
+			still = still || c.err.Visible()
+		}
+	}
+	s.errsShown = still
+}
+
 func (s *assessmentScreen) showErrors(v assessment.ValidationErrors) {
+	s.errsShown = len(v) > 0
 	s.dateErr.set(v.For("date"))
+	s.birthsErr.set(v.For("client.births"))
 	s.clear.showErrors(v)
 	s.goAhead.showErrors(v)
 	for _, sec := range s.b.sections {
@@ -359,6 +460,7 @@ func (s *assessmentScreen) buildBanner() {
 // and the findings on the right.
 func (s *assessmentScreen) build() {
 	s.b = newRecordBinder(s.changed)
+	s.nav = nil
 	s.status = widget.NewLabel("")
 	s.date = widget.NewEntry()
 	s.date.SetPlaceHolder("YYYY-MM-DD")
@@ -371,7 +473,7 @@ func (s *assessmentScreen) build() {
 	s.coach.SetPlaceHolder(lang.L("Coach"))
 	s.coach.OnChanged = func(string) { s.b.changed() }
 	s.kind = widget.NewSelect([]string{lang.L("Intake"), lang.L("Reassessment")}, func(string) { s.b.changed() })
-	s.notes = widget.NewMultiLineEntry()
+	s.notes = newMultiLineEntry()
 	s.notes.Wrapping = fyne.TextWrapWord
 	s.notes.SetMinRowsVisible(3)
 	s.notes.SetPlaceHolder(lang.L("Anything else you noticed"))
@@ -392,11 +494,12 @@ func (s *assessmentScreen) build() {
 		labelled(lang.L("Date"), s.date, s.dateErr),
 		labelled(lang.L("Kind"), s.kind, newFieldError()),
 		labelled(lang.L("Coach"), s.coach, newFieldError()))
-	s.carried, s.banners = map[string]bool{}, map[string]fyne.CanvasObject{}
+	s.carried, s.banners = map[string]bool{}, map[string]*carriedStrip{}
 	s.carriedNote = newWrapLabel("")
 	s.carriedNote.Importance = widget.WarningImportance
 	s.confirmAll = newButton(lang.L("Confirm all as re-tested"), theme.ConfirmIcon(), s.onConfirmAll)
-	s.carriedPanel = container.NewBorder(nil, nil, widget.NewIcon(theme.NewWarningThemedResource(theme.HistoryIcon())), s.confirmAll, s.carriedNote)
+	// Once shown, the panel keeps its height: the form below never moves.
+	s.carriedPanel = container.New(&keepHeight{}, container.NewBorder(nil, nil, widget.NewIcon(theme.NewWarningThemedResource(theme.HistoryIcon())), s.confirmAll, s.carriedNote))
 	s.carriedPanel.Hide()
 	header := container.NewVBox(
 		container.NewBorder(nil, nil, back, container.NewHBox(s.status, s.programme, s.del, s.save), title),
@@ -418,12 +521,14 @@ func (s *assessmentScreen) build() {
 		s.sectionBox(lang.L("Notes"), nil, s.notes),
 	)
 	s.findings = container.NewVBox()
-	findingsPanel := container.NewBorder(newHeading(lang.L("Findings")), nil, nil, nil, container.NewVScroll(s.findings))
+	// The referral banner lives at the top of the findings panel, beside
+	// the form: showing it never moves a field under the pointer.
+	findingsPanel := container.NewBorder(container.NewVBox(newHeading(lang.L("Findings")), s.banner), nil, nil, nil, container.NewVScroll(s.findings))
 	s.formBox = container.NewPadded(form)
 	s.scroll = container.NewVScroll(s.formBox)
-	split := container.NewHSplit(s.scroll, findingsPanel)
+	split := container.NewHSplit(container.NewBorder(nil, nil, s.navList(), nil, s.scroll), findingsPanel)
 	split.Offset = 0.62
-	s.root = container.NewBorder(container.NewVBox(header, s.banner), nil, nil, nil, split)
+	s.root = container.NewBorder(header, nil, nil, nil, split)
 }
 
 // onProgramme creates a programme from the assessment as the form shows

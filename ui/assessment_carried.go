@@ -10,7 +10,11 @@ import (
 	"strconv"
 	"strings"
 
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/keel-coach/keel/assessment"
@@ -89,11 +93,7 @@ func (s *assessmentScreen) updateCarried(r *assessment.Record) bool {
 // the count in the header.
 func (s *assessmentScreen) updateBanners() {
 	for k, b := range s.banners {
-		if s.carried[k] {
-			b.Show()
-		} else {
-			b.Hide()
-		}
+		b.set(s.carried[k])
 	}
 	if n := len(s.carried); n > 0 {
 		from := lang.L("the last assessment")
@@ -101,12 +101,87 @@ func (s *assessmentScreen) updateBanners() {
 			from = s.carriedFrom.Date.String()
 		}
 		s.carriedNote.SetText(fmt.Sprintf(lang.L("%d sections are carried over from %s and not re-tested yet. Each is marked until you change or confirm it."), n, from))
+		s.confirmAll.Enable()
 		s.carriedPanel.Show()
-	} else {
-		s.carriedPanel.Hide()
+	} else if s.carriedPanel.Visible() {
+		// Keep the panel (and its height) once shown; say it is done.
+		s.carriedNote.SetText(lang.L("Every carried-over section is re-tested or confirmed."))
+		s.confirmAll.Disable()
 	}
 	if s.root != nil {
 		s.root.Refresh()
+	}
+}
+
+// carriedStrip is the note in a section carried over from an earlier
+// assessment. It is hidden for a section that was never carried; once
+// shown it keeps its place, and when the coach changes or confirms the
+// section it says so instead of disappearing, so nothing below moves.
+type carriedStrip struct {
+	root    *fyne.Container
+	msg     *widget.Label
+	confirm *widget.Button
+	bg      *canvas.Rectangle
+	shown   bool // carried over now
+}
+
+func newCarriedStrip(onConfirm func()) *carriedStrip {
+	c := &carriedStrip{msg: newWrapLabel("")}
+	c.confirm = newButton(lang.L("Confirm"), theme.ConfirmIcon(), onConfirm)
+	c.bg = canvas.NewRectangle(withAlpha(theme.Color(theme.ColorNameWarning), 0x30))
+	c.bg.CornerRadius = 6
+	c.root = container.New(&keepHeight{}, container.NewStack(c.bg,
+		container.NewBorder(nil, nil, widget.NewIcon(theme.NewWarningThemedResource(theme.HistoryIcon())), c.confirm, c.msg)))
+	c.root.Hide()
+	return c
+}
+
+// set shows the strip as carried over, or as done when it was shown before.
+func (c *carriedStrip) set(carried bool) {
+	c.shown = carried
+	switch {
+	case carried:
+		c.msg.SetText(lang.L("Carried over from the last assessment, not re-tested yet. Change anything here, or confirm it if it still holds."))
+		c.msg.Importance = widget.WarningImportance
+		c.bg.FillColor = withAlpha(theme.Color(theme.ColorNameWarning), 0x30)
+		c.confirm.Enable()
+		c.root.Show()
+	case c.root.Visible():
+		c.msg.SetText(lang.L("Re-tested or confirmed in this session."))
+		c.msg.Importance = widget.SuccessImportance
+		c.bg.FillColor = withAlpha(theme.Color(theme.ColorNameSuccess), 0x20)
+		c.confirm.Disable()
+	}
+	c.msg.Refresh()
+	c.bg.Refresh()
+}
+
+// carriedOver reports whether the strip shows its section as carried over.
+func (c *carriedStrip) carriedOver() bool { return c.shown && c.root.Visible() }
+
+// keepHeight stacks its objects and never gets shorter than it has been:
+// a message that shrinks or goes away leaves its space, so the fields
+// below stay where the pointer is.
+type keepHeight struct{ h float32 }
+
+func (k *keepHeight) MinSize(objects []fyne.CanvasObject) fyne.Size {
+	var m fyne.Size
+	for _, o := range objects {
+		if o.Visible() {
+			m = m.Max(o.MinSize())
+		}
+	}
+	if m.Height > k.h {
+		k.h = m.Height
+	}
+	m.Height = k.h
+	return m
+}
+
+func (k *keepHeight) Layout(objects []fyne.CanvasObject, size fyne.Size) {
+	for _, o := range objects {
+		o.Move(fyne.NewPos(0, 0))
+		o.Resize(size)
 	}
 }
 

@@ -45,11 +45,11 @@ func TestReassessPrefill(t *testing.T) {
 		t.Fatalf("carried over %q; want every section she had: %q", r.CarriedOver, want)
 	}
 	for _, k := range want {
-		if !s.banners[k].Visible() {
+		if !s.banners[k].carriedOver() {
 			t.Errorf("section %s does not show that it is carried over", k)
 		}
 	}
-	if s.banners[assessment.SectionPosture].Visible() {
+	if s.banners[assessment.SectionPosture].carriedOver() {
 		t.Error("an untested section shows as carried over")
 	}
 	if !s.carriedPanel.Visible() || !strings.Contains(s.carriedNote.Text, "5 sections") {
@@ -59,10 +59,10 @@ func TestReassessPrefill(t *testing.T) {
 	// Changing a value re-tests its section; confirming keeps it as is.
 	f.typ("pain.now", "2")
 	s.onConfirm(assessment.SectionGlutes)
-	if s.carried[assessment.SectionPain] || s.banners[assessment.SectionPain].Visible() {
+	if s.carried[assessment.SectionPain] || s.banners[assessment.SectionPain].carriedOver() {
 		t.Error("pain still carried over after the coach changed it")
 	}
-	if s.carried[assessment.SectionGlutes] || s.banners[assessment.SectionGlutes].Visible() {
+	if s.carried[assessment.SectionGlutes] || s.banners[assessment.SectionGlutes].carriedOver() {
 		t.Error("glutes still carried over after Confirm")
 	}
 	// Weeks postpartum move on with the date, and that alone does not
@@ -94,7 +94,7 @@ func TestReassessPrefill(t *testing.T) {
 	}
 	// Reopened, the unconfirmed sections still say so.
 	tu.openAssessment(c, n, nil)
-	if s2 := tu.current; !s2.banners[assessment.SectionHinge].Visible() || s2.banners[assessment.SectionPain].Visible() {
+	if s2 := tu.current; !s2.banners[assessment.SectionHinge].carriedOver() || s2.banners[assessment.SectionPain].carriedOver() {
 		t.Error("a reopened reassessment does not show which sections are still carried over")
 	}
 }

@@ -19,16 +19,20 @@ import (
 // refreshFindings shows the findings of the form as read into r.
 func (s *assessmentScreen) refreshFindings(r *assessment.Record) {
 	in := assessment.Interpret(r)
+	s.updateNav(r, in)
 	if in.ReferralRequired {
 		var reasons []string
 		for _, ref := range in.Referrals {
-			reasons = append(reasons, "• "+ref.Reason)
+			reasons = append(reasons, "• "+assessment.InWords(ref.Reason))
 		}
 		s.bannerText.SetText(lang.L("Refer before exercise") + "\n" + strings.Join(reasons, "\n"))
 	}
 	if in.ReferralRequired != s.banner.Visible() {
 		s.banner.Hidden = !in.ReferralRequired
-		s.root.Refresh() // the banner changes the header's height
+		s.banner.Refresh()
+		if s.root != nil {
+			s.root.Refresh() // the findings column makes room; the form does not move
+		}
 	}
 	if s.hingeSuggest != nil {
 		h := s.hinge(r)
@@ -90,10 +94,10 @@ func findingRow(f assessment.Finding) fyne.CanvasObject {
 	case assessment.SeverityHigh:
 		icon, imp = theme.WarningIcon(), widget.WarningImportance
 	}
-	title := widget.NewLabel(f.Coach)
+	title := widget.NewLabel(assessment.InWords(f.Coach))
 	title.Wrapping = fyne.TextWrapWord
 	title.Importance = imp
-	ev := widget.NewLabel(f.Evidence)
+	ev := widget.NewLabel(assessment.InWords(f.Evidence))
 	ev.Wrapping = fyne.TextWrapWord
 	ev.SizeName = theme.SizeNameCaptionText
 	ev.Importance = widget.LowImportance
@@ -102,21 +106,11 @@ func findingRow(f assessment.Finding) fyne.CanvasObject {
 	return container.NewBorder(nil, nil, container.NewVBox(widget.NewIcon(icon)), nil, container.NewVBox(container.NewHBox(sev), title, ev))
 }
 
-// sectionName is a record section's JSON key in words.
+// sectionName is a record section's key in words: "glutes.left" reads
+// "glutes (left)".
 func sectionName(key string) string {
-	names := map[string]string{
-		"context": "context", "red_flags": "red-flag screen", "pelvic_floor": "pelvic-floor symptoms", "pain": "pain",
-		"pelvic_tilt": "pelvic tilt", "thomas": "Thomas test", "glutes": "glutes", "hinge": "hip hinge",
-		"diastasis": "diastasis", "posture": "posture",
-	}
-	if n, ok := names[key]; ok {
-		return lang.L(n)
-	}
-	// A side or site inside a recorded section, e.g. "glutes.left".
 	if sec, part, ok := strings.Cut(key, "."); ok {
-		if n, ok := names[sec]; ok {
-			return lang.L(n) + " (" + lang.L(part) + ")"
-		}
+		return lang.L(assessment.KeyInWords(sec)) + " (" + lang.L(part) + ")"
 	}
-	return key
+	return lang.L(assessment.KeyInWords(key))
 }

@@ -10,7 +10,6 @@ import (
 	"strings"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
@@ -33,17 +32,17 @@ func (s *assessmentScreen) sectionBox(title string, sec *formSection, body ...fy
 	items = append(items, container.NewBorder(nil, nil, head[0], right))
 	if sec != nil {
 		key := sec.key
-		msg := newWrapLabel(lang.L("Carried over from the last assessment, not re-tested yet. Change anything here, or confirm it if it still holds."))
-		msg.Importance = widget.WarningImportance
-		confirm := newButton(lang.L("Confirm"), theme.ConfirmIcon(), func() { s.onConfirm(key) })
-		bg := canvas.NewRectangle(withAlpha(theme.Color(theme.ColorNameWarning), 0x30))
-		bg.CornerRadius = 6
-		banner := container.NewStack(bg, container.NewBorder(nil, nil, widget.NewIcon(theme.NewWarningThemedResource(theme.HistoryIcon())), confirm, msg))
-		banner.Hide()
-		s.banners[key] = banner
-		items = append(items, banner)
+		strip := newCarriedStrip(func() { s.onConfirm(key) })
+		s.banners[key] = strip
+		items = append(items, strip.root)
 	}
-	return container.NewVBox(append(items, container.NewVBox(body...))...)
+	box := container.NewVBox(append(items, container.NewVBox(body...))...)
+	key := ""
+	if sec != nil {
+		key = sec.key
+	}
+	s.addNav(key, box)
+	return box
 }
 
 // sideBySide lays out rows of caption | left | right.
@@ -84,7 +83,14 @@ func (s *assessmentScreen) contextSection() fyne.CanvasObject {
 	weeks, weeksErr := sec.intField("context.weeks_postpartum", "0–520", func(r *assessment.Record) **int { return &ctxOf(r).WeeksPostpartum })
 	sitting, sitErr := sec.floatField("context.sitting_hours", "0–24", func(r *assessment.Record) **float64 { return &ctxOf(r).SittingHours })
 	lifting, liftErr := sec.selectField("context.child_lifting", liftingChoices, func(r *assessment.Record) *string { return &ctxOf(r).ChildLifting })
-	feeding := feedingField(sec)
+	feeding := yesNoField(sec, "context.breastfeeding", func(r *assessment.Record) **bool { return &ctxOf(r).Breastfeeding })
+	pregnant := yesNoField(sec, "context.pregnant", func(r *assessment.Record) **bool { return &ctxOf(r).Pregnant })
+	s.births, s.birthsErr = numberEntry(lang.L("not recorded")), newFieldError()
+	s.births.OnChanged = func(string) {
+		if !s.b.loading {
+			s.changed()
+		}
+	}
 	activity, actErr := sec.textField("context.current_activity", lang.L("e.g. walks 30 min most days"), false, func(r *assessment.Record) *string { return &ctxOf(r).CurrentActivity })
 	goals, goalsErr := sec.textField("context.goals", lang.L("What she wants from coaching"), true, func(r *assessment.Record) *string { return &ctxOf(r).Goals })
 
@@ -93,7 +99,9 @@ func (s *assessmentScreen) contextSection() fyne.CanvasObject {
 		labelled(lang.L("Weeks postpartum"), withUnit(weeks, lang.L("weeks")), weeksErr),
 		labelled(lang.L("Breastfeeding"), feeding, newFieldError()),
 		labelled(lang.L("Sitting a day"), withUnit(sitting, lang.L("hours")), sitErr),
-		labelled(lang.L("Lifts or carries a child"), lifting, liftErr))
+		labelled(lang.L("Lifts or carries a child"), lifting, liftErr),
+		labelled(lang.L("Pregnant now"), pregnant, newFieldError()),
+		labelled(lang.L("Births (leave blank if not known: treated as the strictest case)"), s.births, s.birthsErr))
 	return s.sectionBox(lang.L("Context"), sec, grid,
 		labelled(lang.L("Current activity"), activity, actErr),
 		labelled(lang.L("Goals"), goals, goalsErr),
@@ -101,33 +109,34 @@ func (s *assessmentScreen) contextSection() fyne.CanvasObject {
 		vbox(actRows...))
 }
 
-// feedingField is the breastfeeding answer: yes, no or not recorded.
-func feedingField(sec *formSection) *widget.Select {
-	feeding := widget.NewSelect([]string{notRecorded, lang.L("Yes"), lang.L("No")}, func(string) { sec.touched() })
-	sec.b.widgets["context.breastfeeding"] = feeding
+// yesNoField is a yes / no answer; "—" means not asked (nil).
+func yesNoField(sec *formSection, path string, get func(*assessment.Record) **bool) *widget.Select {
+	sel := widget.NewSelect([]string{notRecorded, lang.L("Yes"), lang.L("No")}, func(string) { sec.touched() })
+	sel.PlaceHolder = notRecorded
+	sec.b.widgets[path] = sel
 	sec.loads = append(sec.loads, func(r *assessment.Record, set bool) {
-		feeding.SetSelected(notRecorded)
-		if set && r.Context.Breastfeeding != nil {
-			if *r.Context.Breastfeeding {
-				feeding.SetSelected(lang.L("Yes"))
+		sel.SetSelected(notRecorded)
+		if set && *get(r) != nil {
+			if **get(r) {
+				sel.SetSelected(lang.L("Yes"))
 			} else {
-				feeding.SetSelected(lang.L("No"))
+				sel.SetSelected(lang.L("No"))
 			}
 		}
 	})
 	sec.saves = append(sec.saves, func(r *assessment.Record, _ *assessment.ValidationErrors) {
-		switch feeding.Selected {
+		var v *bool
+		switch sel.Selected {
 		case lang.L("Yes"):
 			t := true
-			r.Context.Breastfeeding = &t
+			v = &t
 		case lang.L("No"):
 			f := false
-			r.Context.Breastfeeding = &f
-		default:
-			r.Context.Breastfeeding = nil
+			v = &f
 		}
+		*get(r) = v
 	})
-	return feeding
+	return sel
 }
 
 // activityRows are up to three activities that matter to her, each rated
@@ -207,13 +216,29 @@ func (s *assessmentScreen) safetySection() fyne.CanvasObject {
 		{"age_onset", "Back pain that started before 20 or after 50", func(f *assessment.RedFlags) *assessment.Tri { return &f.AgeOnset }},
 	}
 	var rows []fyne.CanvasObject
+	s.redFlags = nil
 	for _, x := range qs {
 		get := x.get
 		rg := sec.triField("red_flags."+x.key, func(r *assessment.Record) *assessment.Tri { return get(rf(r)) })
+		s.redFlags = append(s.redFlags, rg)
 		rows = append(rows, caption(lang.L(x.label)), rg)
 	}
+	// One action for the usual answer: every question not answered yet
+	// becomes No. Answers already given stay as they are, and each one
+	// stays visible and changeable.
+	none := newButton(lang.L("None of these"), theme.ConfirmIcon(), func() {
+		for _, rg := range s.redFlags {
+			if rg.Selected == "" {
+				rg.SetSelected(lang.L("No"))
+			}
+		}
+	})
+	// The count wraps rather than widen the form, and keeps its height when
+	// it gets shorter, so answering never moves the questions below.
+	s.redFlagsLeft = newWrapLabel("")
 	return s.sectionBox(lang.L("Safety screen: red flags"), sec,
 		caption(lang.L("Any yes or unsure means: refer before exercise. Unsure counts as yes.")),
+		container.New(&keepHeight{}, container.NewBorder(nil, nil, none, nil, s.redFlagsLeft)),
 		container.NewGridWithColumns(2, rows...),
 		caption(lang.L("Fill in only when a doctor has cleared her to exercise despite a red flag:")),
 		s.clear.row(lang.L("Medical clearance date"), lang.L("Cleared by")),
@@ -241,8 +266,17 @@ func (s *assessmentScreen) pelvicFloorSection() fyne.CanvasObject {
 		sec.checkField("pelvic_floor.bleeding_after_8_weeks", lang.L("Bleeding after 8 weeks"), func(r *assessment.Record) *bool { return &pf(r).BleedingAfter8Weeks }),
 		sec.checkField("pelvic_floor.scar_concern", lang.L("Caesarean scar concern"), func(r *assessment.Record) *bool { return &pf(r).ScarConcern }),
 	}
+	// "None of these": she was asked and reports no symptom. The boxes stay
+	// on screen, so a symptom she mentions later is one tick away.
+	none := newButton(lang.L("None of these"), theme.ConfirmIcon(), func() {
+		for _, c := range checks {
+			c.(*widget.Check).SetChecked(false)
+		}
+		sec.tested.SetChecked(true)
+	})
 	return s.sectionBox(lang.L("Postpartum and pelvic-floor symptoms"), sec,
 		caption(lang.L("Tick what she reports. Any symptom means a referral to a pelvic-health physiotherapist and no impact work.")),
+		container.NewHBox(none, caption(lang.L("Untick \"Asked\" if the questions were not asked."))),
 		container.NewGridWithColumns(2, checks...))
 }
 

@@ -27,9 +27,16 @@ func (f form) w(path string) fyne.CanvasObject {
 
 func (f form) typ(path, text string) {
 	f.t.Helper()
-	e := f.w(path).(*widget.Entry)
-	e.SetText("")
-	test.Type(e, text)
+	switch e := f.w(path).(type) {
+	case *widget.Entry:
+		e.SetText("")
+		test.Type(e, text)
+	case *multiLineEntry:
+		e.SetText("")
+		test.Type(e, text)
+	default:
+		f.t.Fatalf("%s is not a text field", path)
+	}
 }
 
 func (f form) sel(path, label string) {

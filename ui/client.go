@@ -43,7 +43,7 @@ type clientDetail struct {
 	mode      *widget.Select
 	clearDate *widget.Entry
 	clearBy   *widget.Entry
-	notes     *widget.Entry
+	notes     *multiLineEntry
 	errs      map[string]fieldError
 
 	save, cancel, archive, del *widget.Button
@@ -105,7 +105,7 @@ func newClientDetail(u *UI, h *homeScreen) *clientDetail {
 	d.mode = widget.NewSelect(labels, func(string) { d.changed() })
 	d.clearDate = entry("YYYY-MM-DD")
 	d.clearBy = entry(lang.L("e.g. Dr Patel (GP)"))
-	d.notes = widget.NewMultiLineEntry()
+	d.notes = newMultiLineEntry()
 	d.notes.SetPlaceHolder(lang.L("Anything worth remembering"))
 	d.notes.Wrapping = fyne.TextWrapWord
 	d.notes.SetMinRowsVisible(3)

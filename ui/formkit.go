@@ -319,19 +319,21 @@ func (s *formSection) checkGroupField(path string, choices []choice, get func(*a
 }
 
 // textField binds an entry to a string.
-func (s *formSection) textField(path, placeholder string, multi bool, get func(*assessment.Record) *string) (*widget.Entry, fieldError) {
+func (s *formSection) textField(path, placeholder string, multi bool, get func(*assessment.Record) *string) (fyne.CanvasObject, fieldError) {
 	var e *widget.Entry
+	var shown fyne.CanvasObject
 	if multi {
-		e = widget.NewMultiLineEntry()
-		e.Wrapping = fyne.TextWrapWord
-		e.SetMinRowsVisible(2)
+		m := newMultiLineEntry()
+		m.SetMinRowsVisible(2)
+		e, shown = &m.Entry, m
 	} else {
 		e = widget.NewEntry()
+		shown = e
 	}
 	e.SetPlaceHolder(placeholder)
 	e.OnChanged = func(string) { s.touched() }
 	fe := s.errLabel(path)
-	s.b.widgets[path] = e
+	s.b.widgets[path] = shown
 	s.loads = append(s.loads, func(r *assessment.Record, set bool) {
 		if set {
 			e.SetText(*get(r))
@@ -340,5 +342,5 @@ func (s *formSection) textField(path, placeholder string, multi bool, get func(*
 		}
 	})
 	s.saves = append(s.saves, func(r *assessment.Record, _ *assessment.ValidationErrors) { *get(r) = strings.TrimSpace(e.Text) })
-	return e, fe
+	return shown, fe
 }

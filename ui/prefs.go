@@ -10,6 +10,14 @@ import (
 const (
 	prefShowArchived  = "clients.show_archived"
 	prefLastExportDir = "handout.last_dir"
+	prefAppearance    = "window.appearance"
+)
+
+// Appearances: follow the system's light or dark setting, or always one.
+const (
+	AppearanceSystem = "system"
+	AppearanceLight  = "light"
+	AppearanceDark   = "dark"
 )
 
 // Diastasis width units (as stored in the coach's profile): the domain's.
@@ -29,6 +37,18 @@ func (p Prefs) ShowArchived() bool { return p.p.BoolWithFallback(prefShowArchive
 
 // SetShowArchived stores the archived toggle.
 func (p Prefs) SetShowArchived(v bool) { p.p.SetBool(prefShowArchived, v) }
+
+// Appearance is the chosen theme: AppearanceSystem unless set.
+func (p Prefs) Appearance() string {
+	switch v := p.p.String(prefAppearance); v {
+	case AppearanceLight, AppearanceDark:
+		return v
+	}
+	return AppearanceSystem
+}
+
+// SetAppearance stores the theme choice.
+func (p Prefs) SetAppearance(v string) { p.p.SetString(prefAppearance, v) }
 
 // LastExportDir is the folder the last handout was saved in.
 func (p Prefs) LastExportDir() string { return p.p.String(prefLastExportDir) }

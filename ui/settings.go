@@ -49,7 +49,7 @@ type settingsScreen struct {
 	ui *UI
 
 	coach, business, contact, accent *widget.Entry
-	paper, unit                      *widget.Select
+	paper, unit, appearance          *widget.Select
 	logo                             []byte
 	logoView                         *fyne.Container
 	swatch                           *canvas.Rectangle
@@ -93,6 +93,23 @@ func (u *UI) openSettings() *settingsScreen {
 	if p.DiastasisUnit == UnitMM {
 		s.unit.SetSelected(unitLabels[1])
 	}
+	// The appearance applies at once and is kept on this computer, not in
+	// the data file: it is not part of what Save stores.
+	appearances := []string{AppearanceSystem, AppearanceLight, AppearanceDark}
+	appearanceLabels := []string{lang.L("As the system (light or dark)"), lang.L("Light"), lang.L("Dark")}
+	s.appearance = widget.NewSelect(appearanceLabels, func(l string) {
+		for i, al := range appearanceLabels {
+			if l == al && u.prefs.Appearance() != appearances[i] {
+				u.prefs.SetAppearance(appearances[i])
+				u.app.Settings().SetTheme(newThemeFor(appearances[i]))
+			}
+		}
+	})
+	for i, a := range appearances {
+		if u.prefs.Appearance() == a {
+			s.appearance.SetSelected(appearanceLabels[i])
+		}
+	}
 	s.logo = p.Logo
 	s.logoView = container.NewStack()
 	for _, f := range []string{report.FieldCoachName, report.FieldBusiness, report.FieldContact, report.FieldAccent, report.FieldPaper, report.FieldDiastasisUnit, report.FieldLogo} {
@@ -105,14 +122,15 @@ func (u *UI) openSettings() *settingsScreen {
 	back := newButton(lang.L("Back"), theme.NavigateBackIcon(), s.onBack)
 
 	form := formGrid(
-		append(append(append(append(append(append(append([]fyne.CanvasObject{},
+		append(append(append(append(append(append(append(append([]fyne.CanvasObject{},
 			fieldRow(lang.L("Coach name"), s.coach, s.errs[report.FieldCoachName])...),
 			fieldRow(lang.L("Business name"), s.business, s.errs[report.FieldBusiness])...),
 			fieldRow(lang.L("Contact line"), s.contact, s.errs[report.FieldContact])...),
 			fieldRow(lang.L("Logo (PNG or JPEG)"), container.NewVBox(container.NewHBox(chooseLogo, removeLogo), s.logoView), s.errs[report.FieldLogo])...),
 			fieldRow(lang.L("Accent colour"), container.NewBorder(nil, nil, nil, s.swatch, s.accent), s.errs[report.FieldAccent])...),
 			fieldRow(lang.L("Paper size"), s.paper, s.errs[report.FieldPaper])...),
-			fieldRow(lang.L("Diastasis width in"), s.unit, s.errs[report.FieldDiastasisUnit])...)...)
+			fieldRow(lang.L("Diastasis width in"), s.unit, s.errs[report.FieldDiastasisUnit])...),
+			fieldRow(lang.L("Appearance (this computer)"), s.appearance, newFieldError())...)...)
 	intro := newWrapLabel(lang.L("These appear on every handout you print. They are kept in your Keel data file, so they move with it."))
 	right := container.NewHBox(s.status, s.save)
 	if u.svc.Data != nil {

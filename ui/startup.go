@@ -128,7 +128,7 @@ func (s *StartupError) showError(title string, err error) {
 	if assessment.ErrorCode(err) == assessment.EINTERNAL {
 		log.Printf("keel: %s: %v", title, err)
 	}
-	dialog.NewInformation(title, assessment.ErrorMessage(err), s.win).Show()
+	dialog.NewInformation(title, assessment.MessageInWords(err), s.win).Show()
 }
 
 // ShowNotice shows a message in the main window, e.g. where a restore

@@ -7,11 +7,27 @@ import (
 	"fyne.io/fyne/v2/theme"
 )
 
-// keelTheme wraps the default theme (which follows the system's light or
-// dark setting) and changes only the brand colour.
-type keelTheme struct{ fyne.Theme }
+// keelTheme wraps the default theme and changes the brand colour and the
+// text colours that read too faintly. It follows the system's light or
+// dark setting unless the coach chose one (Settings, Appearance).
+type keelTheme struct {
+	fyne.Theme
+	forced  bool
+	variant fyne.ThemeVariant
+}
 
-func newTheme() fyne.Theme { return keelTheme{theme.DefaultTheme()} }
+func newTheme() fyne.Theme { return keelTheme{Theme: theme.DefaultTheme()} }
+
+// newThemeFor is the theme for an appearance choice.
+func newThemeFor(appearance string) fyne.Theme {
+	switch appearance {
+	case AppearanceLight:
+		return keelTheme{Theme: theme.DefaultTheme(), forced: true, variant: theme.VariantLight}
+	case AppearanceDark:
+		return keelTheme{Theme: theme.DefaultTheme(), forced: true, variant: theme.VariantDark}
+	}
+	return newTheme()
+}
 
 var (
 	brandLight = color.NRGBA{R: 0x0f, G: 0x6e, B: 0x6e, A: 0xff}
@@ -19,6 +35,9 @@ var (
 )
 
 func (t keelTheme) Color(n fyne.ThemeColorName, v fyne.ThemeVariant) color.Color {
+	if t.forced {
+		v = t.variant
+	}
 	switch n {
 	case theme.ColorNamePrimary, theme.ColorNameFocus, theme.ColorNameHyperlink:
 		if v == theme.VariantDark {
@@ -29,5 +48,26 @@ func (t keelTheme) Color(n fyne.ThemeColorName, v fyne.ThemeVariant) color.Color
 		}
 		return brandLight
 	}
+	if c, ok := readable[v][n]; ok {
+		return c
+	}
 	return t.Theme.Color(n, v)
+}
+
+// readable are text colours chosen to read at 4.5:1 or better on the
+// background and on input fields (TestThemeTextContrast): the defaults for
+// faint text, placeholders and the warning, error and success words are
+// too pale on a light background, and faint text too dark on a dark one.
+var readable = map[fyne.ThemeVariant]map[fyne.ThemeColorName]color.Color{
+	theme.VariantLight: {
+		theme.ColorNameDisabled:    color.NRGBA{R: 0x5c, G: 0x5c, B: 0x5c, A: 0xff},
+		theme.ColorNamePlaceHolder: color.NRGBA{R: 0x5c, G: 0x5c, B: 0x5c, A: 0xff},
+		theme.ColorNameError:       color.NRGBA{R: 0xb7, G: 0x1c, B: 0x1c, A: 0xff},
+		theme.ColorNameWarning:     color.NRGBA{R: 0x8a, G: 0x4b, B: 0x00, A: 0xff},
+		theme.ColorNameSuccess:     color.NRGBA{R: 0x1e, G: 0x6b, B: 0x24, A: 0xff},
+	},
+	theme.VariantDark: {
+		theme.ColorNameDisabled: color.NRGBA{R: 0x9e, G: 0x9e, B: 0x9e, A: 0xff},
+		theme.ColorNameError:    color.NRGBA{R: 0xff, G: 0x6f, B: 0x66, A: 0xff},
+	},
 }

@@ -6,6 +6,7 @@ package ui
 import (
 	"context"
 	"log"
+	"reflect"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -13,6 +14,7 @@ import (
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/widget"
 
 	"github.com/keel-coach/keel/assessment"
 )
@@ -80,8 +82,8 @@ type UI struct {
 // New builds the main window. Call ShowAndRun on the result's Window, or
 // Run.
 func New(a fyne.App, svc Services) *UI {
-	a.Settings().SetTheme(newTheme())
 	u := &UI{app: a, svc: svc, prefs: NewPrefs(a.Preferences())}
+	a.Settings().SetTheme(newThemeFor(u.prefs.Appearance()))
 	u.win = a.NewWindow(lang.L("Keel"))
 	u.win.Resize(fyne.NewSize(1100, 720))
 	u.win.SetMaster()
@@ -118,26 +120,142 @@ func (u *UI) topEditor() editor {
 	return u.editors[len(u.editors)-1]
 }
 
+// shortcut is one keyboard shortcut of the window and what it does.
+type shortcut struct {
+	label string
+	key   fyne.KeyName
+	do    func()
+}
+
+// shortcuts are the window's shortcuts. New client and search act on the
+// home screen only: underneath another screen they would change what the
+// coach cannot see.
+func (u *UI) shortcuts() []shortcut {
+	return []shortcut{
+		{lang.L("New client"), fyne.KeyN, func() {
+			if u.atHome() {
+				u.home.onNew()
+			}
+		}},
+		{lang.L("Find a client"), fyne.KeyF, func() {
+			if u.atHome() {
+				u.home.focusSearch()
+			}
+		}},
+		{lang.L("Save"), fyne.KeyS, u.onSaveShortcut},
+		{lang.L("Next section of the assessment"), fyne.KeyPageDown, func() {
+			if s := u.onAssessment(); s != nil {
+				s.nextSection()
+			}
+		}},
+		{lang.L("Previous section of the assessment"), fyne.KeyPageUp, func() {
+			if s := u.onAssessment(); s != nil {
+				s.previousSection()
+			}
+		}},
+		{lang.L("Print the handout (PDF)"), fyne.KeyP, func() {
+			if u.programme != nil && !u.atHome() && u.screens[len(u.screens)-1] == u.programme.root {
+				u.programme.onExport()
+			}
+		}},
+	}
+}
+
+// onAssessment is the assessment screen the coach sees, or nil.
+func (u *UI) onAssessment() *assessmentScreen {
+	if u.current == nil || u.atHome() || u.screens[len(u.screens)-1] != u.current.root {
+		return nil
+	}
+	return u.current
+}
+
+// addShortcuts registers the shortcuts twice: in the window's menu, which
+// the desktop driver consults before the focused widget, so they work while
+// the coach is typing in any field; and on the canvas, for when nothing has
+// focus. A shortcut is ignored while a dialog is open over the window.
 func (u *UI) addShortcuts() {
 	c := u.win.Canvas()
-	// New client and search act on the home screen only: underneath another
-	// screen they would change what the coach cannot see.
-	c.AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyN, Modifier: fyne.KeyModifierShortcutDefault}, func(fyne.Shortcut) {
-		if u.atHome() {
-			u.home.onNew()
+	var items []*fyne.MenuItem
+	for _, sc := range u.shortcuts() {
+		do := sc.do
+		guarded := func() {
+			if len(c.Overlays().List()) == 0 {
+				do()
+			}
 		}
-	})
-	c.AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyF, Modifier: fyne.KeyModifierShortcutDefault}, func(fyne.Shortcut) {
-		if u.atHome() {
-			u.home.focusSearch()
+		key := &desktop.CustomShortcut{KeyName: sc.key, Modifier: fyne.KeyModifierShortcutDefault}
+		it := fyne.NewMenuItem(sc.label, guarded)
+		it.Shortcut = key
+		items = append(items, it)
+		c.AddShortcut(key, func(fyne.Shortcut) { guarded() })
+	}
+	u.win.SetMainMenu(fyne.NewMainMenu(fyne.NewMenu(lang.L("Keel"), items...)))
+	c.SetOnTypedKey(u.onTypedKey)
+}
+
+// onTypedKey gets the keys no widget took: Enter confirms and Escape
+// cancels the dialog on top.
+func (u *UI) onTypedKey(ev *fyne.KeyEvent) {
+	top := u.win.Canvas().Overlays().Top()
+	if top == nil {
+		return
+	}
+	var buttons []*widget.Button
+	collectButtons(top, &buttons)
+	var pick *widget.Button
+	switch ev.Name {
+	case fyne.KeyReturn, fyne.KeyEnter:
+		for _, b := range buttons {
+			if b.Importance == widget.HighImportance && !b.Disabled() && b.Visible() {
+				pick = b
+			}
 		}
-	})
-	c.AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyP, Modifier: fyne.KeyModifierShortcutDefault}, func(fyne.Shortcut) {
-		if u.programme != nil && !u.atHome() && u.screens[len(u.screens)-1] == u.programme.root {
-			u.programme.onExport()
+	case fyne.KeyEscape:
+		for _, b := range buttons {
+			switch b.Text {
+			case lang.L("Cancel"), lang.L("No"), lang.L("Close"), lang.L("Back"):
+				pick = b
+			}
 		}
-	})
-	c.AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyS, Modifier: fyne.KeyModifierShortcutDefault}, func(fyne.Shortcut) { u.onSaveShortcut() })
+	default:
+		return
+	}
+	if pick == nil && len(buttons) == 1 {
+		pick = buttons[0] // a message with one button: OK
+	}
+	if pick != nil && pick.OnTapped != nil && !pick.Disabled() {
+		pick.OnTapped()
+	}
+}
+
+// collectButtons gathers the visible buttons under o.
+func collectButtons(o fyne.CanvasObject, out *[]*widget.Button) {
+	if o == nil || !o.Visible() {
+		return
+	}
+	switch w := o.(type) {
+	case *widget.Button:
+		*out = append(*out, w)
+		return
+	case *fyne.Container:
+		for _, c := range w.Objects {
+			collectButtons(c, out)
+		}
+		return
+	case *widget.PopUp:
+		collectButtons(w.Content, out)
+	default:
+		// The overlay holding a dialog is one of Fyne's internal widgets;
+		// like a pop-up it keeps what it shows in its Content field.
+		v := reflect.ValueOf(o)
+		if v.Kind() == reflect.Pointer && v.Elem().Kind() == reflect.Struct {
+			if f := v.Elem().FieldByName("Content"); f.IsValid() && f.CanInterface() {
+				if c, ok := f.Interface().(fyne.CanvasObject); ok {
+					collectButtons(c, out)
+				}
+			}
+		}
+	}
 }
 
 // onClose asks before closing when any open screen holds unsaved changes.
@@ -194,7 +312,7 @@ func (u *UI) showError(title string, err error) {
 	if assessment.ErrorCode(err) == assessment.EINTERNAL {
 		log.Printf("keel: %s: %v", title, err)
 	}
-	dialog.NewInformation(title, assessment.ErrorMessage(err), u.win).Show()
+	dialog.NewInformation(title, assessment.MessageInWords(err), u.win).Show()
 }
 
 func ctx() context.Context { return context.Background() }

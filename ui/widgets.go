@@ -10,6 +10,22 @@ import (
 	"fyne.io/fyne/v2/widget"
 )
 
+// multiLineEntry is a multi-line text field that Tab leaves, like every
+// other field: a coach tabbing through the form never types a tab
+// character into her notes (Enter starts a new line).
+type multiLineEntry struct{ widget.Entry }
+
+func newMultiLineEntry() *multiLineEntry {
+	e := &multiLineEntry{}
+	e.MultiLine = true
+	e.Wrapping = fyne.TextWrapWord
+	e.ExtendBaseWidget(e)
+	return e
+}
+
+// AcceptsTab says Tab moves the focus on instead of typing a tab.
+func (e *multiLineEntry) AcceptsTab() bool { return false }
+
 func newWrapLabel(text string) *widget.Label {
 	l := widget.NewLabel(text)
 	l.Wrapping = fyne.TextWrapWord
