@@ -154,3 +154,47 @@ func TestEditsFlowToHandout(t *testing.T) {
 		checkHerWords(t, "regressed handout", strings.Join(pages(t, in), "\n"))
 	})
 }
+
+// TestFullDoseFlowsToHandout: the coach's own tempo, rest, reps in reserve
+// and note for a line reach that exercise's card on her handout.
+func TestFullDoseFlowsToHandout(t *testing.T) {
+	in := exampleInput(t, "weak-right-glute-med")
+	p := in.Programme
+	wk := p.Weeks[0]
+	slot := assessment.Slot{Week: wk.Week, Day: "mon", Index: -1}
+	var id string
+	for _, d := range wk.Days {
+		if d.Day != "mon" {
+			continue
+		}
+		for i, x := range d.Exercises {
+			if x.ExerciseID == "band_row" {
+				slot.Index, id = i, x.ExerciseID
+			}
+		}
+	}
+	if slot.Index < 0 {
+		t.Skip("the example's Monday has no band row")
+	}
+	rir := 2
+	edit := assessment.DoseEdit{Sets: 3, Reps: 10, Tempo: "3-1-1", RestSeconds: 45, RepsInReserve: &rir, Note: "Keep the ribs down"}
+	if err := assessment.EditFullDose(p, in.Library, slot, edit, true); err != nil {
+		t.Fatal(err)
+	}
+	h, err := report.Build(in)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, b := range sessionFor(t, h, "Monday").Exercises {
+		if b.ExerciseID != id {
+			continue
+		}
+		for _, want := range []string{"3 rounds of 10", "about 5 seconds for each repetition", "rest 45 seconds", "still do 2 more", "From your coach: Keep the ribs down."} {
+			if !strings.Contains(b.Dose, want) {
+				t.Errorf("dose %q lacks %q", b.Dose, want)
+			}
+		}
+		return
+	}
+	t.Fatal("Monday's card for the band row is missing")
+}

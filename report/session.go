@@ -744,16 +744,35 @@ func (pb *partBuilder) dose(ln line, phase string, withHow bool) string {
 	if !withHow || ex == nil {
 		return upperFirst(base)
 	}
+	// The coach's own tempo and rest for this line win over the
+	// library's; how many she could still do and her note follow.
 	ld := ex.Dosage[phase]
+	tempo, rest := ld.Tempo, ld.RestSeconds
+	if ln.rx.Tempo != "" {
+		tempo = ln.rx.Tempo
+	}
+	if ln.rx.RestSeconds > 0 {
+		rest = ln.rx.RestSeconds
+	}
 	var how []string
-	if secs := tempoSeconds(ld.Tempo); secs > 0 && ln.rx.Reps > 0 {
+	if secs := tempoSeconds(tempo); secs > 0 && ln.rx.Reps > 0 {
 		how = append(how, fmt.Sprintf("about %d seconds for each repetition", secs))
 	}
-	if ld.RestSeconds > 0 && max(ln.rx.Sets, 1) > 1 {
-		how = append(how, fmt.Sprintf("rest %d seconds between rounds", ld.RestSeconds))
+	if rest > 0 && max(ln.rx.Sets, 1) > 1 {
+		how = append(how, fmt.Sprintf("rest %d seconds between rounds", rest))
 	}
 	if len(how) > 0 {
 		base += "; " + strings.Join(how, ", ")
+	}
+	if r := ln.rx.RepsInReserve; r != nil {
+		if *r == 0 {
+			base += ". Finish each round when one more would be a real struggle"
+		} else {
+			base += fmt.Sprintf(". Finish each round when you could still do %s", plural(*r, "more", "more"))
+		}
+	}
+	if n := strings.TrimSpace(ln.rx.Note); n != "" {
+		base += ". From your coach: " + strings.TrimRight(n, ".") + "."
 	}
 	return upperFirst(base)
 }
