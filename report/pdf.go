@@ -39,9 +39,9 @@ const (
 	marginSide   = 16.0
 	marginTop    = 14.0
 	footerGap    = 11.0 // footer baseline area height above the page edge
-	contentGapB  = 20.0 // content stops this far above the page edge
+	contentGapB  = 17.0 // content stops this far above the page edge
 	ptToMM       = 25.4 / 72
-	leading      = 1.32 // line height as a multiple of the type size
+	leading      = 1.17 // line height as a multiple of the type size
 	sizeBody     = 10.5 // body text: never smaller (layout rule)
 	sizeCard     = 10.0 // text in exercise boxes and tables: never smaller
 	sizeSmall    = 9.0  // running header and labels, never her instructions
@@ -49,7 +49,7 @@ const (
 	sizeHeading  = 14.0
 	sizeTitle    = 21.0
 	sizeCardName = 12.0
-	boxPad       = 3.2
+	boxPad       = 2.7
 	cardBar      = 2.2   // width of the accent bar on a card
 	logoArea     = 700.0 // mm²: a logo keeps this area whatever its shape
 	logoMaxW     = 70.0
@@ -87,10 +87,13 @@ func Render(h *Handout, w io.Writer, opt RenderOptions) error {
 		}
 	} else {
 		r.summary()
+		// The later phases follow the first pages' overview, where there
+		// is room beside the advice box, so the tracking sheet can have a
+		// page of its own and not run onto a second.
+		r.later()
 		for i := range h.Parts {
 			r.part(&h.Parts[i])
 		}
-		r.later()
 		r.tracking()
 		if h.Progress != nil {
 			r.progress()
