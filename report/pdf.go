@@ -87,12 +87,17 @@ func Render(h *Handout, w io.Writer, opt RenderOptions) error {
 		}
 	} else {
 		r.summary()
-		// The later phases follow the first pages' overview, where there
-		// is room beside the advice box, so the tracking sheet can have a
-		// page of its own and not run onto a second.
-		r.later()
+		// The later phases follow the first pages' overview when they fit
+		// the page it ends on; otherwise they follow the last session.
+		// Either way the tracking sheet can have a page of its own.
+		if len(h.Later) > 0 && r.y+r.laterHeight() <= r.bottom {
+			r.later()
+		}
 		for i := range h.Parts {
 			r.part(&h.Parts[i])
+		}
+		if !r.laterDone {
+			r.later()
 		}
 		r.tracking()
 		if h.Progress != nil {
@@ -196,6 +201,8 @@ type renderer struct {
 	// poses counts each exercise's figure poses (0: no figure), looked up
 	// once per handout.
 	poses map[string]int
+	// laterDone is set once the later phases are drawn.
+	laterDone bool
 }
 
 // minPageWords is the fewest words a page may hold (a referral sheet and

@@ -472,10 +472,31 @@ func (r *renderer) later() {
 	w := r.h.Words
 	body := lineHeight(sizeBody)
 	r.need(lineHeight(sizeHeading) + 12*body)
+	r.laterDone = true
 	r.bookmark(w.LaterHeading, 0)
 	r.heading(w.LaterHeading, 3*body)
 	r.para(w.LaterIntro, sizeBody, false, 0, colInk)
 	r.y += 2
+	for _, lines := range r.laterBoxes() {
+		r.box(boxStyle{border: colRule, lineWidth: 0.3}, lines)
+	}
+}
+
+// laterHeight is the height the later phases take, heading to last box.
+func (r *renderer) laterHeight() float64 {
+	w := r.h.Words
+	r.font(false, sizeBody)
+	h := lineHeight(sizeHeading) + 8 + float64(len(r.wrap(w.LaterIntro, r.width)))*lineHeight(sizeBody) + 2
+	for _, lines := range r.laterBoxes() {
+		h += r.boxHeight(boxStyle{border: colRule, lineWidth: 0.3}, lines)
+	}
+	return h
+}
+
+// laterBoxes is one box of lines per later phase.
+func (r *renderer) laterBoxes() [][]boxLine {
+	w := r.h.Words
+	var out [][]boxLine
 	for _, n := range r.h.Later {
 		lines := []boxLine{{text: n.Title, bold: true, size: 11.5}}
 		if n.Text != "" {
@@ -488,8 +509,9 @@ func (r *renderer) later() {
 		if n.CheckIn != "" {
 			lines = append(lines, boxLine{text: n.CheckIn, gap: 1.2, muted: true})
 		}
-		r.box(boxStyle{border: colRule, lineWidth: 0.3}, lines)
+		out = append(out, lines)
 	}
+	return out
 }
 
 // tracking draws the sheet to fill in with a pen: one row per planned
