@@ -192,9 +192,6 @@ type renderer struct {
 	logoW      float64
 	logoH      float64
 	spaceWidth map[float64]float64
-	// pageWords counts the words drawn on the current page, header and
-	// footer aside, so the layout can avoid leaving a page nearly empty.
-	pageWords int
 	// pendingExplain is the key to the doses when the fridge page had no
 	// room for it: the first session page takes it.
 	pendingExplain []boxLine
@@ -204,11 +201,6 @@ type renderer struct {
 	// laterDone is set once the later phases are drawn.
 	laterDone bool
 }
-
-// minPageWords is the fewest words a page may hold (a referral sheet and
-// the last tracking page aside): a sheet with less is wasted paper and
-// looks like a mistake.
-const minPageWords = 60
 
 func newRenderer(h *Handout, opt RenderOptions) (*renderer, error) {
 	size := gofpdf.SizeType{Wd: 210, Ht: 297}
@@ -328,7 +320,6 @@ func (r *renderer) font(bold bool, size float64) {
 func (r *renderer) newPage() {
 	r.pdf.AddPage()
 	r.y = marginTop
-	r.pageWords = 0
 	if r.pdf.PageNo() == 1 {
 		return
 	}
@@ -345,7 +336,6 @@ func (r *renderer) newPage() {
 	r.pdf.SetLineWidth(0.5)
 	r.pdf.Line(r.left, r.y, r.right, r.y)
 	r.y += 5
-	r.pageWords = 0
 }
 
 // footer prints "Page x of y", the client's name and the date on every
@@ -378,7 +368,6 @@ func (r *renderer) pageRoom() float64 {
 }
 
 func (r *renderer) cell(x, y, w, h float64, s, align string) {
-	r.pageWords += len(strings.Fields(s))
 	r.pdf.SetXY(x, y)
 	r.pdf.CellFormat(w, h, s, "", 0, align, false, 0, "")
 }
