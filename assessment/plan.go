@@ -669,10 +669,14 @@ func (g *gen) everyday(p *Programme) []Focus {
 		out = append(out, Focus{Title: "Your Pilates class", Reason: "For now, leave out or change the curl-ups, roll-ups and full planks in your Pilates class (ask the teacher for an easier version, such as a head-down or knee-down option), until your tummy stays flat while you do them."})
 	}
 	if why := g.review(p); why != "" {
-		out = append(out, Focus{Title: "Next check-in", Reason: why})
+		out = append(out, Focus{Title: FocusNextCheckIn, Reason: why})
 	}
 	return out
 }
+
+// FocusNextCheckIn titles the focus item that says when she is next
+// reassessed: the one date every reader (screen, handout) gives.
+const FocusNextCheckIn = "Next check-in"
 
 // dayText writes d as she would say it: "Monday 16 November".
 func dayText(d Date) string { return d.Time().Format("Monday 2 January") }

@@ -367,6 +367,14 @@ func Build(in Input) (*Handout, error) {
 	pb := &partBuilder{p: p, phases: phases, lib: lib, r: in.Record, interp: interp, shown: map[string]string{}, explain: map[string]bool{}, whySeen: map[string]bool{}}
 	h.Parts = buildParts(pb, from, to)
 	h.Later, h.CheckIn = buildLater(p, phases, to)
+	// The programme's own check-in (its date follows her referrals, the
+	// 6-week check or the end of the first phase) is the one she reads, so
+	// the handout never gives two dates.
+	for _, f := range p.Focus {
+		if f.Title == assessment.FocusNextCheckIn && strings.TrimSpace(f.Reason) != "" {
+			h.CheckIn = clean(f.Reason, maxFocusRunes)
+		}
+	}
 	h.Tracking = buildTracking(p, lib, from, to)
 	h.Referrals = buildReferralPages(in.Record, p, interp, h, false)
 	if len(h.Referrals) > 0 {
@@ -649,6 +657,9 @@ func buildSummary(r *assessment.Record, p *assessment.Programme, interp *assessm
 	for _, f := range p.Focus {
 		if len(s.Focus) == maxFocusItems {
 			break
+		}
+		if f.Title == assessment.FocusNextCheckIn {
+			continue // printed once, as the handout's check-in (Build)
 		}
 		t := clean(f.Title, maxNameRunes)
 		why := clean(f.Reason, maxFocusRunes)

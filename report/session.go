@@ -911,7 +911,9 @@ func buildLater(p *assessment.Programme, phases []phaseSpan, to int) ([]PhaseNot
 			}
 		}
 		if d := weekStartOf(p, ph.First); !d.IsZero() {
-			n.CheckIn = "We check these together around " + d.Time().Format("Monday 2 January") + "."
+			// The last day of the phase before, as the programme dates
+			// her check-in (the end of a week), so she reads one date.
+			n.CheckIn = "We check these together around " + d.AddDays(-1).Time().Format("Monday 2 January") + "."
 		} else {
 			n.CheckIn = "We check these together at your next check-in."
 		}
