@@ -74,14 +74,20 @@ func (u *UI) onCreateProgramme(c *assessment.Client, r *assessment.Record) {
 	start := widget.NewEntry()
 	start.SetText(assessment.NextMonday(u.svc.today()).String())
 	startErr := newFieldError()
-	equip := widget.NewCheckGroup(nil, nil)
-	equip.Horizontal = true
+	// Equipment in words, three to a row, so every box is in reach in the
+	// smallest window Keel is made for (1024×700).
+	var equipChecks []*widget.Check
+	var equipCodes []string
+	equipGrid := container.NewGridWithColumns(3)
 	for _, e := range assessment.EquipmentNames {
 		if e != assessment.EquipNone {
-			equip.Options = append(equip.Options, e)
+			ch := widget.NewCheck(label(equipmentLabels, e), nil)
+			ch.SetChecked(true)
+			equipChecks = append(equipChecks, ch)
+			equipCodes = append(equipCodes, e)
+			equipGrid.Add(ch)
 		}
 	}
-	equip.SetSelected(equip.Options)
 	// Start from: Keel builds it from her assessment, or a template.
 	var tpls []*assessment.Template
 	from := widget.NewSelect(nil, nil)
@@ -107,7 +113,7 @@ func (u *UI) onCreateProgramme(c *assessment.Client, r *assessment.Record) {
 		labelled(lang.L("Start from"), fromRow, newFieldError()),
 		labelled(lang.L("Length in weeks (a template keeps its own)"), weeks, newFieldError()),
 		labelled(lang.L("Week 1 starts on"), start, startErr),
-		labelled(lang.L("Equipment she has (untick what she lacks)"), equip, newFieldError()))
+		labelled(lang.L("Equipment she has (untick what she lacks)"), equipGrid, newFieldError()))
 	var d *dialog.CustomDialog
 	create := newImportantButton(lang.L("Create"), func() {
 		sd, err := assessment.ParseDate(strings.TrimSpace(start.Text))
@@ -116,7 +122,12 @@ func (u *UI) onCreateProgramme(c *assessment.Client, r *assessment.Record) {
 			return
 		}
 		n, _ := strconv.Atoi(weeks.Selected)
-		eq := append([]string{assessment.EquipNone}, equip.Selected...)
+		eq := []string{assessment.EquipNone}
+		for i, ch := range equipChecks {
+			if ch.Checked {
+				eq = append(eq, equipCodes[i])
+			}
+		}
 		lib, err := u.library()
 		if err != nil {
 			u.showError(lang.L("Could not load the exercise library"), err)
@@ -140,7 +151,7 @@ func (u *UI) onCreateProgramme(c *assessment.Client, r *assessment.Record) {
 		d.Hide()
 		u.openProgrammeScreen(c, r, p)
 	})
-	d = dialog.NewCustomWithoutButtons(lang.L("Create programme"), container.NewGridWrap(fyne.NewSize(560, 400), form), u.win)
+	d = dialog.NewCustomWithoutButtons(lang.L("Create programme"), container.NewGridWrap(fyne.NewSize(600, 420), container.NewVScroll(form)), u.win)
 	d.SetButtons([]fyne.CanvasObject{newButton(lang.L("Cancel"), nil, func() { d.Hide() }), create})
 	d.Show()
 }
