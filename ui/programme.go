@@ -251,7 +251,7 @@ func (s *programmeScreen) blockedView() fyne.CanvasObject {
 	box := container.NewVBox(newHeading(lang.L("No programme: refer first")))
 	box.Add(newWrapLabel(lang.L("A safety rule blocks loaded exercise for this client. Keel makes no programme until the reasons below are dealt with and a doctor's clearance is recorded on the assessment. The handout will carry the referral.")))
 	for _, r := range s.p.Referrals {
-		l := newWrapLabel("• " + r.Reason)
+		l := newWrapLabel("• " + assessment.InWords(r.Reason))
 		l.Importance = widget.DangerImportance
 		box.Add(l)
 	}
@@ -359,7 +359,7 @@ func (s *programmeScreen) lineRow(w *assessment.Week, day string, i int, l asses
 		name.SetText(l.Name + "  ⚠ " + lang.L("override"))
 	}
 	dose := widget.NewLabel(assessment.DoseText(l))
-	reason := newWrapLabel(l.Reason)
+	reason := newWrapLabel(assessment.InWords(l.Reason))
 	reason.SizeName = theme.SizeNameCaptionText
 	texts := container.NewVBox(container.NewBorder(nil, nil, nil, dose, name))
 	if more := assessment.DoseDetails(l); more != "" || l.HowHard != "" {
@@ -412,7 +412,7 @@ func (s *programmeScreen) refreshSide() {
 	if len(p.Referrals) > 0 && !p.Blocked {
 		s.side.Add(newHeading(lang.L("Referrals")))
 		for _, r := range p.Referrals {
-			l := newWrapLabel("• " + r.Reason)
+			l := newWrapLabel("• " + assessment.InWords(r.Reason))
 			l.Importance = widget.DangerImportance
 			s.side.Add(l)
 		}
@@ -420,7 +420,11 @@ func (s *programmeScreen) refreshSide() {
 	if len(p.Overrides) > 0 {
 		s.side.Add(newHeading(lang.L("Your overrides")))
 		for _, o := range p.Overrides {
-			l := newWrapLabel(fmt.Sprintf("• %s (%s, %s): %s", o.ExerciseID, o.Gate, o.Date, o.Reason))
+			name := o.ExerciseID
+			if e, ok := s.lib.Get(o.ExerciseID); ok {
+				name = e.Name
+			}
+			l := newWrapLabel(fmt.Sprintf(lang.L("• %s (past %s, %s): %s"), name, assessment.GateInWords(o.Gate), o.Date, assessment.InWords(o.Reason)))
 			l.Importance = widget.WarningImportance
 			s.side.Add(l)
 		}
@@ -444,8 +448,12 @@ func (s *programmeScreen) refreshSide() {
 	if len(p.Focus) > 0 {
 		s.side.Add(newHeading(lang.L("What the plan works on")))
 		for _, f := range p.Focus {
-			s.side.Add(newWrapLabel("• " + f.Title + ": " + f.Reason))
+			s.side.Add(newWrapLabel("• " + f.Title + ": " + assessment.InWords(f.Reason)))
 		}
+	}
+	if eq := equipmentInWords(p.Options.Equipment); eq != "" {
+		s.side.Add(newHeading(lang.L("Equipment she has")))
+		s.side.Add(newWrapLabel(eq))
 	}
 	s.side.Add(newHeading(fmt.Sprintf(lang.L("Left out (%d)"), len(p.Excluded))))
 	if len(p.Excluded) == 0 {
@@ -456,7 +464,7 @@ func (s *programmeScreen) refreshSide() {
 		if name == "" {
 			name = x.ExerciseID
 		}
-		l := newWrapLabel("• " + name + ": " + x.Reason)
+		l := newWrapLabel("• " + name + ": " + assessment.InWords(x.Reason))
 		l.SizeName = theme.SizeNameCaptionText
 		s.side.Add(l)
 	}
@@ -833,4 +841,16 @@ func (s *programmeScreen) previousVersion() *assessment.Programme {
 func (s *programmeScreen) say(text string) {
 	s.said.SetText(text)
 	s.said.Show()
+}
+
+// equipmentInWords lists the equipment the programme was made for in the
+// coach's words, leaving out "no equipment".
+func equipmentInWords(codes []string) string {
+	var out []string
+	for _, c := range codes {
+		if c != assessment.EquipNone {
+			out = append(out, label(equipmentLabels, c))
+		}
+	}
+	return strings.Join(out, ", ")
 }
