@@ -61,6 +61,9 @@ type assessmentScreen struct {
 	// findingsShown is what the findings panel shows (findingsKey), so a
 	// keystroke that changes no finding does not rebuild it.
 	findingsShown string
+	// findingRows are the rows shown, by finding, to be kept when the
+	// panel is rebuilt.
+	findingRows map[string]fyne.CanvasObject
 	status        *widget.Label
 	save, del     *widget.Button
 	programme     *widget.Button
