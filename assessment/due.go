@@ -129,13 +129,28 @@ func dueReason(in DueInput, phase int) string {
 func DueForReassessment(inputs []DueInput, today Date) []Due {
 	horizon, lapsed := today.AddDays(DueLookaheadDays), today.AddDays(-DueLapsedDays)
 	out := make([]Due, 0, len(inputs)/4)
+	days := make([]int64, 0, len(inputs)/4)
+	// Most due clients share a handful of reasons (the same phases, or the
+	// 4-week rule): each is worded once per list.
+	reasons := map[reasonKey]string{}
 	for _, in := range inputs {
 		d, phase, ok := nextReassessment(in)
 		if !ok || d.After(horizon) || d.Before(lapsed) {
 			continue
 		}
-		out = append(out, Due{ClientID: in.ClientID, Name: in.Name, Date: d, Reason: dueReason(in, phase),
+		k := reasonKey{phase: phase}
+		if phase >= 0 {
+			ph := in.Phases[phase]
+			k = reasonKey{phase: phase, last: phase == len(in.Phases)-1, name: ph.Name, title: ph.Title, first: ph.FirstWeek, lastWeek: ph.LastWeek}
+		}
+		reason, seen := reasons[k]
+		if !seen {
+			reason = dueReason(in, phase)
+			reasons[k] = reason
+		}
+		out = append(out, Due{ClientID: in.ClientID, Name: in.Name, Date: d, Reason: reason,
 			LastAssessment: in.LastAssessment, Overdue: d.Before(today)})
+		days = append(days, dayNumber(d))
 	}
 	// Names are folded (accents and case ignored) only when two clients
 	// fall due on the same day, and each at most once.
@@ -151,11 +166,8 @@ func DueForReassessment(inputs []DueInput, today Date) []Due {
 		idx[i] = i
 	}
 	slices.SortFunc(idx, func(a, b int) int {
-		switch da, db := out[a].Date, out[b].Date; {
-		case da.Before(db):
-			return -1
-		case da.After(db):
-			return 1
+		if c := cmp.Compare(days[a], days[b]); c != 0 {
+			return c
 		}
 		if c := strings.Compare(fold(a), fold(b)); c != 0 {
 			return c
@@ -167,4 +179,12 @@ func DueForReassessment(inputs []DueInput, today Date) []Due {
 		sorted[i] = out[j]
 	}
 	return sorted
+}
+
+// reasonKey is what a due reason's wording depends on (dueReason).
+type reasonKey struct {
+	phase           int
+	last            bool
+	name, title     string
+	first, lastWeek int
 }

@@ -20,13 +20,19 @@ const FormatProgress = "keel.progress/1"
 // (docs/FORMAT.md, "Progress (keel.progress/1)"). Keys may be added, never
 // renamed.
 type progressJSON struct {
-	Format      string                     `json:"format"`
-	Client      progressClient             `json:"client"`
-	Assessments []assessment.RecordRef     `json:"assessments"`
-	Comparison  *assessment.Comparison     `json:"comparison"`
-	Trends      []assessment.Trend         `json:"trends"`
-	Next        *progressNext              `json:"next_reassessment"`
-	Adherence   []assessment.WeekAdherence `json:"adherence"`
+	Format      string                 `json:"format"`
+	Client      progressClient         `json:"client"`
+	Assessments []assessment.RecordRef `json:"assessments"`
+	Comparison  *assessment.Comparison `json:"comparison"`
+	Trends      []assessment.Trend     `json:"trends"`
+	Next        *progressNext          `json:"next_reassessment"`
+	// Phase is, when her latest assessment was made after her current
+	// programme began, the phase she is in, the next one, which of its
+	// entry criteria that assessment meets, and whether Keel proposes
+	// moving on (rule 14).
+	Phase     *assessment.PhaseProposal  `json:"phase,omitempty"`
+	phaseName map[string]string          // phase code to its title in her programme
+	Adherence []assessment.WeekAdherence `json:"adherence"`
 }
 
 type progressClient struct {
@@ -140,6 +146,17 @@ func gatherProgress(s services, clientID int64, today assessment.Date) (*progres
 		return nil, nil, err
 	}
 	issued := assessment.CurrentProgramme(ps)
+	if len(recs) > 0 && issued != nil && issued.RecordID != recs[len(recs)-1].ID {
+		if pp := assessment.ProposeNextPhase(issued, recs[len(recs)-1]); pp.Current != "" {
+			doc.Phase = &pp
+			doc.phaseName = map[string]string{}
+			for _, ph := range issued.Phases {
+				if ph.Title != "" {
+					doc.phaseName[ph.Name] = strings.ToLower(ph.Title)
+				}
+			}
+		}
+	}
 	if len(recs) > 0 {
 		in := assessment.DueInputFor(c, recs[len(recs)-1].Date, issued)
 		if d, why, ok := assessment.NextReassessment(in); ok {
@@ -158,12 +175,43 @@ func gatherProgress(s services, clientID int64, today assessment.Date) (*progres
 	return doc, recs, nil
 }
 
+// writePhaseProposal says, after a reassessment, which entry criteria of
+// her next phase are met and whether Keel proposes moving on.
+func writePhaseProposal(w io.Writer, pp *assessment.PhaseProposal, names map[string]string) {
+	if pp == nil {
+		return
+	}
+	name := func(code string) string {
+		if t, ok := names[code]; ok {
+			return t
+		}
+		return strings.ReplaceAll(code, "_", " ")
+	}
+	if pp.Next == "" {
+		fmt.Fprintf(w, "Phase: she is in the last phase (%s) of her programme.\n", name(pp.Current))
+		return
+	}
+	verdict := "stay in the current phase until every criterion below is met"
+	if pp.Ready {
+		verdict = "move on: every criterion is met"
+	}
+	fmt.Fprintf(w, "Phase: %s now; next %s. Keel proposes to %s.\n", name(pp.Current), name(pp.Next), verdict)
+	for _, c := range pp.Checks {
+		mark := "not met"
+		if c.Met {
+			mark = "met"
+		}
+		fmt.Fprintf(w, "  - %s (%s)\n", c.Text, mark)
+	}
+}
+
 // writeProgressText writes the document for a person to read.
 func writeProgressText(w io.Writer, doc *progressJSON) {
 	fmt.Fprintf(w, "%s: %d assessments\n", doc.Client.Name, len(doc.Assessments))
 	if doc.Next != nil {
 		fmt.Fprintf(w, "Next reassessment: %s (%s)\n", doc.Next.Date, doc.Next.Reason)
 	}
+	writePhaseProposal(w, doc.Phase, doc.phaseName)
 	if c := doc.Comparison; c != nil {
 		fmt.Fprintf(w, "\nFirst (%s) and latest (%s) assessments:\n", c.Before.Date, c.After.Date)
 		tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)

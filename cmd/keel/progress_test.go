@@ -166,3 +166,69 @@ func TestProgressCommand(t *testing.T) {
 }
 
 func itoa64(n int64) string { return strconv.FormatInt(n, 10) }
+
+// TestProgressPhaseProposal: after a reassessment, `keel progress` says
+// which entry criteria of her next phase the latest assessment meets and
+// what Keel proposes (rule 14).
+func TestProgressPhaseProposal(t *testing.T) {
+	path, id := demoDB(t, "Gosia")
+	db, err := sqlite.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := newServices(db)
+	c, err := s.clients.FindClientByID(ctx(), id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	recs, err := s.records.FindRecords(ctx(), assessment.RecordFilter{ClientID: id})
+	if err != nil || len(recs) < 2 {
+		t.Fatalf("%d records (%v)", len(recs), err)
+	}
+	lib, err := s.library()
+	if err != nil {
+		t.Fatal(err)
+	}
+	// A plan from her first assessment, so the later ones are reassessments
+	// against it.
+	first := recs[0]
+	p, err := assessment.NewProgramme(c, first, lib, assessment.ProgrammeOptions{Weeks: 8, Start: assessment.NextMonday(first.Date)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := p.Issue(first); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.programmes.CreateProgramme(ctx(), p); err != nil {
+		t.Fatal(err)
+	}
+	db.Close()
+
+	var out, errb bytes.Buffer
+	if code := run([]string{"progress", "-db", path, "--client", itoa64(id)}, &out, &errb); code != 0 {
+		t.Fatalf("exit %d: %s", code, errb.String())
+	}
+	t.Log(out.String())
+	if !strings.Contains(out.String(), "Phase: ") || !strings.Contains(out.String(), "Keel proposes to") {
+		t.Fatalf("no phase proposal in:\n%s", out.String())
+	}
+	if !strings.Contains(out.String(), "(met)") && !strings.Contains(out.String(), "(not met)") {
+		t.Errorf("no criterion marked met or not met:\n%s", out.String())
+	}
+	out.Reset()
+	if code := run([]string{"progress", "-db", path, "--client", itoa64(id), "--json"}, &out, &errb); code != 0 {
+		t.Fatalf("exit %d: %s", code, errb.String())
+	}
+	var doc struct {
+		Phase *struct {
+			Current, Next string
+			Checks        []struct {
+				Code string
+				Met  bool
+			}
+		}
+	}
+	if err := json.Unmarshal(out.Bytes(), &doc); err != nil || doc.Phase == nil || doc.Phase.Current == "" {
+		t.Fatalf("phase in JSON: %+v (%v)", doc.Phase, err)
+	}
+}

@@ -211,6 +211,13 @@ func (sc *scene) groundPlane(p Pose) {
 	if p.NoFloor {
 		return
 	}
+	if high-low >= 1 {
+		// Standing or kneeling tall: a patch the size of her footprint
+		// reads as a low box she stands on, so the floor is a soft shadow
+		// under the parts that touch it instead, wide and flat.
+		sc.back = append(sc.back, sc.shadow())
+		return
+	}
 	// A mat on the floor with its edge drawn, reaching well behind her so
 	// it reads as the floor she lies on, not a block she lies across.
 	const m = 0.2
@@ -220,11 +227,30 @@ func (sc *scene) groundPlane(p Pose) {
 		quad = append(quad, q)
 	}
 	sc.back = append(sc.back, Prim{Kind: Fill, Tone: Tint, Pts: quad})
-	if high-low < 1 {
-		// Lying or kneeling low: the mat's edge says where the floor is.
-		// Under a standing body an edged patch would read as a box.
-		sc.back = append(sc.back, Prim{Kind: Stroke, Tone: Ink, Pts: quad, Closed: true, W: wFloor})
+	// Lying or kneeling low: the mat's edge says where the floor is.
+	sc.back = append(sc.back, Prim{Kind: Stroke, Tone: Ink, Pts: quad, Closed: true, W: wFloor})
+}
+
+// shadow is an ellipse on the floor (in the room) around the parts of the
+// body that touch it, seen through the tilted camera.
+func (sc *scene) shadow() Prim {
+	x0, x1, z0, z1 := math.Inf(1), math.Inf(-1), math.Inf(1), math.Inf(-1)
+	for n, v := range sc.sk.pt {
+		if n == "face" || n == "back" || n == "sacrum" || v.y > 0.15 {
+			continue
+		}
+		x0, x1 = math.Min(x0, v.x), math.Max(x1, v.x)
+		z0, z1 = math.Min(z0, v.z), math.Max(z1, v.z)
 	}
+	cx, cz := (x0+x1)/2, (z0+z1)/2
+	rx, rz := (x1-x0)/2+0.3, (z1-z0)/2+0.3
+	pts := make([]Pt, 0, 24)
+	for i := 0; i < 24; i++ {
+		s, c := math.Sincos(2 * math.Pi * float64(i) / 24)
+		q, _ := sc.project(vec{cx + rx*c, 0, cz + rz*s})
+		pts = append(pts, q)
+	}
+	return Prim{Kind: Fill, Tone: Tint, Pts: pts}
 }
 
 // ground puts the lowest part of the body on the floor (y = 0), raised by

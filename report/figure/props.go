@@ -151,8 +151,14 @@ func (sc *scene) prop(pr Prop) {
 		}
 		top := at.Y - r
 		if pr.Kind == Cushion && sc.view == Above {
-			// Seen from above: a folded towel under the body point.
-			sc.back = append(sc.back, solid(rect(at.X-w/2, at.Y-0.12, at.X+w/2, at.Y+0.12))...)
+			// Seen from above: a folded towel under the body point, pale
+			// on the grey mat and striped by its folds so it reads as a
+			// towel, not a mark on the mat.
+			pts := rect(at.X-w/2, at.Y-0.17, at.X+w/2, at.Y+0.17)
+			sc.back = append(sc.back, Prim{Kind: Fill, Tone: Paper, Pts: pts}, Prim{Kind: Stroke, Tone: Ink, Pts: pts, Closed: true, W: wProp})
+			for _, f := range []float64{-0.09, 0.09} {
+				sc.back = append(sc.back, seg(Pt{at.X - w/2, at.Y + f}, Pt{at.X + w/2, at.Y + f}, wProp*0.6, Ink))
+			}
 			break
 		}
 		if pr.Kind == Cushion {
