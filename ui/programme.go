@@ -151,7 +151,7 @@ func (u *UI) onCreateProgramme(c *assessment.Client, r *assessment.Record) {
 		d.Hide()
 		u.openProgrammeScreen(c, r, p)
 	})
-	d = dialog.NewCustomWithoutButtons(lang.L("Create programme"), container.NewGridWrap(fyne.NewSize(600, 420), container.NewVScroll(form)), u.win)
+	d = dialog.NewCustomWithoutButtons(lang.L("Create programme"), container.NewGridWrap(fyne.NewSize(600, 460), container.NewVScroll(form)), u.win)
 	d.SetButtons([]fyne.CanvasObject{newButton(lang.L("Cancel"), nil, func() { d.Hide() }), create})
 	d.Show()
 }
@@ -221,9 +221,10 @@ func (s *programmeScreen) build() {
 		s.refreshDays()
 	})
 	s.said = widget.NewLabel("")
-	s.said.Wrapping = fyne.TextWrapWord
+	// One line kept for what the last edit did, shown from the start, so
+	// a message never pushes the days down under the pointer.
+	s.said.Truncation = fyne.TextTruncateEllipsis
 	s.said.Importance = widget.SuccessImportance
-	s.said.Hide()
 	s.undoBtn = newButton(lang.L("Undo"), theme.ContentUndoIcon(), s.onUndo)
 	s.redoBtn = newButton(lang.L("Redo"), theme.ContentRedoIcon(), s.onRedo)
 	s.days = container.NewVBox()
@@ -424,7 +425,7 @@ func (s *programmeScreen) refreshSide() {
 			if e, ok := s.lib.Get(o.ExerciseID); ok {
 				name = e.Name
 			}
-			l := newWrapLabel(fmt.Sprintf(lang.L("• %s (past %s, %s): %s"), name, assessment.GateInWords(o.Gate), o.Date, assessment.InWords(o.Reason)))
+			l := newWrapLabel(fmt.Sprintf(lang.L("• %s (kept despite %s, %s): %s"), name, assessment.GateInWords(o.Gate), o.Date, assessment.InWords(o.Reason)))
 			l.Importance = widget.WarningImportance
 			s.side.Add(l)
 		}
@@ -840,7 +841,6 @@ func (s *programmeScreen) previousVersion() *assessment.Programme {
 // say shows what the last edit, undo or redo did, under the week.
 func (s *programmeScreen) say(text string) {
 	s.said.SetText(text)
-	s.said.Show()
 }
 
 // equipmentInWords lists the equipment the programme was made for in the

@@ -43,6 +43,7 @@ func TestCreateProgrammeFits1024x700(t *testing.T) {
 			wall = ch
 		}
 	}
+	tu.capture(t, "create-programme-1024x700")
 	noKeys(t, "the create-programme dialog", shownTexts(t, top))
 	if wall == nil {
 		t.Fatal(`no "Wall" box: equipment is not named in words`)

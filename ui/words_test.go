@@ -105,6 +105,7 @@ func TestWordsNeverKeys(t *testing.T) {
 				if tu.win.Canvas().Overlays().Top() != nil {
 					tu.win.Canvas().Overlays().Top().Hide()
 				}
+				tu.capture(t, "programme-words-"+strings.TrimSuffix(ex, ".json"))
 				texts := shownTexts(t, tu.win.Content())
 				joined := strings.Join(texts, " ")
 				noKeys(t, "the programme screen", texts)
