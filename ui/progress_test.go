@@ -237,6 +237,7 @@ func TestSessionLogScreen(t *testing.T) {
 		if !s.dateErr.Visible() || !strings.Contains(s.dateErr.Text, "future") || len(s.logs) != 1 {
 			t.Errorf("future date: error %q, %d logs", s.dateErr.Text, len(s.logs))
 		}
+		tu.capture(t, "session-future-date")
 		// Corrected, the message goes at once, before she logs again.
 		s.date.SetText("")
 		test.Type(s.date, today().String())
