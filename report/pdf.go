@@ -39,9 +39,9 @@ const (
 	marginSide   = 16.0
 	marginTop    = 14.0
 	footerGap    = 11.0 // footer baseline area height above the page edge
-	contentGapB  = 20.0 // content stops this far above the page edge
+	contentGapB  = 17.0 // content stops this far above the page edge
 	ptToMM       = 25.4 / 72
-	leading      = 1.32 // line height as a multiple of the type size
+	leading      = 1.17 // line height as a multiple of the type size
 	sizeBody     = 10.5 // body text: never smaller (layout rule)
 	sizeCard     = 10.0 // text in exercise boxes and tables: never smaller
 	sizeSmall    = 9.0  // running header and labels, never her instructions
@@ -49,7 +49,7 @@ const (
 	sizeHeading  = 14.0
 	sizeTitle    = 21.0
 	sizeCardName = 12.0
-	boxPad       = 3.2
+	boxPad       = 2.7
 	cardBar      = 2.2   // width of the accent bar on a card
 	logoArea     = 700.0 // mm²: a logo keeps this area whatever its shape
 	logoMaxW     = 70.0
@@ -87,10 +87,18 @@ func Render(h *Handout, w io.Writer, opt RenderOptions) error {
 		}
 	} else {
 		r.summary()
+		// The later phases follow the first pages' overview when they fit
+		// the page it ends on; otherwise they follow the last session.
+		// Either way the tracking sheet can have a page of its own.
+		if len(h.Later) > 0 && r.y+r.laterHeight() <= r.bottom {
+			r.later()
+		}
 		for i := range h.Parts {
 			r.part(&h.Parts[i])
 		}
-		r.later()
+		if !r.laterDone {
+			r.later()
+		}
 		r.tracking()
 		if h.Progress != nil {
 			r.progress()
@@ -184,21 +192,15 @@ type renderer struct {
 	logoW      float64
 	logoH      float64
 	spaceWidth map[float64]float64
-	// pageWords counts the words drawn on the current page, header and
-	// footer aside, so the layout can avoid leaving a page nearly empty.
-	pageWords int
 	// pendingExplain is the key to the doses when the fridge page had no
 	// room for it: the first session page takes it.
 	pendingExplain []boxLine
 	// poses counts each exercise's figure poses (0: no figure), looked up
 	// once per handout.
 	poses map[string]int
+	// laterDone is set once the later phases are drawn.
+	laterDone bool
 }
-
-// minPageWords is the fewest words a page may hold (a referral sheet and
-// the last tracking page aside): a sheet with less is wasted paper and
-// looks like a mistake.
-const minPageWords = 60
 
 func newRenderer(h *Handout, opt RenderOptions) (*renderer, error) {
 	size := gofpdf.SizeType{Wd: 210, Ht: 297}
@@ -318,7 +320,6 @@ func (r *renderer) font(bold bool, size float64) {
 func (r *renderer) newPage() {
 	r.pdf.AddPage()
 	r.y = marginTop
-	r.pageWords = 0
 	if r.pdf.PageNo() == 1 {
 		return
 	}
@@ -335,7 +336,6 @@ func (r *renderer) newPage() {
 	r.pdf.SetLineWidth(0.5)
 	r.pdf.Line(r.left, r.y, r.right, r.y)
 	r.y += 5
-	r.pageWords = 0
 }
 
 // footer prints "Page x of y", the client's name and the date on every
@@ -368,7 +368,6 @@ func (r *renderer) pageRoom() float64 {
 }
 
 func (r *renderer) cell(x, y, w, h float64, s, align string) {
-	r.pageWords += len(strings.Fields(s))
 	r.pdf.SetXY(x, y)
 	r.pdf.CellFormat(w, h, s, "", 0, align, false, 0, "")
 }

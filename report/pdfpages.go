@@ -415,9 +415,8 @@ func (r *renderer) boxHeight(st boxStyle, lines []boxLine) float64 {
 	return h + 2*boxPad + 3
 }
 
-// session draws one session. It starts a new page unless the whole session
-// fits below the one before, so a session is never split when it fits a
-// page, and a short session does not leave a page nearly empty.
+// session draws one session below the one before, its cards each whole;
+// the first session of a run of weeks starts a page.
 func (r *renderer) session(s *SessionPage, firstOfPart bool) {
 	r.font(true, sizeHeading)
 	headH := float64(len(r.wrap(s.Heading, r.width)))*lineHeight(sizeHeading) + 8
@@ -427,12 +426,10 @@ func (r *renderer) session(s *SessionPage, firstOfPart bool) {
 		r.font(true, sizeBody)
 		headH += 1 + float64(len(r.wrap(r.h.Words.StopRule+": "+lowerFirst(s.Stop), r.width)))*lineHeight(sizeBody)
 	}
-	total := headH
 	explain := r.pendingExplain
 	r.pendingExplain = nil
 	if len(explain) > 0 {
 		eh := r.boxHeight(boxStyle{border: r.accent, lineWidth: 0.4}, explain)
-		total += eh
 		headH += eh
 	}
 	var firstH float64
@@ -440,33 +437,15 @@ func (r *renderer) session(s *SessionPage, firstOfPart bool) {
 	for i, b := range s.Exercises {
 		cards[i] = r.layoutCard(b)
 		h := cards[i].h + 2.5
-		total += h
 		if i == 0 {
 			firstH = h
 		}
 	}
-	// A session that does not fit below the one before starts a new
-	// page, unless that page holds so little that it would be left nearly
-	// empty: then the session starts here and its cards flow on, each card
-	// whole.
-	// Nor is a page left two-thirds empty: a session longer than a page,
-	// which splits anyway, starts in the lower third of a page when its
-	// heading and first card fit there.
-	roomy := r.bottom-r.y >= 0.3*r.pageRoom() && total > r.pageRoom() // it splits anyway
-	// Starting here must not leave a short tail of cards alone on the next
-	// page: then the whole session moves on, when it fits a page.
-	tail, y := 0.0, r.y+headH
-	for i, c := range cards {
-		if y+c.h+2.5 > r.bottom {
-			for _, c := range cards[i:] {
-				tail += c.h + 2.5
-			}
-			break
-		}
-		y += c.h + 2.5
-	}
-	shortTail := tail > 0 && tail < minTail && total <= r.pageRoom()
-	if firstOfPart || (r.y+total > r.bottom && ((r.pageWords >= minPageWords && !roomy) || r.y+headH+firstH > r.bottom || shortTail)) {
+	// Sessions share pages: a session starts below the one before when
+	// its heading and first card fit there, and its cards flow on, each
+	// card whole. That keeps a one-phase handout to a few pages and no
+	// page half empty.
+	if firstOfPart || r.y+headH+firstH > r.bottom {
 		r.newPage()
 	}
 	r.bookmark(s.Heading, 1)
@@ -493,10 +472,31 @@ func (r *renderer) later() {
 	w := r.h.Words
 	body := lineHeight(sizeBody)
 	r.need(lineHeight(sizeHeading) + 12*body)
+	r.laterDone = true
 	r.bookmark(w.LaterHeading, 0)
 	r.heading(w.LaterHeading, 3*body)
 	r.para(w.LaterIntro, sizeBody, false, 0, colInk)
 	r.y += 2
+	for _, lines := range r.laterBoxes() {
+		r.box(boxStyle{border: colRule, lineWidth: 0.3}, lines)
+	}
+}
+
+// laterHeight is the height the later phases take, heading to last box.
+func (r *renderer) laterHeight() float64 {
+	w := r.h.Words
+	r.font(false, sizeBody)
+	h := lineHeight(sizeHeading) + 8 + float64(len(r.wrap(w.LaterIntro, r.width)))*lineHeight(sizeBody) + 2
+	for _, lines := range r.laterBoxes() {
+		h += r.boxHeight(boxStyle{border: colRule, lineWidth: 0.3}, lines)
+	}
+	return h
+}
+
+// laterBoxes is one box of lines per later phase.
+func (r *renderer) laterBoxes() [][]boxLine {
+	w := r.h.Words
+	var out [][]boxLine
 	for _, n := range r.h.Later {
 		lines := []boxLine{{text: n.Title, bold: true, size: 11.5}}
 		if n.Text != "" {
@@ -509,8 +509,9 @@ func (r *renderer) later() {
 		if n.CheckIn != "" {
 			lines = append(lines, boxLine{text: n.CheckIn, gap: 1.2, muted: true})
 		}
-		r.box(boxStyle{border: colRule, lineWidth: 0.3}, lines)
+		out = append(out, lines)
 	}
+	return out
 }
 
 // tracking draws the sheet to fill in with a pen: one row per planned
@@ -520,22 +521,6 @@ func (r *renderer) tracking() {
 		return
 	}
 	w := r.h.Words
-	// The sheet starts on the page so far when two-fifths of it is left,
-	// room for the key and the first weeks' rows; otherwise that page
-	// would be left part empty and the sheet run a page longer.
-	if r.pdf.PageNo() == 0 || r.bottom-r.y < 0.4*r.pageRoom() {
-		r.newPage()
-	} else {
-		r.y += 4
-	}
-	r.bookmark(w.TrackHeading, 0)
-	r.heading(w.TrackHeading, 0)
-	r.para(w.TrackIntro, sizeBody, false, 0, colInk)
-	r.y += 1
-	for _, k := range w.TrackKey {
-		r.para(k, sizeCard, false, 0, colMuted)
-	}
-	r.y += 2
 	// Box columns just wider than their heading; the session name gets
 	// the room so it stays on one line and rows stay even.
 	box := 12.5
@@ -565,6 +550,39 @@ func (r *renderer) tracking() {
 			})
 		}
 	}
+	// The sheet's height: heading, intro, key and every row.
+	body := lineHeight(sizeBody)
+	trackH := lineHeight(sizeHeading) + 8
+	r.font(false, sizeBody)
+	trackH += float64(len(r.wrap(w.TrackIntro, r.width)))*body + 3
+	r.font(false, sizeCard)
+	for _, k := range w.TrackKey {
+		trackH += float64(len(r.wrap(k, r.width))) * lineHeight(sizeCard)
+	}
+	_, hh := r.rowHeight(t.header, t.widths, 0)
+	trackH += hh
+	for _, row := range t.rows {
+		_, rh := r.rowHeight(row, t.widths, t.minRow)
+		trackH += rh
+	}
+	// The sheet starts on the page so far when two-fifths of it is left,
+	// room for the key and the first weeks' rows; otherwise that page
+	// would be left part empty and the sheet run a page longer.
+	// A sheet that fits a page whole but not the rest of this one starts
+	// a page, so it is never split.
+	if r.pdf.PageNo() == 0 || r.bottom-r.y < 0.4*r.pageRoom() || (r.bottom-r.y < trackH && trackH <= r.pageRoom()) {
+		r.newPage()
+	} else {
+		r.y += 4
+	}
+	r.bookmark(w.TrackHeading, 0)
+	r.heading(w.TrackHeading, 0)
+	r.para(w.TrackIntro, sizeBody, false, 0, colInk)
+	r.y += 1
+	for _, k := range w.TrackKey {
+		r.para(k, sizeCard, false, 0, colMuted)
+	}
+	r.y += 2
 	// Rows may shrink a little (never below a pen box and its margin) so
 	// the last page is not left with a row or two.
 	for _, h := range []float64{8.0, 7.4} {
@@ -669,10 +687,6 @@ func joinSentences(a, b string) string {
 	}
 	return a + " " + b
 }
-
-// minTail is the least height of cards a session may carry over to a new
-// page (about 60 words of card text).
-const minTail = 45.0
 
 // figureGap is the space between two poses of one exercise, in mm.
 const figureGap = 1.5
