@@ -61,13 +61,16 @@ type assessmentScreen struct {
 	// findingsShown is what the findings panel shows (findingsKey), so a
 	// keystroke that changes no finding does not rebuild it.
 	findingsShown string
-	status        *widget.Label
-	save, del     *widget.Button
-	programme     *widget.Button
-	orig          []byte
-	root          fyne.CanvasObject
-	scroll        *container.Scroll
-	formBox       fyne.CanvasObject
+	// findingRows are the rows shown, by finding, to be kept when the
+	// panel is rebuilt.
+	findingRows map[string]fyne.CanvasObject
+	status      *widget.Label
+	save, del   *widget.Button
+	programme   *widget.Button
+	orig        []byte
+	root        fyne.CanvasObject
+	scroll      *container.Scroll
+	formBox     fyne.CanvasObject
 
 	// Reassessment prefill: the sections still carried over from an
 	// earlier assessment, each as it was carried (to notice a change), and

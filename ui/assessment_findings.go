@@ -58,9 +58,19 @@ func (s *assessmentScreen) refreshFindings(r *assessment.Record) {
 		warn.Importance = widget.WarningImportance
 		rows = append(rows, warn)
 	}
+	// A row whose finding did not change is kept as it was: only the rows
+	// that changed are made and laid out again.
+	kept := make(map[string]fyne.CanvasObject, len(in.Findings))
 	for _, f := range in.Findings {
-		rows = append(rows, findingRow(f))
+		k := fmt.Sprintf("%s|%s|%s|%s", f.Code, f.Severity, f.Coach, f.Evidence)
+		row, ok := s.findingRows[k]
+		if _, twice := kept[k]; !ok || twice {
+			row = findingRow(f)
+		}
+		kept[k] = row
+		rows = append(rows, row)
 	}
+	s.findingRows = kept
 	if len(in.NotTested) > 0 {
 		var names []string
 		for _, k := range in.NotTested {

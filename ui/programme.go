@@ -74,14 +74,20 @@ func (u *UI) onCreateProgramme(c *assessment.Client, r *assessment.Record) {
 	start := widget.NewEntry()
 	start.SetText(assessment.NextMonday(u.svc.today()).String())
 	startErr := newFieldError()
-	equip := widget.NewCheckGroup(nil, nil)
-	equip.Horizontal = true
+	// Equipment in words, three to a row, so every box is in reach in the
+	// smallest window Keel is made for (1024×700).
+	var equipChecks []*widget.Check
+	var equipCodes []string
+	equipGrid := container.NewGridWithColumns(3)
 	for _, e := range assessment.EquipmentNames {
 		if e != assessment.EquipNone {
-			equip.Options = append(equip.Options, e)
+			ch := widget.NewCheck(label(equipmentLabels, e), nil)
+			ch.SetChecked(true)
+			equipChecks = append(equipChecks, ch)
+			equipCodes = append(equipCodes, e)
+			equipGrid.Add(ch)
 		}
 	}
-	equip.SetSelected(equip.Options)
 	// Start from: Keel builds it from her assessment, or a template.
 	var tpls []*assessment.Template
 	from := widget.NewSelect(nil, nil)
@@ -107,7 +113,7 @@ func (u *UI) onCreateProgramme(c *assessment.Client, r *assessment.Record) {
 		labelled(lang.L("Start from"), fromRow, newFieldError()),
 		labelled(lang.L("Length in weeks (a template keeps its own)"), weeks, newFieldError()),
 		labelled(lang.L("Week 1 starts on"), start, startErr),
-		labelled(lang.L("Equipment she has (untick what she lacks)"), equip, newFieldError()))
+		labelled(lang.L("Equipment she has (untick what she lacks)"), equipGrid, newFieldError()))
 	var d *dialog.CustomDialog
 	create := newImportantButton(lang.L("Create"), func() {
 		sd, err := assessment.ParseDate(strings.TrimSpace(start.Text))
@@ -116,7 +122,12 @@ func (u *UI) onCreateProgramme(c *assessment.Client, r *assessment.Record) {
 			return
 		}
 		n, _ := strconv.Atoi(weeks.Selected)
-		eq := append([]string{assessment.EquipNone}, equip.Selected...)
+		eq := []string{assessment.EquipNone}
+		for i, ch := range equipChecks {
+			if ch.Checked {
+				eq = append(eq, equipCodes[i])
+			}
+		}
 		lib, err := u.library()
 		if err != nil {
 			u.showError(lang.L("Could not load the exercise library"), err)
@@ -140,7 +151,7 @@ func (u *UI) onCreateProgramme(c *assessment.Client, r *assessment.Record) {
 		d.Hide()
 		u.openProgrammeScreen(c, r, p)
 	})
-	d = dialog.NewCustomWithoutButtons(lang.L("Create programme"), container.NewGridWrap(fyne.NewSize(560, 400), form), u.win)
+	d = dialog.NewCustomWithoutButtons(lang.L("Create programme"), container.NewGridWrap(fyne.NewSize(600, 460), container.NewVScroll(form)), u.win)
 	d.SetButtons([]fyne.CanvasObject{newButton(lang.L("Cancel"), nil, func() { d.Hide() }), create})
 	d.Show()
 }
@@ -210,9 +221,10 @@ func (s *programmeScreen) build() {
 		s.refreshDays()
 	})
 	s.said = widget.NewLabel("")
-	s.said.Wrapping = fyne.TextWrapWord
+	// One line kept for what the last edit did, shown from the start, so
+	// a message never pushes the days down under the pointer.
+	s.said.Truncation = fyne.TextTruncateEllipsis
 	s.said.Importance = widget.SuccessImportance
-	s.said.Hide()
 	s.undoBtn = newButton(lang.L("Undo"), theme.ContentUndoIcon(), s.onUndo)
 	s.redoBtn = newButton(lang.L("Redo"), theme.ContentRedoIcon(), s.onRedo)
 	s.days = container.NewVBox()
@@ -240,7 +252,7 @@ func (s *programmeScreen) blockedView() fyne.CanvasObject {
 	box := container.NewVBox(newHeading(lang.L("No programme: refer first")))
 	box.Add(newWrapLabel(lang.L("A safety rule blocks loaded exercise for this client. Keel makes no programme until the reasons below are dealt with and a doctor's clearance is recorded on the assessment. The handout will carry the referral.")))
 	for _, r := range s.p.Referrals {
-		l := newWrapLabel("• " + r.Reason)
+		l := newWrapLabel("• " + assessment.InWords(r.Reason))
 		l.Importance = widget.DangerImportance
 		box.Add(l)
 	}
@@ -348,7 +360,7 @@ func (s *programmeScreen) lineRow(w *assessment.Week, day string, i int, l asses
 		name.SetText(l.Name + "  ⚠ " + lang.L("override"))
 	}
 	dose := widget.NewLabel(assessment.DoseText(l))
-	reason := newWrapLabel(l.Reason)
+	reason := newWrapLabel(assessment.InWords(l.Reason))
 	reason.SizeName = theme.SizeNameCaptionText
 	texts := container.NewVBox(container.NewBorder(nil, nil, nil, dose, name))
 	if more := assessment.DoseDetails(l); more != "" || l.HowHard != "" {
@@ -401,7 +413,7 @@ func (s *programmeScreen) refreshSide() {
 	if len(p.Referrals) > 0 && !p.Blocked {
 		s.side.Add(newHeading(lang.L("Referrals")))
 		for _, r := range p.Referrals {
-			l := newWrapLabel("• " + r.Reason)
+			l := newWrapLabel("• " + assessment.InWords(r.Reason))
 			l.Importance = widget.DangerImportance
 			s.side.Add(l)
 		}
@@ -409,7 +421,11 @@ func (s *programmeScreen) refreshSide() {
 	if len(p.Overrides) > 0 {
 		s.side.Add(newHeading(lang.L("Your overrides")))
 		for _, o := range p.Overrides {
-			l := newWrapLabel(fmt.Sprintf("• %s (%s, %s): %s", o.ExerciseID, o.Gate, o.Date, o.Reason))
+			name := o.ExerciseID
+			if e, ok := s.lib.Get(o.ExerciseID); ok {
+				name = e.Name
+			}
+			l := newWrapLabel(fmt.Sprintf(lang.L("• %s (kept despite %s, %s): %s"), name, assessment.GateInWords(o.Gate), o.Date, assessment.InWords(o.Reason)))
 			l.Importance = widget.WarningImportance
 			s.side.Add(l)
 		}
@@ -433,8 +449,12 @@ func (s *programmeScreen) refreshSide() {
 	if len(p.Focus) > 0 {
 		s.side.Add(newHeading(lang.L("What the plan works on")))
 		for _, f := range p.Focus {
-			s.side.Add(newWrapLabel("• " + f.Title + ": " + f.Reason))
+			s.side.Add(newWrapLabel("• " + f.Title + ": " + assessment.InWords(f.Reason)))
 		}
+	}
+	if eq := equipmentInWords(p.Options.Equipment); eq != "" {
+		s.side.Add(newHeading(lang.L("Equipment she has")))
+		s.side.Add(newWrapLabel(eq))
 	}
 	s.side.Add(newHeading(fmt.Sprintf(lang.L("Left out (%d)"), len(p.Excluded))))
 	if len(p.Excluded) == 0 {
@@ -445,7 +465,7 @@ func (s *programmeScreen) refreshSide() {
 		if name == "" {
 			name = x.ExerciseID
 		}
-		l := newWrapLabel("• " + name + ": " + x.Reason)
+		l := newWrapLabel("• " + name + ": " + assessment.InWords(x.Reason))
 		l.SizeName = theme.SizeNameCaptionText
 		s.side.Add(l)
 	}
@@ -821,5 +841,16 @@ func (s *programmeScreen) previousVersion() *assessment.Programme {
 // say shows what the last edit, undo or redo did, under the week.
 func (s *programmeScreen) say(text string) {
 	s.said.SetText(text)
-	s.said.Show()
+}
+
+// equipmentInWords lists the equipment the programme was made for in the
+// coach's words, leaving out "no equipment".
+func equipmentInWords(codes []string) string {
+	var out []string
+	for _, c := range codes {
+		if c != assessment.EquipNone {
+			out = append(out, label(equipmentLabels, c))
+		}
+	}
+	return strings.Join(out, ", ")
 }

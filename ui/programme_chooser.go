@@ -276,7 +276,7 @@ func (s *programmeScreen) fillPreview(box *fyne.Container, e *assessment.Exercis
 	box.Add(sub)
 	box.Add(newExerciseFigure(e, fyne.NewSize(300, 110)))
 	if g, ok := assessment.WhyForbidden(s.record, e); ok {
-		l := newWrapLabel(lang.L("Left out for her by a safety rule: ") + g.Reason)
+		l := newWrapLabel(lang.L("Left out for her by a safety rule: ") + assessment.InWords(g.Reason))
 		l.Importance = widget.WarningImportance
 		box.Add(l)
 	}

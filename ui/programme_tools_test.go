@@ -438,3 +438,58 @@ func TestProgrammeTemplateRoundTrip(t *testing.T) {
 		t.Fatal("the template is still there")
 	}
 }
+
+// menuItem is the window menu's item labelled text.
+func menuItem(t *testing.T, w fyne.Window, text string) *fyne.MenuItem {
+	t.Helper()
+	for _, m := range w.MainMenu().Items {
+		for _, it := range m.Items {
+			if it.Label == text {
+				return it
+			}
+		}
+	}
+	t.Fatalf("no %q in the window's menu", text)
+	return nil
+}
+
+// Undo and Redo are items of the window's menu, with their keys shown,
+// acting on the programme the coach sees and on no other.
+func TestProgrammeUndoRedoMenu(t *testing.T) {
+	tu, c, r := programmeUI(t, "weak-right-glute-med.json")
+	s := create(t, tu, c, r)
+	undo := menuItem(t, tu.win, "Undo the last programme edit")
+	redo := menuItem(t, tu.win, "Redo the programme edit")
+	if undo.Shortcut == nil || redo.Shortcut == nil {
+		t.Fatal("the menu items show no key")
+	}
+	slot, line := firstLine(t, s.p)
+	before, _ := assessment.MarshalProgrammeJSON(s.p)
+	s.askRemove(slot)
+	s.removeDialog.Confirm()
+	after, _ := assessment.MarshalProgrammeJSON(s.p)
+	undo.Action()
+	if got, _ := assessment.MarshalProgrammeJSON(s.p); string(got) != string(before) {
+		t.Fatalf("menu Undo did not bring back %s", line.Name)
+	}
+	stored, err := tu.svc.Programmes.FindProgrammeByID(ctx(), s.p.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, _ := assessment.MarshalProgrammeJSON(stored); string(got) != string(before) {
+		t.Fatal("the undone plan was not saved")
+	}
+	redo.Action()
+	if got, _ := assessment.MarshalProgrammeJSON(s.p); string(got) != string(after) {
+		t.Fatal("menu Redo did not remove it again")
+	}
+	// Away from the programme, the menu item leaves the plan alone.
+	s.onBack()
+	if tu.programmeOnTop() != nil {
+		t.Fatal("still on the programme")
+	}
+	undo.Action()
+	if got, _ := assessment.MarshalProgrammeJSON(s.p); string(got) != string(after) {
+		t.Fatal("menu Undo changed a programme the coach cannot see")
+	}
+}

@@ -234,8 +234,15 @@ func TestSessionLogScreen(t *testing.T) {
 	t.Run("ErrFuture", func(t *testing.T) {
 		s.date.SetText(today().AddDays(3).String())
 		test.Tap(s.logBtn)
-		if s.dateErr.Text == "" || len(s.logs) != 1 {
+		if !s.dateErr.Visible() || !strings.Contains(s.dateErr.Text, "future") || len(s.logs) != 1 {
 			t.Errorf("future date: error %q, %d logs", s.dateErr.Text, len(s.logs))
+		}
+		tu.capture(t, "session-future-date")
+		// Corrected, the message goes at once, before she logs again.
+		s.date.SetText("")
+		test.Type(s.date, today().String())
+		if s.dateErr.Visible() {
+			t.Errorf("the corrected date still shows %q", s.dateErr.Text)
 		}
 	})
 	t.Run("NoProgramme", func(t *testing.T) {

@@ -84,6 +84,14 @@ func (s *sessionScreen) buildForm() {
 	s.date.SetPlaceHolder("YYYY-MM-DD")
 	s.date.SetText(s.ui.svc.today().String())
 	s.dateErr = newFieldError()
+	// A date message shown goes as soon as the date is right, and follows
+	// the date while it is still wrong.
+	s.date.OnChanged = func(string) {
+		if s.dateErr.Visible() {
+			_, v := s.sessionDate()
+			s.dateErr.set(v.For(assessment.FieldSessionDate))
+		}
+	}
 	var labels []string
 	for _, c := range sessionStatusChoices {
 		labels = append(labels, lang.L(c.label))
@@ -382,6 +390,18 @@ func statusLabel(status string) string {
 	return status
 }
 
+// sessionDate reads the date field: a date she trained on is written as
+// YYYY-MM-DD and is not after today (the rule every recorded date follows).
+func (s *sessionScreen) sessionDate() (assessment.Date, assessment.ValidationErrors) {
+	var v assessment.ValidationErrors
+	d, err := assessment.ParseDate(strings.TrimSpace(s.date.Text))
+	if err != nil {
+		v.Add(assessment.FieldSessionDate, "Write the date as YYYY-MM-DD, e.g. 2026-11-20.")
+	}
+	assessment.NotInFuture(&v, assessment.FieldSessionDate, d, s.ui.svc.today(), "The session date")
+	return d, v
+}
+
 // collect reads the form into a session log.
 func (s *sessionScreen) collect() (*assessment.SessionLog, assessment.ValidationErrors) {
 	var v assessment.ValidationErrors
@@ -389,10 +409,8 @@ func (s *sessionScreen) collect() (*assessment.SessionLog, assessment.Validation
 	if s.p != nil {
 		l.ProgrammeID = s.p.ID
 	}
-	d, err := assessment.ParseDate(strings.TrimSpace(s.date.Text))
-	if err != nil {
-		v.Add(assessment.FieldSessionDate, "Write the date as YYYY-MM-DD, e.g. 2026-11-20.")
-	}
+	d, dv := s.sessionDate()
+	v = append(v, dv...)
 	l.Date = d
 	for i, c := range sessionStatusChoices {
 		if s.status.Selected == s.status.Options[i] {

@@ -189,8 +189,43 @@ func (u *UI) addShortcuts() {
 		items = append(items, it)
 		c.AddShortcut(key, func(fyne.Shortcut) { guarded() })
 	}
+	items = append(items, fyne.NewMenuItemSeparator())
+	items = append(items, u.undoMenuItems()...)
 	u.win.SetMainMenu(fyne.NewMainMenu(fyne.NewMenu(lang.L("Keel"), items...)))
 	c.SetOnTypedKey(u.onTypedKey)
+}
+
+// undoMenuItems are Undo and Redo in the window's menu, acting on the
+// programme the coach sees. The menu answers Ctrl+Z before any field, so
+// when no programme is on top, or a dialog is open over it, the key goes
+// on to the focused field, whose own typing it undoes.
+func (u *UI) undoMenuItems() []*fyne.MenuItem {
+	c := u.win.Canvas()
+	act := func(sc fyne.Shortcut, step func(*programmeScreen)) func() {
+		return func() {
+			if p := u.programmeOnTop(); p != nil && len(c.Overlays().List()) == 0 {
+				step(p)
+				return
+			}
+			if f, ok := c.Focused().(fyne.Shortcutable); ok {
+				f.TypedShortcut(sc)
+			}
+		}
+	}
+	undo := fyne.NewMenuItem(lang.L("Undo the last programme edit"), act(&fyne.ShortcutUndo{}, (*programmeScreen).onUndo))
+	undo.Shortcut = &fyne.ShortcutUndo{}
+	redoKey := &desktop.CustomShortcut{KeyName: fyne.KeyZ, Modifier: fyne.KeyModifierShortcutDefault | fyne.KeyModifierShift}
+	redo := fyne.NewMenuItem(lang.L("Redo the programme edit"), act(redoKey, (*programmeScreen).onRedo))
+	redo.Shortcut = redoKey
+	return []*fyne.MenuItem{undo, redo}
+}
+
+// programmeOnTop is the programme screen the coach sees, or nil.
+func (u *UI) programmeOnTop() *programmeScreen {
+	if u.programme != nil && !u.atHome() && u.screens[len(u.screens)-1] == u.programme.root {
+		return u.programme
+	}
+	return nil
 }
 
 // onTypedKey gets the keys no widget took: Enter confirms and Escape

@@ -6,6 +6,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/test"
 
 	"github.com/keel-coach/keel/assessment"
 )
@@ -80,6 +81,41 @@ func TestWordsNeverKeys(t *testing.T) {
 		}
 		if !strings.Contains(joined, "Client 1, name") {
 			t.Errorf("import error reads %q", joined)
+		}
+	})
+	// The programme screen: reasons for every line, what was left out and
+	// why, the coach's overrides (exercise and rule named in words) and the
+	// equipment she has.
+	t.Run("ProgrammeScreen", func(t *testing.T) {
+		for _, ex := range []string{"diastasis-wide-soft.json", "pelvic-floor.json", "weak-right-glute-med.json"} {
+			t.Run(ex, func(t *testing.T) {
+				tu, c, r := programmeUI(t, ex)
+				s := create(t, tu, c, r)
+				// An override, so the overrides list shows too.
+				s.onAdd("wed")
+				ch := s.chooser
+				ch.showAll.SetChecked(true)
+				for i, e := range *ch.shown {
+					if e.ID == "crunch" {
+						ch.list.Select(i)
+					}
+				}
+				test.Type(ch.reason, "Physio cleared curl-ups")
+				test.Tap(ch.choose)
+				if tu.win.Canvas().Overlays().Top() != nil {
+					tu.win.Canvas().Overlays().Top().Hide()
+				}
+				tu.capture(t, "programme-words-"+strings.TrimSuffix(ex, ".json"))
+				texts := shownTexts(t, tu.win.Content())
+				joined := strings.Join(texts, " ")
+				noKeys(t, "the programme screen", texts)
+				if !strings.Contains(joined, "Foam roller") {
+					t.Error("the equipment is not shown in words")
+				}
+				if ex == "diastasis-wide-soft.json" && !strings.Contains(joined, "Physio cleared curl-ups") {
+					t.Error("the override is not listed")
+				}
+			})
 		}
 	})
 }
