@@ -191,7 +191,7 @@ func (s *programmeScreen) chooseExercise(req chooserRequest) {
 		case len(shown) == 0:
 			count.SetText(lang.L("No exercise matches the search and filters."))
 		default:
-			count.SetText(fmt.Sprintf(lang.L("%d exercises"), len(shown)))
+			count.SetText(assessment.Plural(len(shown), lang.L("exercise"), lang.L("exercises")))
 		}
 		if selected != nil && !slices.Contains(shown, selected) {
 			selected = nil

@@ -79,13 +79,19 @@ type UI struct {
 	settings *settingsScreen
 }
 
+// StartSize is the main window's size when it first opens.
+var StartSize = fyne.NewSize(1000, 660)
+
 // New builds the main window. Call ShowAndRun on the result's Window, or
 // Run.
 func New(a fyne.App, svc Services) *UI {
 	u := &UI{app: a, svc: svc, prefs: NewPrefs(a.Preferences())}
 	a.Settings().SetTheme(newThemeFor(u.prefs.Appearance()))
 	u.win = a.NewWindow(lang.L("Keel"))
-	u.win.Resize(fyne.NewSize(1100, 720))
+	// The first size fits the smallest screen Keel is laid out for
+	// (1024×700, a small laptop): opened larger there, the right-hand
+	// buttons and fields started off-screen.
+	u.win.Resize(StartSize)
 	u.win.SetMaster()
 	u.home = newHomeScreen(u)
 	u.clientSections = append(u.clientSections, u.assessmentList, u.programmeList)

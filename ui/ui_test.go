@@ -100,3 +100,11 @@ func (tu *testUI) addClient(t *testing.T, c assessment.Client) *assessment.Clien
 	}
 	return &c
 }
+
+// TestStartSizeFitsSmallScreen: the window opens no larger than a
+// 1024×700 screen.
+func TestStartSizeFitsSmallScreen(t *testing.T) {
+	if StartSize.Width > 1024 || StartSize.Height > 700 {
+		t.Fatalf("the window opens at %v, larger than 1024×700", StartSize)
+	}
+}
