@@ -580,29 +580,8 @@ func (r *renderer) box(st boxStyle, lines []boxLine) {
 	if fig {
 		inner -= figW + 3
 	}
-	var dl []drawLine
-	for _, l := range lines {
-		size := l.size
-		if size == 0 {
-			size = sizeBody
-		}
-		ind := 0.0
-		if l.prefix != "" {
-			ind = 5
-		}
-		r.font(l.bold, size)
-		for i, t := range r.wrap(l.text, inner-ind) {
-			d := drawLine{text: t, bold: l.bold, muted: l.muted, size: size, h: lineHeight(size), indent: ind}
-			if i == 0 {
-				d.prefix, d.gap = l.prefix, l.gap
-			}
-			dl = append(dl, d)
-		}
-	}
-	total := 2 * boxPad
-	for _, d := range dl {
-		total += d.h + d.gap
-	}
+	dl, h := r.layoutLines(lines, inner)
+	total := 2*boxPad + h
 	if fig {
 		total = max(total, figH+2*boxPad)
 	}
