@@ -162,16 +162,5 @@ type TemplateService interface {
 // NewProgrammeFromTemplate starts a draft programme for client c from t and
 // her saved assessment r, as ApplyTemplate does. Errors: EINVALID.
 func NewProgrammeFromTemplate(c *Client, r *Record, t *Template, lib *Library, opts ProgrammeOptions) (*Programme, error) {
-	if r == nil || r.ID == 0 {
-		return nil, Errorf(EINVALID, "Save the assessment before making a programme from it.")
-	}
-	p, err := ApplyTemplate(t, r, lib, opts)
-	if err != nil {
-		return nil, err
-	}
-	p.ClientID, p.RecordID, p.Status = r.ClientID, r.ID, StatusDraft
-	if c != nil && c.ID != 0 {
-		p.ClientID = c.ID
-	}
-	return p, nil
+	return newDraft(c, r, func() (*Programme, error) { return ApplyTemplate(t, r, lib, opts) })
 }

@@ -57,10 +57,16 @@ func (p *Programme) Validate() error {
 // NewProgramme generates a draft programme for client c from her saved
 // assessment r. Errors: EINVALID (options or record).
 func NewProgramme(c *Client, r *Record, lib *Library, opts ProgrammeOptions) (*Programme, error) {
+	return newDraft(c, r, func() (*Programme, error) { return Generate(r, lib, opts) })
+}
+
+// newDraft turns the programme build makes from client c's saved
+// assessment r a draft of hers, made from r.
+func newDraft(c *Client, r *Record, build func() (*Programme, error)) (*Programme, error) {
 	if r == nil || r.ID == 0 {
 		return nil, Errorf(EINVALID, "Save the assessment before making a programme from it.")
 	}
-	p, err := Generate(r, lib, opts)
+	p, err := build()
 	if err != nil {
 		return nil, err
 	}

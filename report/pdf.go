@@ -6,6 +6,7 @@ import (
 	"image/color"
 	"io"
 	"math"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -632,22 +633,10 @@ func (r *renderer) box(st boxStyle, lines []boxLine) {
 			r.pdf.Rect(x0, r.y, cardBar, bh, "F")
 			tx += cardBar
 		}
-		y := r.y + boxPad
-		for i, d := range dl[:n] {
-			if i > 0 {
-				y += d.gap
-			}
-			r.font(d.bold, d.size)
-			r.text(colInk)
-			if d.muted {
-				r.text(colMuted)
-			}
-			if d.prefix != "" {
-				r.cell(tx, y, d.indent, d.h, d.prefix, "L")
-			}
-			r.cell(tx+d.indent, y, inner-d.indent, d.h, d.text, "L")
-			y += d.h
-		}
+		// A page's first line sits at the top of its box, without its gap.
+		chunk := slices.Clone(dl[:n])
+		chunk[0].gap = 0
+		r.placeLines(chunk, tx, r.y+boxPad, inner)
 		if fig {
 			figureHook(r, st.figure, r.right-boxPad-figW, r.y+boxPad, figW, figH, true)
 			fig = false // the pictures go with the start of the box
