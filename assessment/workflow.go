@@ -60,8 +60,8 @@ func NewProgramme(c *Client, r *Record, lib *Library, opts ProgrammeOptions) (*P
 	return newDraft(c, r, func() (*Programme, error) { return Generate(r, lib, opts) })
 }
 
-// newDraft turns the programme build makes from client c's saved
-// assessment r a draft of hers, made from r.
+// newDraft checks that assessment r is saved, runs build, and marks the
+// programme it returns as client c's draft made from r.
 func newDraft(c *Client, r *Record, build func() (*Programme, error)) (*Programme, error) {
 	if r == nil || r.ID == 0 {
 		return nil, Errorf(EINVALID, "Save the assessment before making a programme from it.")
