@@ -49,6 +49,10 @@ const (
 	RepRangeTopFraction = 0.4
 	// HoldRangeTopFraction is the same top for a hold or stretch (H).
 	HoldRangeTopFraction = 0.5
+	// EarlyWalkStartSeconds is the longest first walk in the gentle set:
+	// 10 minutes, the top of the "5 to 10 minutes" the plan's walking
+	// advice gives for the first weeks (H, domain.md rule 2 [70]).
+	EarlyWalkStartSeconds = 600
 )
 
 // upperSpec is Monday and Friday: upper body with the emphasis on the back,
@@ -408,6 +412,9 @@ func progressLine(l *Prescription, k int, early bool) {
 			l.Reps = max(1, int(float64(l.Reps)*EarlyDoseFraction+0.5))
 		} else if l.HoldSeconds > 0 {
 			l.HoldSeconds = max(MinHoldStepSeconds, roundTo(int(float64(l.HoldSeconds)*EarlyDoseFraction), holdUnit(l.HoldSeconds)))
+			if holdUnit(l.HoldSeconds) == 60 {
+				l.HoldSeconds = min(l.HoldSeconds, EarlyWalkStartSeconds)
+			}
 		}
 	}
 	if k == 0 || l.HowHard != "" {

@@ -169,3 +169,40 @@ func TestExampleShapes(t *testing.T) {
 		})
 	}
 }
+
+// TestEarlyWalkStartsShort: in the gentle set the first week's walk is at
+// most 10 minutes, the top of the "5 to 10 minutes" the plan's own
+// walking advice gives (two days after a caesarean a physiotherapist read
+// 13 minutes against that sentence), and it still builds week by week.
+func TestEarlyWalkStartsShort(t *testing.T) {
+	lib := pgLib(t)
+	for _, w := range []int{0, 3, 5} {
+		p, err := assessment.Generate(pgRecord(pgWeeks(w), pgMode(assessment.DeliveryCaesarean)), lib, assessment.ProgrammeOptions{Weeks: 8})
+		if err != nil {
+			t.Fatal(err)
+		}
+		first, last := 0, 0
+		for wi, wk := range p.Weeks {
+			for _, d := range wk.Days {
+				for _, l := range d.Exercises {
+					e, ok := lib.Get(l.ExerciseID)
+					if !ok || e.Family != assessment.FamilyConditioning || l.HoldSeconds < 120 {
+						continue
+					}
+					if wi == 0 && l.HoldSeconds > first {
+						first = l.HoldSeconds
+					}
+					if wi == len(p.Weeks)-1 {
+						last = max(last, l.HoldSeconds)
+					}
+				}
+			}
+		}
+		if first == 0 || first > assessment.EarlyWalkStartSeconds {
+			t.Errorf("%d weeks after a caesarean: first walk %d s, want 1–%d s", w, first, assessment.EarlyWalkStartSeconds)
+		}
+		if last <= first {
+			t.Errorf("%d weeks after a caesarean: the walk does not build (%d s → %d s)", w, first, last)
+		}
+	}
+}

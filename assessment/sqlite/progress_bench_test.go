@@ -26,11 +26,22 @@ const (
 func benchRecord(clientID int64, date assessment.Date, k int) *assessment.Record {
 	r := sampleRecord(clientID, date)
 	r.Kind = assessment.KindReassessment
-	r.RedFlags, r.PelvicFloor = nil, nil
+	// a complete safety screen with nothing on it: a missing screen blocks
+	// the programme ("finish the safety screen first")
+	no := assessment.TriNo
+	r.RedFlags = &assessment.RedFlags{SaddleAnaesthesia: no, BladderBowelChange: no, ProgressiveNeuro: no, FeverUnwell: no,
+		UnexplainedWeightLoss: no, CancerHistory: no, SignificantTrauma: no, NightPain: no, SteroidsOrOsteoporosis: no, AgeOnset: no}
+	r.PelvicFloor = &assessment.PelvicFloor{}
 	r.Pain.Now, r.Pain.WorstWeek = ptr(7-k%7), ptr(8-k%7)
 	r.Context.Activities[0].Rating = k % 11
 	r.Glutes.Left.SingleLegBridgeReps = ptr(8 + k%15)
 	r.Hinge.Score = ptr(k % 4)
+	if k%4 == 3 {
+		// a clean hinge: a score of 3 with a fault or a lost contact is
+		// refused as a contradiction
+		r.Hinge.Faults = nil
+		r.Hinge.HeadContact, r.Hinge.ThoracicContact, r.Hinge.SacrumContact = true, true, true
+	}
 	return r
 }
 
