@@ -115,7 +115,7 @@ func TestStopRuleFollowsPainToday(t *testing.T) {
 	}{
 		{&assessment.Pain{Now: pgInt(2)}, "reaches 6/10"},
 		{&assessment.Pain{Now: pgInt(5)}, "5/10 today"},
-		{&assessment.Pain{Now: pgInt(7)}, "Do not train through pain of 6/10 or more"},
+		{&assessment.Pain{Now: pgInt(7)}, "Never carry on through a rise in pain"},
 		{nil, "brings pain on"},
 	}
 	for _, tt := range tests {

@@ -25,8 +25,9 @@ type orVerdict struct {
 	no      map[string]string // demand tag → the rule that forbids it
 	refer   []string          // referrals the rules demand (codes of what, for messages)
 	referTo []string          // who a referral must name (assessment.ReferTo…)
-	// stop lists words her stop rule must contain, each with the rule.
-	stop [][2]string
+	// stop lists words her stop rule must contain, each with the rule;
+	// stopNot words it must not contain.
+	stop, stopNot [][2]string
 }
 
 // orGentleFamilies is rule 2's "breathing, pelvic floor, walking, gentle
@@ -191,8 +192,11 @@ func orRules(r *assessment.Record) orVerdict {
 	case gate < 0:
 		v.stop = append(v.stop, [2]string{"worse than before you started", "rule 13: pain not recorded"})
 	case gate >= 6:
-		v.stop = append(v.stop, [2]string{"Do not train through pain of 6/10 or more", "rule 13: stop at 6"},
+		// Already at 6 or more: no exercise may add to it (a rule that
+		// allowed "up to 7" beside "stop at 6" contradicted itself).
+		v.stop = append(v.stop, [2]string{"Never carry on through a rise in pain", "rule 13: never train through more pain"},
 			[2]string{"rise above where it was when you started", "rule 13: stop on a rise"})
+		v.stopNot = append(v.stopNot, [2]string{"reaches ", "rule 13: no allowance up to a figure"})
 	default:
 		v.stop = append(v.stop, [2]string{"6/10", "rule 13: stop at 6"})
 	}
@@ -352,6 +356,11 @@ func orCheck(tb testing.TB, lib *assessment.Library, r *assessment.Record, p *as
 	for _, w := range v.stop {
 		if !strings.Contains(p.StopRule, w[0]) {
 			tb.Fatalf("stop rule %q does not say %q (%s)", p.StopRule, w[0], w[1])
+		}
+	}
+	for _, w := range v.stopNot {
+		if strings.Contains(p.StopRule, w[0]) {
+			tb.Fatalf("stop rule %q says %q (%s)", p.StopRule, w[0], w[1])
 		}
 	}
 	excl := map[string]bool{}

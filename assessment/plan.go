@@ -509,9 +509,12 @@ func (g *gen) howHardAt(id, phase string, k int) string {
 
 // stopRule words her stop rule from her pain today (domain.md §7 and rule
 // 13, the traffic light [84]): during exercise 0–3 is fine, 4–5 holds or
-// eases off, PainStopMin or more stops and goes back a step. Training never
-// continues at PainStopMin or more, and any rise above the pain she started
-// with stops the exercise too. Not recorded, any pain brought on stops it.
+// eases off, PainStopMin or more stops and goes back a step. From
+// PainStopMin today the plan is gentle and any rise above the pain she
+// started with stops the exercise (a physiotherapist read "leave it at 7"
+// beside "never train at 6 or more" as a contradiction). Not recorded, any
+// pain brought on stops it. Diastasis signs (or a midline not checked)
+// add going back a step when the tummy domes (rule 6).
 // Pelvic-floor symptoms add leaking, heaviness or dragging (rule 3 [67]);
 // a recent or possible caesarean adds the wound, bleeding, fever, calf and
 // breathing signs that need her midwife or GP ([70]).
@@ -524,14 +527,25 @@ func stopRule(f Facts) string {
 		s = "Your pain was not recorded, so stop any exercise that brings pain on or makes it worse than before you started, and tell your coach."
 	case p.Gate >= PainStopMin:
 		now := strconv.Itoa(p.Gate)
-		s = "Your pain is " + now + "/10 today, which is high. Do only what leaves it at " + now + "/10 or lower: stop any exercise that makes it rise above where it was when you started, rest or go back to an easier version, and tell your coach. Do not train through pain of " + stop + "/10 or more."
+		s = "Your pain is " + now + "/10 today, which is high, so"
+		if p.GateFromWorst {
+			s = "Your pain reached " + now + "/10 this week, which is high, so"
+		}
+		s += " the plan keeps to gentle exercises that should not add to it. Stop any exercise that makes your pain rise above where it was when you started: rest or go back to an easier version, and tell your coach. Never carry on through a rise in pain, and do less if it is worse the next day."
 	case p.Gate >= PainModerateMin:
-		s = "Your pain is " + strconv.Itoa(p.Gate) + "/10 today. If an exercise takes it above that, ease off (fewer reps or an easier version); stop and go back a step if it reaches " + stop + "/10 or is worse the next day."
+		s = "Your pain is " + strconv.Itoa(p.Gate) + "/10 today."
+		if p.GateFromWorst {
+			s = "Your pain reached " + strconv.Itoa(p.Gate) + "/10 this week."
+		}
+		s += " If an exercise takes it above that, ease off (fewer reps or an easier version); stop and go back a step if it reaches " + stop + "/10 or is worse the next day."
 	default:
 		s = "Pain up to 3/10 during an exercise is fine. At 4–5/10 ease off and do not step up; stop and go back a step if it reaches " + stop + "/10, rises above where it was when you started and stays there, or is worse the next day."
 	}
 	if len(f.PelvicSymptoms) > 0 {
-		s += " Stop or make the exercise easier if you leak, or feel heaviness or dragging in the pelvis, during or after it."
+		s += " Stop or make the exercise easier if you leak, feel a sudden urge to pass urine, or feel heaviness or dragging in the pelvis, during or after it."
+	}
+	if f.Diastasis.Signs() {
+		s += " If your tummy rises into a ridge or dome along the middle during an exercise, go back to the easier version."
 	}
 	if f.ScarConcern || f.Postpartum == PostpartumUnknown || (f.Postpartum == PostpartumKnown && f.Weeks < CaesareanHealingWeeks && (f.Caesarean || f.ModeUnknown)) {
 		s += " Stop and call your midwife or GP if a caesarean wound becomes red, weeps or opens, your bleeding gets heavier, you have a fever, a painful or swollen calf, or you feel breathless."

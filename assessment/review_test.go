@@ -20,8 +20,11 @@ func TestStopRuleReview(t *testing.T) {
 		rec        *assessment.Record
 		want, nope []string
 	}{
-		{"Pain7NeverTrainsAt6", pgRecord(pgPain(7)), []string{"Do not train through pain of 6/10 or more", "rise above where it was when you started"}, []string{"worse than that", "leak", "midwife"}},
-		{"Pain6", pgRecord(pgPain(6)), []string{"Do not train through pain of 6/10 or more"}, nil},
+		{"Pain7NeverTrainsThroughARise", pgRecord(pgPain(7)), []string{"7/10 today", "rise above where it was when you started", "Never carry on through a rise in pain"}, []string{"worse than that", "leak", "midwife", "leaves it at", "Do not train through"}},
+		{"Pain6", pgRecord(pgPain(6)), []string{"6/10 today", "Never carry on through a rise in pain"}, []string{"reaches 6/10"}},
+		{"DomingGoesBackAStep", pgRecord(pgDiastasis(2.5, assessment.TensionModerate, assessment.DomingMild)), []string{"ridge or dome"}, nil},
+		{"WorstWeekOnly", pgRecord(func(r *assessment.Record) { r.Pain = &assessment.Pain{WorstWeek: pgInt(7)} }), []string{"reached 7/10 this week"}, []string{"today"}},
+		{"UrgencyStops", pgRecord(func(r *assessment.Record) { r.PelvicFloor = &assessment.PelvicFloor{Urgency: true} }), []string{"sudden urge"}, nil},
 		{"Pain5EasesOff", pgRecord(pgPain(5)), []string{"5/10 today", "reaches 6/10"}, nil},
 		{"Pain2", pgRecord(pgPain(2)), []string{"Pain up to 3/10", "reaches 6/10", "rises above where it was when you started"}, nil},
 		{"PainNotRecorded", pgRecord(func(r *assessment.Record) { r.Pain = nil }), []string{"worse than before you started"}, nil},
