@@ -29,6 +29,9 @@ const (
 	LongPlanWeeks     = 8
 	// HabitMaxMinutes is the most a rest day's daily habit may take.
 	HabitMaxMinutes = 3
+	// MinHabitReps: a rest-day pelvic-floor habit shorter than this is
+	// left out rather than squeezed in (H).
+	MinHabitReps = 3
 	// IntegrationLiftMinutes is added to the glute days in the integration
 	// phase, so squatting to lift her child fits beside the glute work (H).
 	IntegrationLiftMinutes = 5
@@ -148,7 +151,7 @@ func (g *gen) phaseWeek(phaseIdx int) [7]dayPlan {
 	upper := g.session(&upperSpecs[k], phaseIdx, used)
 	glute := g.session(&gluteSpecs[k], phaseIdx, used)
 	mob := g.session(&mobilitySpec, phaseIdx, used)
-	rest := g.restDay(phaseIdx)
+	rest := g.restDay(phaseIdx, g.pelvicHabit(glute))
 	var week [7]dayPlan
 	for d := range week {
 		week[d] = rest
@@ -166,20 +169,67 @@ func (g *gen) phaseWeek(phaseIdx int) [7]dayPlan {
 	return week
 }
 
-// restDay is a day with no session: the daily hinge habit when she needs
-// it, and an easy walk.
-func (g *gen) restDay(phaseIdx int) dayPlan {
+// pelvicHabit is the pelvic-floor line of the glute session as a one-set
+// daily habit, when she needs pelvic-floor care (symptoms, the first 12
+// weeks, a recent caesarean) or is in the gentle set: pelvic-floor
+// training works when it is daily, not twice a week (a physiotherapist's
+// review; domain.md rule 3). Nil otherwise.
+func (g *gen) pelvicHabit(glute dayPlan) *Prescription {
+	if !pelvicCare(g) && !g.early {
+		return nil
+	}
+	for _, l := range glute.lines {
+		if e, ok := g.lib.Get(l.ExerciseID); ok && e.Family == FamilyPelvicFloor {
+			l.Sets = 1
+			return &l
+		}
+	}
+	return nil
+}
+
+// withReps is l with n reps (when it has reps).
+func withReps(l Prescription, n int) Prescription {
+	if l.Reps > 0 {
+		l.Reps = n
+	}
+	return l
+}
+
+// restDay is a day with no session: the daily hinge habit and pelvic-floor
+// practice (pf, nil when not needed) when she needs them, and an easy walk.
+func (g *gen) restDay(phaseIdx int, pf *Prescription) dayPlan {
 	dp := dayPlan{session: "Rest", rest: true}
+	var habits []string
+	phase := PhaseNames[phaseIdx]
 	if g.drill != nil {
 		habit := g.drillLine()
 		habit.Sets = 1 // a 2–3 minute habit, not a session
-		dp.lines = append(dp.lines, habit)
-		dp.session = "Rest: 2–3 minutes of hinge practice"
+		// The hinge drill opens every session already; when the pelvic
+		// floor needs the rest days too and both do not fit in the
+		// habit's minutes, the pelvic floor has them.
+		if pf == nil || g.sessionSeconds([]Prescription{habit, withReps(*pf, MinHabitReps)}, phase) <= HabitMaxMinutes*60 {
+			dp.lines = append(dp.lines, habit)
+			habits = append(habits, "hinge")
+		}
+	}
+	if pf != nil {
+		// Fewer squeezes when the hinge habit leaves less of the 3 minutes.
+		l := *pf
+		for l.Reps > MinHabitReps && g.sessionSeconds(append(dp.lines[:len(dp.lines):len(dp.lines)], l), phase) > HabitMaxMinutes*60 {
+			l.Reps--
+		}
+		if g.sessionSeconds(append(dp.lines[:len(dp.lines):len(dp.lines)], l), phase) <= HabitMaxMinutes*60 {
+			dp.lines = append(dp.lines, l)
+			habits = append(habits, "pelvic-floor")
+		}
+	}
+	if len(habits) > 0 {
+		dp.session = "Rest: 2–3 minutes of " + strings.Join(habits, " and ") + " practice"
 	}
 	for _, root := range g.ch.familyRoots[walkSlot.family] {
 		if e := g.step(root, 0); e != nil && !slices.Contains(e.Demands, DemandImpact) {
 			dp.lines = append(dp.lines, g.prescribe(e, PhaseNames[phaseIdx]))
-			if g.drill != nil {
+			if len(habits) > 0 {
 				dp.session += " and an easy walk"
 			} else {
 				dp.session = "Rest: an easy walk if you feel like it"
@@ -622,11 +672,18 @@ func (g *gen) programme() *Programme {
 			for k := range 7 {
 				dp := w[start.AddDays(k).Weekday()]
 				l0 := len(lines)
-				for _, l := range dp.lines {
+				// Rest-day habits (hinge and pelvic-floor practice) keep
+				// their first week's dose so they stay a 2–3 minute habit;
+				// the sessions' own lines carry the progression.
+				for li, l := range dp.lines {
 					c0 := len(codes)
 					codes = append(codes, l.Findings...)
 					l.Findings = codes[c0:len(codes):len(codes)]
-					progressLine(&l, n-ph.FirstWeek, g.early)
+					k := n - ph.FirstWeek
+					if dp.rest && li < len(dp.lines)-1 {
+						k = 0
+					}
+					progressLine(&l, k, g.early)
 					if l.Sets == 1 && l.HoldSeconds > 0 && l.Reps == 0 {
 						// A walk never gets shorter at a phase change.
 						l.HoldSeconds = max(l.HoldSeconds, lastHold[l.ExerciseID])
@@ -684,9 +741,16 @@ func (g *gen) everyday(p *Programme) []Focus {
 	case walks:
 		out = append(out, Focus{Title: "Keep walking", Reason: "Keep up your daily walks at a pace where you can still talk, building towards about " + strconv.Itoa(WeeklyWalkTargetMinutes) + " minutes a week. The rest-day walks in the plan count towards it."})
 	default:
-		out = append(out, Focus{Title: "Walk most days", Reason: "Walk on most days at a pace where you can still talk, adding about 5 minutes a week until you reach about " + strconv.Itoa(WeeklyWalkTargetMinutes) + " minutes a week (30 minutes on 5 days). The rest-day walks in the plan count towards it."})
+		out = append(out, Focus{Title: "Walk most days", Reason: "Walk on most days at a pace where you can still talk. The two rest-day walks in the plan get a little longer each week; shorter walks of your own on other days count too, building over the weeks towards about " + strconv.Itoa(WeeklyWalkTargetMinutes) + " minutes a week in all."})
 	}
-	if g.f.Diastasis.Signs() && strings.Contains(strings.ToLower(g.ctxActivity()), "pilates") {
+	pilates := strings.Contains(strings.ToLower(g.ctxActivity()), "pilates")
+	switch {
+	case pilates && slices.ContainsFunc(g.gates, func(gt Gate) bool { return len(gt.Only) > 0 }):
+		// The gentle set only: a mat class asks for more than the plan
+		// allows (a physiotherapist read "change the curl-ups" as leave to
+		// do the rest of the class).
+		out = append(out, Focus{Title: "Your Pilates class", Reason: "Please pause your Pilates class for now: until we check in again, your plan keeps to gentle exercises, and a mat class asks for more (kneeling on all fours, curling up, long holds). We will tell you when to go back and what to change."})
+	case pilates && g.f.Diastasis.Signs():
 		out = append(out, Focus{Title: "Your Pilates class", Reason: "For now, leave out or change the curl-ups, roll-ups and full planks in your Pilates class (ask the teacher for an easier version, such as a head-down or knee-down option), until your tummy stays flat while you do them."})
 	}
 	if why := g.review(p); why != "" {

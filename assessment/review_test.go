@@ -362,3 +362,69 @@ func TestPubicPainEvenLoading(t *testing.T) {
 		}
 	}
 }
+
+// TestPilatesPausedOnTheGentleSet: with only the gentle set allowed, her
+// mat class is paused, not trimmed (a physiotherapist read "leave out the
+// curl-ups" as leave to do the rest of the class); with diastasis signs
+// alone it is trimmed.
+func TestPilatesPausedOnTheGentleSet(t *testing.T) {
+	pilates := func(r *assessment.Record) {
+		if r.Context == nil {
+			r.Context = &assessment.Context{}
+		}
+		r.Context.CurrentActivity = "Pilates once a week"
+	}
+	focus := func(p *assessment.Programme) string {
+		for _, f := range p.Focus {
+			if f.Title == "Your Pilates class" {
+				return f.Reason
+			}
+		}
+		return ""
+	}
+	gentle := pgGenerate(t, pgRecord(pilates, func(r *assessment.Record) { r.Pain = &assessment.Pain{Now: pgInt(7), WorstWeek: pgInt(8)} }), assessment.ProgrammeOptions{})
+	if got := focus(gentle); !strings.Contains(got, "pause your Pilates class") {
+		t.Errorf("persistent pain, gentle set: Pilates advice %q does not pause the class", got)
+	}
+	trimmed := pgGenerate(t, pgRecord(pilates, pgDiastasis(2.5, assessment.TensionModerate, assessment.DomingMild)), assessment.ProgrammeOptions{})
+	if got := focus(trimmed); !strings.Contains(got, "curl-ups") || strings.Contains(got, "pause") {
+		t.Errorf("diastasis signs only: Pilates advice %q", got)
+	}
+	for _, fc := range trimmed.Focus {
+		if strings.Contains(fc.Reason, "5 minutes a week") || strings.Contains(fc.Reason, "30 minutes on 5 days") {
+			t.Errorf("walking advice %q promises more than the two scheduled walks", fc.Reason)
+		}
+	}
+}
+
+// TestPelvicFloorOnRestDays: with pelvic-floor symptoms (or in the gentle
+// set) the pelvic-floor practice is on the rest days too, as a short
+// habit, not only on the two glute days (rule 3; a physiotherapist read
+// twice a week as too little to work).
+func TestPelvicFloorOnRestDays(t *testing.T) {
+	lib := pgLib(t)
+	for name, r := range map[string]*assessment.Record{
+		"Symptoms":           pgRecord(func(r *assessment.Record) { r.PelvicFloor = &assessment.PelvicFloor{Leakage: true} }),
+		"SymptomsPoorHinge":  pgRecord(pgHingeScore(1), func(r *assessment.Record) { r.PelvicFloor = &assessment.PelvicFloor{Leakage: true} }),
+		"TwoWeeksAfterBirth": pgRecord(pgWeeks(2)),
+	} {
+		p := pgGenerate(t, r, assessment.ProgrammeOptions{Weeks: 8})
+		for _, w := range p.Weeks {
+			days := 0
+			for _, d := range w.Days {
+				pf := slices.ContainsFunc(d.Exercises, func(l assessment.Prescription) bool {
+					e, ok := lib.Get(l.ExerciseID)
+					return ok && e.Family == assessment.FamilyPelvicFloor
+				})
+				if pf {
+					days++
+				} else if d.Rest {
+					t.Errorf("%s: week %d %s, a rest day, has no pelvic-floor practice", name, w.Week, d.Day)
+				}
+			}
+			if days < 4 {
+				t.Errorf("%s: week %d has pelvic-floor practice on %d days, want 4 or more", name, w.Week, days)
+			}
+		}
+	}
+}
