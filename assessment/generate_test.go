@@ -673,7 +673,7 @@ func TestProgrammeText(t *testing.T) {
 	if txt := bp.Text(); !strings.Contains(txt, "BLOCKED") || !strings.Contains(txt, "To GP:") {
 		t.Errorf("blocked text:\n%s", txt)
 	}
-	if got := assessment.DoseText(assessment.Prescription{Sets: 3, Reps: 6, HoldSeconds: 10, Side: assessment.SideBoth, PerSide: true}); got != "3 × 6 × 10 s each side" {
+	if got := assessment.DoseText(assessment.Prescription{Sets: 3, Reps: 6, HoldSeconds: 10, Side: assessment.SideBoth, PerSide: true}); got != "3 × 6 each side, 10 s holds" {
 		t.Errorf("DoseText = %q", got)
 	}
 	if got := assessment.DoseText(assessment.Prescription{Sets: 1, HoldSeconds: 1200, Side: assessment.SideLeft}); got != "1 × 20 min (left only)" {

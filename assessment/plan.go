@@ -528,11 +528,25 @@ func howHard(e *Exercise, phase string, k int) string {
 	if left == 1 {
 		times = "once more"
 	}
+	if d := doseFor(e, phase); d.Reps == 0 && d.HoldSeconds > 0 {
+		// A timed hold or carry: reserve in seconds, not in lifts (a
+		// physiotherapist read "lift 2 more times" on a 30-second carry as
+		// meaningless).
+		more := "about " + strconv.Itoa(HoldReserveSeconds*left) + " seconds longer"
+		if weight {
+			return "A weight you could hold " + more + " at the end of each round, standing tall; go a little heavier when it feels lighter."
+		}
+		return "A band you could hold " + more + " at the end of each round, with the same good form; take a stronger band when it feels easy."
+	}
 	if weight {
 		return "A weight you could lift " + times + " at the end of each set, with the same good form; go a little heavier when it feels lighter."
 	}
 	return "A band you could pull " + times + " at the end of each set, with the same good form; take a stronger band when it feels easy."
 }
+
+// HoldReserveSeconds is how a rep in reserve reads on a timed hold or
+// carry: 5 seconds more she could hold it (H).
+const HoldReserveSeconds = 5
 
 // hardKey names one how_hard wording.
 type hardKey struct {

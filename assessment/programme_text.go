@@ -178,16 +178,16 @@ func LibraryJSON(l *Library) ([]byte, error) {
 	return append(b, '\n'), nil
 }
 
-// DoseText writes a prescription's dose: "3 × 12", "2 × 30 s", "3 × 6 × 10 s"
-// (reps of holds), with "each side" for a both-sides line done one side at a
-// time and the side for a one-side line.
+// DoseText writes a prescription's dose: "3 × 12", "2 × 30 s", "3 × 6,
+// 10 s holds" (reps of holds: "3 × 6 × 10 s" was misread), with "each
+// side" for a both-sides line done one side at a time and the side for a
+// one-side line.
 func DoseText(p Prescription) string {
 	var b strings.Builder
 	b.WriteString(strconv.Itoa(p.Sets))
 	if p.Reps > 0 {
 		b.WriteString(" × " + strconv.Itoa(p.Reps))
-	}
-	if p.HoldSeconds > 0 {
+	} else if p.HoldSeconds > 0 {
 		b.WriteString(" × " + durationText(p.HoldSeconds))
 	}
 	switch {
@@ -195,6 +195,9 @@ func DoseText(p Prescription) string {
 		b.WriteString(" (" + p.Side + " only)")
 	case p.PerSide:
 		b.WriteString(" each side")
+	}
+	if p.Reps > 0 && p.HoldSeconds > 0 {
+		b.WriteString(", " + durationText(p.HoldSeconds) + " holds")
 	}
 	return b.String()
 }

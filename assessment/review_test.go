@@ -428,3 +428,28 @@ func TestPelvicFloorOnRestDays(t *testing.T) {
 		}
 	}
 }
+
+// TestTimedLinesSayHowHardInSeconds: a carry or hold timed in seconds says
+// how hard as seconds she could go on, not as lifts left.
+func TestTimedLinesSayHowHardInSeconds(t *testing.T) {
+	timed := 0
+	for _, weeks := range []int{8, 12} {
+		p := pgGenerate(t, pgRecord(pgStrong), assessment.ProgrammeOptions{Weeks: weeks})
+		for _, l := range pgLines(p) {
+			if l.HowHard == "" {
+				continue
+			}
+			if l.Reps == 0 && l.HoldSeconds > 0 {
+				timed++
+				if !strings.Contains(l.HowHard, "seconds longer") || strings.Contains(l.HowHard, "more times") {
+					t.Errorf("%s held %d s: how hard %q", l.ExerciseID, l.HoldSeconds, l.HowHard)
+				}
+			} else if strings.Contains(l.HowHard, "seconds longer") {
+				t.Errorf("%s with %d reps: how hard %q", l.ExerciseID, l.Reps, l.HowHard)
+			}
+		}
+	}
+	if timed == 0 {
+		t.Fatal("no timed weighted line in a strong client's plan: the test checks nothing")
+	}
+}
