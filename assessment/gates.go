@@ -518,7 +518,13 @@ func referralsFrom(r *Record, f Facts) []Referral {
 			// §6 [63], rule 1: high pain together with a red-flag answer
 			// (even one a doctor cleared) goes back to the GP first, and
 			// promptly, with everything else she reported.
-			with := joinAnd(append([]string{redFlagAnswerText(r) + " on the red-flag screen"}, f.PelvicSymptoms...))
+			flags := redFlagAnswerText(r) + " on the red-flag screen"
+			if f.Clearance == ClearanceCovers {
+				// The physiotherapist's review: say the clearance is on
+				// record, and what to ask about it.
+				flags += " (cleared by " + strings.TrimSpace(r.MedicalClearance.By) + " on " + dayText(r.MedicalClearance.Date) + ": ask whether that still covers pain this high)"
+			}
+			with := joinAnd(append([]string{flags}, f.PelvicSymptoms...))
 			out = append(out, Referral{Code: ReferralPainPersistent, To: ReferToGP,
 				Reason: pain + ", together with " + with + ". Ask her to see her GP first, within the next few days, and to mention all of these together; the plan keeps to gentle work until then." + caudaSafetyNet})
 		} else {
@@ -537,7 +543,8 @@ func referralsFrom(r *Record, f Facts) []Referral {
 	if r := diastasisReferral(f); r != nil {
 		out = append(out, *r)
 	}
-	if f.ScarConcern {
+	if f.ScarConcern && !slices.ContainsFunc(out, func(x Referral) bool { return x.To == ReferToGP && strings.Contains(x.Reason, "scar") }) {
+		// Once: a GP referral that already names the scar covers it.
 		out = append(out, Referral{Code: FindScarConcern, To: ReferToGP,
 			Reason: "Ask her GP or midwife to check the caesarean scar before harder work."})
 	}

@@ -453,3 +453,28 @@ func TestTimedLinesSayHowHardInSeconds(t *testing.T) {
 		t.Fatal("no timed weighted line in a strong client's plan: the test checks nothing")
 	}
 }
+
+// TestOneGPReferralNamesTheClearance: persistent pain with a cleared red
+// flag and a scar concern gives one GP referral that names the scar and
+// the clearance on record (a physiotherapist read two GP referrals, one
+// ignoring the clearance).
+func TestOneGPReferralNamesTheClearance(t *testing.T) {
+	p := pgGenerate(t, pgRecord(pgRedFlag(assessment.TriYes), pgCleared, pgPain(7), func(r *assessment.Record) {
+		r.Pain.WorstWeek = pgInt(8)
+		r.PelvicFloor = &assessment.PelvicFloor{ScarConcern: true}
+	}), assessment.ProgrammeOptions{})
+	var gp []string
+	for _, ref := range p.Referrals {
+		if ref.To == assessment.ReferToGP {
+			gp = append(gp, ref.Reason)
+		}
+	}
+	if len(gp) != 1 {
+		t.Fatalf("%d GP referrals, want 1: %q", len(gp), gp)
+	}
+	for _, w := range []string{"scar", "cleared by Dr Patel (GP) on"} {
+		if !strings.Contains(gp[0], w) {
+			t.Errorf("GP referral %q lacks %q", gp[0], w)
+		}
+	}
+}
