@@ -305,7 +305,7 @@ func gatesFrom(r *Record, f Facts) []Gate {
 			}
 			if !f.GoAhead {
 				gs = append(gs, gentleGate(GateNoGoAhead, src+", rule 2",
-					what+": the plan stays with breathing, pelvic-floor contractions, lying heel slides and pelvic tilts, and walking, with nothing on hands and knees, on the floor or over a roller and no stretch across the belly, until you record her GP's go-ahead (usually at the 6-week check).", DemandProneLying, DemandBellyStretch, DemandFloorWork))
+					what+": the plan stays with breathing, pelvic-floor contractions, heel slides and pelvic tilts lying on a bed, and walking, with nothing on hands and knees, no getting down to the floor, nothing over a roller and no stretch across the belly, until you record her GP's go-ahead (usually at the 6-week check).", DemandProneLying, DemandBellyStretch, DemandFloorWork))
 			}
 			gs = append(gs, Gate{Code: GateRecentCaesarean, Forbids: caesareanForbids, Source: src,
 				Reason: what + ": the wound needs about " + strconv.Itoa(CaesareanHealingWeeks) + " weeks to heal, so no heavy or braced lifts, no lying on the belly and no sit-up-style effort until then."})
@@ -352,8 +352,14 @@ func gatesFrom(r *Record, f Facts) []Gate {
 		if d.DomingUnknown {
 			signs = append(signs, "doming not recorded")
 		}
+		reason := "Diastasis signs (" + joinAnd(signs) + "): no loaded trunk curls and no high-pressure holds until she can do them without doming."
+		if !d.Checked {
+			// A physiotherapist read "diastasis signs" on a gap nobody
+			// measured as a finding: say it is unmeasured, and to measure it.
+			reason = "Tummy gap not measured, so read as the strictest case (measure it at the next session): no loaded trunk curls and no high-pressure holds until it is measured and she can do them without doming."
+		}
 		gs = append(gs, Gate{Code: GateDiastasis, Forbids: []string{DemandLoadedFlexion, DemandHighPressure}, Source: "[13][15][16][17], rule 5",
-			Reason: "Diastasis signs (" + joinAnd(signs) + "): no loaded trunk curls and no high-pressure holds until she can do them without doming."})
+			Reason: reason})
 		if d.Severe || d.DomingUnknown {
 			why := "a gap that is both wide and soft"
 			switch {
