@@ -656,7 +656,10 @@ func (g *gen) programme() *Programme {
 	}
 	if g.early {
 		p.Phases[0].Title = "Gentle recovery"
-		p.Phases[0].Aim = "Breathing and the pelvic floor, walking and easy mobility, a little more each week, until a reassessment opens the next phase."
+		// The phase runs to the end of the plan's weeks, but it is held for
+		// a reassessment, not for a number of weeks (a physiotherapist read
+		// "Weeks 1–8" as eight weeks of five-minute sessions).
+		p.Phases[0].Aim = "Breathing and the pelvic floor, walking and easy mobility, a little more each week. This phase lasts until your next check-in, not a set number of weeks; if the check-in is later than planned, keep to these sessions and walks and add nothing harder."
 	}
 	var plans [3][7]dayPlan
 	nLines, nCodes := 0, 0
