@@ -5,6 +5,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode"
 )
 
 // The shape of a week and of a plan (seed 004's template; docs/PROGRAMME.md
@@ -770,10 +771,35 @@ func (g *gen) everyday(p *Programme) []Focus {
 	case pilates && g.f.Diastasis.Signs():
 		out = append(out, Focus{Title: "Your Pilates class", Reason: "For now, leave out or change the curl-ups, roll-ups and full planks in your Pilates class (ask the teacher for an easier version, such as a head-down or knee-down option), until your tummy stays flat while you do them."})
 	}
+	if g.wantsToRun() && !g.early && len(f.PelvicSymptoms) == 0 && !f.Pain.High {
+		// Her goal is running and nothing but the impact checks stands in
+		// the way: say when they happen, so "left out" is not "never" (a
+		// physiotherapist's review of the clean example).
+		when := "at your next check-in"
+		if f.Postpartum == PostpartumKnown && f.Weeks < ImpactReadyWeeks {
+			when = "once you are " + strconv.Itoa(ImpactReadyWeeks) + " weeks or more past the birth"
+		}
+		out = append(out, Focus{Title: "Back to running", Reason: "Running is not in the plan yet. It comes back after a few checks of strength and impact: a 30-minute walk, balancing and squatting on one leg, jogging on the spot and hopping, all without pain, leaking or heaviness. We will do them " + when + " and plan your return from there."})
+	}
 	if why := g.review(p); why != "" {
 		out = append(out, Focus{Title: FocusNextCheckIn, Reason: why})
 	}
 	return out
+}
+
+// wantsToRun reports whether her goals or what she does now name running.
+func (g *gen) wantsToRun() bool {
+	var text string
+	if c := g.r.Context; c != nil {
+		text = strings.ToLower(c.Goals + " " + c.CurrentActivity)
+	}
+	for _, w := range strings.FieldsFunc(text, func(r rune) bool { return !unicode.IsLetter(r) }) {
+		switch w {
+		case "run", "runs", "running", "runner", "jog", "jogs", "jogging", "parkrun":
+			return true
+		}
+	}
+	return false
 }
 
 // FocusNextCheckIn titles the focus item that says when she is next

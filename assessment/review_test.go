@@ -478,3 +478,26 @@ func TestOneGPReferralNamesTheClearance(t *testing.T) {
 		}
 	}
 }
+
+// TestBackToRunning: a client whose goal is running is told when the
+// impact checks happen; one with pelvic-floor symptoms is not promised it.
+func TestBackToRunning(t *testing.T) {
+	run := func(r *assessment.Record) {
+		if r.Context == nil {
+			r.Context = &assessment.Context{}
+		}
+		r.Context.Goals = "Run a 5 km parkrun with my sister"
+	}
+	has := func(p *assessment.Programme) bool {
+		return slices.ContainsFunc(p.Focus, func(f assessment.Focus) bool { return f.Title == "Back to running" })
+	}
+	if p := pgGenerate(t, pgRecord(pgStrong, run), assessment.ProgrammeOptions{}); !has(p) {
+		t.Error("a runner's plan does not say when running comes back")
+	}
+	if p := pgGenerate(t, pgRecord(pgStrong, run, func(r *assessment.Record) { r.PelvicFloor = &assessment.PelvicFloor{Leakage: true} }), assessment.ProgrammeOptions{}); has(p) {
+		t.Error("a runner with leaking is promised running")
+	}
+	if p := pgGenerate(t, pgRecord(pgStrong), assessment.ProgrammeOptions{}); has(p) {
+		t.Error("running advice for a client who never named running")
+	}
+}
