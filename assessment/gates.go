@@ -535,7 +535,7 @@ func referralsFrom(r *Record, f Facts) []Referral {
 				Reason: pain + ", together with " + with + ". Ask her to see her GP first, within the next few days, and to mention all of these together; the plan keeps to gentle work until then." + caudaSafetyNet})
 		} else {
 			out = append(out, Referral{Code: ReferralPainPersistent, To: ReferToPhysioOrGP,
-				Reason: pain + ". Pain that stays at " + strconv.Itoa(PainStopMin) + " or more needs a physiotherapist's or GP's opinion; the plan keeps to gentle work until then."})
+				Reason: pain + ". Pain that stays at " + strconv.Itoa(PainStopMin) + " or more needs a physiotherapist's or GP's opinion within the next week or two; the plan keeps to gentle work until then."})
 		}
 	}
 	if len(f.PelvicSymptoms) > 0 {

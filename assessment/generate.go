@@ -194,18 +194,22 @@ type gen struct {
 	in    Interpretation
 
 	find   map[string]bool
-	order  []string             // the client's findings, in findingOrder
-	asym   map[string]string    // FindGluteMaxWeak / FindGluteMedWeak → weaker side
-	asymEv map[string]string    // evidence for the extra-set reason
-	hinge  int                  // hinge score, -1 when not tested
-	early  bool                 // hold every week at activation (rule 2)
-	drill  *Exercise            // daily hinge drill, nil when not needed
-	ok     []int8               // per library position: 0 unknown, 1 allowed, -1 not
-	why    map[*Exercise]why    // cached reasons
-	steps  map[[2]int]*Exercise // (root position, target level) → step's answer
-	cands  []candidate          // buffer for candidates
-	hard   map[hardKey]string   // how_hard wording, written once per exercise, phase and week
-	drillP *Prescription        // the drill line, once written
+	order  []string          // the client's findings, in findingOrder
+	asym   map[string]string // FindGluteMaxWeak / FindGluteMedWeak → weaker side
+	asymEv map[string]string // evidence for the extra-set reason
+	hinge  int               // hinge score, -1 when not tested
+	early  bool              // hold every week at activation (rule 2)
+	// shortWalk: the gentle set's walk starts short (the first weeks after
+	// the birth); false when she is past them and walks already, so the
+	// plan does not cut her walking (a physiotherapist's review).
+	shortWalk bool
+	drill     *Exercise            // daily hinge drill, nil when not needed
+	ok        []int8               // per library position: 0 unknown, 1 allowed, -1 not
+	why       map[*Exercise]why    // cached reasons
+	steps     map[[2]int]*Exercise // (root position, target level) → step's answer
+	cands     []candidate          // buffer for candidates
+	hard      map[hardKey]string   // how_hard wording, written once per exercise, phase and week
+	drillP    *Prescription        // the drill line, once written
 	// repCap holds the most reps a line of an exercise may ask for, from
 	// what she managed in the screen (the single-leg bridge).
 	repCap map[string]int
@@ -238,6 +242,8 @@ func newGen(r *Record, lib *Library, opts ProgrammeOptions, avail map[string]boo
 			g.early = true // the gentle set: rule 2's early window, or a referral pending
 		}
 	}
+	pastEarly := f.Postpartum == PostpartumNone || f.Postpartum == PostpartumKnown && f.Weeks >= EarlyPostpartumWeeks
+	g.shortWalk = g.early && !(pastEarly && strings.Contains(strings.ToLower(g.ctxActivity()), "walk"))
 	g.setIf(FindDiastasis, f.Diastasis.Wide)
 	g.setIf(FindDiastasisSoft, f.Diastasis.Soft)
 	g.setIf(FindDoming, f.Diastasis.Doming)
@@ -960,7 +966,7 @@ func demandLabel(d string) string {
 	case DemandDeepStretch:
 		return "strong end-range stretches"
 	case DemandBellyStretch:
-		return "stretches across the lower belly"
+		return "stretches across the belly"
 	case DemandFloorLift:
 		return "lifting a weight from the floor"
 	case DemandFloorWork:

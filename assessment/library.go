@@ -25,7 +25,7 @@ const (
 	DemandProneLying    = "prone_lying"        // lying face down, with the belly (and a caesarean scar) on the floor or a bench
 	DemandTrunkCurl     = "trunk_curl"         // lifting the head and shoulders against gravity, as in sitting up from lying
 	DemandDeepStretch   = "deep_stretch"       // a strong end-of-range stretch, not gentle mobility
-	DemandBellyStretch  = "belly_stretch"      // stretches the front of the hip and lower belly, pulling across a caesarean scar
+	DemandBellyStretch  = "belly_stretch"      // stretches or twists across the belly (the front of the hip and lower belly, or the trunk turning), pulling across a caesarean scar
 	DemandFloorLift     = "floor_lift"         // a weight picked up from the floor: needs a hinge that keeps the back long
 	DemandFloorWork     = "floor_work"         // on hands and knees, sitting on the floor or lying over a roller: getting down and up strains a healing belly wall
 	DemandUnevenPelvis  = "uneven_pelvis_load" // a split or one-leg stance, legs apart against a band, or a wide-knee stretch: loads one side of the pelvis against the other

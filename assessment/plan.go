@@ -453,17 +453,18 @@ func ProposeNextPhase(p *Programme, r *Record) PhaseProposal {
 }
 
 // progressLine sets line l's dose for week k (0 = the first) of a phase:
-// the gentle set starts easier, and every week adds reps or hold time to a
-// line without a weight or band (a weighted line's effort rises instead:
+// the gentle set starts easier (its walk too when shortWalk), and every
+// week adds reps or hold time to a line without a weight or band (a weighted line's effort rises instead:
 // howHard).
-func progressLine(l *Prescription, k int, early bool) {
-	if early {
+func progressLine(l *Prescription, k int, early, shortWalk bool) {
+	walk := l.Reps == 0 && holdUnit(l.HoldSeconds) == 60
+	if early && (!walk || shortWalk) {
 		l.Sets = max(1, l.Sets-1)
 		if l.Reps > 0 {
 			l.Reps = max(1, int(float64(l.Reps)*EarlyDoseFraction+0.5))
 		} else if l.HoldSeconds > 0 {
 			l.HoldSeconds = max(MinHoldStepSeconds, roundTo(int(float64(l.HoldSeconds)*EarlyDoseFraction), holdUnit(l.HoldSeconds)))
-			if holdUnit(l.HoldSeconds) == 60 {
+			if walk {
 				l.HoldSeconds = min(l.HoldSeconds, EarlyWalkStartSeconds)
 			}
 		}
@@ -701,7 +702,7 @@ func (g *gen) programme() *Programme {
 					if dp.rest && li < len(dp.lines)-1 {
 						k = 0
 					}
-					progressLine(&l, k, g.early)
+					progressLine(&l, k, g.early, g.shortWalk)
 					if l.Sets == 1 && l.HoldSeconds > 0 && l.Reps == 0 {
 						// A walk never gets shorter at a phase change.
 						l.HoldSeconds = max(l.HoldSeconds, lastHold[l.ExerciseID])

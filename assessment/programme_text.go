@@ -319,12 +319,22 @@ func (p *Programme) Text() string {
 	if len(p.Excluded) > 0 {
 		line()
 		line("Left out")
+		// One line per reason, naming every exercise it leaves out: a
+		// physiotherapist lost the important reasons among 60–80 lines.
+		var reasons []string
+		names := map[string][]string{}
 		for _, e := range p.Excluded {
 			name := e.Name
 			if name == "" {
 				name = e.ExerciseID
 			}
-			line("  - ", name, ": ", e.Reason)
+			if _, ok := names[e.Reason]; !ok {
+				reasons = append(reasons, e.Reason)
+			}
+			names[e.Reason] = append(names[e.Reason], name)
+		}
+		for _, r := range reasons {
+			line("  - ", joinAnd(names[r]), ": ", r)
 		}
 	}
 	return b.String()

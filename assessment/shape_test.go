@@ -206,3 +206,28 @@ func TestEarlyWalkStartsShort(t *testing.T) {
 		}
 	}
 }
+
+// TestGentleSetKeepsHerWalking: a client past the first weeks who walks
+// already and is on the gentle set for persistent pain keeps a full-length
+// walk (a physiotherapist read 10 minutes as cutting her walking).
+func TestGentleSetKeepsHerWalking(t *testing.T) {
+	lib := pgLib(t)
+	r := pgRecord(pgWeeks(54), pgPain(7), func(r *assessment.Record) {
+		r.Pain.WorstWeek = pgInt(8)
+		if r.Context == nil {
+			r.Context = &assessment.Context{}
+		}
+		r.Context.CurrentActivity = "Walks with the buggy most days"
+	})
+	p, err := assessment.Generate(r, lib, assessment.ProgrammeOptions{Weeks: 8})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, d := range p.Weeks[0].Days {
+		for _, l := range d.Exercises {
+			if e, ok := lib.Get(l.ExerciseID); ok && e.Family == assessment.FamilyConditioning && l.Reps == 0 && l.HoldSeconds <= assessment.EarlyWalkStartSeconds {
+				t.Errorf("%s: a %d-second walk for a client who walks most days", d.Day, l.HoldSeconds)
+			}
+		}
+	}
+}
