@@ -374,7 +374,7 @@ func gatesFrom(r *Record, f Facts) []Gate {
 			var what []string
 			if d.Severe {
 				forbids = append(forbids, DemandLongLeverCore, DemandDeepStretch)
-				what = append(what, "no long-lever core work (straight-leg dead bug, full or side planks)", "no strong stretch pulling across the midline (couch or pigeon stretch)")
+				what = append(what, "no long-lever core work (straight-leg dead bug, full planks and full side planks; the versions from the knees are fine)", "no strong stretch pulling across the midline (couch or pigeon stretch)")
 			}
 			if !d.Checked || d.Marked || d.DomingUnknown {
 				// Rules 5 and 6: a midline that domes (or may dome: not

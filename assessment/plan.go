@@ -755,6 +755,11 @@ func (g *gen) everyday(p *Programme) []Focus {
 	switch {
 	case f.Pain.Persistent:
 		out = append(out, Focus{Title: "Walk every day", Reason: "Walk every day as far as is comfortable: gentle walking usually helps back pain. Keep to a pace where your pain stays where it was when you set off."})
+	case g.early && !g.shortWalk:
+		out = append(out, Focus{Title: "Keep walking", Reason: "Keep up your walks at a pace where you can still talk and your pain does not rise. The rest-day walks in the plan count towards them."})
+	case g.early && f.Postpartum == PostpartumUnknown:
+		// Not "your bleeding": she may be years past the birth.
+		out = append(out, Focus{Title: "Walk every day", Reason: "Take an easy walk every day, starting with 5 to 10 minutes and adding a few minutes each week, as long as nothing hurts more (and, if your baby was born in the last few weeks, as long as your bleeding does not get heavier). The rest-day walks in the plan are the longest ones."})
 	case g.early:
 		out = append(out, Focus{Title: "Walk every day", Reason: "Take a short, easy walk every day, starting with 5 to 10 minutes and adding a few minutes each week, as long as your bleeding does not get heavier and nothing hurts more. The rest-day walks in the plan are the longest ones."})
 	case walks:
