@@ -777,6 +777,9 @@ func (g *gen) everyday(p *Programme) []Focus {
 	case pilates && g.f.Diastasis.Signs():
 		out = append(out, Focus{Title: "Your Pilates class", Reason: "For now, leave out or change the curl-ups, roll-ups and full planks in your Pilates class (ask the teacher for an easier version, such as a head-down or knee-down option), until your tummy stays flat while you do them."})
 	}
+	if tips := g.everydayMoves(); tips != "" {
+		out = append(out, Focus{Title: "What makes it worse", Reason: tips})
+	}
 	if g.wantsToRun() && !g.early && len(f.PelvicSymptoms) == 0 && !f.Pain.High {
 		// Her goal is running and nothing but the impact checks stands in
 		// the way: say when they happen, so "left out" is not "never" (a
@@ -791,6 +794,34 @@ func (g *gen) everyday(p *Programme) []Focus {
 		out = append(out, Focus{Title: FocusNextCheckIn, Reason: why})
 	}
 	return out
+}
+
+// everydayMoves turns what she said makes her pain worse into a tip for
+// that moment (H, from domain.md: no sit-up-style rising after a caesarean
+// [70]; exhale on effort and a long back when lifting, rules 3 and 12).
+// A physiotherapist's review: these cost nothing and often matter most.
+// "" when nothing she named has a tip.
+func (g *gen) everydayMoves() string {
+	if g.r.Pain == nil {
+		return ""
+	}
+	text := strings.ToLower(g.r.Pain.Aggravators)
+	var tips []string
+	add := func(words []string, tip string) {
+		for _, w := range words {
+			if strings.Contains(text, w) {
+				tips = append(tips, tip)
+				return
+			}
+		}
+	}
+	add([]string{"out of bed", "getting up from", "rising from bed"}, "Getting out of bed: roll onto your side first, then push up with your arms as your legs go over the edge, rather than sitting straight up.")
+	add([]string{"cot", "bath", "bending", "bend", "floor"}, "Bending to the cot, the bath or the floor: bend your knees a little, push your hips back with your back long, and breathe out as you lift.")
+	add([]string{"car seat", "lifting", "lift", "carry"}, "Lifting the car seat or your child: hold it close to your body, breathe out as you lift, and turn with your feet rather than twisting.")
+	add([]string{"feeding", "feed", "sling"}, "Feeding: sit back with your back supported and bring the baby up to you on a cushion, rather than leaning down.")
+	add([]string{"sitting", "car journey", "driving", "drive", "long car"}, "Long sitting or drives: get up and move for a minute or two every half hour or so, and sit back with your back supported.")
+	add([]string{"standing", "stand"}, "Standing for long: shift your weight between your feet and keep your knees soft; a short walk eases it.")
+	return strings.Join(tips, " ")
 }
 
 // wantsToRun reports whether her goals or what she does now name running.

@@ -501,3 +501,40 @@ func TestBackToRunning(t *testing.T) {
 		t.Error("running advice for a client who never named running")
 	}
 }
+
+// TestEverydayMovesFromAggravators: what she says makes it worse gets a
+// tip for that moment; nothing said, no tip.
+func TestEverydayMovesFromAggravators(t *testing.T) {
+	tips := func(aggr string) string {
+		p := pgGenerate(t, pgRecord(func(r *assessment.Record) {
+			if r.Pain == nil {
+				r.Pain = &assessment.Pain{Now: pgInt(2), WorstWeek: pgInt(3)}
+			}
+			r.Pain.Aggravators = aggr
+		}), assessment.ProgrammeOptions{})
+		for _, f := range p.Focus {
+			if f.Title == "What makes it worse" {
+				return f.Reason
+			}
+		}
+		return ""
+	}
+	for aggr, want := range map[string]string{
+		"Getting out of bed":             "roll onto your side",
+		"Bending to the cot":             "push your hips back",
+		"Lifting the car seat":           "hold it close",
+		"Feeding in the armchair":        "cushion",
+		"Long car journeys":              "every half hour",
+		"Standing, lifting the car seat": "shift your weight",
+	} {
+		if got := tips(aggr); !strings.Contains(got, want) {
+			t.Errorf("%q: tips %q lack %q", aggr, got, want)
+		}
+	}
+	if got := tips("Lifting the car seat"); strings.Contains(got, "half hour") {
+		t.Errorf("a car seat read as a car journey: %q", got)
+	}
+	if got := tips(""); got != "" {
+		t.Errorf("no aggravators: tips %q", got)
+	}
+}
