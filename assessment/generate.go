@@ -722,7 +722,14 @@ func (g *gen) session(spec *sessionSpec, phaseIdx int, used map[string]bool) day
 	for _, ls := range chosen {
 		lines = append(lines, ls...)
 	}
-	return dayPlan{day: spec.day, session: spec.name, lines: lines}
+	name := spec.name
+	if n, ok := strings.CutSuffix(name, ", with chest stretches"); ok && !slices.ContainsFunc(lines, func(l Prescription) bool {
+		e, ok := g.lib.Get(l.ExerciseID)
+		return ok && e.Family == FamilyChest
+	}) {
+		name = n // no chest stretch fitted: the name says what is there
+	}
+	return dayPlan{day: spec.day, session: name, lines: lines}
 }
 
 // itemLines is the main line for e and, for a weaker side, its extra set,
@@ -900,9 +907,18 @@ func (g *gen) excluded() []Exclusion {
 		gates := GatesForbidding(g.gates, e)
 		for _, d := range e.Demands {
 			var by []string
+			// "Schedule the impact tests" only when nothing else forbids
+			// impact: a coach read it as an instruction for a client who
+			// leaks or had a caesarean days ago.
+			otherImpact := d == DemandImpact && slices.ContainsFunc(gates, func(gt Gate) bool {
+				return gt.Code != GateImpactReadiness && slices.Contains(gt.Forbids, DemandImpact)
+			})
 			for _, gt := range gates {
 				if len(gt.Only) > 0 && !slices.Contains(gt.Only, e.Family) {
 					continue // said once below: outside the gentle set
+				}
+				if otherImpact && gt.Code == GateImpactReadiness {
+					continue
 				}
 				if slices.Contains(gt.Forbids, d) {
 					by = append(by, gateTitle(gt)+" ("+gt.Code+")")

@@ -233,7 +233,7 @@ func (g *gen) restDay(phaseIdx int, pf *Prescription) dayPlan {
 			if len(habits) > 0 {
 				dp.session += " and an easy walk"
 			} else {
-				dp.session = "Rest: an easy walk if you feel like it"
+				dp.session = "Rest: an easy walk"
 			}
 			break
 		}
@@ -337,7 +337,14 @@ const (
 	CriterionMidlineFirm     = "midline_firm"
 	CriterionGlutesStrong    = "glutes_strong"
 	CriterionPelvicPhysio    = "pelvic_physio_seen"
+	CriterionPubicClear      = "pubic_pain_clear"
 )
+
+// pubicCriterion gates every phase after the first on the pubic pain
+// settling when she reported it: the later phases bring one-leg work (a
+// physiotherapist's review).
+var pubicCriterion = Criterion{CriterionPubicClear,
+	"No pain at the front of the pelvis (pubic bone) at the reassessment, or a pelvic-health physiotherapist has cleared one-leg work."}
 
 // pelvicPhysioCriterion gates every phase after the first on the
 // pelvic-health physiotherapist's visit when pelvic-floor symptoms were
@@ -387,6 +394,8 @@ func criterionMet(code string, r *Record, f Facts, gates []Gate) bool {
 		return f.Hinge.RDLReady
 	case CriterionPelvicPhysio:
 		return r.PelvicFloor != nil && len(f.PelvicSymptoms) == 0
+	case CriterionPubicClear:
+		return r.Pain != nil && !slices.Contains(r.Pain.Sites, SitePubic)
 	case CriterionMidlineFirm:
 		return !f.Diastasis.Severe
 	case CriterionGlutesStrong:
@@ -454,8 +463,8 @@ func ProposeNextPhase(p *Programme, r *Record) PhaseProposal {
 
 // progressLine sets line l's dose for week k (0 = the first) of a phase:
 // the gentle set starts easier (its walk too when shortWalk), and every
-// week adds reps or hold time to a line without a weight or band (a weighted line's effort rises instead:
-// howHard).
+// week adds reps or hold time to a line without a weight or band (a
+// weighted line's effort rises instead: howHard).
 func progressLine(l *Prescription, k int, early, shortWalk bool) {
 	walk := l.Reps == 0 && holdUnit(l.HoldSeconds) == 60
 	if early && (!walk || shortWalk) {
@@ -613,8 +622,17 @@ func stopRule(f Facts) string {
 	if f.Diastasis.Signs() {
 		s += " If your tummy rises into a ridge or dome along the middle during an exercise, go back to the easier version."
 	}
-	if f.ScarConcern || f.Postpartum == PostpartumUnknown || (f.Postpartum == PostpartumKnown && f.Weeks < CaesareanHealingWeeks && (f.Caesarean || f.ModeUnknown)) {
+	recent := f.Postpartum == PostpartumUnknown || (f.Postpartum == PostpartumKnown && f.Weeks < CaesareanHealingWeeks)
+	if recent && len(f.PelvicSymptoms) == 0 {
+		s += " Stop or make the exercise easier if you leak, or feel heaviness or dragging in the pelvis."
+	}
+	switch {
+	case f.Postpartum == PostpartumUnknown || (recent && (f.Caesarean || f.ModeUnknown)):
 		s += " Stop and call your midwife or GP if a caesarean wound becomes red, weeps or opens, your bleeding gets heavier, you have a fever, a painful or swollen calf, or you feel breathless."
+	case f.ScarConcern:
+		// Months after the birth the scar is the concern, not bleeding or
+		// a clot (a physiotherapist's review).
+		s += " Stop and call your midwife or GP if the caesarean scar becomes red, hot, weeps or opens, or you have a fever."
 	}
 	return s
 }
@@ -649,11 +667,13 @@ func (g *gen) programme() *Programme {
 			}
 		}
 	}
-	if len(g.f.PelvicSymptoms) > 0 {
-		for i := range p.Phases {
-			if i > 0 {
-				p.Phases[i].Criteria = append(p.Phases[i].Criteria, pelvicPhysioCriterion)
-			}
+	pubic := g.r.Pain != nil && slices.Contains(g.r.Pain.Sites, SitePubic)
+	for i := range p.Phases {
+		if i > 0 && len(g.f.PelvicSymptoms) > 0 {
+			p.Phases[i].Criteria = append(p.Phases[i].Criteria, pelvicPhysioCriterion)
+		}
+		if i > 0 && pubic {
+			p.Phases[i].Criteria = append(p.Phases[i].Criteria, pubicCriterion)
 		}
 	}
 	if g.early {
@@ -777,10 +797,15 @@ func (g *gen) everyday(p *Programme) []Focus {
 	case pilates && g.f.Diastasis.Signs():
 		out = append(out, Focus{Title: "Your Pilates class", Reason: "For now, leave out or change the curl-ups, roll-ups and full planks in your Pilates class (ask the teacher for an easier version, such as a head-down or knee-down option), until your tummy stays flat while you do them."})
 	}
+	if g.early && (f.Postpartum == PostpartumUnknown || f.Postpartum == PostpartumKnown && (f.Weeks < EarlyPostpartumWeeks || (f.Caesarean || f.ModeUnknown) && !f.GoAhead && f.Weeks < CaesareanHealingWeeks)) {
+		// domain.md [70]: nothing heavier than the baby in the first weeks;
+		// a mother has to lift her baby, so the plan says what that means.
+		out = append(out, Focus{Title: "Lifting for now", Reason: "Lift nothing heavier than your baby for now: ask for help with an older child, the car seat, the buggy and the shopping until your coach says the plan can move on."})
+	}
 	if tips := g.everydayMoves(); tips != "" {
 		out = append(out, Focus{Title: "What makes it worse", Reason: tips})
 	}
-	if g.wantsToRun() && !g.early && len(f.PelvicSymptoms) == 0 && !f.Pain.High {
+	if g.wantsToRun() && !g.early && len(f.PelvicSymptoms) == 0 && !f.Pain.High && !f.Hinge.Pain && len(f.GluteNerve) == 0 && !f.ScarConcern {
 		// Her goal is running and nothing but the impact checks stands in
 		// the way: say when they happen, so "left out" is not "never" (a
 		// physiotherapist's review of the clean example).
@@ -788,7 +813,7 @@ func (g *gen) everyday(p *Programme) []Focus {
 		if f.Postpartum == PostpartumKnown && f.Weeks < ImpactReadyWeeks {
 			when = "once you are " + strconv.Itoa(ImpactReadyWeeks) + " weeks or more past the birth"
 		}
-		out = append(out, Focus{Title: "Back to running", Reason: "Running is not in the plan yet. It comes back after a few checks of strength and impact: a 30-minute walk, balancing and squatting on one leg, jogging on the spot and hopping, all without pain, leaking or heaviness. We will do them " + when + " and plan your return from there."})
+		out = append(out, Focus{Title: "Back to running", Reason: "Running is not in the plan yet. It comes back after a few checks of strength and impact: a 30-minute walk, balancing and squatting on one leg, jogging on the spot, hopping and bounding, and 20 slow repeats of a few one-leg strength moves (calf raise, bridge, sit to stand), all without pain, leaking or heaviness. We will do them " + when + " and plan your return from there."})
 	}
 	if why := g.review(p); why != "" {
 		out = append(out, Focus{Title: FocusNextCheckIn, Reason: why})
@@ -816,7 +841,14 @@ func (g *gen) everydayMoves() string {
 		}
 	}
 	add([]string{"out of bed", "getting up from", "rising from bed"}, "Getting out of bed: roll onto your side first, then push up with your arms as your legs go over the edge, rather than sitting straight up.")
-	add([]string{"cot", "bath", "bending", "bend", "floor"}, "Bending to the cot, the bath or the floor: bend your knees a little, push your hips back with your back long, and breathe out as you lift.")
+	if g.f.Hinge.Pain || !g.f.Hinge.Tested {
+		// Not a hinge drill when bending hurt or was not screened: ways
+		// round the bend until someone has looked at it (a
+		// physiotherapist's review).
+		add([]string{"cot", "bath", "bending", "bend", "floor"}, "Bending to the cot, the bath or the floor: kneel or half-kneel to reach low, lower the cot's side or raise its mattress if you can, and bring your child close to you before you stand up.")
+	} else {
+		add([]string{"cot", "bath", "bending", "bend", "floor"}, "Bending to the cot, the bath or the floor: bend your knees a little, push your hips back with your back long, and breathe out as you lift.")
+	}
 	add([]string{"car seat", "lifting", "lift", "carry"}, "Lifting the car seat or your child: hold it close to your body, breathe out as you lift, and turn with your feet rather than twisting.")
 	add([]string{"feeding", "feed", "sling"}, "Feeding: sit back with your back supported and bring the baby up to you on a cushion, rather than leaning down.")
 	add([]string{"sitting", "car journey", "driving", "drive", "long car"}, "Long sitting or drives: get up and move for a minute or two every half hour or so, and sit back with your back supported.")
@@ -854,6 +886,16 @@ func (g *gen) ctxActivity() string {
 	return g.r.Context.CurrentActivity
 }
 
+// referralDestinations counts the different people her referrals send her
+// to.
+func referralDestinations(rs []Referral) int {
+	seen := map[string]bool{}
+	for _, r := range rs {
+		seen[r.To] = true
+	}
+	return len(seen)
+}
+
 // review says when she is next reassessed (rule 14): at the 6-week check
 // in the early window, once the missing date or go-ahead is recorded, two
 // weeks after a referral's opinion, else at the end of the first phase.
@@ -869,7 +911,17 @@ func (g *gen) review(p *Programme) string {
 	case g.has(FindEarlyPostpartum) && (f.Caesarean || f.ModeUnknown) && !f.GoAhead:
 		return "We will move on from the gentle set once your GP's go-ahead is recorded."
 	case held && !g.r.Date.IsZero():
-		return "We will check in again in about 2 weeks (around " + dayText(g.r.Date.AddDays(ReviewAfterReferralDays)) + "), once you have seen the professional named above, and move on when they agree."
+		// Two weeks from the plan's first day (a physiotherapist read "about
+		// 2 weeks" beside a date one week into the plan).
+		from := g.r.Date
+		if !g.opts.Start.IsZero() {
+			from = g.opts.Start
+		}
+		who := "the professional named above"
+		if tos := referralDestinations(p.Referrals); tos > 1 {
+			who = "the professionals named above"
+		}
+		return "We will check in again in about 2 weeks (around " + dayText(from.AddDays(ReviewAfterReferralDays)) + "), once you have seen " + who + ", and move on when they agree. If you cannot get an appointment by then, tell your coach."
 	case len(p.Phases) > 1 && !g.opts.Start.IsZero():
 		end := p.Phases[0].LastWeek
 		return "We will reassess you at the end of week " + strconv.Itoa(end) + " (around " + dayText(g.opts.Start.AddDays(7*end-1)) + "); the next phase starts when its checks are met."

@@ -538,3 +538,60 @@ func TestEverydayMovesFromAggravators(t *testing.T) {
 		t.Errorf("no aggravators: tips %q", got)
 	}
 }
+
+// TestSecondReview holds the second physiotherapist's findings: no hinge
+// advice for a hinge that hurt, no running promise while she waits for a
+// physiotherapist, no "schedule the impact tests" where something else
+// forbids impact, a check-in two weeks from the plan's start, a pubic-pain
+// criterion on the later phases, the early lifting limit in her words, and
+// no bleeding or clot signs months after the birth.
+func TestSecondReview(t *testing.T) {
+	focus := func(p *assessment.Programme, title string) string {
+		for _, f := range p.Focus {
+			if f.Title == title {
+				return f.Reason
+			}
+		}
+		return ""
+	}
+	painful := pgGenerate(t, pgRecord(pgHingeScore(0), func(r *assessment.Record) {
+		r.Pain.Aggravators = "Bending to the cot"
+		if r.Context == nil {
+			r.Context = &assessment.Context{}
+		}
+		r.Context.Goals = "Run a parkrun"
+	}), assessment.ProgrammeOptions{Weeks: 8, Start: pgDate(2026, 3, 9)})
+	if got := focus(painful, "What makes it worse"); !strings.Contains(got, "kneel") || strings.Contains(got, "hips back") {
+		t.Errorf("painful hinge: bending tip %q", got)
+	}
+	if got := focus(painful, "Back to running"); got != "" {
+		t.Errorf("painful hinge waiting for a physiotherapist: running tip %q", got)
+	}
+	if got := focus(painful, assessment.FocusNextCheckIn); !strings.Contains(got, "23 March") {
+		t.Errorf("check-in %q: want two weeks from the start (Monday 23 March)", got)
+	}
+
+	leaks := pgGenerate(t, pgRecord(func(r *assessment.Record) { r.PelvicFloor = &assessment.PelvicFloor{Leakage: true} }), assessment.ProgrammeOptions{})
+	for _, x := range leaks.Excluded {
+		if strings.Contains(x.Reason, "impact_readiness") {
+			t.Errorf("%s: %q asks for impact tests for a client who leaks", x.ExerciseID, x.Reason)
+		}
+	}
+
+	pubic := pgGenerate(t, pgRecord(func(r *assessment.Record) { r.Pain.Sites = []string{assessment.SitePubic} }), assessment.ProgrammeOptions{Weeks: 8})
+	for i, ph := range pubic.Phases {
+		has := slices.ContainsFunc(ph.Criteria, func(c assessment.Criterion) bool { return c.Code == assessment.CriterionPubicClear })
+		if i > 0 && !has {
+			t.Errorf("phase %s: no pubic-pain criterion", ph.Name)
+		}
+	}
+
+	early := pgGenerate(t, pgRecord(pgWeeks(2)), assessment.ProgrammeOptions{})
+	if got := focus(early, "Lifting for now"); !strings.Contains(got, "heavier than your baby") {
+		t.Errorf("two weeks after the birth: lifting advice %q", got)
+	}
+	late := pgGenerate(t, pgRecord(pgWeeks(30), pgMode(assessment.DeliveryCaesarean), func(r *assessment.Record) { r.PelvicFloor = &assessment.PelvicFloor{ScarConcern: true} }), assessment.ProgrammeOptions{})
+	if strings.Contains(late.StopRule, "bleeding") || strings.Contains(late.StopRule, "calf") || !strings.Contains(late.StopRule, "scar") {
+		t.Errorf("scar concern 30 weeks after the birth: stop rule %q", late.StopRule)
+	}
+}
