@@ -667,8 +667,18 @@ func (g *gen) programme() *Programme {
 			}
 		}
 	}
+	// Checks that can no longer fail (a vaginal birth 12 weeks or more ago,
+	// or no birth) are left out of the printed criteria: a physiotherapist
+	// asked what to check in "a caesarean in the first 12 weeks" for a
+	// client who had none.
+	settled := g.f.Postpartum == PostpartumNone || g.f.Postpartum == PostpartumKnown && !g.f.Caesarean && !g.f.ModeUnknown && g.f.Weeks >= CaesareanHealingWeeks && !g.f.ScarConcern
 	pubic := g.r.Pain != nil && slices.Contains(g.r.Pain.Sites, SitePubic)
 	for i := range p.Phases {
+		if settled {
+			p.Phases[i].Criteria = slices.DeleteFunc(slices.Clone(p.Phases[i].Criteria), func(c Criterion) bool {
+				return c.Code == CriterionPastEarly || c.Code == CriterionCaesareanHealed
+			})
+		}
 		if i > 0 && len(g.f.PelvicSymptoms) > 0 {
 			p.Phases[i].Criteria = append(p.Phases[i].Criteria, pelvicPhysioCriterion)
 		}

@@ -595,3 +595,24 @@ func TestSecondReview(t *testing.T) {
 		t.Errorf("scar concern 30 weeks after the birth: stop rule %q", late.StopRule)
 	}
 }
+
+// TestSettledCriteriaLeftOut: a vaginal birth 20 weeks ago prints no
+// caesarean or early-window criterion; a caesarean 8 weeks ago keeps them.
+func TestSettledCriteriaLeftOut(t *testing.T) {
+	has := func(p *assessment.Programme, code string) bool {
+		for _, ph := range p.Phases {
+			if slices.ContainsFunc(ph.Criteria, func(c assessment.Criterion) bool { return c.Code == code }) {
+				return true
+			}
+		}
+		return false
+	}
+	vag := pgGenerate(t, pgRecord(pgWeeks(20), pgMode(assessment.DeliveryVaginal)), assessment.ProgrammeOptions{Weeks: 12})
+	if has(vag, assessment.CriterionCaesareanHealed) || has(vag, assessment.CriterionPastEarly) {
+		t.Error("vaginal birth 20 weeks ago: caesarean or early-window criteria printed")
+	}
+	cs := pgGenerate(t, pgRecord(pgWeeks(8), pgMode(assessment.DeliveryCaesarean), pgGoAhead(-1)), assessment.ProgrammeOptions{Weeks: 12})
+	if !has(cs, assessment.CriterionCaesareanHealed) {
+		t.Error("caesarean 8 weeks ago: no caesarean criterion")
+	}
+}
