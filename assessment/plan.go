@@ -152,7 +152,7 @@ func (g *gen) phaseWeek(phaseIdx int) [7]dayPlan {
 	upper := g.session(&upperSpecs[k], phaseIdx, used)
 	glute := g.session(&gluteSpecs[k], phaseIdx, used)
 	mob := g.session(&mobilitySpec, phaseIdx, used)
-	rest := g.restDay(phaseIdx, g.pelvicHabit(glute))
+	rest := g.restDay(phaseIdx, g.habitFits(g.pelvicHabit(glute, phaseIdx), upper, glute, mob))
 	var week [7]dayPlan
 	for d := range week {
 		week[d] = rest
@@ -175,17 +175,57 @@ func (g *gen) phaseWeek(phaseIdx int) [7]dayPlan {
 // weeks, a recent caesarean) or is in the gentle set: pelvic-floor
 // training works when it is daily, not twice a week (a physiotherapist's
 // review; domain.md rule 3). Nil otherwise.
-func (g *gen) pelvicHabit(glute dayPlan) *Prescription {
+//
+// It is the contractions themselves (the family's first step), also when
+// the session has moved on to the squeeze before a cough or lift: that is
+// a skill to use in the moment, not a replacement for the training (the
+// second physiotherapist's review).
+func (g *gen) pelvicHabit(glute dayPlan, phaseIdx int) *Prescription {
 	if !pelvicCare(g) && !g.early {
 		return nil
 	}
-	for _, l := range glute.lines {
-		if e, ok := g.lib.Get(l.ExerciseID); ok && e.Family == FamilyPelvicFloor {
+	if !slices.ContainsFunc(glute.lines, func(l Prescription) bool {
+		e, ok := g.lib.Get(l.ExerciseID)
+		return ok && e.Family == FamilyPelvicFloor
+	}) {
+		return nil
+	}
+	for _, root := range g.ch.familyRoots[FamilyPelvicFloor] {
+		if e := g.step(root, 0); e != nil {
+			l := g.prescribe(e, PhaseNames[phaseIdx])
 			l.Sets = 1
 			return &l
 		}
 	}
 	return nil
+}
+
+// habitFits replaces the rest-day pelvic-floor habit pf by the glute
+// session's own pelvic-floor line when pf would be one exercise too many
+// for the phase (MaxExercisesPerPhase).
+func (g *gen) habitFits(pf *Prescription, sessions ...dayPlan) *Prescription {
+	if pf == nil {
+		return nil
+	}
+	ids := map[string]bool{pf.ExerciseID: true}
+	var own *Prescription
+	for _, dp := range sessions {
+		for _, l := range dp.lines {
+			ids[l.ExerciseID] = true
+			if e, ok := g.lib.Get(l.ExerciseID); ok && e.Family == FamilyPelvicFloor && own == nil {
+				own = &l
+			}
+		}
+	}
+	if g.drill != nil {
+		ids[g.drill.ID] = true
+	}
+	if len(ids)+1 <= MaxExercisesPerPhase || own == nil { // +1: the walk
+		return pf
+	}
+	l := *own
+	l.Sets = 1
+	return &l
 }
 
 // withReps is l with n reps (when it has reps).
