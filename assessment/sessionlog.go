@@ -25,6 +25,14 @@ type SessionLog struct {
 	Pain   int    `json:"pain"`
 	Doming bool   `json:"doming"` // doming or coning seen during the session
 	Note   string `json:"note,omitempty"`
+	// Session is which session of the plan she did: the day the plan holds
+	// it on ("mon"), even when she did it on another day; SessionOther for
+	// an activity outside the plan; empty on a log written before Keel
+	// asked, when it is not known.
+	Session string `json:"session,omitempty"`
+	// Exercises is how each exercise of that session went. Empty on a
+	// missed session and on a log written before Keel asked.
+	Exercises []ExerciseOutcome `json:"exercises,omitempty"`
 
 	CreatedAt time.Time `json:"created_at,omitzero"`
 	UpdatedAt time.Time `json:"updated_at,omitzero"`
@@ -73,6 +81,7 @@ func (l *SessionLog) Validate(today Date) error {
 	if l.Pain < 0 || l.Pain > MaxNPRS {
 		v.Add(FieldSessionPain, "Enter the pain during the session from 0 (none) to 10.")
 	}
+	l.validateOutcomes(&v)
 	if utf8.RuneCountInString(l.Note) > MaxNotesLen {
 		v.Add(FieldSessionNote, "Keep the note under %d characters.", MaxNotesLen)
 	}
@@ -96,8 +105,8 @@ type SessionLogService interface {
 	// has been replaced by a newer version, or is not Blocked but its
 	// assessment now blocks every programme).
 	CreateSessionLog(ctx context.Context, l *SessionLog) error
-	// UpdateSessionLog replaces a stored log's date, status, pain, doming and
-	// note. Errors: EINVALID, ENOTFOUND.
+	// UpdateSessionLog replaces a stored log's date, status, pain, doming,
+	// note, session and exercise outcomes. Errors: EINVALID, ENOTFOUND.
 	UpdateSessionLog(ctx context.Context, l *SessionLog) error
 	// FindSessionLogs returns the matching logs, oldest first (by date, then
 	// by when they were logged).
@@ -118,17 +127,43 @@ const (
 )
 
 // Light reads the session's traffic light: red for pain of 6 or more or
-// doming seen, amber for 4–5, green for 0–3, none for a missed session.
+// doming seen, in the session or in any of its exercises, or an exercise
+// that hurt; amber for 4–5; green for 0–3; none for a missed session.
 func (l *SessionLog) Light() Light {
-	switch {
-	case l == nil || l.Status == SessionMissed:
+	if l == nil || l.Status == SessionMissed {
 		return LightNone
-	case l.Pain >= PainStopMin || l.Doming:
+	}
+	pain := l.Pain
+	if top, ok := l.maxExercisePain(); ok && top > pain {
+		pain = top
+	}
+	switch {
+	case pain >= PainStopMin || l.Doming || len(l.HurtExercises()) > 0:
 		return LightRed
-	case l.Pain >= SessionPainAmberMin:
+	case pain >= SessionPainAmberMin:
 		return LightAmber
 	}
 	return LightGreen
+}
+
+// Clone copies l deeply, so a change to the copy never reaches l.
+func (l *SessionLog) Clone() *SessionLog {
+	if l == nil {
+		return nil
+	}
+	c := *l
+	c.Exercises = slices.Clone(l.Exercises)
+	for i, x := range c.Exercises {
+		if x.Pain != nil {
+			n := *x.Pain
+			c.Exercises[i].Pain = &n
+		}
+		if x.Doming != nil {
+			b := *x.Doming
+			c.Exercises[i].Doming = &b
+		}
+	}
+	return &c
 }
 
 // SortSessionLogs orders logs oldest first: by date, then by ID (the order

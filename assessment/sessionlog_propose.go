@@ -10,8 +10,9 @@ import (
 const (
 	ActionNone    = "none"     // nothing logged against this version yet
 	ActionCarryOn = "carry_on" // green
-	ActionHold    = "hold"     // amber
-	ActionRegress = "regress"  // red
+	ActionHold    = "hold"     // amber, or red outside the plan
+	ActionRegress = "regress"  // red, with the exercises that hurt known
+	ActionAsk     = "ask"      // red, but the log does not say which exercise hurt
 )
 
 // Proposal is what Keel suggests after the latest logged session of a
@@ -19,12 +20,15 @@ const (
 // coach applies it with Apply and stores the result as a new version.
 type Proposal struct {
 	ProgrammeID int64        `json:"programme_id"`
-	Action      string       `json:"action"` // ActionNone, ActionCarryOn, ActionHold, ActionRegress
+	Action      string       `json:"action"` // ActionNone, ActionCarryOn, ActionHold, ActionRegress, ActionAsk
 	Light       Light        `json:"light,omitempty"`
 	Log         *SessionLog  `json:"log,omitempty"` // the session the light was read from
 	Title       string       `json:"title"`
 	Reason      string       `json:"reason"`
 	Changes     []PlanChange `json:"changes,omitempty"`
+	// Ask lists the exercises of the logged session when the log does not
+	// say which of them hurt (ActionAsk): the coach asks her and marks them.
+	Ask []ExerciseOutcome `json:"ask,omitempty"`
 	// Refer is set when the pain has been 6 or more in the last
 	// PersistentRedSessions sessions: persistent pain is referred, not
 	// coached through (rule 13 [84]).
@@ -45,43 +49,49 @@ type PlanChange struct {
 }
 
 // Propose reads the traffic light of the latest session logged against p
-// (logs may hold every version's logs; the others only count towards
-// persistent pain) and proposes what to do:
+// (logs may hold every version's logs; the others count towards the runs
+// of green and of persistent pain) and proposes what to do:
 //
-//   - green (pain 0–3, no doming): carry on;
+//   - green (pain 0–3, no doming, nothing hurt): carry on;
 //   - amber (pain 4–5): hold progression, no change to the plan;
-//   - red (pain 6 or more, or doming seen): regress the exercises
-//     concerned, from the week of that session to the end of the plan.
+//   - red (pain 6 or more, doming, or an exercise that hurt): regress the
+//     exercises that hurt, and only those, from the week of that session to
+//     the end of the plan (from the first week when the plan has no dates).
 //
-// The exercises concerned are those of the logged session: the exercises
-// prescribed on that weekday in the week the session falls in (the plan
-// says which exercises she was doing when it hurt or domed). When that day
-// has no session (she trained on a rest day) every exercise of that week is
-// concerned, since Keel cannot tell which she did. When the plan has no
-// dates Keel cannot tell the week either, so every exercise of the plan is
-// concerned, from its first week.
+// The exercises that hurt are those the log marks hurt, or with pain of 6
+// or more or doming during them (SessionLog.HurtExercises). When a red log
+// does not say which hurt, Keel does not guess: the proposal asks the coach
+// (ActionAsk) and lists the session's exercises. A red session during
+// another activity (SessionOther) changes nothing in the plan: hold.
 //
-// Each is swapped for the first easier variation down its regression
-// chain that is safe for her and possible with the plan's equipment: no
-// gate of r (the assessment the programme was made from) forbids it, and
-// its equipment is in p.Options.Equipment, the generator's own rules. An
-// exercise with no such variation keeps its place with a smaller dose (a set
-// fewer, and two thirds of the reps or hold: RegressDoseFraction). A nil r
-// is treated as blocking: nothing can be checked against it, so no
-// exercise is swapped and every one concerned has its dose reduced.
+// Each exercise that hurt is swapped for the first easier variation down
+// its regression chain that is safe for her and possible with the plan's
+// equipment: no gate of r (the assessment the programme was made from)
+// forbids it, and its equipment is in p.Options.Equipment, the generator's
+// own rules. An exercise with no such variation keeps its place with a
+// smaller dose (a set fewer, and two thirds of the reps or hold:
+// RegressDoseFraction). A nil r is treated as blocking: nothing can be
+// checked against it, so no exercise is swapped and each one that hurt has
+// its dose reduced.
 //
 // Errors: EINVALID when p is nil.
 func Propose(r *Record, p *Programme, logs []*SessionLog, lib *Library) (*Proposal, error) {
 	if p == nil {
 		return nil, Errorf(EINVALID, "There is no programme to check the sessions against.")
 	}
-	all := make([]*SessionLog, 0, len(logs))
+	every := make([]*SessionLog, 0, len(logs))
 	for _, l := range logs {
-		if l != nil && l.Status != SessionMissed {
+		if l != nil {
+			every = append(every, l)
+		}
+	}
+	SortSessionLogs(every)
+	all := make([]*SessionLog, 0, len(every))
+	for _, l := range every {
+		if l.Status != SessionMissed {
 			all = append(all, l)
 		}
 	}
-	SortSessionLogs(all)
 	var last *SessionLog
 	for i := len(all) - 1; i >= 0; i-- {
 		if p.ID == 0 || all[i].ProgrammeID == p.ID {
@@ -94,43 +104,102 @@ func Propose(r *Record, p *Programme, logs []*SessionLog, lib *Library) (*Propos
 		prop.Action = ActionNone
 		prop.Title = "No session logged yet"
 		prop.Reason = "Log a session of this plan and Keel will read its pain traffic light."
+		if n := len(all); n > 0 {
+			// The sessions so far were logged against an earlier version,
+			// such as the one a regression replaced.
+			prop.Title = "No session logged on this version yet"
+			prop.Reason = fmt.Sprintf("Her last session, on %s, was logged against an earlier version of this plan; this version already holds what followed from it. Log her next session and Keel will read its pain traffic light.", all[n-1].Date)
+		}
 		return prop, nil
 	}
-	cp := *last
-	prop.Log, prop.Light = &cp, last.Light()
+	cp := last.Clone()
+	prop.Log, prop.Light = cp, last.Light()
 	when := last.Date.String()
 	switch prop.Light {
 	case LightGreen:
 		prop.Action = ActionCarryOn
 		prop.Title = "Carry on"
 		prop.Reason = fmt.Sprintf("Pain %d/10 during the session on %s, with no doming, is in the green zone (0–3): carry on with the plan.", last.Pain, when)
-		if n := trailing(all, func(l *SessionLog) bool { return l.Light() == LightGreen }); n >= GreenSessionsToProgress {
+		if n := GreenRun(p, every); n >= GreenSessionsToProgress {
 			prop.Reason += fmt.Sprintf(" %d green sessions in a row: she may progress an exercise once she reaches the top of its rep range with good form.", n)
 		}
 	case LightAmber:
 		prop.Action = ActionHold
 		prop.Title = "Hold progression"
-		prop.Reason = fmt.Sprintf("Pain %d/10 during the session on %s is in the amber zone (4–5): keep the same exercises and loads, do not progress, and reduce the load if the pain lingers or is worse the next day.", last.Pain, when)
+		prop.Reason = fmt.Sprintf("Pain %d/10 during the session on %s is in the amber zone (4–5): keep the same exercises and loads, do not progress, and reduce the load if the pain lingers or is worse the next day.", sessionPain(last), when)
 	case LightRed:
-		prop.Action = ActionRegress
-		prop.Title = "Regress"
-		prop.Reason = redReason(last)
-		wi, dated := logWeek(p, last.Date)
-		prop.Changes = regressions(r, p, last, lib)
-		switch {
-		case len(p.Weeks) == 0:
-			prop.Reason += " The plan has no weeks, so there is nothing to change: reassess her."
-		case !dated:
-			prop.Reason += fmt.Sprintf(" The plan has no dates, so Keel cannot tell which week or day the session was: every exercise of the plan is concerned, from week %d.", p.Weeks[0].Week)
-		case wi < 0:
-			prop.Reason += " The session is after the end of this plan, so there is nothing left to change: reassess her."
-		}
+		proposeRed(prop, r, p, last, lib)
 	}
-	if n := trailing(all, func(l *SessionLog) bool { return l.Pain >= PainStopMin }); n >= PersistentRedSessions {
+	if n := trailing(all, func(l *SessionLog) bool { return sessionPain(l) >= PainStopMin }); n >= PersistentRedSessions {
 		prop.Refer = true
 		prop.ReferReason = fmt.Sprintf("Her pain has been %d/10 or more in the last %d sessions. Persistent pain at that level needs a health professional's opinion (GP or physiotherapist) before she trains on.", PainStopMin, n)
 	}
 	return prop, nil
+}
+
+// proposeRed fills prop for a red session l: regress what hurt, ask which
+// hurt, or hold for an activity outside the plan.
+func proposeRed(prop *Proposal, r *Record, p *Programme, l *SessionLog, lib *Library) {
+	hurt := l.HurtExercises()
+	switch {
+	case l.Session == SessionOther:
+		prop.Action = ActionHold
+		prop.Title = "Hold progression"
+		prop.Reason = fmt.Sprintf("The session on %s was another activity, not a session of her plan, and it hurt (%s): nothing in the plan is changed. Hold progression and ask her what she did.", l.Date, lightWords(l))
+		return
+	case len(hurt) == 0:
+		prop.Action = ActionAsk
+		prop.Title = "Which exercise hurt?"
+		prop.Reason = fmt.Sprintf("The session on %s had %s, but the log does not say which exercise hurt. Keel changes only the exercises that hurt: ask her, then mark them in the log.", l.Date, lightWords(l))
+		prop.Ask = askList(p, l)
+		return
+	}
+	prop.Action = ActionRegress
+	prop.Title = "Regress"
+	names := make([]string, len(hurt))
+	for i, x := range hurt {
+		names[i] = x.Name
+	}
+	prop.Reason = fmt.Sprintf("The session on %s had %s: go back to the easier variation of what hurt (%s) and keep the rest of the plan as it is.", l.Date, lightWords(l), joinAnd(names))
+	wi, dated := logWeek(p, l.Date)
+	prop.Changes = regressions(r, p, l, lib)
+	switch {
+	case len(p.Weeks) == 0:
+		prop.Reason += " The plan has no weeks, so there is nothing to change: reassess her."
+	case !dated:
+		prop.Reason += fmt.Sprintf(" The plan has no dates, so Keel cannot tell which week the session was: the change runs from week %d.", p.Weeks[0].Week)
+	case wi < 0:
+		prop.Reason += " The session is after the end of this plan, so there is nothing left to change: reassess her."
+	}
+}
+
+// askList is what the coach chooses from when a red log does not say
+// which exercise hurt: the exercises the log lists, else those of the
+// session it names or of the one planned on its day; none on a rest day
+// with no session named.
+func askList(p *Programme, l *SessionLog) []ExerciseOutcome {
+	if len(l.Exercises) > 0 {
+		return slices.Clone(l.Exercises)
+	}
+	sessions, onDay := SessionsAround(p, l.Date)
+	if l.Session != "" {
+		onDay = nil
+		for i := range sessions {
+			if sessions[i].Day == l.Session {
+				onDay = &sessions[i]
+			}
+		}
+	}
+	return NewOutcomes(onDay, SessionPartial)
+}
+
+// sessionPain is the highest pain the log holds: the session's, or an
+// exercise's when that is higher.
+func sessionPain(l *SessionLog) int {
+	if top, ok := l.maxExercisePain(); ok && top > l.Pain {
+		return top
+	}
+	return l.Pain
 }
 
 // trailing counts the logs at the end of logs that satisfy ok.
@@ -142,15 +211,84 @@ func trailing(logs []*SessionLog, ok func(*SessionLog) bool) int {
 	return n
 }
 
-func redReason(l *SessionLog) string {
-	var why []string
-	if l.Pain >= PainStopMin {
-		why = append(why, fmt.Sprintf("pain %d/10 (red zone: 6 or more)", l.Pain))
+// GreenRun counts the green sessions in a row at the end of logs (any
+// order; every version's logs of p may be passed). The run stops at a
+// session that was not green, at one logged as missed, and at a session
+// planned between two logged ones that has no log: a missed planned
+// session breaks the run whether or not the coach logged it as missed. A
+// session done on another day than planned covers its planned day when
+// the log names it.
+func GreenRun(p *Programme, logs []*SessionLog) int {
+	sorted := make([]*SessionLog, 0, len(logs))
+	for _, l := range logs {
+		if l != nil {
+			sorted = append(sorted, l)
+		}
 	}
-	if l.Doming {
-		why = append(why, "doming seen")
+	SortSessionLogs(sorted)
+	covered := map[Date]bool{}
+	for _, l := range sorted {
+		covered[l.Date] = true
+		if d, ok := namedDay(p, l); ok {
+			covered[d] = true
+		}
 	}
-	return fmt.Sprintf("The session on %s had %s: stop progressing and go back to the easier variation of the exercises she did that day.", l.Date, strings.Join(why, " and "))
+	planned := plannedDates(p)
+	n := 0
+	for i := len(sorted) - 1; i >= 0; i-- {
+		l := sorted[i]
+		if l.Light() != LightGreen {
+			break
+		}
+		n++
+		if i == 0 {
+			break
+		}
+		prev := sorted[i-1]
+		if slices.ContainsFunc(planned, func(d Date) bool { return d.After(prev.Date) && d.Before(l.Date) && !covered[d] }) {
+			break
+		}
+	}
+	return n
+}
+
+// namedDay is the date of the planned session log l names, in the week
+// l falls in.
+func namedDay(p *Programme, l *SessionLog) (Date, bool) {
+	if p == nil || l.Session == "" || l.Session == SessionOther {
+		return Date{}, false
+	}
+	wi, dated := logWeek(p, l.Date)
+	if !dated || wi < 0 {
+		return Date{}, false
+	}
+	start, _ := weekStart(p, p.Weeks[wi])
+	return dayDate(start, l.Session)
+}
+
+// plannedDates lists the date of every session of p (a day with
+// exercises), in order; none when the plan has no dates.
+func plannedDates(p *Programme) []Date {
+	if p == nil {
+		return nil
+	}
+	var out []Date
+	for _, wk := range p.Weeks {
+		start, ok := weekStart(p, wk)
+		if !ok {
+			return nil
+		}
+		for _, d := range wk.Days {
+			if len(d.Exercises) == 0 {
+				continue
+			}
+			if day, ok := dayDate(start, d.Day); ok {
+				out = append(out, day)
+			}
+		}
+	}
+	slices.SortFunc(out, Date.Compare)
+	return out
 }
 
 // logWeek returns the index in p.Weeks of the week the log falls in: the
@@ -173,40 +311,6 @@ func logWeek(p *Programme, d Date) (wi int, dated bool) {
 		}
 	}
 	return wi, true
-}
-
-// concerned lists, in plan order and once each, the exercise ids of the
-// logged session (see Propose). wi < 0 means the whole plan.
-func concerned(p *Programme, wi int, d Date) []string {
-	var ids []string
-	add := func(day Day) {
-		for _, l := range day.Exercises {
-			if !slices.Contains(ids, l.ExerciseID) {
-				ids = append(ids, l.ExerciseID)
-			}
-		}
-	}
-	if wi < 0 {
-		for _, wk := range p.Weeks {
-			for _, day := range wk.Days {
-				add(day)
-			}
-		}
-		return ids
-	}
-	wk := p.Weeks[wi]
-	name := DayName(d.Weekday())
-	for _, day := range wk.Days {
-		if day.Day == name {
-			add(day)
-		}
-	}
-	if len(ids) == 0 {
-		for _, day := range wk.Days {
-			add(day)
-		}
-	}
-	return ids
 }
 
 // regressionRules is what an easier variation must pass to be swapped in:
@@ -273,15 +377,23 @@ func regressions(r *Record, p *Programme, l *SessionLog, lib *Library) []PlanCha
 	if dated && wi < 0 {
 		return nil
 	}
-	ids := concerned(p, wi, l.Date)
+	var ids []string
+	for _, x := range l.HurtExercises() {
+		ids = append(ids, x.ExerciseID)
+	}
 	from := p.Weeks[0].Week
 	if wi >= 0 {
 		from = p.Weeks[wi].Week
 	}
 	rules := newRegressionRules(r, p)
 	out := make([]PlanChange, 0, len(ids))
-	for _, id := range ids {
+	hurt := l.HurtExercises()
+	for k, id := range ids {
 		c := PlanChange{FromWeek: from, ExerciseID: id, Name: lineName(p, id)}
+		if c.Name == id && hurt[k].Name != "" {
+			c.Name = hurt[k].Name
+		}
+		words := hurtWords(hurt[k])
 		var passed []string
 		if e, ok := lib.getOK(id); ok {
 			c.Name = e.Name
@@ -292,13 +404,13 @@ func regressions(r *Record, p *Programme, l *SessionLog, lib *Library) []PlanCha
 		}
 		switch {
 		case c.ToID != "" && len(passed) > 0:
-			c.Reason = fmt.Sprintf("Regressed from %s to %s after the session on %s (%s); passed over %s.", c.Name, c.ToName, l.Date, lightWords(l), strings.Join(passed, "; "))
+			c.Reason = fmt.Sprintf("Regressed from %s to %s after the session on %s (%s); passed over %s.", c.Name, c.ToName, l.Date, words, strings.Join(passed, "; "))
 		case c.ToID != "":
-			c.Reason = fmt.Sprintf("Regressed from %s to %s after the session on %s (%s).", c.Name, c.ToName, l.Date, lightWords(l))
+			c.Reason = fmt.Sprintf("Regressed from %s to %s after the session on %s (%s).", c.Name, c.ToName, l.Date, words)
 		case len(passed) > 0:
-			c.Reason = fmt.Sprintf("No easier variation of %s suits her (%s): dose reduced after the session on %s (%s).", c.Name, strings.Join(passed, "; "), l.Date, lightWords(l))
+			c.Reason = fmt.Sprintf("No easier variation of %s suits her (%s): dose reduced after the session on %s (%s).", c.Name, strings.Join(passed, "; "), l.Date, words)
 		default:
-			c.Reason = fmt.Sprintf("No easier variation of %s: dose reduced after the session on %s (%s).", c.Name, l.Date, lightWords(l))
+			c.Reason = fmt.Sprintf("No easier variation of %s: dose reduced after the session on %s (%s).", c.Name, l.Date, words)
 		}
 		out = append(out, c)
 	}
@@ -306,13 +418,45 @@ func regressions(r *Record, p *Programme, l *SessionLog, lib *Library) []PlanCha
 }
 
 func lightWords(l *SessionLog) string {
-	switch {
-	case l.Pain >= PainStopMin && l.Doming:
-		return fmt.Sprintf("pain %d/10 and doming", l.Pain)
-	case l.Doming:
-		return "doming"
+	var why []string
+	if pain := sessionPain(l); pain > 0 {
+		why = append(why, fmt.Sprintf("pain %d/10", pain))
 	}
-	return fmt.Sprintf("pain %d/10", l.Pain)
+	domed := l.Doming
+	var hurt []string
+	for _, x := range l.HurtExercises() {
+		if x.Doming != nil && *x.Doming {
+			domed = true
+		}
+		if x.Outcome == OutcomeHurt {
+			hurt = append(hurt, x.Name)
+		}
+	}
+	if domed {
+		why = append(why, "doming")
+	}
+	if len(hurt) > 0 {
+		why = append(why, joinAnd(hurt)+" marked as hurting")
+	}
+	if len(why) == 0 {
+		return "pain 0/10"
+	}
+	return strings.Join(why, " and ")
+}
+
+// hurtWords says how one exercise hurt her, for its change's reason.
+func hurtWords(x ExerciseOutcome) string {
+	var why []string
+	if x.Outcome == OutcomeHurt {
+		why = append(why, "it hurt")
+	}
+	if x.Pain != nil && *x.Pain >= PainStopMin {
+		why = append(why, fmt.Sprintf("pain %d/10 during it", *x.Pain))
+	}
+	if x.Doming != nil && *x.Doming {
+		why = append(why, "doming during it")
+	}
+	return strings.Join(why, ", ")
 }
 
 // lineName is the name the plan gives an exercise id.
