@@ -230,3 +230,16 @@ func DomingApplies(e *Exercise) bool {
 	}
 	return false
 }
+
+// FillPlannedSession names in l the session of p planned on l's date and
+// lists its exercises, each unanswered unless l.Status says she did the
+// whole session (NewOutcomes). It reports false, changing nothing, on a
+// rest day: then the coach must say which session she did.
+func (l *SessionLog) FillPlannedSession(p *Programme) bool {
+	_, onDay := SessionsAround(p, l.Date)
+	if l == nil || onDay == nil {
+		return false
+	}
+	l.Session, l.Exercises = onDay.Day, NewOutcomes(onDay, l.Status)
+	return true
+}

@@ -101,34 +101,21 @@ func queryAll[T any](ctx context.Context, q querier, query string, args []any, s
 	return out, rows.Err()
 }
 
-// exportSessionLogs reads the session logs (table session_logs, migration
-// 0002) with their storage columns.
+// exportSessionLogs reads the session logs (table session_logs,
+// migrations 0002 and 0008) with their storage columns.
 func exportSessionLogs(ctx context.Context, q querier, where string, args []any) ([]*assessment.SessionLog, error) {
-	rows, err := q.QueryContext(ctx, `SELECT id, client_id, programme_id, date, status, pain, doming, note, created_at, updated_at
-		FROM session_logs`+where+` ORDER BY id`, args...)
+	rows, err := q.QueryContext(ctx, `SELECT `+sessionLogColumns+` FROM session_logs`+where+` ORDER BY id`, args...)
 	if err != nil {
 		return nil, mapError("export the session logs", err)
 	}
 	defer rows.Close()
 	var out []*assessment.SessionLog
 	for rows.Next() {
-		var (
-			l                      assessment.SessionLog
-			date, created, updated string
-		)
-		if err := rows.Scan(&l.ID, &l.ClientID, &l.ProgrammeID, &date, &l.Status, &l.Pain, &l.Doming, &l.Note, &created, &updated); err != nil {
-			return nil, mapError("export the session logs", err)
+		l, err := scanSessionLog(rows)
+		if err != nil {
+			return nil, assessment.Internal("export the session logs", err)
 		}
-		var perr error
-		if l.Date, perr = assessment.ParseDate(date); perr == nil {
-			if l.CreatedAt, perr = parseTime(created); perr == nil {
-				l.UpdatedAt, perr = parseTime(updated)
-			}
-		}
-		if perr != nil {
-			return nil, assessment.Internal("export the session logs", perr)
-		}
-		out = append(out, &l)
+		out = append(out, l)
 	}
 	if err := rows.Err(); err != nil {
 		return nil, mapError("export the session logs", err)
@@ -488,8 +475,12 @@ func insertProgramme(ctx context.Context, tx *writeTx, fp *assessment.Programme,
 }
 
 func insertSessionLog(ctx context.Context, tx *writeTx, l *assessment.SessionLog, clientID, programmeID int64) error {
-	if _, err := tx.ExecContext(ctx, `INSERT INTO session_logs (client_id, programme_id, date, status, pain, doming, note, created_at, updated_at)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`, clientID, programmeID, l.Date.String(), l.Status, l.Pain, l.Doming, l.Note,
+	exercises, err := encodeOutcomes(l.Exercises)
+	if err != nil {
+		return err
+	}
+	if _, err := tx.ExecContext(ctx, `INSERT INTO session_logs (client_id, programme_id, date, status, pain, doming, note, session, exercises, created_at, updated_at)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, clientID, programmeID, l.Date.String(), l.Status, l.Pain, l.Doming, l.Note, l.Session, exercises,
 		formatTime(orNow(l.CreatedAt, tx)), formatTime(orNow(l.UpdatedAt, tx))); err != nil {
 		return mapError("import the session log", err)
 	}

@@ -105,6 +105,10 @@ func sampleHistory(ctx context.Context, s services, c *assessment.Client, sc ass
 	var logs []*assessment.SessionLog
 	for i, d := range days {
 		l := sampleSession(p.ID, i, d, plan)
+		if i == plan.FlareSession && l.FillPlannedSession(p) {
+			// The coach asks her which exercise hurt: the first one.
+			l.Exercises[0].Outcome = assessment.OutcomeHurt
+		}
 		at(d)
 		if err := s.sessionLogs.CreateSessionLog(ctx, l); err != nil {
 			return err
