@@ -51,7 +51,7 @@ func Adherence(p *Programme, logs []*SessionLog, today Date) []WeekAdherence {
 		}
 		a := WeekAdherence{Week: wk.Week, Phase: wk.Phase, Start: start}
 		for _, d := range wk.Days {
-			if len(d.Exercises) == 0 {
+			if !isSession(d) {
 				continue
 			}
 			a.Planned++

@@ -164,7 +164,7 @@ func SessionsAround(p *Programme, d Date) (sessions []PlannedSession, onDay *Pla
 	start, hasStart := weekStart(p, wk)
 	for _, name := range dayNames {
 		for _, day := range wk.Days {
-			if day.Day != name || len(day.Exercises) == 0 {
+			if day.Day != name || !isSession(day) {
 				continue
 			}
 			ps := PlannedSession{Week: wk.Week, Day: day.Day, Title: day.Session, Exercises: day.Exercises}
@@ -183,6 +183,10 @@ func SessionsAround(p *Programme, d Date) (sessions []PlannedSession, onDay *Pla
 	}
 	return sessions, onDay
 }
+
+// isSession reports whether day d holds a training session: exercises,
+// and not a rest day (whose short habit or easy walk is optional).
+func isSession(d Day) bool { return len(d.Exercises) > 0 && !d.Rest }
 
 // weekdayIndex counts from Monday (0) to Sunday (6).
 func weekdayIndex(day string) int {

@@ -279,7 +279,7 @@ func plannedDates(p *Programme) []Date {
 			return nil
 		}
 		for _, d := range wk.Days {
-			if len(d.Exercises) == 0 {
+			if !isSession(d) {
 				continue
 			}
 			if day, ok := dayDate(start, d.Day); ok {
