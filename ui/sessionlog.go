@@ -60,18 +60,18 @@ type sessionScreen struct {
 	orig         string
 	history      logHistory
 
-	title      *widget.Label
-	lightBar   *canvas.Rectangle
-	lightTitle *widget.Label
-	lightText  *widget.Label
-	changes    *fyne.Container
-	refer      *widget.Label
-	askChecks  []*widget.Check // one per exercise of prop.Ask
-	apply      *widget.Button
-	adherence  *fyne.Container
+	title       *widget.Label
+	lightBar    *canvas.Rectangle
+	lightTitle  *widget.Label
+	lightText   *widget.Label
+	changes     *fyne.Container
+	refer       *widget.Label
+	askChecks   []*widget.Check // one per exercise of prop.Ask
+	apply       *widget.Button
+	adherence   *fyne.Container
 	historyList *widget.List // virtual: only the rows on screen are widgets
-	noHistory  *widget.Label
-	root       fyne.CanvasObject
+	noHistory   *widget.Label
+	root        fyne.CanvasObject
 }
 
 // openSessions shows the session log of client c's current programme.
