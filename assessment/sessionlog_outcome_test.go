@@ -253,3 +253,32 @@ func TestSessionAdherence(t *testing.T) {
 		}
 	}
 }
+
+func TestSessionTrends(t *testing.T) {
+	missed := &assessment.SessionLog{ID: 9, ProgrammeID: 10, Date: slMonday.AddDays(2), Status: assessment.SessionMissed}
+	other := &assessment.SessionLog{ID: 8, ProgrammeID: 10, Date: slMonday.AddDays(3), Status: assessment.SessionDone, Pain: 4, Session: assessment.SessionOther}
+	ts := assessment.SessionTrends([]*assessment.SessionLog{
+		mondayLog(2, 2, deadBug(assessment.OutcomeDone, intp(7), nil), bridge(assessment.OutcomeSkipped, nil)),
+		missed, other, logAt(0, 1, false),
+	})
+	if len(ts) != 2 || ts[0].Key != assessment.TrendSessionPain || ts[1].Key != assessment.TrendSessionAdherence {
+		t.Fatalf("trends %+v", ts)
+	}
+	var pains, done []string
+	for _, p := range ts[0].Series[0].Points {
+		pains = append(pains, p.Date.String()+"="+p.Text)
+	}
+	for _, p := range ts[1].Series[0].Points {
+		done = append(done, p.Date.String()+"="+p.Text)
+	}
+	// The missed session has no pain; another activity is not a session
+	// of the plan; the exercise's pain 7 is the session's highest.
+	wantPain := []string{"2026-03-02=1", "2026-03-05=4", "2026-03-09=7"}
+	wantDone := []string{"2026-03-02=100%", "2026-03-04=0%", "2026-03-09=50%"}
+	if !reflect.DeepEqual(pains, wantPain) || !reflect.DeepEqual(done, wantDone) {
+		t.Errorf("pain %q done %q\nwant %q %q", pains, done, wantPain, wantDone)
+	}
+	if ts := assessment.SessionTrends(nil); len(ts) != 0 {
+		t.Errorf("no logs: %+v", ts)
+	}
+}

@@ -1,0 +1,70 @@
+package ui
+
+import (
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/keel-coach/keel/assessment"
+)
+
+// chartsOn lists the charts of the timeline with the words under each.
+func chartsOn(s *timelineScreen) (titles []string, scales []string) {
+	for _, o := range s.charts.Objects {
+		var ch *chartWidget
+		switch x := o.(type) {
+		case *chartWidget:
+			ch = x
+		case *fyne.Container:
+			for _, c := range x.Objects {
+				switch y := c.(type) {
+				case *chartWidget:
+					ch = y
+				case *widget.Label:
+					scales = append(scales, y.Text)
+				}
+			}
+		}
+		if ch != nil {
+			titles = append(titles, ch.trend.Title)
+		}
+	}
+	return titles, scales
+}
+
+// TestTimelineSessionCharts: the timeline charts the pain and how much of
+// each logged session she did, and every chart has a title in words, the
+// glute grades explained.
+func TestTimelineSessionCharts(t *testing.T) {
+	tu, c, p, _ := followedPlan(t)
+	day, lines := plannedDay(t, p, 1)
+	l := &assessment.SessionLog{ProgrammeID: p.ID, Date: day, Status: assessment.SessionPartial, Pain: 3, Session: assessment.DayName(day.Weekday()),
+		Exercises: assessment.NewOutcomes(&assessment.PlannedSession{Exercises: lines}, assessment.SessionDone)}
+	l.Exercises[len(l.Exercises)-1].Outcome = assessment.OutcomeSkipped
+	if err := tu.svc.SessionLogs.CreateSessionLog(ctx(), l); err != nil {
+		t.Fatal(err)
+	}
+	missed := &assessment.SessionLog{ProgrammeID: p.ID, Date: day.AddDays(7), Status: assessment.SessionMissed}
+	if err := tu.svc.SessionLogs.CreateSessionLog(ctx(), missed); err != nil {
+		t.Fatal(err)
+	}
+	s := tu.openTimeline(c)
+	titles, scales := chartsOn(s)
+	joined := strings.Join(titles, " | ")
+	for _, want := range []string{"Pain during her sessions (0–10)", "How much of each session she did", "Glute strength, graded 0 to 5", "Her activities: how well she can do them (0–10)"} {
+		if !strings.Contains(joined, want) {
+			t.Errorf("charts %q lack %q", joined, want)
+		}
+	}
+	if !strings.Contains(strings.Join(scales, " "), "3 moves against gravity") {
+		t.Errorf("no words for the glute grades under the chart: %q", scales)
+	}
+	for _, tr := range s.sessions {
+		if tr.Key == assessment.TrendSessionAdherence && len(tr.Series[0].Points) != 2 {
+			t.Errorf("adherence points %+v; want the partial session and the missed one", tr.Series[0].Points)
+		}
+	}
+	tu.capture(t, "timeline-sessions")
+}
