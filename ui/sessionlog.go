@@ -339,18 +339,10 @@ func (s *sessionScreen) logText(i int) (string, fyne.Resource) {
 			version = v.Version
 		}
 	}
-	text := fmt.Sprintf("%s · %s", l.Date, lang.L(statusLabel(l.Status)))
-	switch {
-	case l.Session == assessment.SessionOther:
-		text += " · " + lang.L("another activity")
-	case l.Session != "":
-		text += " · " + fmt.Sprintf(lang.L("%s's session"), lang.L(dayLabel[l.Session]))
-	}
+	// What matters most comes first: the row is cut at the panel's edge.
+	text := l.Date.String()
 	if l.Status != assessment.SessionMissed {
 		text += fmt.Sprintf(lang.L(" · pain %d/10"), l.Pain)
-		if l.Doming {
-			text += " · " + lang.L("doming")
-		}
 		var hurt []string
 		for _, x := range l.HurtExercises() {
 			hurt = append(hurt, x.Name)
@@ -358,6 +350,16 @@ func (s *sessionScreen) logText(i int) (string, fyne.Resource) {
 		if len(hurt) > 0 {
 			text += " · " + fmt.Sprintf(lang.L("hurt: %s"), assessment.JoinAnd(hurt))
 		}
+		if l.Doming {
+			text += " · " + lang.L("doming")
+		}
+	}
+	text += " · " + lang.L(statusLabel(l.Status))
+	switch {
+	case l.Session == assessment.SessionOther:
+		text += ", " + lang.L("another activity")
+	case l.Session != "":
+		text += ", " + lang.L(dayLabel[l.Session])
 	}
 	text += fmt.Sprintf(" · v%d", version)
 	if l.Note != "" {

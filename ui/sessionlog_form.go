@@ -133,11 +133,11 @@ func (s *sessionScreen) formBox() fyne.CanvasObject {
 			labelled(lang.L("She did it"), s.status, s.statusErr)),
 		labelled(lang.L("Session of her plan"), s.session, s.sessionErr),
 		s.sessionHint,
-		s.exercises,
-		s.exercisesErr,
 		container.NewGridWithColumns(2,
 			labelled(lang.L("Pain during the session (0–10)"), s.pain, s.painErr),
 			container.NewVBox(widget.NewLabel(""), s.doming)),
+		s.exercises,
+		s.exercisesErr,
 		labelled(lang.L("Note"), s.note, s.noteErr),
 		container.NewHBox(s.logBtn, s.cancelBtn, s.deleteBtn),
 		s.saved)
@@ -298,10 +298,11 @@ func (s *sessionScreen) setRows(xs []assessment.ExerciseOutcome) {
 		}
 		r.outcome.OnChanged = func(string) { r.skipped(valueOf(outcomeChoices, r.outcome.Selected) == assessment.OutcomeSkipped) }
 		r.skipped(x.Outcome == assessment.OutcomeSkipped)
+		// One line per exercise: its name, then how it went.
 		name := widget.NewLabel(x.Name)
 		name.TextStyle.Bold = true
 		name.Truncation = fyne.TextTruncateEllipsis
-		objs = append(objs, container.NewVBox(name, container.NewGridWithColumns(3, fields...), r.err))
+		objs = append(objs, container.NewVBox(container.NewGridWithColumns(4, append([]fyne.CanvasObject{name}, fields...)...), r.err))
 		s.rows = append(s.rows, r)
 	}
 	s.exercises.Objects = objs
