@@ -108,7 +108,7 @@ func Propose(r *Record, p *Programme, logs []*SessionLog, lib *Library) (*Propos
 			// The sessions so far were logged against an earlier version,
 			// such as the one a regression replaced.
 			prop.Title = "No session logged on this version yet"
-			prop.Reason = fmt.Sprintf("Her last session, on %s, was logged against an earlier version of this plan; this version already holds what followed from it. Log her next session and Keel will read its pain traffic light.", all[n-1].Date)
+			prop.Reason = fmt.Sprintf("Her last session, on %s, was logged against an earlier version of this plan. Log her next session and Keel will read its pain traffic light.", all[n-1].Date)
 		}
 		return prop, nil
 	}

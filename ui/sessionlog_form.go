@@ -30,9 +30,10 @@ var outcomeChoices = []choice{
 
 // Words of the per-exercise answers. "Not answered" takes an answer back:
 // an unanswered pain is stored as unanswered, never as 0.
+// The words are short: each field sits on the exercise's line.
 const (
-	notAnswered  = "Pain not answered"
-	domingNotAns = "Doming not answered"
+	notAnswered  = "Pain?"
+	domingNotAns = "Doming?"
 	domingNo     = "No doming"
 	domingYes    = "Doming seen"
 )
@@ -268,11 +269,11 @@ func (s *sessionScreen) setRows(xs []assessment.ExerciseOutcome) {
 	s.rows = nil
 	var objs []fyne.CanvasObject
 	if len(xs) > 0 {
-		objs = append(objs, widget.NewLabel(lang.L("How each exercise went (pain and doming only if she said):")))
+		objs = append(objs, newWrapLabel(lang.L("How each exercise went: done, skipped or hurt, with pain and doming only if she said.")))
 	}
 	for _, x := range xs {
 		r := &outcomeRow{id: x.ExerciseID, name: x.Name, err: newFieldError()}
-		r.outcome = newSubmitSelect(labels(outcomeChoices), lang.L("Done, skipped or hurt?"), nil, s.onSubmit)
+		r.outcome = newSubmitSelect(labels(outcomeChoices), lang.L("Outcome?"), nil, s.onSubmit)
 		pains := []string{lang.L(notAnswered)}
 		for i := 0; i <= assessment.MaxNPRS; i++ {
 			pains = append(pains, fmt.Sprintf(lang.L("Pain %d"), i))
@@ -302,7 +303,7 @@ func (s *sessionScreen) setRows(xs []assessment.ExerciseOutcome) {
 		name := widget.NewLabel(x.Name)
 		name.TextStyle.Bold = true
 		name.Truncation = fyne.TextTruncateEllipsis
-		objs = append(objs, container.NewVBox(container.NewGridWithColumns(4, append([]fyne.CanvasObject{name}, fields...)...), r.err))
+		objs = append(objs, container.NewVBox(container.NewBorder(nil, nil, nil, container.NewGridWithColumns(3, fields...), name), r.err))
 		s.rows = append(s.rows, r)
 	}
 	s.exercises.Objects = objs

@@ -8,6 +8,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/keel-coach/keel/assessment"
+	"github.com/keel-coach/keel/report"
 )
 
 // chartsOn lists the charts of the timeline with the words under each.
@@ -64,6 +65,14 @@ func TestTimelineSessionCharts(t *testing.T) {
 	for _, tr := range s.sessions {
 		if tr.Key == assessment.TrendSessionAdherence && len(tr.Series[0].Points) != 2 {
 			t.Errorf("adherence points %+v; want the partial session and the missed one", tr.Series[0].Points)
+		}
+	}
+	// The glute grades run 0 to 5: no tick at a grade that does not exist.
+	for _, tr := range s.trends {
+		if tr.Key == assessment.TrendGlutes {
+			if y := report.LayoutChart(tr, 400, 260, chartStyle()).Y; y.Max != 5 || len(y.Ticks) != 6 {
+				t.Errorf("glute scale %v; want 0 to 5 in whole grades", y.Ticks)
+			}
 		}
 	}
 	tu.capture(t, "timeline-sessions")
