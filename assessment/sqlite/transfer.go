@@ -35,8 +35,8 @@ func NewTransferService(db *DB, builtin *assessment.Library) *TransferService {
 // ExportClients gathers one client (clientID > 0) or every client
 // (clientID 0), archived ones included, with their assessments, every
 // version of their programmes, their session logs and the custom exercises
-// those programmes use, in one read transaction (a consistent snapshot),
-// and renumbers it. ExportedAt is the database clock.
+// those programmes use (every one, and every template, for all clients),
+// in one read transaction (a consistent snapshot), and renumbers it. ExportedAt is the database clock.
 func (s *TransferService) ExportClients(ctx context.Context, clientID int64) (*assessment.Export, error) {
 	tx, err := s.db.beginRead(ctx)
 	if err != nil {
@@ -74,6 +74,11 @@ func (s *TransferService) ExportClients(ctx context.Context, clientID int64) (*a
 	}
 	if clientID == 0 {
 		e.Exercises = custom
+		// The coach's templates are hers, not a client's: they travel with
+		// an export of every client.
+		if e.Templates, err = findTemplates(ctx, tx); err != nil {
+			return nil, err
+		}
 	} else {
 		e.Exercises = usedExercises(e.Programmes, custom)
 	}
@@ -210,6 +215,10 @@ func (s *TransferService) ImportClients(ctx context.Context, e *assessment.Expor
 
 	sum := &assessment.ImportSummary{DryRun: opts.DryRun}
 	if err := s.importExercises(ctx, tx, e.Exercises, policy, sum); err != nil {
+		return nil, err
+	}
+
+	if err := importTemplates(ctx, tx, e.Templates, sum); err != nil {
 		return nil, err
 	}
 
