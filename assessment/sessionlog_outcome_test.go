@@ -1,6 +1,8 @@
 package assessment_test
 
 import (
+	"encoding/json"
+	"os"
 	"reflect"
 	"strconv"
 	"strings"
@@ -280,5 +282,32 @@ func TestSessionTrends(t *testing.T) {
 	}
 	if ts := assessment.SessionTrends(nil); len(ts) != 0 {
 		t.Errorf("no logs: %+v", ts)
+	}
+}
+
+// The session log example in docs/FORMAT.md is a log Keel accepts, red
+// with only the bridge to regress.
+func TestSessionLogFormatExample(t *testing.T) {
+	doc, err := os.ReadFile("../docs/FORMAT.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, rest, ok := strings.Cut(string(doc), "### `session_logs[]`")
+	_, rest, ok2 := strings.Cut(rest, "```json\n")
+	block, _, ok3 := strings.Cut(rest, "```")
+	if !ok || !ok2 || !ok3 {
+		t.Fatal("FORMAT.md has no session log example")
+	}
+	dec := json.NewDecoder(strings.NewReader(block))
+	dec.DisallowUnknownFields()
+	var l assessment.SessionLog
+	if err := dec.Decode(&l); err != nil {
+		t.Fatalf("the example does not read as a session log: %v", err)
+	}
+	if err := l.Validate(assessment.NewDate(2026, 12, 1)); err != nil {
+		t.Fatalf("the example is refused: %v", err)
+	}
+	if hurt := l.HurtExercises(); l.Light() != assessment.LightRed || len(hurt) != 1 || hurt[0].ExerciseID != "glute_bridge" {
+		t.Errorf("the example reads %q with %+v hurting", l.Light(), hurt)
 	}
 }
