@@ -1,8 +1,11 @@
 package ui
 
 import (
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/widget"
@@ -76,4 +79,39 @@ func TestTimelineSessionCharts(t *testing.T) {
 		}
 	}
 	tu.capture(t, "timeline-sessions")
+}
+
+// Opening a handout from the timeline with no PDF viewer installed says so
+// and shows where the file is (issue 16, point 7, on the timeline path).
+func TestTimelineOpenWithoutViewer(t *testing.T) {
+	oldOpen := openFile
+	t.Cleanup(func() { openFile, handOffDone = oldOpen, nil })
+	openFile = func(string) error { return errNoProgram }
+	tu, c, _, _ := followedPlan(t)
+	path := filepath.Join(t.TempDir(), "Zoë handout.pdf")
+	if err := os.WriteFile(path, []byte("%PDF-1.4\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	tu.recordExport(c.ID, path, assessment.ExportKindHandout)
+	s := tu.openTimeline(c)
+	at := -1
+	for i, it := range s.items {
+		if it.Kind == assessment.TimelineExport {
+			at = i
+		}
+	}
+	if at < 0 {
+		t.Fatal("the handout is not on the timeline")
+	}
+	ended := make(chan struct{})
+	handOffDone = func() { close(ended) }
+	s.open(at)
+	select {
+	case <-ended:
+	case <-time.After(10 * time.Second):
+		t.Fatal("the hand-off did not end")
+	}
+	if txt := overlayText(t, tu.win); !strings.Contains(txt, "no program set up to open") || !strings.Contains(txt, filepath.Dir(path)) {
+		t.Fatalf("the coach reads %q; want the reason and where the file is", txt)
+	}
 }
