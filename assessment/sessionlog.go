@@ -115,6 +115,16 @@ type SessionLogService interface {
 	DeleteSessionLog(ctx context.Context, id int64) error
 }
 
+// SessionLogRestorer is a store that can put a deleted session log back
+// exactly as it was: the same ID, programme version, fields and times. The
+// coach's undo of a delete uses it, since a log of a version that has been
+// replaced since cannot be logged anew. A store without it only offers
+// CreateSessionLog. Errors: EINVALID, ENOTFOUND (its programme is gone),
+// ECONFLICT (a log with its ID exists).
+type SessionLogRestorer interface {
+	RestoreSessionLog(ctx context.Context, l *SessionLog) error
+}
+
 // Light is the pain traffic light of one session (domain.md §7 [84]).
 type Light string
 

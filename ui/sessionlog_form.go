@@ -468,6 +468,7 @@ func (s *sessionScreen) resetForm() {
 	s.editing = nil
 	s.formHeading.SetText(lang.L("Log a session"))
 	s.logBtn.SetText(lang.L("Log session (Enter)"))
+	s.logBtn.SetIcon(theme.ContentAddIcon())
 	s.cancelBtn.Hide()
 	s.deleteBtn.Hide()
 	s.loading = true
@@ -492,6 +493,7 @@ func (s *sessionScreen) startEdit(l *assessment.SessionLog) {
 	s.editing = l.Clone()
 	s.formHeading.SetText(fmt.Sprintf(lang.L("Edit the session of %s"), l.Date))
 	s.logBtn.SetText(lang.L("Save changes (Enter)"))
+	s.logBtn.SetIcon(theme.DocumentSaveIcon())
 	s.cancelBtn.Show()
 	s.deleteBtn.Show()
 	s.loading = true

@@ -303,3 +303,31 @@ func menuAction(t *testing.T, tu *testUI, prefix string) func() {
 	t.Fatalf("no menu item %q", prefix)
 	return nil
 }
+
+// TestSessionLogUndoAfterApply: a log of a version replaced since (by
+// Apply) is deleted and Ctrl+Z puts it back as it was, with its id.
+func TestSessionLogUndoAfterApply(t *testing.T) {
+	_, _, p, s := followedPlan(t)
+	day, _ := plannedDay(t, p, 1)
+	s.date.SetText(day.String())
+	s.pain.SetSelected("7")
+	s.rows[0].outcome.SetSelected("Hurt")
+	test.Tap(s.logBtn)
+	test.Tap(s.apply)
+	if s.p.Version != 2 || len(s.logs) != 1 {
+		t.Fatalf("after Apply: v%d, %d logs", s.p.Version, len(s.logs))
+	}
+	was := s.logs[0]
+	s.historyList.Select(0)
+	test.Tap(s.deleteBtn)
+	if len(s.logs) != 0 {
+		t.Fatalf("%d logs after Delete", len(s.logs))
+	}
+	s.onUndo()
+	if len(s.logs) != 1 || s.logs[0].ID != was.ID || s.logs[0].ProgrammeID != p.ID || len(s.logs[0].HurtExercises()) != 1 {
+		t.Fatalf("after Ctrl+Z: %+v; want the log of version 1 back as it was", s.logs)
+	}
+	if !strings.Contains(s.saved.Text, "Undid deleting") {
+		t.Errorf("says %q", s.saved.Text)
+	}
+}

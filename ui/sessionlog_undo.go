@@ -60,6 +60,13 @@ func (h *logHistory) put(svc assessment.SessionLogService, have, want *assessmen
 		return nil, svc.DeleteSessionLog(ctx(), h.resolve(have.ID))
 	case have == nil:
 		l := want.Clone()
+		if r, ok := svc.(assessment.SessionLogRestorer); ok && h.resolve(want.ID) == want.ID {
+			// Put back as it was: its ID, even on a version replaced since.
+			if err := r.RestoreSessionLog(ctx(), l); err != nil {
+				return nil, err
+			}
+			return l, nil
+		}
 		l.ID = 0
 		if err := svc.CreateSessionLog(ctx(), l); err != nil {
 			return nil, err

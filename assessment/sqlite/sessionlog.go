@@ -91,6 +91,44 @@ func (s *SessionLogService) FindSessionLogs(ctx context.Context, f assessment.Se
 	return out, nil
 }
 
+var _ assessment.SessionLogRestorer = (*SessionLogService)(nil)
+
+// RestoreSessionLog puts a deleted log back as it was, in one transaction:
+// its ID, programme version, fields and times. Unlike CreateSessionLog it
+// takes a log of a superseded version: the log was right when it was made.
+func (s *SessionLogService) RestoreSessionLog(ctx context.Context, l *assessment.SessionLog) error {
+	if l == nil || l.ID <= 0 {
+		return assessment.Errorf(assessment.EINVALID, "There is no session to put back.")
+	}
+	tx, err := s.db.beginWrite(ctx)
+	if err != nil {
+		return err
+	}
+	defer tx.Rollback()
+	if err := checkSessionLog(l, assessment.Date{}); err != nil {
+		return err
+	}
+	var clientID int64
+	err = tx.QueryRowContext(ctx, `SELECT client_id FROM programmes WHERE id = ?`, l.ProgrammeID).Scan(&clientID)
+	if err == sql.ErrNoRows {
+		return notFound("programme")
+	} else if err != nil {
+		return mapError("put the session back", err)
+	}
+	var n int
+	if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM session_logs WHERE id = ?`, l.ID).Scan(&n); err != nil {
+		return mapError("put the session back", err)
+	}
+	if n > 0 {
+		return assessment.Errorf(assessment.ECONFLICT, "This session is already in the log.")
+	}
+	if err := insertSessionLogAs(ctx, tx, l, l.ID, clientID, l.ProgrammeID); err != nil {
+		return err
+	}
+	l.ClientID = clientID
+	return tx.commit("put the session back")
+}
+
 // DeleteSessionLog removes one log.
 func (s *SessionLogService) DeleteSessionLog(ctx context.Context, id int64) error {
 	tx, err := s.db.beginWrite(ctx)

@@ -484,14 +484,23 @@ func insertProgramme(ctx context.Context, tx *writeTx, fp *assessment.Programme,
 }
 
 func insertSessionLog(ctx context.Context, tx *writeTx, l *assessment.SessionLog, clientID, programmeID int64) error {
+	return insertSessionLogAs(ctx, tx, l, 0, clientID, programmeID)
+}
+
+// insertSessionLogAs stores l with its own times, under id when not 0.
+func insertSessionLogAs(ctx context.Context, tx *writeTx, l *assessment.SessionLog, id, clientID, programmeID int64) error {
 	exercises, err := encodeOutcomes(l.Exercises)
 	if err != nil {
 		return err
 	}
-	if _, err := tx.ExecContext(ctx, `INSERT INTO session_logs (client_id, programme_id, date, status, pain, doming, note, session, exercises, created_at, updated_at)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, clientID, programmeID, l.Date.String(), l.Status, l.Pain, l.Doming, l.Note, l.Session, exercises,
+	var rowID any
+	if id != 0 {
+		rowID = id
+	}
+	if _, err := tx.ExecContext(ctx, `INSERT INTO session_logs (id, client_id, programme_id, date, status, pain, doming, note, session, exercises, created_at, updated_at)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, rowID, clientID, programmeID, l.Date.String(), l.Status, l.Pain, l.Doming, l.Note, l.Session, exercises,
 		formatTime(orNow(l.CreatedAt, tx)), formatTime(orNow(l.UpdatedAt, tx))); err != nil {
-		return mapError("import the session log", err)
+		return mapError("save the session log", err)
 	}
 	return nil
 }
