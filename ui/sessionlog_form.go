@@ -163,8 +163,10 @@ func (s *sessionScreen) planFor(l *assessment.SessionLog) *assessment.Programme 
 // refreshSessions offers the sessions of the week the form's date falls
 // in, and another activity. keep is the session to select ("" preselects
 // the one planned on that day; on a rest day nothing is chosen and the
-// form asks).
+// form asks). A log written before Keel asked keeps its session unsaid
+// until the coach chooses one.
 func (s *sessionScreen) refreshSessions(keep string) {
+	legacy := s.editing != nil && s.editing.Session == ""
 	p := s.planFor(s.editing)
 	d, v := s.sessionDate()
 	var sessions []assessment.PlannedSession
@@ -189,7 +191,7 @@ func (s *sessionScreen) refreshSessions(keep string) {
 	s.session.Options = opts
 	s.session.ClearSelected()
 	want := keep
-	if want == "" && onDay != nil {
+	if want == "" && onDay != nil && !legacy {
 		want = onDay.Day
 	}
 	for i, day := range s.sessionDays {
@@ -199,7 +201,11 @@ func (s *sessionScreen) refreshSessions(keep string) {
 	}
 	s.loading = false
 	s.sessionHint.Hide()
-	if s.session.SelectedIndex() < 0 && len(v) == 0 && p != nil {
+	switch {
+	case legacy:
+		s.sessionHint.SetText(lang.L("This log was written before Keel asked which session she did. Choose it to mark how each exercise went, or leave it unsaid."))
+		s.sessionHint.Show()
+	case s.session.SelectedIndex() < 0 && len(v) == 0 && p != nil:
 		s.sessionHint.SetText(lang.L("No session is planned on this day in her plan: choose the session she did, or another activity."))
 		s.sessionHint.Show()
 	}
@@ -388,7 +394,7 @@ func (s *sessionScreen) collect() (*assessment.SessionLog, assessment.Validation
 		l.Pain, _ = strconv.Atoi(s.pain.Selected)
 		l.Doming = s.doming.Checked
 		day, _ := s.chosenSession()
-		if day == "" {
+		if day == "" && (s.editing == nil || s.editing.Session != "") {
 			v.Add(assessment.FieldSessionSession, "Choose which session of her plan she did, or another activity.")
 		}
 		l.Session = day
@@ -511,10 +517,6 @@ func (s *sessionScreen) startEdit(l *assessment.SessionLog) {
 	s.refreshSessions(l.Session)
 	if len(l.Exercises) > 0 {
 		s.setRows(l.Exercises)
-	}
-	if l.Session == "" && l.Status != assessment.SessionMissed {
-		s.sessionHint.SetText(lang.L("This log was written before Keel asked which session she did: choose it, and mark how each exercise went."))
-		s.sessionHint.Show()
 	}
 	s.orig = s.formKey()
 	s.saved.SetText("")

@@ -331,3 +331,32 @@ func TestSessionLogUndoAfterApply(t *testing.T) {
 		t.Errorf("says %q", s.saved.Text)
 	}
 }
+
+// TestSessionLogEditOldLog: a log written before Keel asked which session
+// she did opens with the session unsaid (not guessed from its date), and
+// can be saved so, or given its session and outcomes.
+func TestSessionLogEditOldLog(t *testing.T) {
+	tu, _, p, s := followedPlan(t)
+	day, lines := plannedDay(t, p, 1)
+	old := &assessment.SessionLog{ProgrammeID: p.ID, Date: day, Status: assessment.SessionDone, Pain: 2, Note: "Fine"}
+	if err := tu.svc.SessionLogs.CreateSessionLog(ctx(), old); err != nil {
+		t.Fatal(err)
+	}
+	s.reload()
+	s.historyList.Select(0)
+	if s.session.SelectedIndex() >= 0 || len(s.rows) != 0 || !s.sessionHint.Visible() {
+		t.Fatalf("an old log opens with session %q and %d rows", s.session.Selected, len(s.rows))
+	}
+	s.note.SetText("Fine, a bit tired")
+	if !s.onSave() || s.logs[0].Session != "" || s.logs[0].Exercises != nil || s.logs[0].Note != "Fine, a bit tired" {
+		t.Fatalf("saving the note: %+v (%s)", s.logs[0], s.saved.Text)
+	}
+	s.historyList.Select(0)
+	s.session.SetSelectedIndex(0)
+	if len(s.rows) != len(lines) || s.rows[0].outcome.Selected != "Done" {
+		t.Fatalf("choosing the session gives %d rows", len(s.rows))
+	}
+	if !s.onSave() || s.logs[0].Session == "" || len(s.logs[0].Exercises) != len(lines) {
+		t.Fatalf("saving the session: %+v", s.logs[0])
+	}
+}
