@@ -327,7 +327,7 @@ func TestSessionLogUndoAfterApply(t *testing.T) {
 	if len(s.logs) != 1 || s.logs[0].ID != was.ID || s.logs[0].ProgrammeID != p.ID || len(s.logs[0].HurtExercises()) != 1 {
 		t.Fatalf("after Ctrl+Z: %+v; want the log of version 1 back as it was", s.logs)
 	}
-	if !strings.Contains(s.saved.Text, "Undid deleting") {
+	if !strings.Contains(s.saved.Text, "Undone: deleting") {
 		t.Errorf("says %q", s.saved.Text)
 	}
 }

@@ -113,7 +113,7 @@ func (s *sessionScreen) onUndo() {
 	}
 	h.undo = h.undo[:len(h.undo)-1]
 	h.redo = append(h.redo, st)
-	s.afterHistory(fmt.Sprintf(lang.L("Undid %s. Ctrl+Shift+Z does it again."), st.label))
+	s.afterHistory(fmt.Sprintf(lang.L("Undone: %s. Ctrl+Shift+Z redoes it."), st.label))
 }
 
 // onRedo does again the last undone change (Ctrl+Shift+Z).
@@ -131,7 +131,7 @@ func (s *sessionScreen) onRedo() {
 	}
 	h.redo = h.redo[:len(h.redo)-1]
 	h.undo = append(h.undo, st)
-	s.afterHistory(fmt.Sprintf(lang.L("Did %s again."), st.label))
+	s.afterHistory(fmt.Sprintf(lang.L("Redone: %s. Ctrl+Z undoes it."), st.label))
 }
 
 // afterHistory shows the log as it now is. A log open in the form may
