@@ -36,8 +36,9 @@ func weekStart(p *Programme, wk Week) (Date, bool) {
 
 // Adherence counts, for each week of p that has begun by today, the
 // sessions planned and the sessions logged (any version's logs may be
-// passed: weeks are matched by date). Logs outside the plan's dates are
-// not counted. A week's percent is capped at 100 (an extra session does
+// passed: weeks are matched by date). Logs outside the plan's dates, and
+// logs of another activity (SessionOther), are not counted; nor is a rest
+// day's optional habit or walk planned. A week's percent is capped at 100 (an extra session does
 // not make up for a missed one in another week).
 func Adherence(p *Programme, logs []*SessionLog, today Date) []WeekAdherence {
 	if p == nil {
@@ -61,8 +62,8 @@ func Adherence(p *Programme, logs []*SessionLog, today Date) []WeekAdherence {
 		}
 		end := start.AddDays(7)
 		for _, l := range logs {
-			if l == nil || l.Date.Before(start) || !l.Date.Before(end) {
-				continue
+			if l == nil || l.Date.Before(start) || !l.Date.Before(end) || l.Session == SessionOther {
+				continue // another activity is not a session of her plan
 			}
 			switch l.Status {
 			case SessionDone:

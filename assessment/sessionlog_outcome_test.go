@@ -311,3 +311,12 @@ func TestSessionLogFormatExample(t *testing.T) {
 		t.Errorf("the example reads %q with %+v hurting", l.Light(), hurt)
 	}
 }
+
+// Another activity is not a session of her plan: adherence leaves it out.
+func TestAdherenceLeavesOutOtherActivity(t *testing.T) {
+	other := &assessment.SessionLog{ID: 1, ProgrammeID: 10, Date: slMonday.AddDays(1), Status: assessment.SessionDone, Pain: 1, Session: assessment.SessionOther}
+	weeks := assessment.Adherence(slProgramme(), []*assessment.SessionLog{other}, slMonday.AddDays(6))
+	if len(weeks) != 1 || weeks[0].Done != 0 || weeks[0].Percent != 0 {
+		t.Errorf("week 1 with only another activity: %+v", weeks)
+	}
+}

@@ -387,7 +387,12 @@ func (s *sessionScreen) collect() (*assessment.SessionLog, assessment.Validation
 		v.Add(assessment.FieldSessionStatus, "Choose done, partly done or missed.")
 	}
 	l.Pain, l.Doming, l.Session, l.Exercises = 0, false, "", nil
-	if l.Status != assessment.SessionMissed {
+	if l.Status == assessment.SessionMissed {
+		// Which planned session she missed, when the coach said.
+		if day, _ := s.chosenSession(); day != assessment.SessionOther {
+			l.Session = day
+		}
+	} else {
 		if s.pain.Selected == "" {
 			v.Add(assessment.FieldSessionPain, "Choose the pain during the session, from 0 (none) to 10: an unanswered pain is not 0.")
 		}

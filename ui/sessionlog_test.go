@@ -360,3 +360,31 @@ func TestSessionLogEditOldLog(t *testing.T) {
 		t.Fatalf("saving the session: %+v", s.logs[0])
 	}
 }
+
+// TestSessionLogEnterEverywhere: Enter logs the session from each field of
+// the form, not only from the text fields.
+func TestSessionLogEnterEverywhere(t *testing.T) {
+	_, _, p, s := followedPlan(t)
+	day, _ := plannedDay(t, p, 1)
+	fields := []struct {
+		name string
+		key  func()
+	}{
+		{"date", func() { s.date.TypedKey(enter()) }},
+		{"status", func() { s.status.TypedKey(enter()) }},
+		{"session", func() { s.session.TypedKey(enter()) }},
+		{"pain", func() { s.pain.TypedKey(enter()) }},
+		{"doming", func() { s.doming.TypedKey(enter()) }},
+		{"an exercise's outcome", func() { s.rows[0].outcome.TypedKey(enter()) }},
+		{"an exercise's pain", func() { s.rows[0].pain.TypedKey(enter()) }},
+		{"note", func() { s.note.TypedKey(enter()) }},
+	}
+	for i, f := range fields {
+		s.date.SetText(day.String())
+		s.pain.SetSelected("1")
+		f.key()
+		if len(s.logs) != i+1 {
+			t.Fatalf("Enter in %s: %d logs; want %d (%s)", f.name, len(s.logs), i+1, s.saved.Text)
+		}
+	}
+}
