@@ -16,7 +16,7 @@ var slMonday = assessment.NewDate(2026, 3, 2)
 
 // slLibrary: dead bug bent knee regresses to toe taps; the glute bridge has
 // no regression; the toe tap is already in Wednesday's session.
-func slLibrary(t *testing.T) *assessment.Library {
+func slLibrary(t testing.TB) *assessment.Library {
 	t.Helper()
 	d := func(sets, reps int) map[string]assessment.Dose {
 		x := assessment.Dose{Sets: sets, Reps: reps}
