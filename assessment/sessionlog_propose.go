@@ -145,7 +145,7 @@ func proposeRed(prop *Proposal, r *Record, p *Programme, l *SessionLog, lib *Lib
 	case l.Session == SessionOther:
 		prop.Action = ActionHold
 		prop.Title = "Hold progression"
-		prop.Reason = fmt.Sprintf("The session on %s was another activity, not a session of her plan, and it hurt (%s): nothing in the plan is changed. Hold progression and ask her what she did.", l.Date, lightWords(l))
+		prop.Reason = fmt.Sprintf("On %s she did another activity, not a session of her plan, and it hurt (%s): nothing in the plan is changed. Hold progression, and check how she feels before her next session.", l.Date, lightWords(l))
 		return
 	case len(hurt) == 0:
 		prop.Action = ActionAsk
