@@ -34,7 +34,7 @@ type sessionScreen struct {
 	// edits, nil for a new one; loading is set while the form is filled in
 	// by code, so its change handlers stay quiet.
 	formHeading  *widget.Label
-	date         *widget.Entry
+	date         *focusEntry
 	dateErr      fieldError
 	status       *submitSelect
 	statusErr    fieldError
@@ -49,7 +49,8 @@ type sessionScreen struct {
 	exercisesErr fieldError
 	rows         []*outcomeRow
 	doming       *submitCheck
-	note         *widget.Entry
+	note         *focusEntry
+	formScroll   *container.Scroll // the form's scroller, to keep the focused field in view
 	noteErr      fieldError
 	logBtn       *widget.Button
 	cancelBtn    *widget.Button
@@ -146,7 +147,8 @@ func (s *sessionScreen) build() {
 		newWrapLabel(lang.L("Tap a session to edit or delete it.")), s.noHistory), nil, nil, nil, s.historyList)
 	right := container.NewVSplit(top, bottom)
 	right.Offset = 0.5
-	split := container.NewHSplit(container.NewVScroll(container.NewPadded(left)), container.NewPadded(right))
+	s.formScroll = container.NewVScroll(container.NewPadded(left))
+	split := container.NewHSplit(s.formScroll, container.NewPadded(right))
 	split.Offset = 0.55
 	s.root = container.NewBorder(container.NewBorder(nil, nil, back, nil, s.title), nil, nil, nil, split)
 }

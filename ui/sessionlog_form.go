@@ -77,7 +77,8 @@ func labelOf(cs []choice, value string) string {
 // buildForm makes the widgets of the "log a session" form.
 func (s *sessionScreen) buildForm() {
 	s.formHeading = newHeading(lang.L("Log a session"))
-	s.date = widget.NewEntry()
+	s.date = newFocusEntry()
+	s.date.focused = s.reveal
 	s.date.SetPlaceHolder("YYYY-MM-DD")
 	s.date.SetText(s.ui.svc.today().String())
 	s.date.OnSubmitted = func(string) { s.onSave() }
@@ -111,7 +112,12 @@ func (s *sessionScreen) buildForm() {
 	s.exercises = container.NewVBox()
 	s.exercisesErr = newFieldError()
 	s.doming = newSubmitCheck(lang.L("Doming or coning seen during the session"), s.onSubmit)
-	s.note = widget.NewEntry()
+	s.doming.focused = s.reveal
+	for _, f := range []*submitSelect{s.status, s.pain, s.session} {
+		f.focused = s.reveal
+	}
+	s.note = newFocusEntry()
+	s.note.focused = s.reveal
 	s.note.SetPlaceHolder(lang.L("e.g. bridges felt heavy on the right"))
 	s.note.OnSubmitted = func(string) { s.onSave() }
 	s.noteErr = newFieldError()
@@ -143,6 +149,9 @@ func (s *sessionScreen) formBox() fyne.CanvasObject {
 		container.NewHBox(s.logBtn, s.cancelBtn, s.deleteBtn),
 		s.saved)
 }
+
+// reveal keeps the field that took the focus in view.
+func (s *sessionScreen) reveal(o fyne.CanvasObject) { revealIn(s.formScroll, o) }
 
 // onSubmit is Enter in any field of the form, and the Log button.
 func (s *sessionScreen) onSubmit() { s.onSave() }
@@ -285,9 +294,11 @@ func (s *sessionScreen) setRows(xs []assessment.ExerciseOutcome) {
 			pains = append(pains, fmt.Sprintf(lang.L("Pain %d"), i))
 		}
 		r.pain = newSubmitSelect(pains, lang.L("Pain?"), nil, s.onSubmit)
+		r.outcome.focused, r.pain.focused = s.reveal, s.reveal
 		fields := []fyne.CanvasObject{r.outcome, r.pain}
 		if e, ok := s.lib.Get(x.ExerciseID); !ok || assessment.DomingApplies(e) {
 			r.doming = newSubmitSelect([]string{lang.L(domingNotAns), lang.L(domingNo), lang.L(domingYes)}, lang.L("Doming?"), nil, s.onSubmit)
+			r.doming.focused = s.reveal
 			fields = append(fields, r.doming)
 		} else {
 			fields = append(fields, widget.NewLabel(""))

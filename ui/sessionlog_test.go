@@ -388,3 +388,24 @@ func TestSessionLogEnterEverywhere(t *testing.T) {
 		}
 	}
 }
+
+// TestSessionLogTabKeepsFieldInView: a field reached with Tab below the
+// window's edge is scrolled into view.
+func TestSessionLogTabKeepsFieldInView(t *testing.T) {
+	tu, _, p, s := followedPlan(t)
+	tu.win.Resize(fyne.NewSize(1000, 660))
+	day, _ := plannedDay(t, p, 1)
+	s.date.SetText(day.String())
+	if s.formScroll.Offset.Y != 0 {
+		t.Fatalf("the form starts scrolled to %v", s.formScroll.Offset.Y)
+	}
+	tu.win.Canvas().Focus(s.note)
+	if s.formScroll.Offset.Y <= 0 {
+		t.Fatalf("the note took the focus but the form did not scroll (offset %v)", s.formScroll.Offset.Y)
+	}
+	tu.win.Canvas().Focus(s.date)
+	d := fyne.CurrentApp().Driver()
+	if y := d.AbsolutePositionForObject(s.date).Y - d.AbsolutePositionForObject(s.formScroll).Y; y < 0 {
+		t.Errorf("back to the date, it is %v above the form's top", -y)
+	}
+}

@@ -23,8 +23,15 @@ func (u *UI) undoerOnTop() undoer {
 	if u.atHome() || len(u.win.Canvas().Overlays().List()) > 0 {
 		return nil
 	}
-	if e, ok := u.win.Canvas().Focused().(*widget.Entry); ok && e.Text != "" {
-		return nil
+	switch e := u.win.Canvas().Focused().(type) {
+	case *widget.Entry:
+		if e.Text != "" {
+			return nil
+		}
+	case *focusEntry:
+		if e.Text != "" {
+			return nil
+		}
 	}
 	un, _ := u.topEditor().(undoer)
 	return un
