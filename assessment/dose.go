@@ -87,6 +87,41 @@ func EditFullDose(p *Programme, lib *Library, s Slot, d DoseEdit, phaseWide bool
 	return nil
 }
 
+// MaxEditTimedHold is the longest "hold" a coach may set by hand on a timed
+// activity such as a walk, whose hold is its length: an hour, the library's
+// own limit (MaxHoldSeconds). The library prescribes walks of 20 to 30
+// minutes, beyond the ten minutes (MaxEditHold) that catch a typo on a held
+// position.
+const MaxEditTimedHold = MaxHoldSeconds
+
+// timedActivity reports whether e's hold is the length of an activity (a
+// walk, run-walk intervals) rather than a position held still.
+func timedActivity(e *Exercise) bool {
+	return e != nil && e.Family == FamilyConditioning
+}
+
+// checkHold adds a field error when hold is outside what line s may take:
+// up to MaxEditTimedHold for a timed activity, said in minutes, and up to
+// MaxEditHold for any other exercise. A line whose exercise the library no
+// longer holds gets the stricter limit.
+func checkHold(v *ValidationErrors, p *Programme, lib *Library, s Slot, hold int) {
+	var e *Exercise
+	if p != nil {
+		if _, d, err := p.line(s); err == nil {
+			e, _ = lib.getOK(d.Exercises[s.Index].ExerciseID)
+		}
+	}
+	if timedActivity(e) {
+		if hold < 0 || hold > MaxEditTimedHold {
+			v.Add(FieldHold, "Enter how long %s lasts, from 0 to %d minutes (%d seconds).", e.Name, MaxEditTimedHold/60, MaxEditTimedHold)
+		}
+		return
+	}
+	if hold < 0 || hold > MaxEditHold {
+		v.Add(FieldHold, "Enter a hold from 0 to %d seconds.", MaxEditHold)
+	}
+}
+
 // DoseDetails says the rest of a line's dose in words, after DoseText:
 // "tempo 3-1-1 · rest 60 s · 2 reps in reserve". Empty when none is set.
 func DoseDetails(l Prescription) string {

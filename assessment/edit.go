@@ -90,9 +90,7 @@ func EditDose(p *Programme, lib *Library, s Slot, sets, reps, hold int, phaseWid
 	if reps < 0 || reps > MaxEditReps {
 		v.Add(FieldReps, "Enter from 0 to %d reps.", MaxEditReps)
 	}
-	if hold < 0 || hold > MaxEditHold {
-		v.Add(FieldHold, "Enter a hold from 0 to %d seconds.", MaxEditHold)
-	}
+	checkHold(&v, p, lib, s, hold)
 	if reps == 0 && hold == 0 && len(v) == 0 {
 		v.Add(FieldReps, "Give reps, a hold in seconds, or both.")
 	}

@@ -16,7 +16,7 @@ var slMonday = assessment.NewDate(2026, 3, 2)
 
 // slLibrary: dead bug bent knee regresses to toe taps; the glute bridge has
 // no regression; the toe tap is already in Wednesday's session.
-func slLibrary(t *testing.T) *assessment.Library {
+func slLibrary(t testing.TB) *assessment.Library {
 	t.Helper()
 	d := func(sets, reps int) map[string]assessment.Dose {
 		x := assessment.Dose{Sets: sets, Reps: reps}
@@ -68,6 +68,48 @@ func slProgramme() *assessment.Programme {
 		p.Weeks = append(p.Weeks, wk)
 	}
 	return p
+}
+
+// markAll marks every exercise of each red log's session as hurt, as a
+// coach does when she says the whole session hurt: the session planned on
+// the log's day, else every session of its week (she trained on a rest
+// day), else, in a plan without dates, every exercise of the plan. Logs
+// that are not red are left as they are.
+func markAll(p *assessment.Programme, logs ...*assessment.SessionLog) []*assessment.SessionLog {
+	out := make([]*assessment.SessionLog, len(logs))
+	for i, l := range logs {
+		out[i] = l
+		if l == nil || l.Light() != assessment.LightRed || len(l.Exercises) > 0 {
+			continue
+		}
+		c := l.Clone()
+		var lines []assessment.Prescription
+		sessions, onDay := assessment.SessionsAround(p, l.Date)
+		undated := true
+		for _, s := range sessions {
+			undated = undated && s.Date.IsZero()
+		}
+		switch {
+		case undated:
+			for _, wk := range p.Weeks {
+				for _, d := range wk.Days {
+					lines = append(lines, d.Exercises...)
+				}
+			}
+		case onDay != nil:
+			lines = onDay.Exercises
+		default:
+			for _, s := range sessions {
+				lines = append(lines, s.Exercises...)
+			}
+		}
+		c.Exercises = assessment.NewOutcomes(&assessment.PlannedSession{Exercises: lines}, assessment.SessionPartial)
+		for k := range c.Exercises {
+			c.Exercises[k].Outcome = assessment.OutcomeHurt
+		}
+		out[i] = c
+	}
+	return out
 }
 
 func logAt(days, pain int, doming bool) *assessment.SessionLog {
@@ -194,9 +236,6 @@ func TestPropose(t *testing.T) {
 			[]string{"dead_bug_bent_knee→dead_bug_toe_tap@2", "glute_bridge→@2"}, false},
 		{"RedDoming", []*assessment.SessionLog{logAt(9, 2, true)}, assessment.ActionRegress, assessment.LightRed,
 			[]string{"glute_bridge→@2", "dead_bug_toe_tap→@2", "dead_bug_bent_knee→dead_bug_toe_tap@2"}, false},
-		// A session on a rest day: every exercise of that week.
-		{"RedRestDay", []*assessment.SessionLog{logAt(15, 6, false)}, assessment.ActionRegress, assessment.LightRed,
-			[]string{"dead_bug_bent_knee→dead_bug_toe_tap@3", "glute_bridge→@3", "dead_bug_toe_tap→@3"}, false},
 		{"RedBeforePlan", []*assessment.SessionLog{logAt(-2, 8, false)}, assessment.ActionRegress, assessment.LightRed,
 			[]string{"dead_bug_bent_knee→dead_bug_toe_tap@1", "glute_bridge→@1", "dead_bug_toe_tap→@1"}, false},
 		{"RedAfterPlan", []*assessment.SessionLog{logAt(40, 8, false)}, assessment.ActionRegress, assessment.LightRed, nil, false},
@@ -219,7 +258,7 @@ func TestPropose(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			prop, err := assessment.Propose(pgRecord(), slProgramme(), tt.logs, lib)
+			prop, err := assessment.Propose(pgRecord(), slProgramme(), markAll(slProgramme(), tt.logs...), lib)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -253,7 +292,7 @@ func TestApply(t *testing.T) {
 	lib := slLibrary(t)
 	p := slProgramme()
 	orig := slProgramme()
-	prop, err := assessment.Propose(pgRecord(), p, []*assessment.SessionLog{logAt(7, 7, false)}, lib)
+	prop, err := assessment.Propose(pgRecord(), p, markAll(p, logAt(7, 7, false)), lib)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -325,7 +364,7 @@ func TestApply(t *testing.T) {
 		for wi := range q.Weeks {
 			q.Weeks[wi].Days[0].Exercises[1].Sets, q.Weeks[wi].Days[0].Exercises[1].Reps = 1, 1
 		}
-		prop, _ := assessment.Propose(pgRecord(), q, []*assessment.SessionLog{logAt(0, 9, false)}, lib)
+		prop, _ := assessment.Propose(pgRecord(), q, markAll(q, logAt(0, 9, false)), lib)
 		nq, err := assessment.Apply(pgRecord(), q, prop, lib)
 		if err != nil {
 			t.Fatal(err)
@@ -401,7 +440,7 @@ func slIDs(d assessment.Day) []string {
 func TestRegressionSafeForHer(t *testing.T) {
 	lib := slSafetyLibrary(t)
 	hingePain := pgRecord(pgHingeScore(0)) // forbids loaded hinges
-	red := []*assessment.SessionLog{logAt(0, 7, false)}
+	red := func(p *assessment.Programme) []*assessment.SessionLog { return markAll(p, logAt(0, 7, false)) }
 	newPlan := func() *assessment.Programme {
 		p := slPlan([]string{"kb_rdl_x", "band_walk_x", "mat_plank_x"}, nil, assessment.EquipMat, assessment.EquipBand, assessment.EquipDowel, assessment.EquipKettlebell)
 		// The coach chose the RDL despite the hinge gate (an override).
@@ -436,7 +475,7 @@ func TestRegressionSafeForHer(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			p := newPlan()
-			prop, err := assessment.Propose(tt.rec, p, red, lib)
+			prop, err := assessment.Propose(tt.rec, p, red(p), lib)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -484,7 +523,7 @@ func TestRegressionSafeForHer(t *testing.T) {
 		// Proposed without the hinge gate, applied with it: the kettlebell
 		// deadlift is refused rather than slipped in.
 		p := newPlan()
-		prop, err := assessment.Propose(pgRecord(), p, red, lib)
+		prop, err := assessment.Propose(pgRecord(), p, red(p), lib)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -503,7 +542,7 @@ func TestRegressionSafeForHer(t *testing.T) {
 			Equipment: []string{assessment.EquipNone}, Dosage: map[string]assessment.Dose{assessment.PhaseActivation: {Sets: 2, Reps: 8}}}
 		lib := &assessment.Library{Exercises: append(slices.Clone(base.Exercises), mine)}
 		p := slPlan([]string{"my_hinge"}, nil)
-		prop, err := assessment.Propose(hingePain, p, red, lib)
+		prop, err := assessment.Propose(hingePain, p, red(p), lib)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -522,7 +561,7 @@ func TestApplyEachLineOnce(t *testing.T) {
 		// library dose, and only the toe tap that was there is cut.
 		lib := slLibrary(t)
 		p := slPlan([]string{"dead_bug_bent_knee", "dead_bug_toe_tap"}, []string{"dead_bug_bent_knee"})
-		prop, err := assessment.Propose(pgRecord(), p, []*assessment.SessionLog{logAt(0, 7, false)}, lib)
+		prop, err := assessment.Propose(pgRecord(), p, markAll(p, logAt(0, 7, false)), lib)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -543,7 +582,7 @@ func TestApplyEachLineOnce(t *testing.T) {
 		// becomes the deadlift, not the dowel hinge two steps down.
 		lib := slSafetyLibrary(t)
 		p := slPlan([]string{"kb_rdl_x", "kb_dl_x"}, []string{"kb_rdl_x"})
-		prop, err := assessment.Propose(pgRecord(), p, []*assessment.SessionLog{logAt(0, 6, false)}, lib)
+		prop, err := assessment.Propose(pgRecord(), p, markAll(p, logAt(0, 6, false)), lib)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -570,7 +609,7 @@ func TestProposeUndatedPlan(t *testing.T) {
 	for wi := range p.Weeks {
 		p.Weeks[wi].Start = assessment.Date{}
 	}
-	prop, err := assessment.Propose(pgRecord(), p, []*assessment.SessionLog{logAt(30, 8, false)}, lib)
+	prop, err := assessment.Propose(pgRecord(), p, markAll(p, logAt(30, 8, false)), lib)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -593,7 +632,7 @@ func TestProposeUndatedPlan(t *testing.T) {
 		t.Errorf("week 1 Monday %q; want the toe tap and the bridge", got)
 	}
 	t.Run("AfterTheEnd", func(t *testing.T) {
-		prop, err := assessment.Propose(pgRecord(), slProgramme(), []*assessment.SessionLog{logAt(40, 8, false)}, lib)
+		prop, err := assessment.Propose(pgRecord(), slProgramme(), markAll(slProgramme(), logAt(40, 8, false)), lib)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -630,7 +669,7 @@ func TestRegressionProperties(t *testing.T) {
 		p.ID = 1
 		wk := p.Weeks[rng.IntN(len(p.Weeks))]
 		log := &assessment.SessionLog{ID: 1, ProgrammeID: 1, Date: wk.Start.AddDays(rng.IntN(7)), Status: assessment.SessionDone, Pain: 6 + rng.IntN(5)}
-		prop, err := assessment.Propose(r, p, []*assessment.SessionLog{log}, lib)
+		prop, err := assessment.Propose(r, p, markAll(p, log), lib)
 		if err != nil || prop.Action != assessment.ActionRegress || len(prop.Changes) == 0 {
 			t.Fatalf("record %d: proposal %+v, %v", tried, prop, err)
 		}

@@ -50,10 +50,14 @@ type Export struct {
 	// with the coach's exercises they link to as easier or harder
 	// variations (all of them in an export of every client).
 	Exercises []*Exercise `json:"custom_exercises"`
+	// Templates are the coach's programme templates (an export of every
+	// client only), numbered from 1 in name order. A file without the key
+	// holds none.
+	Templates []*Template `json:"templates"`
 }
 
 // exportKeys are the top-level keys of an export file, in file order.
-var exportKeys = []string{"format", "exported_at", "clients", "assessments", "programmes", "session_logs", "custom_exercises"}
+var exportKeys = []string{"format", "exported_at", "clients", "assessments", "programmes", "session_logs", "custom_exercises", "templates"}
 
 // MaxExportErrors caps the problems listed for one refused file: a file
 // that is wrong everywhere needs fixing at its source, not a list of
@@ -152,6 +156,8 @@ type ImportSummary struct {
 	// The coach's own exercises: new ones added, ones already there with
 	// other content replaced (ConflictReplace) or kept as they were.
 	ExercisesAdded, ExercisesReplaced, ExercisesKept int
+	// Templates says what happened to each of the file's templates.
+	Templates []ImportedTemplate
 }
 
 // Count returns how many clients had the given action.
@@ -218,6 +224,9 @@ func (s *ImportSummary) Text() string {
 		} else {
 			out += fmt.Sprintf(" %d exercises in the file differ from yours of the same id; yours were kept.", s.ExercisesKept)
 		}
+	}
+	if t := templatesText(s.Templates); t != "" {
+		out += " " + t
 	}
 	return out
 }
@@ -334,6 +343,7 @@ func (e *Export) Renumber() error {
 		c.ID = int64(i + 1)
 	}
 	slices.SortStableFunc(e.Exercises, func(a, b *Exercise) int { return cmp.Compare(a.ID, b.ID) })
+	e.renumberTemplates()
 	return nil
 }
 
@@ -361,6 +371,9 @@ func MarshalExport(e *Export) ([]byte, error) {
 	}
 	if cp.Exercises == nil {
 		cp.Exercises = []*Exercise{}
+	}
+	if cp.Templates == nil {
+		cp.Templates = []*Template{}
 	}
 	var b bytes.Buffer
 	enc := json.NewEncoder(&b)
@@ -411,6 +424,7 @@ func ParseExport(data []byte, today Date) (*Export, error) {
 	e.Programmes = decodeList[Programme](top, "programmes", &errs)
 	e.SessionLogs = decodeList[SessionLog](top, "session_logs", &errs)
 	e.Exercises = decodeExercises(top, &errs)
+	e.Templates = decodeList[Template](top, "templates", &errs)
 	if len(errs) > 0 {
 		return nil, capErrors(errs)
 	}

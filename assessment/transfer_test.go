@@ -185,7 +185,7 @@ func TestMarshalExport(t *testing.T) {
 			var skip json.RawMessage
 			dec.Decode(&skip)
 		}
-		if want := []string{"format", "exported_at", "clients", "assessments", "programmes", "session_logs", "custom_exercises"}; !slices.Equal(keys, want) {
+		if want := []string{"format", "exported_at", "clients", "assessments", "programmes", "session_logs", "custom_exercises", "templates"}; !slices.Equal(keys, want) {
 			t.Errorf("top-level keys %q, want %q", keys, want)
 		}
 	})

@@ -22,6 +22,7 @@ func (e *Export) Validate(today Date) error {
 	c.checkProgrammes(e.Programmes)
 	c.checkSessionLogs(e.SessionLogs)
 	c.checkExercises(e.Exercises)
+	c.checkTemplates(e.Templates)
 	if len(c.v) > 0 {
 		return capErrors(c.v)
 	}

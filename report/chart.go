@@ -292,6 +292,15 @@ func LayoutChart(t assessment.Trend, w, h float64, st ChartStyle) *Chart {
 			c.Y = s
 		}
 	}
+	if n := int(t.Max-t.Min) + 1; t.Max > t.Min && t.Min == math.Trunc(t.Min) && t.Max == math.Trunc(t.Max) &&
+		lo == t.Min && hi == t.Max && c.Y.Max > t.Max && n <= maxTicks {
+		// A short scale of whole numbers (grades 0–5, a score 0–3) shows
+		// each one and ends at its top, not at a grade that does not exist.
+		c.Y = Scale{Min: t.Min, Max: t.Max, Step: 1}
+		for v := t.Min; v <= t.Max; v++ {
+			c.Y.Ticks = append(c.Y.Ticks, v)
+		}
+	}
 	labelW := 0.0
 	for _, v := range c.Y.Ticks {
 		labelW = math.Max(labelW, textWidth(fmtTick(v, c.Y.Step), fs))

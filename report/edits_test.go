@@ -126,6 +126,12 @@ func TestEditsFlowToHandout(t *testing.T) {
 			start = p.Options.Start
 		}
 		log := &assessment.SessionLog{ProgrammeID: 7, Date: start.AddDays(1), Status: assessment.SessionDone, Pain: 7}
+		if !log.FillPlannedSession(p) {
+			t.Fatal("fixture: no session planned on the plan's second day")
+		}
+		for k := range log.Exercises {
+			log.Exercises[k].Outcome = assessment.OutcomeHurt // the whole session hurt
+		}
 		prop, err := assessment.Propose(in.Record, p, []*assessment.SessionLog{log}, in.Library)
 		if err != nil {
 			t.Fatal(err)

@@ -5,6 +5,8 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -140,4 +142,42 @@ func luminance(c color.Color) float64 {
 func lighten(c color.RGBA, k float64) color.RGBA {
 	f := func(x uint8) uint8 { return uint8(float64(x) + (255-float64(x))*k + 0.5) }
 	return color.RGBA{R: f(c.R), G: f(c.G), B: f(c.B), A: c.A}
+}
+
+// chartWords are a chart's title in words and a line under it that says
+// how to read its scale, by trend key. A chart not listed keeps its own
+// title.
+var chartWords = map[string]struct{ title, scale string }{
+	assessment.TrendPain: {"Her pain (0–10)",
+		"0 is no pain, 10 the worst pain she can imagine. A change of 2 points or more is meaningful."},
+	assessment.TrendDiastasisFingers: {"Gap between her tummy muscles (finger widths)",
+		"Measured with her fingers at each level; lower is narrower."},
+	assessment.TrendDiastasisMM: {"Gap between her tummy muscles (millimetres)",
+		"Measured at each level; lower is narrower."},
+	assessment.TrendGlutes: {"Glute strength, graded 0 to 5",
+		"0 no contraction · 1 a flicker · 2 moves with gravity taken away · 3 moves against gravity · 4 holds against some push · 5 holds against a strong push. A + or − is a little more or less."},
+	assessment.TrendHinge: {"Hip hinge, scored 0 to 3",
+		"0 painful · 1 cannot do it, or three faults or more · 2 done with one or two faults · 3 clean."},
+	assessment.TrendActivities: {"Her activities: how well she can do them (0–10)",
+		"Her own rating of each activity that matters to her: 10 is as well as before the birth."},
+	assessment.TrendSessionPain: {"Pain during her sessions (0–10)",
+		"The highest pain she gave in each session. 0–3 carry on, 4–5 hold, 6 or more regress."},
+	assessment.TrendSessionAdherence: {"How much of each session she did",
+		"100% is every exercise of the planned session; a missed session is 0%."},
+}
+
+// chartCard is a chart with its title in words and, under it, how to read
+// its scale.
+func chartCard(t assessment.Trend) fyne.CanvasObject {
+	w, ok := chartWords[t.Key]
+	if !ok {
+		t.Title = lang.L(t.Title)
+		return newChart(t)
+	}
+	t.Title = lang.L(w.title)
+	scale := widget.NewLabel(lang.L(w.scale))
+	scale.Wrapping = fyne.TextWrapWord
+	scale.Importance = widget.LowImportance
+	scale.SizeName = theme.SizeNameCaptionText
+	return container.NewVBox(newChart(t), scale)
 }

@@ -185,74 +185,8 @@ func noRedFlags() *assessment.RedFlags {
 		CancerHistory: n, SignificantTrauma: n, NightPain: n, SteroidsOrOsteoporosis: n, AgeOnset: n}
 }
 
-func TestSessionLogScreen(t *testing.T) {
-	tu := newTestUI(t)
-	c, recs := progressClient(t, tu)
-	recs[1].RedFlags = noRedFlags() // a plan she can follow
-	if err := tu.svc.Records.UpdateRecord(ctx(), recs[1]); err != nil {
-		t.Fatal(err)
-	}
-	p, err := assessment.Generate(recs[1], tu.svc.Library, assessment.ProgrammeOptions{Weeks: 8, Start: weeksAgo(2)})
-	if err != nil {
-		t.Fatal(err)
-	}
-	p.RecordID, p.Status = recs[1].ID, assessment.StatusIssued
-	if err := tu.svc.Programmes.CreateProgramme(ctx(), p); err != nil {
-		t.Fatal(err)
-	}
-	s := tu.openSessions(c)
-	if s.p == nil || s.p.ID != p.ID || s.proposal.Action != assessment.ActionNone {
-		t.Fatalf("screen on %+v with proposal %+v", s.p, s.proposal)
-	}
-	// A session on the plan's first day, at pain 7.
-	s.date.SetText(p.Weeks[0].Start.String())
-	s.pain.SetSelected("7")
-	test.Tap(s.logBtn)
-	if len(s.logs) != 1 || s.proposal.Action != assessment.ActionRegress || !s.apply.Visible() {
-		t.Fatalf("after logging pain 7: %d logs, proposal %+v, apply visible %v", len(s.logs), s.proposal, s.apply.Visible())
-	}
-	if len(s.changes.Objects) != len(s.proposal.Changes) || !strings.HasPrefix(s.lightTitle.Text, "Red") {
-		t.Errorf("proposal shown as %q with %d changes; want red with each change", s.lightTitle.Text, len(s.changes.Objects))
-	}
-	tu.capture(t, "session-red")
-	test.Tap(s.apply)
-	ps, err := tu.svc.Programmes.FindProgrammes(ctx(), assessment.ProgrammeFilter{ClientID: c.ID})
-	if err != nil || len(ps) != 2 {
-		t.Fatalf("%d programmes (%v); want version 2 beside version 1", len(ps), err)
-	}
-	if ps[0].Version != 2 || ps[0].Status != assessment.StatusIssued || ps[1].Version != 1 || ps[1].Status != assessment.StatusSuperseded {
-		t.Errorf("versions %d %s, %d %s; want 2 issued, 1 superseded", ps[0].Version, ps[0].Status, ps[1].Version, ps[1].Status)
-	}
-	if s.p.ID != ps[0].ID || s.proposal.Action != assessment.ActionNone || !strings.Contains(s.saved.Text, "version 2") {
-		t.Errorf("after Apply the screen shows v%d, %q, %q", s.p.Version, s.proposal.Action, s.saved.Text)
-	}
-	if len(s.adherence.Objects) < 2 {
-		t.Error("no adherence shown")
-	}
-	tu.capture(t, "session-applied")
-
-	t.Run("ErrFuture", func(t *testing.T) {
-		s.date.SetText(today().AddDays(3).String())
-		test.Tap(s.logBtn)
-		if !s.dateErr.Visible() || !strings.Contains(s.dateErr.Text, "future") || len(s.logs) != 1 {
-			t.Errorf("future date: error %q, %d logs", s.dateErr.Text, len(s.logs))
-		}
-		tu.capture(t, "session-future-date")
-		// Corrected, the message goes at once, before she logs again.
-		s.date.SetText("")
-		test.Type(s.date, today().String())
-		if s.dateErr.Visible() {
-			t.Errorf("the corrected date still shows %q", s.dateErr.Text)
-		}
-	})
-	t.Run("NoProgramme", func(t *testing.T) {
-		c2 := tu.addClient(t, assessment.Client{Name: "Ana"})
-		s := tu.openSessions(c2)
-		if !s.logBtn.Disabled() || s.p != nil {
-			t.Error("logging enabled without an issued programme")
-		}
-	})
-}
+// TestSessionLogScreen and the other session-log tests are in
+// sessionlog_test.go.
 
 func TestDuePanel(t *testing.T) {
 	tu := newTestUI(t)

@@ -3,8 +3,7 @@ package ui
 import (
 	"fmt"
 	"image/color"
-	"strconv"
-	"strings"
+	"slices"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
@@ -31,34 +30,49 @@ type sessionScreen struct {
 	proposal *assessment.Proposal
 	rec      *assessment.Record // the assessment s.p was made from; nil (nothing swapped in) when gone
 
-	date    *widget.Entry
-	dateErr fieldError
-	status  *widget.RadioGroup
-	pain    *widget.Select
-	doming  *widget.Check
-	note    *widget.Entry
-	noteErr fieldError
-	logBtn  *widget.Button
-	saved   *widget.Label
+	// The form (sessionlog_form.go). editing is the stored log the form
+	// edits, nil for a new one; loading is set while the form is filled in
+	// by code, so its change handlers stay quiet.
+	formHeading  *widget.Label
+	date         *focusEntry
+	dateErr      fieldError
+	status       *submitSelect
+	statusErr    fieldError
+	pain         *submitSelect
+	painErr      fieldError
+	session      *submitSelect
+	sessionErr   fieldError
+	sessionHint  *widget.Label
+	sessionDays  []string // the day of each session choice; SessionOther last
+	planned      []assessment.PlannedSession
+	exercises    *fyne.Container
+	exercisesErr fieldError
+	rows         []*outcomeRow
+	doming       *submitCheck
+	note         *focusEntry
+	formScroll   *container.Scroll // the form's scroller, to keep the focused field in view
+	noteErr      fieldError
+	logBtn       *widget.Button
+	cancelBtn    *widget.Button
+	deleteBtn    *widget.Button
+	saved        *widget.Label
+	editing      *assessment.SessionLog
+	loading      bool
+	orig         string
+	history      logHistory
 
-	title      *widget.Label
-	lightBar   *canvas.Rectangle
-	lightTitle *widget.Label
-	lightText  *widget.Label
-	changes    *fyne.Container
-	refer      *widget.Label
-	apply      *widget.Button
-	adherence  *fyne.Container
-	history    *widget.List // virtual: only the rows on screen are widgets
-	noHistory  *widget.Label
-	root       fyne.CanvasObject
-}
-
-// Status choices in the form, in order.
-var sessionStatusChoices = []choice{
-	{assessment.SessionDone, "Done"},
-	{assessment.SessionPartial, "Partly done"},
-	{assessment.SessionMissed, "Missed"},
+	title       *widget.Label
+	lightBar    *canvas.Rectangle
+	lightTitle  *widget.Label
+	lightText   *widget.Label
+	changes     *fyne.Container
+	refer       *widget.Label
+	askChecks   []*widget.Check // one per exercise of prop.Ask
+	apply       *widget.Button
+	adherence   *fyne.Container
+	historyList *widget.List // virtual: only the rows on screen are widgets
+	noHistory   *widget.Label
+	root        fyne.CanvasObject
 }
 
 // openSessions shows the session log of client c's current programme.
@@ -74,44 +88,9 @@ func (u *UI) openSessions(c *assessment.Client) *sessionScreen {
 	s := &sessionScreen{ui: u, client: c, lib: lib}
 	s.build()
 	s.reload()
-	u.pushScreen(s.root)
+	s.resetForm()
+	u.pushScreen(s.root, s)
 	return s
-}
-
-// buildForm makes the widgets of the "log a session" form.
-func (s *sessionScreen) buildForm() {
-	s.date = widget.NewEntry()
-	s.date.SetPlaceHolder("YYYY-MM-DD")
-	s.date.SetText(s.ui.svc.today().String())
-	s.dateErr = newFieldError()
-	// A date message shown goes as soon as the date is right, and follows
-	// the date while it is still wrong.
-	s.date.OnChanged = func(string) {
-		if s.dateErr.Visible() {
-			_, v := s.sessionDate()
-			s.dateErr.set(v.For(assessment.FieldSessionDate))
-		}
-	}
-	var labels []string
-	for _, c := range sessionStatusChoices {
-		labels = append(labels, lang.L(c.label))
-	}
-	s.status = widget.NewRadioGroup(labels, nil)
-	s.status.Horizontal = true
-	s.status.SetSelected(labels[0])
-	var pains []string
-	for i := 0; i <= assessment.MaxNPRS; i++ {
-		pains = append(pains, strconv.Itoa(i))
-	}
-	s.pain = widget.NewSelect(pains, nil)
-	s.pain.SetSelected("0")
-	s.doming = widget.NewCheck(lang.L("Doming or coning seen"), nil)
-	s.note = widget.NewEntry()
-	s.note.SetPlaceHolder(lang.L("e.g. bridges felt heavy on the right"))
-	s.noteErr = newFieldError()
-	s.logBtn = newImportantButton(lang.L("Log session"), s.onLog)
-	s.logBtn.Icon = theme.ContentAddIcon()
-	s.saved = widget.NewLabel("")
 }
 
 func (s *sessionScreen) build() {
@@ -120,15 +99,7 @@ func (s *sessionScreen) build() {
 	s.title.Truncation = fyne.TextTruncateEllipsis
 
 	s.buildForm()
-	form := container.NewVBox(
-		newHeading(lang.L("Log a session")),
-		container.NewGridWithColumns(2,
-			labelled(lang.L("Date"), s.date, s.dateErr),
-			labelled(lang.L("Pain during the session (0–10)"), s.pain, newFieldError())),
-		labelled(lang.L("She did it"), s.status, newFieldError()),
-		s.doming,
-		labelled(lang.L("Note"), s.note, s.noteErr),
-		container.NewHBox(s.logBtn, s.saved))
+	form := s.formBox()
 
 	s.lightBar = canvas.NewRectangle(color.Transparent)
 	s.lightBar.SetMinSize(fyne.NewSize(8, 8))
@@ -146,7 +117,7 @@ func (s *sessionScreen) build() {
 		container.NewVBox(container.NewBorder(nil, nil, nil, s.apply, s.lightTitle), s.lightText, s.changes, s.refer))
 
 	s.adherence = container.NewVBox()
-	s.history = widget.NewList(
+	s.historyList = widget.NewList(
 		func() int { return len(s.logs) },
 		func() fyne.CanvasObject {
 			l := widget.NewLabel("2026-01-01 · Partly done · pain 10/10 · doming · v2 · note")
@@ -162,14 +133,22 @@ func (s *sessionScreen) build() {
 			c.Objects[0].(*widget.Label).SetText(text)
 			c.Objects[1].(*widget.Icon).SetResource(icon)
 		})
-	s.history.OnSelected = func(widget.ListItemID) { s.history.UnselectAll() }
+	// Tapping a logged session opens it in the form, to edit or delete.
+	s.historyList.OnSelected = func(id widget.ListItemID) {
+		s.historyList.UnselectAll()
+		if i := len(s.logs) - 1 - id; i >= 0 && i < len(s.logs) {
+			s.startEdit(s.logs[i])
+		}
+	}
 	s.noHistory = newWrapLabel(lang.L("No session logged yet."))
 	left := container.NewVBox(form, widget.NewSeparator(), newHeading(lang.L("Traffic light")), light)
 	top := container.NewVScroll(container.NewPadded(container.NewVBox(newHeading(lang.L("Adherence by week")), s.adherence)))
-	bottom := container.NewBorder(container.NewVBox(newHeading(lang.L("Logged sessions")), s.noHistory), nil, nil, nil, s.history)
+	bottom := container.NewBorder(container.NewVBox(newHeading(lang.L("Logged sessions")),
+		newWrapLabel(lang.L("Tap a session to edit or delete it.")), s.noHistory), nil, nil, nil, s.historyList)
 	right := container.NewVSplit(top, bottom)
 	right.Offset = 0.5
-	split := container.NewHSplit(container.NewVScroll(container.NewPadded(left)), container.NewPadded(right))
+	s.formScroll = container.NewVScroll(container.NewPadded(left))
+	split := container.NewHSplit(s.formScroll, container.NewPadded(right))
 	split.Offset = 0.55
 	s.root = container.NewBorder(container.NewBorder(nil, nil, back, nil, s.title), nil, nil, nil, split)
 }
@@ -312,6 +291,9 @@ func (s *sessionScreen) showLight(prop *assessment.Proposal) {
 		s.refer.SetText(prop.ReferReason)
 		s.refer.Show()
 	}
+	if prop.Action == assessment.ActionAsk {
+		s.showAsk(prop)
+	}
 	if prop.Action == assessment.ActionRegress && len(prop.Changes) > 0 {
 		s.apply.Show()
 	}
@@ -346,7 +328,7 @@ func (s *sessionScreen) showAdherence() {
 
 func (s *sessionScreen) showHistory() {
 	s.noHistory.Hidden = len(s.logs) > 0
-	s.history.Refresh()
+	s.historyList.Refresh()
 }
 
 // logText words logged session i, with an icon in its traffic-light
@@ -359,12 +341,27 @@ func (s *sessionScreen) logText(i int) (string, fyne.Resource) {
 			version = v.Version
 		}
 	}
-	text := fmt.Sprintf("%s · %s", l.Date, lang.L(statusLabel(l.Status)))
+	// What matters most comes first: the row is cut at the panel's edge.
+	text := l.Date.String()
 	if l.Status != assessment.SessionMissed {
 		text += fmt.Sprintf(lang.L(" · pain %d/10"), l.Pain)
+		var hurt []string
+		for _, x := range l.HurtExercises() {
+			hurt = append(hurt, x.Name)
+		}
+		if len(hurt) > 0 {
+			text += " · " + fmt.Sprintf(lang.L("hurt: %s"), assessment.JoinAnd(hurt))
+		}
 		if l.Doming {
 			text += " · " + lang.L("doming")
 		}
+	}
+	text += " · " + lang.L(statusLabel(l.Status))
+	switch {
+	case l.Session == assessment.SessionOther:
+		text += ", " + lang.L("another activity")
+	case l.Session != "":
+		text += ", " + lang.L(dayLabel[l.Session])
 	}
 	text += fmt.Sprintf(" · v%d", version)
 	if l.Note != "" {
@@ -390,69 +387,6 @@ func statusLabel(status string) string {
 	return status
 }
 
-// sessionDate reads the date field: a date she trained on is written as
-// YYYY-MM-DD and is not after today (the rule every recorded date follows).
-func (s *sessionScreen) sessionDate() (assessment.Date, assessment.ValidationErrors) {
-	var v assessment.ValidationErrors
-	d, err := assessment.ParseDate(strings.TrimSpace(s.date.Text))
-	if err != nil {
-		v.Add(assessment.FieldSessionDate, "Write the date as YYYY-MM-DD, e.g. 2026-11-20.")
-	}
-	assessment.NotInFuture(&v, assessment.FieldSessionDate, d, s.ui.svc.today(), "The session date")
-	return d, v
-}
-
-// collect reads the form into a session log.
-func (s *sessionScreen) collect() (*assessment.SessionLog, assessment.ValidationErrors) {
-	var v assessment.ValidationErrors
-	l := &assessment.SessionLog{}
-	if s.p != nil {
-		l.ProgrammeID = s.p.ID
-	}
-	d, dv := s.sessionDate()
-	v = append(v, dv...)
-	l.Date = d
-	for i, c := range sessionStatusChoices {
-		if s.status.Selected == s.status.Options[i] {
-			l.Status = c.value
-		}
-	}
-	l.Pain, _ = strconv.Atoi(s.pain.Selected)
-	l.Doming = s.doming.Checked
-	l.Note = strings.TrimSpace(s.note.Text)
-	return l, v
-}
-
-// onLog stores the session and reads the traffic light again.
-func (s *sessionScreen) onLog() {
-	l, v := s.collect()
-	if len(v) == 0 {
-		if err := l.Validate(s.ui.svc.today()); err != nil {
-			v = assessment.FieldErrors(err)
-		}
-	}
-	if len(v) == 0 {
-		if err := s.ui.svc.SessionLogs.CreateSessionLog(ctx(), l); err != nil {
-			if v = assessment.FieldErrors(err); len(v) == 0 || assessment.ErrorCode(err) != assessment.EINVALID {
-				s.ui.showError(lang.L("Could not save the session"), err)
-				return
-			}
-		}
-	}
-	s.dateErr.set(v.For(assessment.FieldSessionDate))
-	s.noteErr.set(v.For(assessment.FieldSessionNote))
-	if len(v) > 0 {
-		s.saved.Importance = widget.DangerImportance
-		s.saved.SetText(lang.L("Check the fields marked in red"))
-		return
-	}
-	s.saved.Importance = widget.SuccessImportance
-	s.saved.SetText(fmt.Sprintf(lang.L("Logged %s"), l.Date))
-	s.note.SetText("")
-	s.doming.SetChecked(false)
-	s.reload()
-}
-
 // onApply makes the proposed regression a new version of the programme.
 // The version she had is kept, marked superseded.
 func (s *sessionScreen) onApply() {
@@ -469,7 +403,81 @@ func (s *sessionScreen) onApply() {
 		s.ui.showError(lang.L("Could not save the new version"), err)
 		return
 	}
-	s.saved.Importance = widget.SuccessImportance
-	s.saved.SetText(fmt.Sprintf(lang.L("Saved as version %d; version %d is kept"), np.Version, old))
 	s.reload()
+	s.say(fmt.Sprintf(lang.L("Saved as version %d; version %d is kept."), np.Version, old))
+}
+
+// showAsk asks which exercises hurt when a red log does not say: a tick
+// for each exercise of its session, and a button that marks the ticked
+// ones in the log. With no session known (a rest day), the coach opens
+// the log and says which session it was.
+func (s *sessionScreen) showAsk(prop *assessment.Proposal) {
+	s.askChecks = nil
+	if len(prop.Ask) == 0 {
+		s.changes.Add(newWrapLabel(lang.L("No session is planned on that day in her plan, so Keel cannot tell what she did. Open the log and choose the session she did, or another activity.")))
+		s.changes.Add(container.NewHBox(newButton(lang.L("Open the log"), theme.DocumentCreateIcon(), func() {
+			if l := s.storedLog(prop.Log); l != nil {
+				s.startEdit(l)
+			}
+		})))
+		return
+	}
+	s.changes.Add(newWrapLabel(lang.L("Tick what hurt her; only those are regressed:")))
+	for _, x := range prop.Ask {
+		c := widget.NewCheck(x.Name, nil)
+		s.askChecks = append(s.askChecks, c)
+		s.changes.Add(c)
+	}
+	s.changes.Add(container.NewHBox(newImportantButton(lang.L("Mark what hurt"), func() { s.onMarkHurt(prop) })))
+}
+
+// storedLog is the log of s.logs that l is a copy of, or nil.
+func (s *sessionScreen) storedLog(l *assessment.SessionLog) *assessment.SessionLog {
+	for _, x := range s.logs {
+		if l != nil && x.ID == l.ID {
+			return x
+		}
+	}
+	return nil
+}
+
+// onMarkHurt marks the ticked exercises as hurt in the red log and reads
+// the light again. The others keep their answer (done when the log had
+// none: she did the session). Ctrl+Z takes it back.
+func (s *sessionScreen) onMarkHurt(prop *assessment.Proposal) {
+	before := s.storedLog(prop.Log)
+	if before == nil {
+		return
+	}
+	after := before.Clone()
+	if len(after.Exercises) == 0 {
+		after.Exercises = slices.Clone(prop.Ask)
+		if after.Session == "" {
+			if _, onDay := assessment.SessionsAround(s.planFor(before), before.Date); onDay != nil {
+				after.Session = onDay.Day
+			}
+		}
+	}
+	ticked := 0
+	for i := range after.Exercises {
+		switch {
+		case i < len(s.askChecks) && s.askChecks[i].Checked:
+			after.Exercises[i].Outcome = assessment.OutcomeHurt
+			ticked++
+		case after.Exercises[i].Outcome == "":
+			after.Exercises[i].Outcome = assessment.OutcomeDone
+		}
+	}
+	if ticked == 0 {
+		s.saved.Importance = widget.DangerImportance
+		s.saved.SetText(lang.L("Tick at least one exercise that hurt her."))
+		return
+	}
+	if err := s.ui.svc.SessionLogs.UpdateSessionLog(ctx(), after); err != nil {
+		s.ui.showError(lang.L("Could not save the session"), err)
+		return
+	}
+	s.history.done(before, after, fmt.Sprintf(lang.L("marking what hurt on %s"), before.Date))
+	s.reload()
+	s.say(lang.L("Marked what hurt. Ctrl+Z undoes it."))
 }

@@ -29,6 +29,9 @@ type timelineScreen struct {
 	records []*assessment.Record
 	items   []assessment.TimelineItem
 	trends  []assessment.Trend
+	// sessions are the charts of her logged sessions: pain and how much
+	// of each she did.
+	sessions []assessment.Trend
 
 	// list is virtual: only the rows on screen exist as widgets, so a
 	// long history opens as fast as a short one.
@@ -112,9 +115,17 @@ func (s *timelineScreen) reload() {
 			return
 		}
 	}
+	var logs []*assessment.SessionLog
+	if u.svc.SessionLogs != nil {
+		if logs, err = u.svc.SessionLogs.FindSessionLogs(ctx(), assessment.SessionLogFilter{ClientID: s.client.ID}); err != nil {
+			u.showError(lang.L("Could not load the timeline"), err)
+			return
+		}
+	}
 	s.records = recs
 	s.items = assessment.Timeline(recs, ps, xs)
 	s.trends = assessment.Trends(recs)
+	s.sessions = assessment.SessionTrends(logs)
 	s.redraw()
 }
 
@@ -128,8 +139,13 @@ func (s *timelineScreen) redraw() {
 		charts = append(charts, newWrapLabel(lang.L("Charts appear once an assessment records pain, the diastasis gap, glute grades, the hinge score or her activities.")))
 	}
 	for _, t := range s.trends {
-		t.Title = lang.L(t.Title)
-		charts = append(charts, newChart(t))
+		charts = append(charts, chartCard(t))
+	}
+	if len(s.sessions) > 0 {
+		charts = append(charts, widget.NewSeparator(), boldLabel(lang.L("Her sessions")))
+	}
+	for _, t := range s.sessions {
+		charts = append(charts, chartCard(t))
 	}
 	s.charts.Objects = charts
 	s.charts.Refresh()

@@ -207,10 +207,14 @@ func (u *UI) addShortcuts() {
 // on to the focused field, whose own typing it undoes.
 func (u *UI) undoMenuItems() []*fyne.MenuItem {
 	c := u.win.Canvas()
-	act := func(sc fyne.Shortcut, step func(*programmeScreen)) func() {
+	act := func(sc fyne.Shortcut, step func(*programmeScreen), other func(undoer)) func() {
 		return func() {
 			if p := u.programmeOnTop(); p != nil && len(c.Overlays().List()) == 0 {
 				step(p)
+				return
+			}
+			if un := u.undoerOnTop(); un != nil {
+				other(un)
 				return
 			}
 			if f, ok := c.Focused().(fyne.Shortcutable); ok {
@@ -218,10 +222,10 @@ func (u *UI) undoMenuItems() []*fyne.MenuItem {
 			}
 		}
 	}
-	undo := fyne.NewMenuItem(lang.L("Undo the last programme edit"), act(&fyne.ShortcutUndo{}, (*programmeScreen).onUndo))
+	undo := fyne.NewMenuItem(lang.L("Undo the last programme edit"), act(&fyne.ShortcutUndo{}, (*programmeScreen).onUndo, undoer.onUndo))
 	undo.Shortcut = &fyne.ShortcutUndo{}
 	redoKey := &desktop.CustomShortcut{KeyName: fyne.KeyZ, Modifier: fyne.KeyModifierShortcutDefault | fyne.KeyModifierShift}
-	redo := fyne.NewMenuItem(lang.L("Redo the programme edit"), act(redoKey, (*programmeScreen).onRedo))
+	redo := fyne.NewMenuItem(lang.L("Redo the programme edit"), act(redoKey, (*programmeScreen).onRedo, undoer.onRedo))
 	redo.Shortcut = redoKey
 	return []*fyne.MenuItem{undo, redo}
 }

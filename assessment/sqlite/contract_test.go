@@ -18,14 +18,15 @@ func TestContract(t *testing.T) {
 	storetest.Run(t, func(t *testing.T) storetest.Stores {
 		db := MustOpenDB(t)
 		return storetest.Stores{
-			Clients:    sqlite.NewClientService(db),
-			Records:    sqlite.NewRecordService(db),
-			Programmes: sqlite.NewProgrammeService(db),
-			Exercises:  sqlite.NewExerciseService(db, lib),
-			Profiles:   sqlite.NewProfileService(db),
-			Due:        sqlite.NewDueService(db),
-			Library:    lib,
-			Today:      today,
+			Clients:     sqlite.NewClientService(db),
+			Records:     sqlite.NewRecordService(db),
+			Programmes:  sqlite.NewProgrammeService(db),
+			Exercises:   sqlite.NewExerciseService(db, lib),
+			Profiles:    sqlite.NewProfileService(db),
+			Due:         sqlite.NewDueService(db),
+			SessionLogs: sqlite.NewSessionLogService(db),
+			Library:     lib,
+			Today:       today,
 		}
 	})
 }

@@ -94,7 +94,12 @@ func buildHistory(path string, lib *assessment.Library) (int64, error) {
 	}
 	for i, p := range ps[:len(ps)-1] {
 		from := recs[benchHistoryRecords-4+i] // the assessment p was made from
-		prop, err := assessment.Propose(from, p, []*assessment.SessionLog{{ProgrammeID: p.ID, Date: p.Weeks[1].Start, Status: assessment.SessionDone, Pain: 7}}, lib)
+		red := &assessment.SessionLog{ProgrammeID: p.ID, Date: p.Weeks[1].Start, Status: assessment.SessionDone, Pain: 7}
+		red.FillPlannedSession(p)
+		for k := range red.Exercises {
+			red.Exercises[k].Outcome = assessment.OutcomeHurt // the whole session hurt
+		}
+		prop, err := assessment.Propose(from, p, []*assessment.SessionLog{red}, lib)
 		if err != nil {
 			return 0, err
 		}

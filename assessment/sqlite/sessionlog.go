@@ -3,6 +3,7 @@ package sqlite
 import (
 	"context"
 	"database/sql"
+	"encoding/json"
 	"strings"
 
 	"github.com/keel-coach/keel/assessment"
@@ -39,8 +40,9 @@ func (s *SessionLogService) CreateSessionLog(ctx context.Context, l *assessment.
 	return tx.commit("save the session")
 }
 
-// UpdateSessionLog replaces a stored log's date, status, pain, doming and
-// note; its programme and client do not change.
+// UpdateSessionLog replaces a stored log's date, status, pain, doming,
+// note, session and exercise outcomes; its programme and client do not
+// change.
 func (s *SessionLogService) UpdateSessionLog(ctx context.Context, l *assessment.SessionLog) error {
 	tx, err := s.db.beginWrite(ctx)
 	if err != nil {
@@ -87,6 +89,44 @@ func (s *SessionLogService) FindSessionLogs(ctx context.Context, f assessment.Se
 		return nil, mapError("list the sessions", err)
 	}
 	return out, nil
+}
+
+var _ assessment.SessionLogRestorer = (*SessionLogService)(nil)
+
+// RestoreSessionLog puts a deleted log back as it was, in one transaction:
+// its ID, programme version, fields and times. Unlike CreateSessionLog it
+// takes a log of a superseded version: the log was right when it was made.
+func (s *SessionLogService) RestoreSessionLog(ctx context.Context, l *assessment.SessionLog) error {
+	if l == nil || l.ID <= 0 {
+		return assessment.Errorf(assessment.EINVALID, "There is no session to put back.")
+	}
+	tx, err := s.db.beginWrite(ctx)
+	if err != nil {
+		return err
+	}
+	defer tx.Rollback()
+	if err := checkSessionLog(l, assessment.Date{}); err != nil {
+		return err
+	}
+	var clientID int64
+	err = tx.QueryRowContext(ctx, `SELECT client_id FROM programmes WHERE id = ?`, l.ProgrammeID).Scan(&clientID)
+	if err == sql.ErrNoRows {
+		return notFound("programme")
+	} else if err != nil {
+		return mapError("put the session back", err)
+	}
+	var n int
+	if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM session_logs WHERE id = ?`, l.ID).Scan(&n); err != nil {
+		return mapError("put the session back", err)
+	}
+	if n > 0 {
+		return assessment.Errorf(assessment.ECONFLICT, "This session is already in the log.")
+	}
+	if err := insertSessionLogAs(ctx, tx, l, l.ID, clientID, l.ProgrammeID); err != nil {
+		return err
+	}
+	l.ClientID = clientID
+	return tx.commit("put the session back")
 }
 
 // DeleteSessionLog removes one log.
@@ -149,8 +189,12 @@ func createSessionLog(ctx context.Context, tx *writeTx, l *assessment.SessionLog
 	}
 	l.ClientID = clientID
 	now := formatTime(tx.now)
-	res, err := tx.ExecContext(ctx, `INSERT INTO session_logs (client_id, programme_id, date, status, pain, doming, note, created_at, updated_at)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`, l.ClientID, l.ProgrammeID, l.Date.String(), l.Status, l.Pain, l.Doming, l.Note, now, now)
+	exercises, err := encodeOutcomes(l.Exercises)
+	if err != nil {
+		return err
+	}
+	res, err := tx.ExecContext(ctx, `INSERT INTO session_logs (client_id, programme_id, date, status, pain, doming, note, session, exercises, created_at, updated_at)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, l.ClientID, l.ProgrammeID, l.Date.String(), l.Status, l.Pain, l.Doming, l.Note, l.Session, exercises, now, now)
 	if err != nil {
 		return mapError("save the session", err)
 	}
@@ -180,8 +224,12 @@ func updateSessionLog(ctx context.Context, tx *writeTx, l *assessment.SessionLog
 	if err := checkSessionLog(l, tx.today()); err != nil {
 		return err
 	}
-	if _, err := tx.ExecContext(ctx, `UPDATE session_logs SET date = ?, status = ?, pain = ?, doming = ?, note = ?, updated_at = ? WHERE id = ?`,
-		l.Date.String(), l.Status, l.Pain, l.Doming, l.Note, formatTime(tx.now), l.ID); err != nil {
+	exercises, err := encodeOutcomes(l.Exercises)
+	if err != nil {
+		return err
+	}
+	if _, err := tx.ExecContext(ctx, `UPDATE session_logs SET date = ?, status = ?, pain = ?, doming = ?, note = ?, session = ?, exercises = ?, updated_at = ? WHERE id = ?`,
+		l.Date.String(), l.Status, l.Pain, l.Doming, l.Note, l.Session, exercises, formatTime(tx.now), l.ID); err != nil {
 		return mapError("save the session", err)
 	}
 	t, err := parseTime(created)
@@ -192,15 +240,35 @@ func updateSessionLog(ctx context.Context, tx *writeTx, l *assessment.SessionLog
 	return nil
 }
 
-const sessionLogColumns = `id, client_id, programme_id, date, status, pain, doming, note, created_at, updated_at`
+const sessionLogColumns = `id, client_id, programme_id, date, status, pain, doming, note, session, exercises, created_at, updated_at`
+
+// encodeOutcomes is the exercises column: the outcomes as a JSON array,
+// "[]" for none.
+func encodeOutcomes(xs []assessment.ExerciseOutcome) (string, error) {
+	if len(xs) == 0 {
+		return "[]", nil
+	}
+	b, err := json.Marshal(xs)
+	if err != nil {
+		return "", assessment.Internal("save the session", err)
+	}
+	return string(b), nil
+}
 
 func scanSessionLog(row scanner) (*assessment.SessionLog, error) {
 	var (
 		l                      assessment.SessionLog
 		date, created, updated string
+		exercises              string
 	)
-	if err := row.Scan(&l.ID, &l.ClientID, &l.ProgrammeID, &date, &l.Status, &l.Pain, &l.Doming, &l.Note, &created, &updated); err != nil {
+	if err := row.Scan(&l.ID, &l.ClientID, &l.ProgrammeID, &date, &l.Status, &l.Pain, &l.Doming, &l.Note, &l.Session, &exercises, &created, &updated); err != nil {
 		return nil, err
+	}
+	if err := json.Unmarshal([]byte(exercises), &l.Exercises); err != nil {
+		return nil, err
+	}
+	if len(l.Exercises) == 0 {
+		l.Exercises = nil
 	}
 	var err error
 	if l.Date, err = assessment.ParseDate(date); err != nil {

@@ -233,13 +233,19 @@ func TestSessionLog_PainSevenRegresses(t *testing.T) {
 		t.Fatal("fixture: no session in week 2 up to today")
 	}
 	logs := sqlite.NewSessionLogService(db)
-	l := &assessment.SessionLog{ProgrammeID: gen.ID, Date: date, Status: assessment.SessionDone, Pain: 7}
+	// She did that day's session and its first exercise hurt.
+	l := &assessment.SessionLog{ProgrammeID: gen.ID, Date: date, Status: assessment.SessionDone, Pain: 7, Session: day.Day,
+		Exercises: assessment.NewOutcomes(&assessment.PlannedSession{Exercises: day.Exercises}, assessment.SessionDone)}
+	l.Exercises[0].Outcome = assessment.OutcomeHurt
 	if err := logs.CreateSessionLog(ctx, l); err != nil {
 		t.Fatal(err)
 	}
 	stored, err := logs.FindSessionLogs(ctx, assessment.SessionLogFilter{ClientID: c.ID})
 	if err != nil {
 		t.Fatal(err)
+	}
+	if len(stored) != 1 || !reflect.DeepEqual(stored[0].Exercises, l.Exercises) || stored[0].Session != day.Day {
+		t.Fatalf("stored %+v; want the session and its outcomes as logged", stored)
 	}
 	v1, err := ps.FindProgrammeByID(ctx, gen.ID)
 	if err != nil {
@@ -249,8 +255,8 @@ func TestSessionLog_PainSevenRegresses(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if prop.Action != assessment.ActionRegress || prop.Light != assessment.LightRed || len(prop.Changes) == 0 {
-		t.Fatalf("proposal %+v; want a regression with changes", prop)
+	if prop.Action != assessment.ActionRegress || prop.Light != assessment.LightRed || len(prop.Changes) != 1 || prop.Changes[0].ExerciseID != l.Exercises[0].ExerciseID {
+		t.Fatalf("proposal %+v; want a regression of the one exercise that hurt", prop)
 	}
 	for _, ch := range prop.Changes {
 		if ch.FromWeek != 2 {

@@ -87,7 +87,11 @@ func (s *TemplateService) FindTemplates(ctx context.Context) ([]*assessment.Temp
 		return nil, err
 	}
 	defer tx.Rollback()
-	rows, err := tx.QueryContext(ctx, `SELECT id, data FROM programme_templates ORDER BY name COLLATE NOCASE, id`)
+	return findTemplates(ctx, tx)
+}
+
+func findTemplates(ctx context.Context, q querier) ([]*assessment.Template, error) {
+	rows, err := q.QueryContext(ctx, `SELECT id, data FROM programme_templates ORDER BY name COLLATE NOCASE, id`)
 	if err != nil {
 		return nil, mapError("list the templates", err)
 	}
@@ -110,6 +114,63 @@ func (s *TemplateService) FindTemplates(ctx context.Context) ([]*assessment.Temp
 		return nil, mapError("list the templates", err)
 	}
 	return out, nil
+}
+
+// importedBefore reports whether an earlier import already saved t under
+// a new name ("name (imported)", "name (imported 2)", …) with the same
+// content, so importing the same file again adds no copy.
+func importedBefore(byName map[string]*assessment.Template, t *assessment.Template) bool {
+	prefix := assessment.Fold(strings.TrimSpace(t.Name) + " (imported")
+	for name, have := range byName {
+		if strings.HasPrefix(name, prefix) && assessment.SameTemplate(have, t) {
+			return true
+		}
+	}
+	return false
+}
+
+// importTemplates stores the file's templates inside the import's
+// transaction. One whose name Keel already has (compared as the coach
+// reads it) is kept out when its content is the same, and otherwise saved
+// under a new name (assessment.ImportedTemplateName): the coach's own
+// template is never replaced.
+func importTemplates(ctx context.Context, tx *writeTx, file []*assessment.Template, sum *assessment.ImportSummary) error {
+	if len(file) == 0 {
+		return nil
+	}
+	have, err := findTemplates(ctx, tx)
+	if err != nil {
+		return err
+	}
+	byName := map[string]*assessment.Template{}
+	for _, t := range have {
+		byName[assessment.Fold(t.Name)] = t
+	}
+	taken := func(name string) bool { return byName[assessment.Fold(name)] != nil }
+	for _, ft := range file {
+		t := &assessment.Template{Name: strings.TrimSpace(ft.Name), Weeks: ft.Weeks}
+		it := assessment.ImportedTemplate{Name: t.Name, Action: assessment.TemplateAdded}
+		if old := byName[assessment.Fold(t.Name)]; old != nil {
+			if assessment.SameTemplate(old, t) || importedBefore(byName, t) {
+				it.Action = assessment.TemplateKept
+				sum.Templates = append(sum.Templates, it)
+				continue
+			}
+			t.Name = assessment.ImportedTemplateName(t.Name, taken)
+			it.Action, it.As = assessment.TemplateRenamed, t.Name
+		}
+		data, err := json.Marshal(t)
+		if err != nil {
+			return assessment.Internal("import the template", err)
+		}
+		now := formatTime(tx.now)
+		if _, err := tx.ExecContext(ctx, `INSERT INTO programme_templates (name, data, created_at, updated_at) VALUES (?, ?, ?, ?)`, t.Name, string(data), now, now); err != nil {
+			return mapError("import the template", err)
+		}
+		byName[assessment.Fold(t.Name)] = t
+		sum.Templates = append(sum.Templates, it)
+	}
+	return nil
 }
 
 // DeleteTemplate removes one template.

@@ -35,8 +35,8 @@ func NewTransferService(db *DB, builtin *assessment.Library) *TransferService {
 // ExportClients gathers one client (clientID > 0) or every client
 // (clientID 0), archived ones included, with their assessments, every
 // version of their programmes, their session logs and the custom exercises
-// those programmes use, in one read transaction (a consistent snapshot),
-// and renumbers it. ExportedAt is the database clock.
+// those programmes use (every one, and every template, for all clients),
+// in one read transaction (a consistent snapshot), and renumbers it. ExportedAt is the database clock.
 func (s *TransferService) ExportClients(ctx context.Context, clientID int64) (*assessment.Export, error) {
 	tx, err := s.db.beginRead(ctx)
 	if err != nil {
@@ -74,6 +74,11 @@ func (s *TransferService) ExportClients(ctx context.Context, clientID int64) (*a
 	}
 	if clientID == 0 {
 		e.Exercises = custom
+		// The coach's templates are hers, not a client's: they travel with
+		// an export of every client.
+		if e.Templates, err = findTemplates(ctx, tx); err != nil {
+			return nil, err
+		}
 	} else {
 		e.Exercises = usedExercises(e.Programmes, custom)
 	}
@@ -101,34 +106,21 @@ func queryAll[T any](ctx context.Context, q querier, query string, args []any, s
 	return out, rows.Err()
 }
 
-// exportSessionLogs reads the session logs (table session_logs, migration
-// 0002) with their storage columns.
+// exportSessionLogs reads the session logs (table session_logs,
+// migrations 0002 and 0008) with their storage columns.
 func exportSessionLogs(ctx context.Context, q querier, where string, args []any) ([]*assessment.SessionLog, error) {
-	rows, err := q.QueryContext(ctx, `SELECT id, client_id, programme_id, date, status, pain, doming, note, created_at, updated_at
-		FROM session_logs`+where+` ORDER BY id`, args...)
+	rows, err := q.QueryContext(ctx, `SELECT `+sessionLogColumns+` FROM session_logs`+where+` ORDER BY id`, args...)
 	if err != nil {
 		return nil, mapError("export the session logs", err)
 	}
 	defer rows.Close()
 	var out []*assessment.SessionLog
 	for rows.Next() {
-		var (
-			l                      assessment.SessionLog
-			date, created, updated string
-		)
-		if err := rows.Scan(&l.ID, &l.ClientID, &l.ProgrammeID, &date, &l.Status, &l.Pain, &l.Doming, &l.Note, &created, &updated); err != nil {
-			return nil, mapError("export the session logs", err)
+		l, err := scanSessionLog(rows)
+		if err != nil {
+			return nil, assessment.Internal("export the session logs", err)
 		}
-		var perr error
-		if l.Date, perr = assessment.ParseDate(date); perr == nil {
-			if l.CreatedAt, perr = parseTime(created); perr == nil {
-				l.UpdatedAt, perr = parseTime(updated)
-			}
-		}
-		if perr != nil {
-			return nil, assessment.Internal("export the session logs", perr)
-		}
-		out = append(out, &l)
+		out = append(out, l)
 	}
 	if err := rows.Err(); err != nil {
 		return nil, mapError("export the session logs", err)
@@ -223,6 +215,10 @@ func (s *TransferService) ImportClients(ctx context.Context, e *assessment.Expor
 
 	sum := &assessment.ImportSummary{DryRun: opts.DryRun}
 	if err := s.importExercises(ctx, tx, e.Exercises, policy, sum); err != nil {
+		return nil, err
+	}
+
+	if err := importTemplates(ctx, tx, e.Templates, sum); err != nil {
 		return nil, err
 	}
 
@@ -488,10 +484,23 @@ func insertProgramme(ctx context.Context, tx *writeTx, fp *assessment.Programme,
 }
 
 func insertSessionLog(ctx context.Context, tx *writeTx, l *assessment.SessionLog, clientID, programmeID int64) error {
-	if _, err := tx.ExecContext(ctx, `INSERT INTO session_logs (client_id, programme_id, date, status, pain, doming, note, created_at, updated_at)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`, clientID, programmeID, l.Date.String(), l.Status, l.Pain, l.Doming, l.Note,
+	return insertSessionLogAs(ctx, tx, l, 0, clientID, programmeID)
+}
+
+// insertSessionLogAs stores l with its own times, under id when not 0.
+func insertSessionLogAs(ctx context.Context, tx *writeTx, l *assessment.SessionLog, id, clientID, programmeID int64) error {
+	exercises, err := encodeOutcomes(l.Exercises)
+	if err != nil {
+		return err
+	}
+	var rowID any
+	if id != 0 {
+		rowID = id
+	}
+	if _, err := tx.ExecContext(ctx, `INSERT INTO session_logs (id, client_id, programme_id, date, status, pain, doming, note, session, exercises, created_at, updated_at)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, rowID, clientID, programmeID, l.Date.String(), l.Status, l.Pain, l.Doming, l.Note, l.Session, exercises,
 		formatTime(orNow(l.CreatedAt, tx)), formatTime(orNow(l.UpdatedAt, tx))); err != nil {
-		return mapError("import the session log", err)
+		return mapError("save the session log", err)
 	}
 	return nil
 }

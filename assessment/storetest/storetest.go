@@ -23,6 +23,9 @@ type Stores struct {
 	Exercises  assessment.ExerciseService
 	Profiles   assessment.ProfileService
 	Due        assessment.DueService
+	// SessionLogs may be nil for a store that keeps none yet: its checks
+	// are skipped.
+	SessionLogs assessment.SessionLogService
 	// Library is the built-in library the exercise store was given.
 	Library *assessment.Library
 	// Today is the day the store's clock reads.
@@ -41,6 +44,7 @@ func Run(t *testing.T, open func(t *testing.T) Stores) {
 	t.Run("CurrentProgramme", func(t *testing.T) { testCurrent(t, open) })
 	t.Run("Exercises", func(t *testing.T) { testExercises(t, open) })
 	t.Run("Profile", func(t *testing.T) { testProfile(t, open) })
+	t.Run("SessionLogs", func(t *testing.T) { testSessionLogs(t, open) })
 }
 
 var ctx = context.Background()

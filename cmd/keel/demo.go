@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"strings"
 	"time"
 
 	"github.com/keel-coach/keel/assessment"
@@ -105,6 +106,20 @@ func sampleHistory(ctx context.Context, s services, c *assessment.Client, sc ass
 	var logs []*assessment.SessionLog
 	for i, d := range days {
 		l := sampleSession(p.ID, i, d, plan)
+		if l.Status != assessment.SessionMissed && l.FillPlannedSession(p) {
+			for k := range l.Exercises {
+				if l.Status == assessment.SessionPartial {
+					// "Did the first half": the rest skipped.
+					l.Exercises[k].Outcome = assessment.OutcomeDone
+					if k >= (len(l.Exercises)+1)/2 {
+						l.Exercises[k].Outcome = assessment.OutcomeSkipped
+					}
+				}
+			}
+		}
+		if i == plan.FlareSession {
+			flareOutcomes(p, l)
+		}
 		at(d)
 		if err := s.sessionLogs.CreateSessionLog(ctx, l); err != nil {
 			return err
@@ -133,15 +148,42 @@ func sampleHistory(ctx context.Context, s services, c *assessment.Client, sc ass
 	return nil
 }
 
+// flareOutcomes says how the flare session went: her back flared during
+// the bridges (the sample's note), so the session of that week with a
+// bridge is the one she did, its bridge marked as hurting; with no bridge
+// in the week, the first exercise of the day's session.
+func flareOutcomes(p *assessment.Programme, l *assessment.SessionLog) {
+	sessions, onDay := assessment.SessionsAround(p, l.Date)
+	if onDay != nil {
+		sessions = append([]assessment.PlannedSession{*onDay}, sessions...)
+	}
+	for _, ps := range sessions {
+		xs := assessment.NewOutcomes(&ps, assessment.SessionDone)
+		hurt := false
+		for k := range xs {
+			if strings.Contains(xs[k].ExerciseID, "bridge") {
+				xs[k].Outcome, hurt = assessment.OutcomeHurt, true
+			}
+		}
+		if hurt {
+			l.Session, l.Exercises = ps.Day, xs
+			return
+		}
+	}
+	if len(l.Exercises) > 0 {
+		l.Exercises[0].Outcome = assessment.OutcomeHurt
+	}
+}
+
 // plannedBefore lists every planned session day of p before today, in
-// order.
+// order (a rest day's optional habit or walk is not a session).
 func plannedBefore(p *assessment.Programme, today assessment.Date) []assessment.Date {
 	var days []assessment.Date
 	for _, wk := range p.Weeks {
 		for k := range 7 {
 			d := wk.Start.AddDays(k)
 			for _, day := range wk.Days {
-				if day.Day == assessment.DayName(d.Weekday()) && len(day.Exercises) > 0 && d.Before(today) {
+				if day.Day == assessment.DayName(d.Weekday()) && len(day.Exercises) > 0 && !day.Rest && d.Before(today) {
 					days = append(days, d)
 				}
 			}
