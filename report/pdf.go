@@ -88,6 +88,7 @@ func Render(h *Handout, w io.Writer, opt RenderOptions) error {
 		}
 	} else {
 		r.summary()
+		r.explainFirst()
 		// The later phases follow the first pages' overview when they fit
 		// the page it ends on; otherwise they follow the last session.
 		// Either way the tracking sheet can have a page of its own.
@@ -201,6 +202,12 @@ type renderer struct {
 	poses map[string]int
 	// laterDone is set once the later phases are drawn.
 	laterDone bool
+	// stopPage is the page that gives the stop rule in full (the box
+	// "Coaching, not medical advice"); session pages point to it.
+	stopPage int
+	// explained is the run of weeks whose key to the doses the first
+	// pages gave.
+	explained *PlanPart
 }
 
 func newRenderer(h *Handout, opt RenderOptions) (*renderer, error) {
@@ -972,7 +979,12 @@ func (r *renderer) summary() {
 	if r.h.Contact != "" {
 		lines = append(lines, boxLine{text: w.Questions + r.h.Contact, gap: 2, muted: true})
 	}
-	r.box(boxStyle{border: r.accent, lineWidth: 0.6}, lines)
+	st := boxStyle{border: r.accent, lineWidth: 0.6}
+	if h := r.boxHeight(st, lines) - 3; h <= r.pageRoom() {
+		r.need(h)
+	}
+	r.stopPage = r.pdf.PageNo()
+	r.box(st, lines)
 }
 
 // bookmark adds an outline entry at the cursor, so a PDF viewer lists the

@@ -213,25 +213,54 @@ func (r *renderer) fridge(p *PlanPart) {
 		r.y += l.h
 	}
 	r.y += 3
-	// The key to the doses goes under the week when it fits, else on top
-	// of the first session.
-	if len(f.Explain) > 0 || f.Equipment != "" {
-		var explain []boxLine
-		if f.Equipment != "" {
-			explain = append(explain, boxLine{text: f.Equipment, bold: true, size: sizeCard}, boxLine{gap: 1})
-		}
-		if len(f.Explain) > 0 {
-			explain = append(explain, boxLine{text: r.h.Words.DosesHeading, bold: true, size: sizeCard})
-		}
-		for _, e := range f.Explain {
-			explain = append(explain, boxLine{text: e, prefix: "•", size: sizeCard, gap: 0.8})
-		}
-		if r.y+r.boxHeight(boxStyle{border: r.accent, lineWidth: 0.4}, explain) <= r.bottom {
-			r.box(boxStyle{border: r.accent, lineWidth: 0.4}, explain)
+	// The key to the doses goes under the week when it fits (unless the
+	// first pages gave it), else on top of the first session.
+	if r.explained == p {
+		return
+	}
+	if explain := r.explainLines(p); len(explain) > 0 {
+		st := boxStyle{border: r.accent, lineWidth: 0.4}
+		if r.y+r.boxHeight(st, explain) <= r.bottom {
+			r.box(st, explain)
 		} else {
 			r.pendingExplain = explain
 		}
 	}
+}
+
+// explainLines are the key to the doses of a run of weeks and the
+// equipment it needs, as box lines; nil when there is neither.
+func (r *renderer) explainLines(p *PlanPart) []boxLine {
+	f := p.Fridge
+	var explain []boxLine
+	if f.Equipment != "" {
+		explain = append(explain, boxLine{text: f.Equipment, bold: true, size: sizeCard}, boxLine{gap: 1})
+	}
+	if len(f.Explain) > 0 {
+		explain = append(explain, boxLine{text: r.h.Words.DosesHeading, bold: true, size: sizeCard})
+	}
+	for _, e := range f.Explain {
+		explain = append(explain, boxLine{text: e, prefix: "•", size: sizeCard, gap: 0.8})
+	}
+	return explain
+}
+
+// explainFirst draws the key to the doses of the only run of weeks on the
+// first pages, under the stop rule, when it fits the page they end on:
+// the session pages then keep their room for the exercises.
+func (r *renderer) explainFirst() {
+	if len(r.h.Parts) != 1 {
+		return
+	}
+	p := &r.h.Parts[0]
+	explain := r.explainLines(p)
+	st := boxStyle{border: r.accent, lineWidth: 0.4}
+	if len(explain) == 0 || r.y+2+r.boxHeight(st, explain) > r.bottom {
+		return
+	}
+	r.y += 2
+	r.box(st, explain)
+	r.explained = p
 }
 
 // drawLine draws one wrapped line at (x, y).
@@ -334,34 +363,39 @@ type cardLayout struct {
 	top, left, right []drawLine
 	topH, bodyH, h   float64
 	leftW, rightW    float64
-	fig              bool
-	figLeft          bool // the pictures top the left column (else the right)
+	fig              bool // the pictures sit at the card's top right
 }
 
-const cardGap = 4.0 // between the columns
+const (
+	cardGap  = 4.0  // between the columns
+	cardFigW = 54.0 // the pictures at a card's top right, beside the name and dose
+)
 
+// layoutCard lays a card out: the name and dose across the top, the
+// pictures beside them at the right, then two columns: how to do it on the
+// left, how it should feel, when to stop, easier, harder and what she
+// needs on the right. The last notes move under the steps while that makes
+// the card shorter.
 func (r *renderer) layoutCard(b ExerciseBlock) cardLayout {
 	inner := r.width - 2*boxPad - cardBar
 	top, left, right := r.cardParts(b)
 	var c cardLayout
-	c.top, c.topH = r.layoutLines(top, inner)
+	topW := inner
+	if len(left) > 0 && r.hasFigure(b.ExerciseID) {
+		c.fig = true
+		topW = inner - cardFigW - cardGap
+	}
+	c.top, c.topH = r.layoutLines(top, topW)
+	if c.fig {
+		c.topH = max(c.topH, figH)
+	}
 	if len(left) > 0 {
 		c.leftW = inner * 0.5
 		c.rightW = inner - c.leftW - cardGap
-		c.fig = r.hasFigure(b.ExerciseID)
-		// The pictures top the left column, over the steps; the notes
-		// fill the right and the last of them move under the steps while
-		// that makes the card shorter.
-		figTop := 0.0
-		if c.fig {
-			c.figLeft = true
-			figTop = figH + 1.5
-		}
-		c.left, c.right = nil, nil
 		height := func(l, rt []boxLine) (float64, float64) {
 			_, lh := r.layoutLines(l, c.leftW)
 			_, rh := r.layoutLines(rt, c.rightW)
-			return lh + figTop, rh
+			return lh, rh
 		}
 		lh, rh := height(left, right)
 		for len(right) > 1 {
@@ -391,17 +425,14 @@ func (r *renderer) card(b ExerciseBlock, c cardLayout) {
 	r.fill(r.accent)
 	r.pdf.Rect(r.left, r.y, cardBar, c.h, "F")
 	x := r.left + cardBar + boxPad
-	y := r.placeLines(c.top, x, r.y+boxPad, r.width-2*boxPad-cardBar) + 2
-	ly, rx, ry := y, x+c.leftW+cardGap, y
-	if c.fig && c.figLeft {
-		figureHook(r, b.ExerciseID, x, ly, min(c.leftW, figW*1.6), figH, true)
-		ly += figH + 1.5
-	} else if c.fig {
-		figureHook(r, b.ExerciseID, rx, ry, min(c.rightW, figW*1.6), figH, true)
-		ry += figH + 1.5
+	inner := r.width - 2*boxPad - cardBar
+	r.placeLines(c.top, x, r.y+boxPad, inner)
+	if c.fig {
+		figureHook(r, b.ExerciseID, x+inner-cardFigW, r.y+boxPad, cardFigW, figH, true)
 	}
-	r.placeLines(c.left, x, ly, c.leftW)
-	r.placeLines(c.right, rx, ry, c.rightW)
+	y := r.y + boxPad + c.topH + 2
+	r.placeLines(c.left, x, y, c.leftW)
+	r.placeLines(c.right, x+c.leftW+cardGap, y, c.rightW)
 	r.y += c.h + 2.5
 }
 
@@ -422,9 +453,10 @@ func (r *renderer) session(s *SessionPage, firstOfPart bool) {
 	headH := float64(len(r.wrap(s.Heading, r.width)))*lineHeight(sizeHeading) + 8
 	r.font(false, sizeBody)
 	headH += float64(len(r.wrap(s.Intro, r.width))) * lineHeight(sizeBody)
-	if s.Stop != "" {
+	stop := r.stopLine(s)
+	if stop != "" {
 		r.font(true, sizeBody)
-		headH += 1 + float64(len(r.wrap(r.h.Words.StopRule+": "+lowerFirst(s.Stop), r.width)))*lineHeight(sizeBody)
+		headH += 1 + float64(len(r.wrap(stop, r.width)))*lineHeight(sizeBody)
 	}
 	explain := r.pendingExplain
 	r.pendingExplain = nil
@@ -451,9 +483,9 @@ func (r *renderer) session(s *SessionPage, firstOfPart bool) {
 	r.bookmark(s.Heading, 1)
 	r.heading(s.Heading, lineHeight(sizeBody)+firstH)
 	r.para(s.Intro, sizeBody, false, 0, colInk)
-	if s.Stop != "" {
+	if stop != "" {
 		r.y += 1
-		r.para(r.h.Words.StopRule+": "+lowerFirst(s.Stop), sizeBody, true, 0, colInk)
+		r.para(stop, sizeBody, true, 0, colInk)
 	}
 	r.y += 2
 	if len(explain) > 0 {
@@ -462,6 +494,19 @@ func (r *renderer) session(s *SessionPage, firstOfPart bool) {
 	for i, b := range s.Exercises {
 		r.card(b, cards[i])
 	}
+}
+
+// stopLine is what a session page says of the stop rule: one line that
+// points to the page giving it in full, or the rule itself when no page
+// gives it.
+func (r *renderer) stopLine(s *SessionPage) string {
+	if s.Stop == "" {
+		return ""
+	}
+	if r.stopPage > 0 && r.h.Words.StopReminder != "" {
+		return fmt.Sprintf(r.h.Words.StopReminder, r.stopPage)
+	}
+	return r.h.Words.StopRule + ": " + lowerFirst(s.Stop)
 }
 
 // later draws the phases after the printed weeks, a paragraph each.

@@ -1099,10 +1099,47 @@ func (pb *partBuilder) doseOver(g *dayGroup, k int, ln line) string {
 	if h := strings.TrimSpace(ln.rx.HowHard); h != "" {
 		text += ". " + upperFirst(roundWords(strings.TrimSuffix(h, ".")))
 		if howFrom > 0 {
-			text += fmt.Sprintf(". From week %d: %s", howFrom, lowerFirst(roundWords(strings.TrimSuffix(lastHow, "."))))
+			later := changedClause(roundWords(strings.TrimSuffix(h, ".")), roundWords(strings.TrimSuffix(lastHow, ".")))
+			text += fmt.Sprintf(". From week %d: %s", howFrom, lowerFirst(later))
 		}
 	}
 	return text
+}
+
+// changedClause shortens a later guidance sentence to the clause that
+// changed: "A band you could pull 5 more times at the end of each round,
+// with the same good form" then "… 3 more times …" gives "a band you could
+// pull 3 more times at the end of each round", so she does not read the
+// same words twice on one card. The sentence stays whole when the change
+// runs to its end or when more than one clause changed.
+func changedClause(before, after string) string {
+	a, b := strings.Fields(before), strings.Fields(after)
+	p := 0
+	for p < len(a) && p < len(b) && a[p] == b[p] {
+		p++
+	}
+	q := 0
+	for q < len(a)-p && q < len(b)-p && a[len(a)-1-q] == b[len(b)-1-q] {
+		q++
+	}
+	if p == len(b) || q == 0 {
+		return after
+	}
+	// the end of the clause holding the last changed word
+	last := len(b) - q - 1
+	for i := max(last, 0); i < len(b)-1; i++ {
+		if strings.HasSuffix(b[i], ",") || strings.HasSuffix(b[i], ";") {
+			// an earlier clause boundary inside the change: several clauses
+			// changed; keep the whole sentence
+			for j := p; j < last; j++ {
+				if strings.HasSuffix(b[j], ",") || strings.HasSuffix(b[j], ";") {
+					return after
+				}
+			}
+			return strings.TrimRight(strings.Join(b[:i+1], " "), ",;")
+		}
+	}
+	return after
 }
 
 func lowerFirst(s string) string {

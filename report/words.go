@@ -26,6 +26,9 @@ type Words struct {
 	NotAdvice     string
 	StopIntro     string
 	StopRule      string // the label before her stop rule on a session page
+	// StopReminder is the one line under a session's heading that points to
+	// the stop rule in full ("%d" is the page it is on).
+	StopReminder string
 	Questions     string
 	LaterHeading  string
 	LaterIntro    string
@@ -69,6 +72,7 @@ var englishWords = Words{
 	NotAdvice:     "Coaching, not medical advice",
 	StopIntro:     "When to stop an exercise and tell me:",
 	StopRule:      "Your stop rule",
+	StopReminder:  "Stop rule (page %d): ease off or stop for pain, leaking, heaviness or a ridge on your tummy.",
 	Questions:     "Questions or worries: ",
 	LaterHeading:  "After this phase",
 	LaterIntro:    "We move on when you are ready, not by the calendar. At each check-in we look at these together.",
