@@ -16,19 +16,19 @@ import (
 // a test can read every word she will read without opening a PDF, and a
 // translation has one place to go.
 type Words struct {
-	Lang          string // BCP 47 tag of the document language
-	ReadFirst     string
-	Found         string
-	Matters       string
-	Activities    string
-	WorksOn       string
-	WorksOnSame   string
-	NotAdvice     string
-	StopIntro     string
-	StopRule      string // the label before her stop rule on a session page
+	Lang        string // BCP 47 tag of the document language
+	ReadFirst   string
+	Found       string
+	Matters     string
+	Activities  string
+	WorksOn     string
+	WorksOnSame string
+	NotAdvice   string
+	StopIntro   string
+	StopRule    string // the label before her stop rule on a session page
 	// StopReminder is the one line under a session's heading that points to
 	// the stop rule in full ("%d" is the page it is on).
-	StopReminder string
+	StopReminder  string
 	Questions     string
 	LaterHeading  string
 	LaterIntro    string
