@@ -205,6 +205,8 @@ type renderer struct {
 	// stopPage is the page that gives the stop rule in full (the box
 	// "Coaching, not medical advice"); session pages point to it.
 	stopPage int
+	// reminded is the last page that reminded her of the stop rule.
+	reminded int
 	// explained is the run of weeks whose key to the doses the first
 	// pages gave.
 	explained *PlanPart
@@ -679,7 +681,7 @@ type tcell struct {
 const (
 	boxTick = "tick"
 	boxPain = "pain"
-	boxSize = 6.0
+	boxSize = 5.0
 )
 
 // table describes a table that may run over several pages.

@@ -369,6 +369,13 @@ type cardLayout struct {
 const (
 	cardGap  = 4.0  // between the columns
 	cardFigW = 54.0 // the pictures at a card's top right, beside the name and dose
+	cardFigH = 19.0
+	// A card's white space: inside its border, between the top and the
+	// columns, and between two cards. Tight, as every millimetre of it
+	// repeats a dozen times in a handout.
+	cardPad      = 2.2
+	cardInnerGap = 1.2
+	cardSpace    = 2.0
 )
 
 // layoutCard lays a card out: the name and dose across the top, the
@@ -387,7 +394,7 @@ func (r *renderer) layoutCard(b ExerciseBlock) cardLayout {
 	}
 	c.top, c.topH = r.layoutLines(top, topW)
 	if c.fig {
-		c.topH = max(c.topH, figH)
+		c.topH = max(c.topH, cardFigH)
 	}
 	if len(left) > 0 {
 		c.leftW = inner * 0.5
@@ -409,9 +416,9 @@ func (r *renderer) layoutCard(b ExerciseBlock) cardLayout {
 		}
 		c.left, _ = r.layoutLines(left, c.leftW)
 		c.right, _ = r.layoutLines(right, c.rightW)
-		c.bodyH = max(lh, rh) + 2
+		c.bodyH = max(lh, rh) + cardInnerGap
 	}
-	c.h = c.topH + c.bodyH + 2*boxPad
+	c.h = c.topH + c.bodyH + 2*cardPad
 	return c
 }
 
@@ -426,14 +433,14 @@ func (r *renderer) card(b ExerciseBlock, c cardLayout) {
 	r.pdf.Rect(r.left, r.y, cardBar, c.h, "F")
 	x := r.left + cardBar + boxPad
 	inner := r.width - 2*boxPad - cardBar
-	r.placeLines(c.top, x, r.y+boxPad, inner)
+	r.placeLines(c.top, x, r.y+cardPad, inner)
 	if c.fig {
-		figureHook(r, b.ExerciseID, x+inner-cardFigW, r.y+boxPad, cardFigW, figH, true)
+		figureHook(r, b.ExerciseID, x+inner-cardFigW, r.y+cardPad, cardFigW, cardFigH, true)
 	}
-	y := r.y + boxPad + c.topH + 2
+	y := r.y + cardPad + c.topH + cardInnerGap
 	r.placeLines(c.left, x, y, c.leftW)
 	r.placeLines(c.right, x+c.leftW+cardGap, y, c.rightW)
-	r.y += c.h + 2.5
+	r.y += c.h + cardSpace
 }
 
 // boxHeight measures a box the way box() lays it out.
@@ -468,7 +475,7 @@ func (r *renderer) session(s *SessionPage, firstOfPart bool) {
 	cards := make([]cardLayout, len(s.Exercises))
 	for i, b := range s.Exercises {
 		cards[i] = r.layoutCard(b)
-		h := cards[i].h + 2.5
+		h := cards[i].h + cardSpace
 		if i == 0 {
 			firstH = h
 		}
@@ -480,6 +487,11 @@ func (r *renderer) session(s *SessionPage, firstOfPart bool) {
 	if firstOfPart || r.y+headH+firstH > r.bottom {
 		r.newPage()
 	}
+	// the reminder of the stop rule is said once a page
+	if r.reminded == r.pdf.PageNo() && r.stopPage > 0 {
+		stop = ""
+	}
+	r.reminded = r.pdf.PageNo()
 	r.bookmark(s.Heading, 1)
 	r.heading(s.Heading, lineHeight(sizeBody)+firstH)
 	r.para(s.Intro, sizeBody, false, 0, colInk)
@@ -569,7 +581,7 @@ func (r *renderer) tracking() {
 	// Box columns just wider than their heading; the session name gets
 	// the room so it stays on one line and rows stay even.
 	box := 12.5
-	widths := []float64{30, 0, box, 19, box, box, box, 16}
+	widths := []float64{34, 0, box, 18, box, box, box, 16}
 	fixed := 0.0
 	for _, x := range widths {
 		fixed += x
@@ -580,7 +592,7 @@ func (r *renderer) tracking() {
 	for _, c := range w.TrackColumns {
 		header = append(header, head(c))
 	}
-	t := table{title: w.TrackHeading, widths: widths, header: header, minRow: 8.5}
+	t := table{title: w.TrackHeading, widths: widths, header: header, minRow: 7.2}
 	for _, tw := range r.h.Tracking {
 		for i, s := range tw.Sessions {
 			day := firstNonEmpty(s.Date, s.Day)
@@ -630,7 +642,7 @@ func (r *renderer) tracking() {
 	r.y += 2
 	// Rows may shrink a little (never below a pen box and its margin) so
 	// the last page is not left with a row or two.
-	for _, h := range []float64{8.0, 7.4} {
+	for _, h := range []float64{6.9, 6.6} {
 		if n := r.lastPageRows(t); n == 0 || n >= minLastRows {
 			break
 		}

@@ -203,6 +203,8 @@ type partBuilder struct {
 	// fridge page.
 	explained []string
 	whySeen   map[string]bool
+	// nothingSaid is set once a card has said she needs nothing.
+	nothingSaid bool
 }
 
 // dayGroup is a weekday over a run of weeks with the same session.
@@ -507,7 +509,7 @@ func (pb *partBuilder) fill(b *ExerciseBlock, ln line, phase string) {
 		b.Equipment = "ask me what you need for this one."
 	}
 	if b.Easier == "" {
-		b.Easier = "fewer repetitions, or a smaller movement."
+		b.Easier = "fewer, or a smaller movement."
 		if family == assessment.FamilyConditioning {
 			b.Easier = "a shorter, slower walk."
 		}
@@ -515,8 +517,17 @@ func (pb *partBuilder) fill(b *ExerciseBlock, ln line, phase string) {
 	if family == assessment.FamilyConditioning && strings.HasPrefix(b.Equipment, "Nothing") {
 		b.Equipment = "Comfortable shoes; the pram is welcome."
 	}
+	// "Nothing: just you and a bit of floor" is said on the first card
+	// that needs nothing; the cards after it leave the line out, as the
+	// session's list of equipment does.
+	if b.Equipment == nothingNeeded {
+		if pb.nothingSaid {
+			b.Equipment = ""
+		}
+		pb.nothingSaid = true
+	}
 	if b.Harder == "" {
-		b.Harder = "not yet: we decide that together at your check-in."
+		b.Harder = "none yet; we choose one at a check-in."
 	}
 	// A reason already given on an earlier card ("It helps your breathing,
 	// deep core and everyday strength") is not repeated: it saves a few
@@ -711,6 +722,9 @@ var equipmentNames = map[string]string{
 	assessment.EquipFoamRoller: "a foam roller (a rolled towel at a pinch)",
 }
 
+// nothingNeeded is the equipment line of an exercise that needs none.
+const nothingNeeded = "Nothing: just you and a bit of floor."
+
 func equipmentList(eq []string) string {
 	var out []string
 	for _, e := range eq {
@@ -719,7 +733,7 @@ func equipmentList(eq []string) string {
 		}
 	}
 	if len(out) == 0 {
-		return "Nothing: just you and a bit of floor."
+		return nothingNeeded
 	}
 	s := joinAnd(out) + "."
 	return strings.ToUpper(s[:1]) + s[1:]
