@@ -82,12 +82,17 @@ func loadTemplate(pdf fontDoc) *fontTemplate {
 		t.keys = append(t.keys, iter.Key())
 		t.defs = append(t.defs, def)
 	}
+	t.spare = make([]sync.Pool, len(t.defs))
 	return t
 }
 
 type fontTemplate struct {
 	keys []reflect.Value
 	defs []reflect.Value
+	// spare holds, per face, copies of the font file's bytes that a
+	// finished document gave back unchanged (releaseFonts): the next
+	// document takes one instead of copying 455 KB again.
+	spare []sync.Pool
 }
 
 // addFonts gives pdf the handout's fonts: copies of the template's (the
@@ -103,8 +108,36 @@ func addFonts(pdf fontDoc, newDoc func() fontDoc) {
 		return
 	}
 	for i, key := range t.keys {
-		fonts.SetMapIndex(key, freshCopy(t.defs[i]))
+		fonts.SetMapIndex(key, freshCopy(t.defs[i], &t.spare[i]))
 	}
+}
+
+// releaseFonts gives back the font-file bytes of a document that is
+// written and will not be used again, for the next document to reuse.
+// Subsetting pads tables in place, so only bytes still equal to the
+// template's are kept: a copy that was changed is left to the collector.
+func releaseFonts(pdf fontDoc) {
+	t := fontsHeld
+	fonts, ok := fontsMap(pdf)
+	if t == nil || !ok {
+		return
+	}
+	for i, key := range t.keys {
+		def := fonts.MapIndex(key)
+		if !def.IsValid() {
+			continue
+		}
+		data := fileBytes(def)
+		orig := fileBytes(t.defs[i])
+		if len(data) == len(orig) && &data[0] != &orig[0] && bytes.Equal(data, orig) {
+			t.spare[i].Put(&data)
+		}
+	}
+}
+
+// fileBytes is the bytes a font definition's file reader reads.
+func fileBytes(def reflect.Value) []byte {
+	return def.FieldByName("utf8File").Elem().FieldByName("fileReader").Elem().FieldByName("array").Bytes()
 }
 
 // fontsMap is pdf's font table (Fpdf.fonts, map[string]fontDefType), made
@@ -150,7 +183,7 @@ func shareable(def reflect.Value) bool {
 // widths, metrics, name and font bytes are shared; the used-character set,
 // the font-file state that subsetting rewrites, its reader and the bytes
 // it reads are new.
-func freshCopy(def reflect.Value) reflect.Value {
+func freshCopy(def reflect.Value, spare *sync.Pool) reflect.Value {
 	c := reflect.New(def.Type()).Elem()
 	writable(c).Set(def)
 
@@ -174,7 +207,11 @@ func freshCopy(def reflect.Value) reflect.Value {
 	// (gofpdf did the same to the one embedded array in every document
 	// before, a data race when two handouts are written at once).
 	data := writable(readerCopy.Elem().FieldByName("array"))
-	data.SetBytes(bytes.Clone(data.Bytes()))
+	if b, ok := spare.Get().(*[]byte); ok {
+		data.SetBytes(*b)
+	} else {
+		data.SetBytes(bytes.Clone(data.Bytes()))
+	}
 	reader.Set(readerCopy)
 	file.Set(fileCopy)
 	return c

@@ -109,6 +109,7 @@ func Render(h *Handout, w io.Writer, opt RenderOptions) error {
 			r.referralSheet(&h.Referrals[i], false)
 		}
 	}
+	r.footers()
 	if err := r.pdf.Error(); err != nil {
 		return assessment.Internal("draw the handout", err)
 	}
@@ -116,6 +117,7 @@ func Render(h *Handout, w io.Writer, opt RenderOptions) error {
 	if err := r.pdf.Output(&buf); err != nil {
 		return assessment.Internal("write the handout", err)
 	}
+	releaseFonts(r.pdf)
 	if _, err := w.Write(withLang(buf.Bytes(), h.Words.Lang)); err != nil {
 		return assessment.Internal("write the handout", err)
 	}
@@ -227,9 +229,9 @@ func newRenderer(h *Handout, opt RenderOptions) (*renderer, error) {
 	pdf.SetModificationDate(when)
 	pdf.SetCatalogSort(true)
 	pdf.SetDisplayMode("default", "single") // replaced by /Lang in Render (withLang)
-	// The page-count alias must be set before the fonts are added: gofpdf
-	// then replaces its UTF-16 form in the page streams at close.
-	pdf.AliasNbPages("")
+	// No page-count alias: footers() writes "Page x of y" on every page
+	// once the count is known, which spares gofpdf's search-and-replace
+	// through every page stream at close (a copy of each page).
 	addFonts(pdf, newFontTemplate) // parsed once per process: fonts.go
 	pdf.SetTitle(h.Title+" – "+h.ClientName, true)
 	pdf.SetAuthor(firstNonEmpty(h.CoachName, h.Business, "Keel"), true)
@@ -270,7 +272,6 @@ func newRenderer(h *Handout, opt RenderOptions) (*renderer, error) {
 		scale = min(scale, logoMaxW/float64(pw), logoMaxH/float64(ph))
 		r.logoW, r.logoH = float64(pw)*scale, float64(ph)*scale
 	}
-	pdf.SetFooterFunc(r.footer)
 	if err := pdf.Error(); err != nil {
 		return nil, assessment.Internal("load the handout fonts", err)
 	}
@@ -279,9 +280,7 @@ func newRenderer(h *Handout, opt RenderOptions) (*renderer, error) {
 
 // newFontTemplate is the document fonts.go loads the fonts into once.
 func newFontTemplate() fontDoc {
-	pdf := gofpdf.New("P", "mm", "A4", "")
-	pdf.AliasNbPages("")
-	return pdf
+	return gofpdf.New("P", "mm", "A4", "")
 }
 
 func firstNonEmpty(xs ...string) string {
@@ -348,11 +347,21 @@ func (r *renderer) newPage() {
 	r.y += 5
 }
 
-// footer prints "Page x of y", the client's name and the date on every
-// page. The page count is gofpdf's alias, written after the page number
-// with %d so the font subset always holds the digits it needs.
-func (r *renderer) footer() {
+// footers prints "Page x of y", the client's name and the date at the
+// foot of every page, once the pages are drawn and their number known.
+func (r *renderer) footers() {
+	n := r.pdf.PageCount()
+	for i := 1; i <= n; i++ {
+		r.pdf.SetPage(i)
+		r.footer(i, n)
+	}
+}
+
+// footer draws one page's footer. Every state it uses (line, font and
+// colours) is set here, as the page's stream may end in any state.
+func (r *renderer) footer(page, pages int) {
 	y := r.pageH - footerGap - 3
+	r.fill(colWhite)
 	r.draw(colRule)
 	r.pdf.SetLineWidth(0.2)
 	r.pdf.Line(r.left, y, r.right, y)
@@ -360,7 +369,7 @@ func (r *renderer) footer() {
 	r.text(colMuted)
 	lh := lineHeight(sizeTiny)
 	third := r.width / 3
-	r.cell(r.left, y+1.5, third, lh, fmt.Sprintf("Page %d of {nb}", r.pdf.PageNo()), "L")
+	r.cell(r.left, y+1.5, third, lh, "Page "+strconv.Itoa(page)+" of "+strconv.Itoa(pages), "L")
 	r.cell(r.left+third, y+1.5, third, lh, r.fit(r.h.ClientName, third-2), "C")
 	r.cell(r.left+2*third, y+1.5, third, lh, r.fit(r.h.Date, third), "R")
 }
@@ -1326,6 +1335,7 @@ func RenderCatalogue(c *Catalogue, w io.Writer, opt RenderOptions) error {
 	for _, e := range c.Entries {
 		r.catalogueRow(e)
 	}
+	r.footers()
 	if err := r.pdf.Error(); err != nil {
 		return assessment.Internal("draw the library sheet", err)
 	}
