@@ -207,6 +207,8 @@ type renderer struct {
 	// stopPage is the page that gives the stop rule in full (the box
 	// "Coaching, not medical advice"); session pages point to it.
 	stopPage int
+	// rowPad, when set, is the space above and below table text.
+	rowPad float64
 	// reminded is the last page that reminded her of the stop rule.
 	reminded int
 	// explained is the run of weeks whose key to the doses the first
@@ -690,7 +692,7 @@ type tcell struct {
 const (
 	boxTick = "tick"
 	boxPain = "pain"
-	boxSize = 5.0
+	boxSize = 5.0 // a pen box, at most; rows under 6.4 mm take smaller ones (penSize)
 )
 
 // table describes a table that may run over several pages.
@@ -706,10 +708,19 @@ type table struct {
 
 const cellPad = 1.6
 
+// padY is the space above and below a table cell's text: cellPad, or the
+// tighter rowPad the tracking sheet sets while it lays out its rows.
+func (r *renderer) padY() float64 {
+	if r.rowPad > 0 {
+		return r.rowPad
+	}
+	return cellPad
+}
+
 // cellLines wraps a cell's spans to its width.
 func (r *renderer) cellLines(c tcell, w float64) ([]drawLine, float64) {
 	var out []drawLine
-	h := 2 * cellPad
+	h := 2 * r.padY()
 	for _, s := range c.spans {
 		size := s.size
 		if size == 0 {
@@ -724,7 +735,7 @@ func (r *renderer) cellLines(c tcell, w float64) ([]drawLine, float64) {
 		}
 	}
 	if c.box != "" {
-		h = max(h, boxSize+1.4)
+		h = max(h, minPenSize+1.3)
 	}
 	return out, h
 }
@@ -758,7 +769,7 @@ func (r *renderer) drawRow(cells []tcell, lines [][]drawLine, widths []float64, 
 			style = "FD"
 		}
 		r.pdf.Rect(x, r.y, w, h, style)
-		y := r.y + cellPad
+		y := r.y + r.padY()
 		for _, d := range lines[i] {
 			r.font(d.bold, d.size)
 			r.text(colInk)
@@ -1121,23 +1132,32 @@ func (r *renderer) chart(c *Chart, x, y float64) {
 
 // penBox draws a box to fill in, centred in the cell (x, y, w, h): a
 // square to tick, or a wider box for a pain score followed by "/10".
+// minPenSize is the smallest pen box: about the size of a printed form's
+// tick box, still easy to hit with a pen.
+const minPenSize = 4.0
+
+// penSize is the pen box for a row h high: 5 mm, smaller in a tight row,
+// never under minPenSize, with at least 0.65 mm above and below.
+func penSize(h float64) float64 { return max(minPenSize, min(boxSize, h-1.3)) }
+
 func (r *renderer) penBox(kind string, x, y, w, h float64) {
 	r.draw(colInk)
 	r.pdf.SetLineWidth(0.3)
-	by := y + (h-boxSize)/2
+	size := penSize(h)
+	by := y + (h-size)/2
 	if kind == boxTick {
-		r.pdf.Rect(x+(w-boxSize)/2, by, boxSize, boxSize, "D")
+		r.pdf.Rect(x+(w-size)/2, by, size, size, "D")
 		return
 	}
 	r.font(false, sizeTiny)
 	r.text(colMuted)
 	of := "/10"
 	ow := r.strWidth(of)
-	bw := boxSize * 1.6
+	bw := size * 1.6
 	bx := x + (w-bw-ow-0.8)/2
-	r.pdf.Rect(bx, by, bw, boxSize, "D")
+	r.pdf.Rect(bx, by, bw, size, "D")
 	lh := lineHeight(sizeTiny)
-	r.cell(bx+bw+0.8, by+(boxSize-lh)/2, ow, lh, of, "L")
+	r.cell(bx+bw+0.8, by+(size-lh)/2, ow, lh, of, "L")
 }
 
 // --- figures --------------------------------------------------------------------

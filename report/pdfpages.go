@@ -607,30 +607,73 @@ func (r *renderer) tracking() {
 			})
 		}
 	}
+	// Its rows hold one line of text: a tighter margin above and below it
+	// lets them shrink to the pen boxes.
+	r.rowPad = 1.0
+	defer func() { r.rowPad = 0 }()
 	// The sheet's height: heading, intro, key and every row.
 	body := lineHeight(sizeBody)
-	trackH := lineHeight(sizeHeading) + 8
+	headH := lineHeight(sizeHeading) + 5.5
 	r.font(false, sizeBody)
-	trackH += float64(len(r.wrap(w.TrackIntro, r.width)))*body + 3
+	headH += float64(len(r.wrap(w.TrackIntro, r.width)))*body + 3
 	r.font(false, sizeCard)
 	for _, k := range w.TrackKey {
-		trackH += float64(len(r.wrap(k, r.width))) * lineHeight(sizeCard)
+		headH += float64(len(r.wrap(k, r.width))) * lineHeight(sizeCard)
 	}
 	_, hh := r.rowHeight(t.header, t.widths, 0)
-	trackH += hh
-	for _, row := range t.rows {
-		_, rh := r.rowHeight(row, t.widths, t.minRow)
-		trackH += rh
+	headH += hh
+	sheetH := func(row float64) float64 {
+		h := headH
+		for _, rw := range t.rows {
+			_, rh := r.rowHeight(rw, t.widths, row)
+			h += rh
+		}
+		return h
 	}
-	// The sheet starts on the page so far when two-fifths of it is left,
-	// room for the key and the first weeks' rows; otherwise that page
-	// would be left part empty and the sheet run a page longer.
-	// A sheet that fits a page whole but not the rest of this one starts
-	// a page, so it is never split.
-	if r.pdf.PageNo() == 0 || r.bottom-r.y < 0.4*r.pageRoom() || (r.bottom-r.y < trackH && trackH <= r.pageRoom()) {
-		r.newPage()
-	} else {
-		r.y += 4
+	// Rows are 7.2 mm, tighter (down to 5.3 mm, with 4 mm pen boxes)
+	// when that keeps the sheet whole: on the page so far, else on a page
+	// of its own. A sheet that fits a page whole is never split.
+	rows := []float64{7.2, 6.9, 6.6, 6.2, 5.9, 5.6, 5.3}
+	here := r.pdf.PageNo() > 0 && r.bottom-r.y >= 0.3*r.pageRoom()
+	placed := false
+	// A page holding only the end of the sessions (less than a third
+	// used) is not left that short: the sheet starts below it and runs on.
+	topOfPage := r.bottom - r.pageRoom()
+	short := r.pdf.PageNo() > 0 && r.y-topOfPage < 0.3*r.pageRoom()
+	for _, where := range []bool{true, false} {
+		if !where && short {
+			break
+		}
+		if where && !here {
+			continue
+		}
+		room := r.pageRoom()
+		if where {
+			room = r.bottom - r.y - 4
+		}
+		for _, h := range rows {
+			if sheetH(h) <= room {
+				t.minRow, placed = h, true
+				break
+			}
+		}
+		if placed {
+			if where {
+				r.y += 4
+			} else {
+				r.newPage()
+			}
+			break
+		}
+	}
+	if !placed {
+		// longer than a page: it runs on, starting here when two-fifths
+		// of the page is left (the key and the first weeks' rows)
+		if r.pdf.PageNo() == 0 || r.bottom-r.y < 0.4*r.pageRoom() {
+			r.newPage()
+		} else {
+			r.y += 4
+		}
 	}
 	r.bookmark(w.TrackHeading, 0)
 	r.heading(w.TrackHeading, 0)
@@ -643,6 +686,9 @@ func (r *renderer) tracking() {
 	// Rows may shrink a little (never below a pen box and its margin) so
 	// the last page is not left with a row or two.
 	for _, h := range []float64{6.9, 6.6} {
+		if placed {
+			break
+		}
 		if n := r.lastPageRows(t); n == 0 || n >= minLastRows {
 			break
 		}

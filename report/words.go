@@ -78,7 +78,7 @@ var englishWords = Words{
 	LaterIntro:    "We move on when you are ready, not by the calendar. At each check-in we look at these together.",
 	DosesHeading:  "How to read the amounts",
 	TrackHeading:  "Tracking sheet",
-	TrackIntro:    "After each session, fill in its row with a pen. Bring this sheet to your next check-in: it shows us both how the plan is going.",
+	TrackIntro:    "After each session, fill in its row with a pen; bring the sheet to your next check-in.",
 	ProgressHead:  "Your progress",
 	ProgressIntro: "Your first assessment (%s) next to today's (%s).",
 	OverTime:      "Over time",
@@ -102,9 +102,8 @@ var englishWords = Words{
 	AboutMinutes:  "about %d min",
 	TrackColumns:  []string{"When", "Session", "Done", "Pain", "Leak", "Heavy", "Dome", "Notes"},
 	TrackKey: []string{
-		"Done: tick when you finished the session.",
-		"Pain: your back after the session, from 0 (none) to 10 (the worst you can imagine).",
-		"Leak, Heavy, Dome: tick if you leaked, felt heaviness or dragging low down, or saw a ridge along the middle of your tummy. Tell me at the next session if you tick any of these; if one is new or stronger than usual, stop that exercise and tell me before then.",
+		"Done: tick when you finish. Pain: your back afterwards, from 0 (none) to 10 (the worst you can imagine).",
+		"Leak, Heavy, Dome: tick if you leaked, felt heaviness or dragging low down, or saw a ridge along the middle of your tummy. Tell me at the next session; if one is new or stronger than usual, stop that exercise and tell me before then.",
 	},
 }
 
