@@ -314,6 +314,12 @@ func (r *renderer) cardParts(b ExerciseBlock) (top, left, right []boxLine) {
 	return top, left, right
 }
 
+// linesHeight is the height layoutLines gives lines at width w.
+func (r *renderer) linesHeight(lines []boxLine, w float64) float64 {
+	_, h := r.layoutLines(lines, w)
+	return h
+}
+
 // layoutLines wraps box lines to width w.
 func (r *renderer) layoutLines(lines []boxLine, w float64) ([]drawLine, float64) {
 	var dl []drawLine
@@ -369,7 +375,7 @@ type cardLayout struct {
 const (
 	cardGap  = 4.0  // between the columns
 	cardFigW = 54.0 // the pictures at a card's top right, beside the name and dose
-	cardFigH = 19.0
+	cardFigH = 17.0
 	// A card's white space: inside its border, between the top and the
 	// columns, and between two cards. Tight, as every millimetre of it
 	// repeats a dozen times in a handout.
@@ -397,26 +403,31 @@ func (r *renderer) layoutCard(b ExerciseBlock) cardLayout {
 		c.topH = max(c.topH, cardFigH)
 	}
 	if len(left) > 0 {
-		c.leftW = inner * 0.5
-		c.rightW = inner - c.leftW - cardGap
-		height := func(l, rt []boxLine) (float64, float64) {
-			_, lh := r.layoutLines(l, c.leftW)
-			_, rh := r.layoutLines(rt, c.rightW)
-			return lh, rh
-		}
-		lh, rh := height(left, right)
-		for len(right) > 1 {
-			moved := append(append([]boxLine(nil), left...), right[len(right)-1])
-			moved[len(moved)-1].gap = 1.5
-			l2, r2 := height(moved, right[:len(right)-1])
-			if max(l2, r2) >= max(lh, rh) {
-				break
+		// The column split that makes the card shortest: the steps often
+		// need more width than the notes.
+		best := -1.0
+		for _, frac := range []float64{0.5, 0.55, 0.6} {
+			lw := inner * frac
+			rw := inner - lw - cardGap
+			l, rt := left, right
+			lh, rh := r.linesHeight(l, lw), r.linesHeight(rt, rw)
+			for len(rt) > 1 {
+				moved := append(append([]boxLine(nil), l...), rt[len(rt)-1])
+				moved[len(moved)-1].gap = 1.5
+				l2, r2 := r.linesHeight(moved, lw), r.linesHeight(rt[:len(rt)-1], rw)
+				if max(l2, r2) >= max(lh, rh) {
+					break
+				}
+				l, rt, lh, rh = moved, rt[:len(rt)-1], l2, r2
 			}
-			left, right, lh, rh = moved, right[:len(right)-1], l2, r2
+			if h := max(lh, rh); best < 0 || h < best-0.01 {
+				best = h
+				c.leftW, c.rightW = lw, rw
+				c.left, _ = r.layoutLines(l, lw)
+				c.right, _ = r.layoutLines(rt, rw)
+			}
 		}
-		c.left, _ = r.layoutLines(left, c.leftW)
-		c.right, _ = r.layoutLines(right, c.rightW)
-		c.bodyH = max(lh, rh) + cardInnerGap
+		c.bodyH = best + cardInnerGap
 	}
 	c.h = c.topH + c.bodyH + 2*cardPad
 	return c
