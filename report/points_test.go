@@ -54,15 +54,17 @@ func exampleInput(t *testing.T, name string) report.Input {
 // coachLanguage is what must never reach her: grades, scores, codes, ISO
 // dates, notes written for the coach, the third person.
 var coachLanguage = []*regexp.Regexp{
-	regexp.MustCompile(`\b\d[+-]?/5\b`),                   // muscle grades "3/5", "4+/5"
-	regexp.MustCompile(`\b\d/3\b|\bscored\b`),             // the hinge score
-	regexp.MustCompile(`\b\d{4}-\d{2}-\d{2}\b`),           // ISO dates
-	regexp.MustCompile(`\b\d+-\d+-\d+\b`),                 // tempo codes "3-1-2"
-	regexp.MustCompile(`\b\d+ ?× ?\d+`),                   // "2 × 8"
-	regexp.MustCompile(`\bpain \d+/10\b`),                 // "pain 7/10"
-	regexp.MustCompile(`(?i)\bglute (med|max)\b`),         // muscle shorthand
-	regexp.MustCompile(`\b(NPRS|RPE|IRD|DRA|ASLR|TFL)\b`), // abbreviations
-	regexp.MustCompile(`(?i)\b(left|right) only\b`),       // the generator's side note
+	regexp.MustCompile(`\b\d[+-]?/5\b`),                                // muscle grades "3/5", "4+/5"
+	regexp.MustCompile(`\b\d[+-]? of [35]\b|\(0–[35]\b`),               // grades and scores in words: "4- of 5", "(0–3"
+	regexp.MustCompile(`(?i)\bglute (medius|maximus)\b|\bbig glute\b`), // muscle names
+	regexp.MustCompile(`\b\d/3\b|\bscored\b`),                          // the hinge score
+	regexp.MustCompile(`\b\d{4}-\d{2}-\d{2}\b`),                        // ISO dates
+	regexp.MustCompile(`\b\d+-\d+-\d+\b`),                              // tempo codes "3-1-2"
+	regexp.MustCompile(`\b\d+ ?× ?\d+`),                                // "2 × 8"
+	regexp.MustCompile(`\bpain \d+/10\b`),                              // "pain 7/10"
+	regexp.MustCompile(`(?i)\bglute (med|max)\b`),                      // muscle shorthand
+	regexp.MustCompile(`\b(NPRS|RPE|IRD|DRA|ASLR|TFL)\b`),              // abbreviations
+	regexp.MustCompile(`(?i)\b(left|right) only\b`),                    // the generator's side note
 	regexp.MustCompile(`Regressed from|Chosen by the coach|dose reduced|No easier variation|Her reason`),
 	regexp.MustCompile(`\b(she|her|hers|herself)\b`),                                        // written about her, not to her
 	regexp.MustCompile(`(?i)\b(EINVALID|ENOTFOUND|red_flag|pelvic_floor|glute_med_weak)\b`), // codes
@@ -93,6 +95,9 @@ func TestHandoutOnlyHerWords(t *testing.T) {
 			checkHerWords(t, name, strings.Join(pages(t, in), "\n"))
 		})
 	}
+	t.Run("ProgressHistory", func(t *testing.T) {
+		checkHerWords(t, "progress", strings.Join(pages(t, historyInput(t)), "\n"))
+	})
 	t.Run("Goal", func(t *testing.T) {
 		in := exampleInput(t, "full")
 		in.Record.Context.Goals = "Run a 5 km parkrun with her sister"
@@ -520,4 +525,22 @@ func containsUTF16(pdf []byte, s string) bool {
 		b.WriteByte(byte(r))
 	}
 	return strings.Contains(string(pdf), b.String())
+}
+
+// TestPlainExerciseNames: no exercise name she reads is coach jargon on
+// its own. A term a coach says aloud ("dead bug", "Pallof", "90/90") may
+// stay only in brackets after plain words that say what she does.
+func TestPlainExerciseNames(t *testing.T) {
+	jargon := regexp.MustCompile(`(?i)\bRDL\b|\bpallof\b|90/90|\bY-T-W\b|\bdead bug\b|\bbird dog\b|\bcat-cow\b|\bprone\b|\bsupine\b|\bquadruped\b|\bglute\b|\bthoracic\b|\babduction\b|\badductor\b|\bhinge\b|\bgoblet\b|\bfigure-4\b`)
+	lib := realLibrary(t)
+	for _, e := range lib.Exercises {
+		name := report.ExerciseName(e)
+		plain := name
+		if i := strings.Index(name, " ("); i > 0 && strings.HasSuffix(name, ")") {
+			plain = name[:i]
+		}
+		if m := jargon.FindString(plain); m != "" {
+			t.Errorf("%s: %q says %q without plain words", e.ID, name, m)
+		}
+	}
 }
