@@ -29,7 +29,8 @@ type clientRow struct {
 	change     func(d float64, row assessment.MeasureChange) string
 }
 
-func ofTen(v float64, _ string) string   { return strconv.Itoa(int(v)) + " of 10" }
+func ofTen(v float64, _ string) string { return strconv.Itoa(int(v)) + " of 10" }
+
 // hingeWords says how she bent from the hips, not the coach's 0–3 score
 // (3 clean, 2 done with the back helping, 1 not yet, 0 painful).
 func hingeWords(v float64, _ string) string {
