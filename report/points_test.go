@@ -353,27 +353,48 @@ func firstNonEmpty(xs ...string) string {
 }
 
 // TestOnePhaseFitsEightPages: a one-phase handout, without progress pages,
-// should fit in 8 pages for every example. Not met yet on the current
-// programme template (five training days, up to six exercises each: 8 to
-// 11 pages once sessions share pages), so the test holds the line at 11
-// and logs every handout over 8, for the next change to bring down: the
-// session pages are now full, so what is left is fewer or shorter cards.
+// fits in 8 pages for every example file and every demo client with an
+// assessment. Three examples and one demo client do not yet (a referral sheet, a four-week
+// tracking sheet and five session pages of 13 to 15 whole cards): each is
+// held at its page count today, so the list below can only shrink, and the
+// test logs them as over the target.
 func TestOnePhaseFitsEightPages(t *testing.T) {
 	needTool(t, "pdfinfo")
-	const target, ceiling = 8, 11
+	const target = 8
+	notYet := map[string]int{"pelvic-floor": 9, "painful-hinge": 9, "diastasis-wide-soft": 10, "demo/Nneka Okafor": 10}
+	check := func(t *testing.T, name string, in report.Input) {
+		if in.Programme == nil || in.Programme.Blocked {
+			t.Skip("no plan to print")
+		}
+		n := pageCount(t, writeTemp(t, render(t, in, report.RenderOptions{})))
+		ceiling, known := notYet[name]
+		switch {
+		case !known && n > target:
+			t.Errorf("%d pages; want at most %d", n, target)
+		case known && n > ceiling:
+			t.Errorf("%d pages, more than the %d it had (target %d)", n, ceiling, target)
+		case known && n > target:
+			t.Logf("%d pages: still over the target of %d", n, target)
+		case known:
+			t.Logf("%d pages: now within the target; take it off the list", n)
+		}
+	}
 	for _, name := range examples(t) {
-		t.Run(name, func(t *testing.T) {
-			in := exampleInput(t, name)
-			if in.Programme.Blocked {
-				t.Skip("blocked")
+		t.Run(name, func(t *testing.T) { check(t, name, exampleInput(t, name)) })
+	}
+	lib := realLibrary(t)
+	for _, sc := range assessment.SampleClients(assessment.DateOf(fixedTime)) {
+		if len(sc.Records) == 0 {
+			continue
+		}
+		t.Run("demo/"+sc.Client.Name, func(t *testing.T) {
+			rec := sc.Records[len(sc.Records)-1]
+			p, err := assessment.Generate(rec, lib, assessment.ProgrammeOptions{Weeks: assessment.DefaultProgrammeWeeks})
+			if err != nil {
+				t.Fatalf("Generate: %v", err)
 			}
-			n := pageCount(t, writeTemp(t, render(t, in, report.RenderOptions{})))
-			switch {
-			case n > ceiling:
-				t.Errorf("%d pages, more than the %d of today's layout (target %d)", n, ceiling, target)
-			case n > target:
-				t.Logf("%d pages: over the target of %d", n, target)
-			}
+			c := sc.Client
+			check(t, "demo/"+c.Name, report.Input{Client: &c, Record: rec, Programme: p, Library: lib, Settings: fixtureSettings(t), Date: rec.Date})
 		})
 	}
 }
