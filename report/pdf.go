@@ -209,6 +209,11 @@ type renderer struct {
 	stopPage int
 	// rowPad, when set, is the space above and below table text.
 	rowPad float64
+	// fontBold and fontSize are the font last set through font(); wraps
+	// keeps every wrap() answer (the wrapped text is read, never changed).
+	fontBold bool
+	fontSize float64
+	wraps    map[wrapKey][]string
 	// reminded is the last page that reminded her of the stop rule.
 	reminded int
 	// explained is the run of weeks whose key to the doses the first
@@ -317,6 +322,7 @@ func (r *renderer) fill(c color.RGBA) { r.pdf.SetFillColor(int(c.R), int(c.G), i
 func (r *renderer) draw(c color.RGBA) { r.pdf.SetDrawColor(int(c.R), int(c.G), int(c.B)) }
 func lineHeight(size float64) float64 { return size * ptToMM * leading }
 func (r *renderer) font(bold bool, size float64) {
+	r.fontBold, r.fontSize = bold, size
 	style := ""
 	if bold {
 		style = "B"
@@ -403,6 +409,30 @@ func (r *renderer) strWidth(s string) float64 { return r.pdf.GetStringWidth(s) }
 // breaks accented text early), honours newlines, breaks only at spaces, and
 // splits a word longer than a line (a long name, a URL) between letters.
 func (r *renderer) wrap(text string, w float64) []string {
+	// The same text is wrapped at the same width many times while a card
+	// or a table finds its shape: each answer is kept for the handout.
+	k := wrapKey{text: text, w: w, bold: r.fontBold, size: r.fontSize}
+	if lines, ok := r.wraps[k]; ok {
+		return lines
+	}
+	lines := slices.Clip(r.wrapNow(text, w))
+	if r.wraps == nil {
+		r.wraps = map[wrapKey][]string{}
+	}
+	r.wraps[k] = lines
+	return lines
+}
+
+// wrapKey is a wrapped text, its width and its font.
+type wrapKey struct {
+	text       string
+	w          float64
+	bold       bool
+	size       float64
+}
+
+// wrapNow does wrap's work.
+func (r *renderer) wrapNow(text string, w float64) []string {
 	var out []string
 	space := r.strWidth(" ")
 	for _, para := range strings.Split(text, "\n") {
@@ -470,7 +500,7 @@ func (r *renderer) clampLines(lines []string, n int, w float64) []string {
 	if len(lines) <= n {
 		return lines
 	}
-	lines = lines[:n]
+	lines = slices.Clone(lines[:n]) // never the wrap cache's own slice
 	lines[n-1] = r.fit(lines[n-1]+"…", w)
 	return lines
 }

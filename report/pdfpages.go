@@ -633,11 +633,15 @@ func (r *renderer) tracking() {
 	}
 	_, hh := r.rowHeight(t.header, t.widths, 0)
 	headH += hh
+	// each row's own height (its text and pen boxes), measured once
+	own := make([]float64, len(t.rows))
+	for i, rw := range t.rows {
+		_, own[i] = r.rowHeight(rw, t.widths, 0)
+	}
 	sheetH := func(row float64) float64 {
 		h := headH
-		for _, rw := range t.rows {
-			_, rh := r.rowHeight(rw, t.widths, row)
-			h += rh
+		for _, o := range own {
+			h += max(o, row)
 		}
 		return h
 	}
