@@ -799,7 +799,13 @@ func (r *renderer) drawRow(cells []tcell, lines [][]drawLine, widths []float64, 
 			style = "FD"
 		}
 		r.pdf.Rect(x, r.y, w, h, style)
-		y := r.y + r.padY()
+		// a row taller than its text (a pen box, a taller neighbour)
+		// centres the text, in line with the boxes
+		textH := 0.0
+		for _, d := range lines[i] {
+			textH += d.h
+		}
+		y := r.y + max(r.padY(), (h-textH)/2)
 		for _, d := range lines[i] {
 			r.font(d.bold, d.size)
 			r.text(colInk)

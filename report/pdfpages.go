@@ -93,7 +93,7 @@ func (r *renderer) layoutFridgeDay(d FridgeDay, cols int, figs bool) fridgeDayLa
 		if fig {
 			h = max(h, fridgeFigH)
 		}
-		colH[i%cols] += h + 1
+		colH[colOf(i, len(items), cols)] += h + 1
 	}
 	if d.Note != "" {
 		r.font(false, sizeTiny)
@@ -114,6 +114,17 @@ func (r *renderer) layoutFridgeDay(d FridgeDay, cols int, figs bool) fridgeDayLa
 	}
 	l.h = max(headH, itemsH) + 2*cellPad
 	return l
+}
+
+// colOf is the column of item k of n in cols columns, filled top to
+// bottom and then left to right, so the numbers run down each column
+// (1, 2, 3 | 4, 5, 6), the way she reads.
+func colOf(k, n, cols int) int {
+	per := (n + cols - 1) / cols
+	if per == 0 {
+		return 0
+	}
+	return k / per
 }
 
 // fridge draws one week on one page: a band per day, Monday to Sunday.
@@ -181,7 +192,7 @@ func (r *renderer) fridge(p *PlanPart) {
 			n = 1
 		}
 		for k := 0; k < n && k < len(l.items); k++ {
-			c := k % l.cols
+			c := colOf(k, n, l.cols)
 			x := r.left + fridgeDayCol + float64(c)*colW + cellPad
 			w := colW - 2*cellPad
 			top := ys[c]
