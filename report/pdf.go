@@ -425,10 +425,10 @@ func (r *renderer) wrap(text string, w float64) []string {
 
 // wrapKey is a wrapped text, its width and its font.
 type wrapKey struct {
-	text       string
-	w          float64
-	bold       bool
-	size       float64
+	text string
+	w    float64
+	bold bool
+	size float64
 }
 
 // wrapNow does wrap's work.
