@@ -3,6 +3,7 @@ package report
 import (
 	"bytes"
 	"reflect"
+	"strings"
 	"sync"
 	"unsafe"
 
@@ -83,16 +84,55 @@ func loadTemplate(pdf fontDoc) *fontTemplate {
 		t.defs = append(t.defs, def)
 	}
 	t.spare = make([]sync.Pool, len(t.defs))
+	t.widths = map[string]*faceWidths{}
+	for i, key := range t.keys {
+		cw, ok1 := t.defs[i].FieldByName("Cw").Interface().([]int)
+		desc := t.defs[i].FieldByName("Desc")
+		if !ok1 || !desc.IsValid() || desc.FieldByName("MissingWidth").Kind() != reflect.Int {
+			continue
+		}
+		style := strings.TrimPrefix(key.String(), fontFamily)
+		t.widths[style] = &faceWidths{cw: cw, missing: int(desc.FieldByName("MissingWidth").Int())}
+	}
 	return t
 }
 
 type fontTemplate struct {
 	keys []reflect.Value
 	defs []reflect.Value
+	// widths are each face's glyph widths, for measuring text without
+	// selecting the font in a document (faceWidths); by style ("", "B").
+	widths map[string]*faceWidths
 	// spare holds, per face, copies of the font file's bytes that a
 	// finished document gave back unchanged (releaseFonts): the next
 	// document takes one instead of copying 455 KB again.
 	spare []sync.Pool
+}
+
+// faceWidths are one face's glyph widths in thousandths of the type size,
+// by rune, as gofpdf measures them.
+type faceWidths struct {
+	cw      []int
+	missing int
+}
+
+// width is s's width in thousandths of the type size, the way gofpdf's
+// GetStringSymbolWidth counts it.
+func (f *faceWidths) width(s string) int {
+	w := 0
+	for _, c := range s {
+		switch i := int(c); {
+		case i < len(f.cw) && f.cw[i] > 0:
+			if f.cw[i] != 65535 {
+				w += f.cw[i]
+			}
+		case f.missing != 0:
+			w += f.missing
+		default:
+			w += 500
+		}
+	}
+	return w
 }
 
 // addFonts gives pdf the handout's fonts: copies of the template's (the

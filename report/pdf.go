@@ -214,6 +214,7 @@ type renderer struct {
 	fontBold bool
 	fontSize float64
 	wraps    map[wrapKey][]string
+	faces    map[string]*faceWidths // by style: the template fonts' widths
 	// reminded is the last page that reminded her of the stop rule.
 	reminded int
 	// explained is the run of weeks whose key to the doses the first
@@ -262,6 +263,9 @@ func newRenderer(h *Handout, opt RenderOptions) (*renderer, error) {
 		spaceWidth: map[float64]float64{},
 	}
 	r.tint = mix(r.accent, colWhite, 0.14)
+	if t := fontsHeld; t != nil {
+		r.faces = t.widths
+	}
 	if len(h.Logo) > 0 {
 		pw, ph, err := logoSize(h.Logo)
 		if err != nil {
@@ -402,7 +406,35 @@ func (r *renderer) cell(x, y, w, h float64, s, align string) {
 // --- measuring and wrapping -----------------------------------------------------
 
 // strWidth measures s in the current font, in mm.
-func (r *renderer) strWidth(s string) float64 { return r.pdf.GetStringWidth(s) }
+func (r *renderer) strWidth(s string) float64 {
+	if f := r.face(); f != nil {
+		return float64(f.width(s)) * r.fontSize * ptToMM / 1000
+	}
+	return r.pdf.GetStringWidth(s)
+}
+
+// face is the widths of the face font() or measure() chose last; nil when
+// the fonts are not shared (then gofpdf measures in the document's font).
+func (r *renderer) face() *faceWidths {
+	if r.faces == nil {
+		return nil
+	}
+	if r.fontBold {
+		return r.faces["B"]
+	}
+	return r.faces[""]
+}
+
+// measure chooses the font that strWidth and wrap measure in, without
+// writing a font change into the page: layout measures far more often than
+// it draws.
+func (r *renderer) measure(bold bool, size float64) {
+	if r.faces == nil || r.faces["B"] == nil || r.faces[""] == nil {
+		r.font(bold, size)
+		return
+	}
+	r.fontBold, r.fontSize = bold, size
+}
 
 // wrap breaks text into lines no wider than w in the current font. It
 // measures real glyph widths (gofpdf's SplitLines counts bytes, which
@@ -756,7 +788,7 @@ func (r *renderer) cellLines(c tcell, w float64) ([]drawLine, float64) {
 		if size == 0 {
 			size = sizeSmall
 		}
-		r.font(s.bold, size)
+		r.measure(s.bold, size)
 		lines := r.clampLines(r.wrap(s.text, w-2*cellPad), maxCellLines, w-2*cellPad)
 		for _, t := range lines {
 			d := drawLine{text: t, bold: s.bold, muted: s.muted, size: size, h: lineHeight(size)}

@@ -42,7 +42,7 @@ const (
 func (r *renderer) layoutFridgeDay(d FridgeDay, cols int, figs bool) fridgeDayLayout {
 	l := fridgeDayLayout{cols: cols, figs: figs}
 	lh := lineHeight(fridgeSize)
-	r.font(true, sizeBody)
+	r.measure(true, sizeBody)
 	for _, t := range r.wrap(d.Day, fridgeDayCol-2*cellPad) {
 		l.head = append(l.head, drawLine{text: t, bold: true, size: sizeBody, h: lineHeight(sizeBody)})
 	}
@@ -53,7 +53,7 @@ func (r *renderer) layoutFridgeDay(d FridgeDay, cols int, figs bool) fridgeDayLa
 			sub += " · " + fmt.Sprintf(r.h.Words.AboutMinutes, d.Minutes)
 		}
 	}
-	r.font(false, fridgeSize)
+	r.measure(false, fridgeSize)
 	for _, t := range r.wrap(sub, fridgeDayCol-2*cellPad) {
 		l.head = append(l.head, drawLine{text: t, size: fridgeSize, h: lh, muted: true})
 	}
@@ -75,12 +75,12 @@ func (r *renderer) layoutFridgeDay(d FridgeDay, cols int, figs bool) fridgeDayLa
 		if fig {
 			tw -= fridgeFigW + 1.5
 		}
-		r.font(true, fridgeSize)
+		r.measure(true, fridgeSize)
 		for _, t := range r.wrap(stepName(it.Step, it.Name), tw) {
 			lines = append(lines, drawLine{text: t, bold: !restText, size: fridgeSize, h: lh})
 		}
 		if it.Dose != "" {
-			r.font(false, fridgeSize)
+			r.measure(false, fridgeSize)
 			for _, t := range r.wrap(it.Dose, tw) {
 				lines = append(lines, drawLine{text: t, size: fridgeSize, h: lh})
 			}
@@ -96,7 +96,7 @@ func (r *renderer) layoutFridgeDay(d FridgeDay, cols int, figs bool) fridgeDayLa
 		colH[colOf(i, len(items), cols)] += h + 1
 	}
 	if d.Note != "" {
-		r.font(false, sizeTiny)
+		r.measure(false, sizeTiny)
 		var lines []drawLine
 		for _, t := range r.wrap(d.Note, r.width-fridgeDayCol-2*cellPad) {
 			lines = append(lines, drawLine{text: t, size: sizeTiny, h: lineHeight(sizeTiny), muted: true})
@@ -344,7 +344,7 @@ func (r *renderer) layoutLines(lines []boxLine, w float64) ([]drawLine, float64)
 		if l.prefix != "" {
 			ind = 5
 		}
-		r.font(l.bold, size)
+		r.measure(l.bold, size)
 		for i, t := range r.wrap(l.text, w-ind) {
 			d := drawLine{text: t, bold: l.bold, muted: l.muted, size: size, h: lineHeight(size), indent: ind}
 			if i == 0 {
@@ -478,13 +478,13 @@ func (r *renderer) boxHeight(st boxStyle, lines []boxLine) float64 {
 // session draws one session below the one before, its cards each whole;
 // the first session of a run of weeks starts a page.
 func (r *renderer) session(s *SessionPage, firstOfPart bool) {
-	r.font(true, sizeHeading)
+	r.measure(true, sizeHeading)
 	headH := float64(len(r.wrap(s.Heading, r.width)))*lineHeight(sizeHeading) + 8
-	r.font(false, sizeBody)
+	r.measure(false, sizeBody)
 	headH += float64(len(r.wrap(s.Intro, r.width))) * lineHeight(sizeBody)
 	stop := r.stopLine(s)
 	if stop != "" {
-		r.font(true, sizeBody)
+		r.measure(true, sizeBody)
 		headH += 1 + float64(len(r.wrap(stop, r.width)))*lineHeight(sizeBody)
 	}
 	explain := r.pendingExplain
@@ -564,7 +564,7 @@ func (r *renderer) later() {
 // laterHeight is the height the later phases take, heading to last box.
 func (r *renderer) laterHeight() float64 {
 	w := r.h.Words
-	r.font(false, sizeBody)
+	r.measure(false, sizeBody)
 	h := lineHeight(sizeHeading) + 8 + float64(len(r.wrap(w.LaterIntro, r.width)))*lineHeight(sizeBody) + 2
 	for _, lines := range r.laterBoxes() {
 		h += r.boxHeight(boxStyle{border: colRule, lineWidth: 0.3}, lines)
@@ -636,9 +636,9 @@ func (r *renderer) tracking() {
 	// The sheet's height: heading, intro, key and every row.
 	body := lineHeight(sizeBody)
 	headH := lineHeight(sizeHeading) + 5.5
-	r.font(false, sizeBody)
+	r.measure(false, sizeBody)
 	headH += float64(len(r.wrap(w.TrackIntro, r.width)))*body + 3
-	r.font(false, sizeCard)
+	r.measure(false, sizeCard)
 	for _, k := range w.TrackKey {
 		headH += float64(len(r.wrap(k, r.width))) * lineHeight(sizeCard)
 	}
