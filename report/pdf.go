@@ -9,6 +9,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 	"unicode/utf8"
 
@@ -1254,18 +1255,28 @@ func drawFigures(pdf *gofpdf.Fpdf, x, y, w, h, gap float64, poses []figure.Pose,
 	return float64(len(poses))*(w+gap) - gap
 }
 
-// paintFigure writes the primitives as PDF path operators in one block
-// (saved and restored graphics state around it). gofpdf formats every
-// operator through fmt, which made forty figure pairs cost tens of
-// milliseconds; strconv into one buffer costs a fraction of that.
 // drawExerciseFigure draws an exercise's figure (every pose, left to
 // right, one scale) at (x, y), each pose in a w by h box, gap apart, and
 // returns the width used; 0 when the exercise has no figure to draw.
-// Built-in figures are laid out once per run and reused.
+// Built-in figures are laid out, and their operators written, once per run
+// and reused.
 func drawExerciseFigure(pdf *gofpdf.Fpdf, x, y, w, h, gap float64, e *assessment.Exercise, accent color.RGBA) float64 {
 	var sets [][]figure.Prim
 	if len(e.Figure) == 0 && !e.Custom {
 		sets, _ = figure.DrawBuiltin(e.ID, w, h)
+		k := pdf.GetConversionRatio()
+		for i, prims := range sets {
+			key := builtinOpsKey{e.ID, w, h, i, accent, k}
+			ops, ok := builtinOps.Load(key)
+			if !ok {
+				ops, _ = builtinOps.LoadOrStore(key, figureOps(prims, accent, k))
+			}
+			paintOps(pdf, x+float64(i)*(w+gap), y, ops.([]byte))
+		}
+		if len(sets) == 0 {
+			return 0
+		}
+		return float64(len(sets))*(w+gap) - gap
 	} else if poses, _, err := FigureOf(e); err == nil {
 		sets = figure.DrawSet(poses, w, h)
 	}
@@ -1278,9 +1289,47 @@ func drawExerciseFigure(pdf *gofpdf.Fpdf, x, y, w, h, gap float64, e *assessment
 	return float64(len(sets))*(w+gap) - gap
 }
 
+// paintFigure draws the primitives with their top left corner at (x, y).
 func paintFigure(pdf *gofpdf.Fpdf, x, y float64, prims []figure.Prim, accent color.RGBA) {
+	paintOps(pdf, x, y, figureOps(prims, accent, pdf.GetConversionRatio()))
+}
+
+// paintOps writes a figure's operators (figureOps, drawn about the origin)
+// with the origin moved to (x, y) on the page.
+func paintOps(pdf *gofpdf.Fpdf, x, y float64, ops []byte) {
 	k := pdf.GetConversionRatio()
 	_, pageH := pdf.GetPageSize()
+	b := make([]byte, 0, len(ops)+48)
+	b = append(b, "q 1 0 0 1 "...)
+	b = strconv.AppendFloat(b, x*k, 'f', 2, 64)
+	b = append(b, ' ')
+	b = strconv.AppendFloat(b, (pageH-y)*k, 'f', 2, 64)
+	b = append(b, " cm\n"...)
+	b = append(b, ops...)
+	b = append(b, "Q\n"...)
+	pdf.RawWriteBuf(bytes.NewReader(b))
+}
+
+// builtinOps keeps the operators of every built-in figure drawn so far
+// (they never change), by exercise, box, pose and accent colour: a
+// handout draws the same figures on the fridge and the session pages, and
+// the next handout draws them again.
+var builtinOps sync.Map // builtinOpsKey -> []byte
+
+type builtinOpsKey struct {
+	id     string
+	w, h   float64
+	pose   int
+	accent color.RGBA
+	k      float64
+}
+
+// figureOps writes the primitives as PDF path operators about the origin
+// (y up, in points), in one block with the graphics state saved and
+// restored around it. gofpdf formats every operator through fmt, which
+// made forty figure pairs cost tens of milliseconds; strconv into one
+// buffer costs a fraction of that.
+func figureOps(prims []figure.Prim, accent color.RGBA, k float64) []byte {
 	b := make([]byte, 0, 64*len(prims))
 	// Coordinates to a tenth of a point (0.035 mm): finer than print.
 	num := func(v float64) {
@@ -1288,8 +1337,8 @@ func paintFigure(pdf *gofpdf.Fpdf, x, y float64, prims []figure.Prim, accent col
 		b = append(b, ' ')
 	}
 	pt := func(p figure.Pt) {
-		num((x + p.X) * k)
-		num((pageH - (y + p.Y)) * k)
+		num(p.X * k)
+		num(-p.Y * k)
 	}
 	rgb := func(c color.RGBA, op string) {
 		for _, v := range []uint8{c.R, c.G, c.B} {
@@ -1352,7 +1401,7 @@ func paintFigure(pdf *gofpdf.Fpdf, x, y float64, prims []figure.Prim, accent col
 		}
 	}
 	b = append(b, "Q\n"...)
-	pdf.RawWriteBuf(bytes.NewReader(b))
+	return b
 }
 
 func polyPath(b *[]byte, pts []figure.Pt, pt func(figure.Pt)) {
