@@ -45,6 +45,7 @@ const (
 	maxCueRunes      = 600  // one coaching cue: a coach's own may be long
 	maxReasonRunes   = 420  // why an exercise is in the plan
 	maxSentenceRunes = 360  // one "what we found" or referral sentence
+	maxStopRunes     = 1200 // her stop rule: safety words, never cut short
 	maxGoalsRunes    = 700  // the client's goals paragraph
 	maxSettingRunes  = 120  // business name, coach name, contact line
 	maxCues          = 4    // cues per card: more is more than anyone reads

@@ -93,6 +93,9 @@ func TestOneStopRule(t *testing.T) {
 				if rule == "" {
 					rule = s.Stop
 				}
+				if strings.HasSuffix(s.Stop, "…") {
+					t.Errorf("%s: the stop rule is cut short: %q", s.Heading, s.Stop)
+				}
 				if s.Stop == "" || s.Stop != rule {
 					t.Errorf("%s: stop rule %q, want %q on every session page", s.Heading, s.Stop, rule)
 				}

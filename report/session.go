@@ -696,7 +696,7 @@ var outOfTen = regexp.MustCompile(`\b(\d+)/10\b`)
 func stopRule(p *assessment.Programme) string {
 	t := ""
 	if p != nil {
-		t = clean(p.StopRule, maxSentenceRunes)
+		t = clean(p.StopRule, maxStopRunes)
 	}
 	if t == "" {
 		return "Stop any exercise that brings on pain or makes it worse than before you started, and tell me."
