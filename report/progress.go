@@ -245,11 +245,18 @@ var clientTrends = map[string]struct {
 		"diastasis.above.width": "Above the belly button", "diastasis.at.width": "At the belly button", "diastasis.below.width": "Below the belly button"}},
 	assessment.TrendDiastasisMM: {"Tummy gap (mm)", map[string]string{
 		"diastasis.above.width": "Above the belly button", "diastasis.at.width": "At the belly button", "diastasis.below.width": "Below the belly button"}},
-	assessment.TrendGlutes: {"Buttock and side-hip strength (higher is stronger)", map[string]string{
+	assessment.TrendGlutes: {"Buttock and side-hip strength", map[string]string{
 		"glutes.left.max_grade": "Buttock, left", "glutes.right.max_grade": "Buttock, right",
 		"glutes.left.med_grade": "Side hip, left", "glutes.right.med_grade": "Side hip, right"}},
-	assessment.TrendHinge:      {"Bending from the hips (higher is smoother)", nil},
+	assessment.TrendHinge:      {"Bending from the hips", nil},
 	assessment.TrendActivities: {"Your activities (0–10, 10 = as before)", nil},
+}
+
+// chartEnds words the scale of a chart whose numbers are the coach's
+// grades or scores.
+var chartEnds = map[string][2]string{
+	assessment.TrendGlutes: {"weaker", "stronger"},
+	assessment.TrendHinge:  {"painful", "smooth"},
 }
 
 // progressCharts lays out her trends over the assessments up to now, for
@@ -288,7 +295,11 @@ func progressCharts(history []*assessment.Record, now *assessment.Record, paper 
 		for i := range t.Series {
 			t.Series[i].Label = clean(t.Series[i].Label, maxNameRunes)
 		}
-		out = append(out, LayoutChart(t, w, chartHeight, pdfChartStyle))
+		st := pdfChartStyle
+		if ends, ok := chartEnds[t.Key]; ok {
+			st.Ends = ends
+		}
+		out = append(out, LayoutChart(t, w, chartHeight, st))
 	}
 	return out
 }
