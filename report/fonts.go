@@ -63,8 +63,18 @@ func loadedFonts(newDoc func() fontDoc) *fontTemplate {
 }
 
 func loadTemplate(pdf fontDoc) *fontTemplate {
-	for _, f := range fontFaces {
-		pdf.AddUTF8FontFromBytes(fontFamily, f.style, *f.data)
+	faces := make([][]byte, len(fontFaces))
+	for i, f := range fontFaces {
+		faces[i] = *f.data
+	}
+	return loadTemplateFrom(pdf, faces)
+}
+
+// loadTemplateFrom loads font files (one per fontFaces entry, in order)
+// into pdf and returns its font definitions, to share.
+func loadTemplateFrom(pdf fontDoc, faces [][]byte) *fontTemplate {
+	for i, f := range fontFaces {
+		pdf.AddUTF8FontFromBytes(fontFamily, f.style, faces[i])
 	}
 	if pdf.Error() != nil {
 		return nil
@@ -138,26 +148,32 @@ func (f *faceWidths) width(s string) int {
 // addFonts gives pdf the handout's fonts: copies of the template's (the
 // first call makes the template with newDoc) when they can be shared, else
 // loaded from the embedded files.
-func addFonts(pdf fontDoc, newDoc func() fontDoc) {
-	t := loadedFonts(newDoc)
+func addFonts(pdf fontDoc, newDoc func() fontDoc) *fontTemplate {
+	return addFontsFrom(pdf, loadedFonts(newDoc))
+}
+
+// addFontsFrom gives pdf copies of t's fonts, or loads the embedded files
+// when t is nil or the fonts cannot be shared. It returns the template the
+// copies came from (nil when loaded), for releaseFonts.
+func addFontsFrom(pdf fontDoc, t *fontTemplate) *fontTemplate {
 	fonts, ok := fontsMap(pdf)
 	if t == nil || !ok {
 		for _, f := range fontFaces {
 			pdf.AddUTF8FontFromBytes(fontFamily, f.style, *f.data)
 		}
-		return
+		return nil
 	}
 	for i, key := range t.keys {
 		fonts.SetMapIndex(key, freshCopy(t.defs[i], &t.spare[i]))
 	}
+	return t
 }
 
 // releaseFonts gives back the font-file bytes of a document that is
 // written and will not be used again, for the next document to reuse.
 // Subsetting pads tables in place, so only bytes still equal to the
 // template's are kept: a copy that was changed is left to the collector.
-func releaseFonts(pdf fontDoc) {
-	t := fontsHeld
+func releaseFonts(pdf fontDoc, t *fontTemplate) {
 	fonts, ok := fontsMap(pdf)
 	if t == nil || !ok {
 		return

@@ -5,6 +5,7 @@ import (
 	"image/color"
 	"io"
 	"math"
+	"reflect"
 	"strconv"
 	"strings"
 	"sync"
@@ -29,6 +30,10 @@ type RenderOptions struct {
 	// Fixed is the creation and modification date written into the file;
 	// zero means now. Fix it for byte-identical output.
 	Fixed time.Time
+	// wholeFonts embeds subsets of the whole fonts even when the smaller
+	// Latin ones would do: for documents whose text is not all in the
+	// Handout (the library sheet).
+	wholeFonts bool
 }
 
 // Page geometry and type sizes, in millimetres and points. The margins are
@@ -115,7 +120,7 @@ func Render(h *Handout, w io.Writer, opt RenderOptions) error {
 	if err := r.pdf.Output(&buf); err != nil {
 		return assessment.Internal("write the handout", err)
 	}
-	releaseFonts(r.pdf)
+	releaseFonts(r.pdf, r.fontTpl)
 	if _, err := w.Write(withLang(buf.Bytes(), h.Words.Lang)); err != nil {
 		return assessment.Internal("write the handout", err)
 	}
@@ -213,6 +218,7 @@ type renderer struct {
 	fontSize float64
 	wraps    map[wrapKey][]string
 	faces    map[string]*faceWidths // by style: the template fonts' widths
+	fontTpl  *fontTemplate          // the template the document's fonts came from
 	// reminded is the last page that reminded her of the stop rule.
 	reminded int
 	// explained is the run of weeks whose key to the doses the first
@@ -238,7 +244,15 @@ func newRenderer(h *Handout, opt RenderOptions) (*renderer, error) {
 	// No page-count alias: footers() writes "Page x of y" on every page
 	// once the count is known, which spares gofpdf's search-and-replace
 	// through every page stream at close (a copy of each page).
-	addFonts(pdf, newFontTemplate) // parsed once per process: fonts.go
+	// Fonts parsed once per process (fonts.go); the smaller Latin ones
+	// when every character of the handout is among theirs (fontsubset.go).
+	tpl := loadedFonts(newFontTemplate)
+	if !opt.wholeFonts && fitsSubset(reflect.ValueOf(h)) {
+		if sub := loadedSubset(newFontTemplate); sub != nil {
+			tpl = sub
+		}
+	}
+	tpl = addFontsFrom(pdf, tpl)
 	pdf.SetTitle(h.Title+" – "+h.ClientName, true)
 	pdf.SetAuthor(firstNonEmpty(h.CoachName, h.Business, "Keel"), true)
 	pdf.SetCreator("Keel", true)
@@ -261,8 +275,9 @@ func newRenderer(h *Handout, opt RenderOptions) (*renderer, error) {
 		spaceWidth: map[float64]float64{},
 	}
 	r.tint = mix(r.accent, colWhite, 0.14)
+	r.fontTpl = tpl
 	if t := fontsHeld; t != nil {
-		r.faces = t.widths
+		r.faces = t.widths // the same as the smaller fonts' for their characters
 	}
 	if len(h.Logo) > 0 {
 		pw, ph, err := logoSize(h.Logo)

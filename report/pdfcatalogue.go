@@ -32,6 +32,7 @@ func RenderCatalogue(c *Catalogue, w io.Writer, opt RenderOptions) error {
 	}
 	accent, _ := ParseAccent(DefaultAccent)
 	h := &Handout{Title: c.Title, ClientName: fmt.Sprintf("%d exercises", len(c.Entries)), Paper: c.Paper, Accent: accent}
+	opt.wholeFonts = true // the names and cues are not in h
 	r, err := newRenderer(h, opt)
 	if err != nil {
 		return err
