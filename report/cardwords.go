@@ -329,6 +329,7 @@ var plainNames = map[string]string{
 	"hip_flexor_stretch":           "Kneeling stretch for the front of the hip, tail tucked under",
 	"exhale_on_effort_lift":        "Lifting practice: breathe out as you lift",
 	"breathing_360":                "Deep breathing into your back and sides (360° breathing)",
+	"breathing_deep_core":          "Breathing with a gentle tummy lift",
 	"glute_bridge":                 "Bridge: lift your hips, squeezing your buttocks",
 	"prone_hip_extension":          "Leg lift lying face down, squeezing your buttock",
 	"dead_bug_toe_tap":             "Toe taps lying on your back, knees up (dead bug)",
