@@ -552,7 +552,7 @@ func containsUTF16(pdf []byte, s string) bool {
 // its own. A term a coach says aloud ("dead bug", "Pallof", "90/90") may
 // stay only in brackets after plain words that say what she does.
 func TestPlainExerciseNames(t *testing.T) {
-	jargon := regexp.MustCompile(`(?i)\bRDL\b|\bpallof\b|90/90|\bY-T-W\b|\bdead bug\b|\bbird dog\b|\bcat-cow\b|\bprone\b|\bsupine\b|\bquadruped\b|\bglute\b|\bthoracic\b|\babduction\b|\badductor\b|\bhinge\b|\bgoblet\b|\bfigure-4\b`)
+	jargon := regexp.MustCompile(`(?i)\bRDL\b|\bpallof\b|90/90|\bY-T-W\b|\bdead bug\b|\bbird dog\b|\bcat-cow\b|\bprone\b|\bsupine\b|\bquadruped\b|\bglute\b|\bthoracic\b|\babduction\b|\badductor\b|\bhinge\b|\bgoblet\b|\bfigure-4\b|\bactivation\b`)
 	lib := realLibrary(t)
 	for _, e := range lib.Exercises {
 		name := report.ExerciseName(e)
