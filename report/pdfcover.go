@@ -138,8 +138,12 @@ func (r *renderer) summary() {
 		// with its reason.
 		total := 0.0
 		for _, f := range s.Focus {
-			r.font(false, sizeBody)
-			total += body*float64(1+len(r.wrap(f.Reason, r.width-5))) + 2.5
+			r.measure(false, sizeBody)
+			// as drawn below: the item's line, then its reason if any
+			total += body + 1
+			if f.Reason != "" {
+				total += body*float64(len(r.wrap(f.Reason, r.width-5))) + 0.5
+			}
 		}
 		same := false
 		for _, f := range s.Focus {
