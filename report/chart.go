@@ -78,6 +78,11 @@ type ChartStyle struct {
 	Stroke      float64 // series line width
 	PointRadius float64
 	Pad         float64 // space between parts
+	// Ends, when set, labels the scale in words at its bottom and top
+	// ("weaker", "stronger") instead of numbers, and no point says its
+	// value: for a coach's grade or score, which means nothing to her as
+	// a number.
+	Ends [2]string
 }
 
 // Scale is a nice linear scale: Min and Max are multiples of Step, and
@@ -301,9 +306,21 @@ func LayoutChart(t assessment.Trend, w, h float64, st ChartStyle) *Chart {
 			c.Y.Ticks = append(c.Y.Ticks, v)
 		}
 	}
+	tickLabel := func(i int, v float64) string {
+		if st.Ends[0] == "" {
+			return fmtTick(v, c.Y.Step)
+		}
+		switch i {
+		case 0:
+			return st.Ends[0]
+		case len(c.Y.Ticks) - 1:
+			return st.Ends[1]
+		}
+		return ""
+	}
 	labelW := 0.0
-	for _, v := range c.Y.Ticks {
-		labelW = math.Max(labelW, textWidth(fmtTick(v, c.Y.Step), fs))
+	for i, v := range c.Y.Ticks {
+		labelW = math.Max(labelW, textWidth(tickLabel(i, v), fs))
 	}
 	left := labelW + st.Pad
 	right := w - st.Pad - st.PointRadius
@@ -316,11 +333,12 @@ func LayoutChart(t assessment.Trend, w, h float64, st ChartStyle) *Chart {
 	c.Marks = append(c.Marks, Mark{Kind: MarkText, X1: 0, Y1: titleSize * 0.7, Text: title, Size: titleSize, Ink: InkText, Bold: true})
 
 	// Grid and y labels.
-	for _, v := range c.Y.Ticks {
+	for i, v := range c.Y.Ticks {
 		y := c.Y.Pos(v, py0, py1)
-		c.Marks = append(c.Marks,
-			Mark{Kind: MarkLine, X1: c.Plot.X, Y1: y, X2: c.Plot.X + c.Plot.W, Y2: y, Stroke: st.Stroke * 0.4, Ink: InkGrid},
-			Mark{Kind: MarkText, X1: c.Plot.X - st.Pad*0.5, Y1: y, Text: fmtTick(v, c.Y.Step), Size: fs, Ink: InkMuted, Align: AlignRight})
+		c.Marks = append(c.Marks, Mark{Kind: MarkLine, X1: c.Plot.X, Y1: y, X2: c.Plot.X + c.Plot.W, Y2: y, Stroke: st.Stroke * 0.4, Ink: InkGrid})
+		if l := tickLabel(i, v); l != "" {
+			c.Marks = append(c.Marks, Mark{Kind: MarkText, X1: c.Plot.X - st.Pad*0.5, Y1: y, Text: l, Size: fs, Ink: InkMuted, Align: AlignRight})
+		}
 	}
 	c.Marks = append(c.Marks, Mark{Kind: MarkLine, X1: c.Plot.X, Y1: py0, X2: c.Plot.X + c.Plot.W, Y2: py0, Stroke: st.Stroke * 0.6, Ink: InkAxis})
 
@@ -380,7 +398,7 @@ func LayoutChart(t assessment.Trend, w, h float64, st ChartStyle) *Chart {
 			c.Marks = append(c.Marks, Mark{Kind: MarkCircle, X1: p.X, Y1: p.Y, R: st.PointRadius, Stroke: st.Stroke, Ink: InkSeries, Series: i, Filled: i%2 == 0})
 		}
 	}
-	if len(c.Series) == 1 && len(c.Series[0].Points) > 0 {
+	if len(c.Series) == 1 && len(c.Series[0].Points) > 0 && st.Ends[0] == "" {
 		// One series: say its latest value beside the last point.
 		p := c.Series[0].Points[len(c.Series[0].Points)-1]
 		y := p.Y - st.PointRadius - fs*0.7

@@ -3,6 +3,8 @@ package report_test
 import (
 	"math"
 	"reflect"
+	"regexp"
+	"strings"
 	"testing"
 
 	"github.com/keel-coach/keel/assessment"
@@ -271,5 +273,29 @@ func TestTimeTicks(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestChartEnds: a chart of the coach's grades says "weaker" and
+// "stronger" at the ends of its scale and no number anywhere on it, not
+// even the latest value beside the last point.
+func TestChartEnds(t *testing.T) {
+	st := chartStyle
+	st.Ends = [2]string{"weaker", "stronger"}
+	c := report.LayoutChart(trend(3, 3.67, 4), 85, 55, st)
+	var labels []string
+	for _, m := range c.Marks {
+		if m.Kind == report.MarkText {
+			labels = append(labels, m.Text)
+		}
+	}
+	all := strings.Join(labels, "|")
+	if !strings.Contains(all, "weaker") || !strings.Contains(all, "stronger") {
+		t.Errorf("labels %q; want weaker and stronger at the ends", all)
+	}
+	for _, l := range labels {
+		if l == "x" || regexp.MustCompile(`^\d+(\.\d+)?$`).MatchString(l) {
+			t.Errorf("a number %q on a chart of grades (labels %q)", l, all)
+		}
 	}
 }

@@ -189,9 +189,9 @@ func fixtureProgramme(n int) *assessment.Programme {
 // show: the library's names, and the prescription's name for the exercise
 // missing from the library.
 func fixtureNames() []string {
-	return []string{"360° breathing with pelvic-floor lift", "Heel slide", "Bridge: lift your hips, squeezing your buttocks", "Side-lying hip abduction",
+	return []string{"360° breathing with pelvic-floor lift", "Heel slide", "Bridge: lift your hips, squeezing your buttocks", "Leg lift to the side, lying on your side",
 		"Chair breathing with long exhale — Zoë's version", "Dead bug with bent knees", "Half-kneeling hip-flexor stretch",
-		"Dowel hip hinge", "Band row", "Suitcase carry", "Bird dog"}
+		"Bend from the hips with a stick along your back", "Band row", "Suitcase carry", "Opposite arm and leg reach on hands and knees (bird dog)"}
 }
 
 // fixtureLogo is a 900×300 PNG with transparency, bigger than the handout

@@ -3,6 +3,7 @@ package report
 import (
 	"bytes"
 	"reflect"
+	"strings"
 	"sync"
 	"unsafe"
 
@@ -62,8 +63,18 @@ func loadedFonts(newDoc func() fontDoc) *fontTemplate {
 }
 
 func loadTemplate(pdf fontDoc) *fontTemplate {
-	for _, f := range fontFaces {
-		pdf.AddUTF8FontFromBytes(fontFamily, f.style, *f.data)
+	faces := make([][]byte, len(fontFaces))
+	for i, f := range fontFaces {
+		faces[i] = *f.data
+	}
+	return loadTemplateFrom(pdf, faces)
+}
+
+// loadTemplateFrom loads font files (one per fontFaces entry, in order)
+// into pdf and returns its font definitions, to share.
+func loadTemplateFrom(pdf fontDoc, faces [][]byte) *fontTemplate {
+	for i, f := range fontFaces {
+		pdf.AddUTF8FontFromBytes(fontFamily, f.style, faces[i])
 	}
 	if pdf.Error() != nil {
 		return nil
@@ -82,29 +93,107 @@ func loadTemplate(pdf fontDoc) *fontTemplate {
 		t.keys = append(t.keys, iter.Key())
 		t.defs = append(t.defs, def)
 	}
+	t.spare = make([]sync.Pool, len(t.defs))
+	t.widths = map[string]*faceWidths{}
+	for i, key := range t.keys {
+		cw, ok1 := t.defs[i].FieldByName("Cw").Interface().([]int)
+		desc := t.defs[i].FieldByName("Desc")
+		if !ok1 || !desc.IsValid() || desc.FieldByName("MissingWidth").Kind() != reflect.Int {
+			continue
+		}
+		style := strings.TrimPrefix(key.String(), fontFamily)
+		t.widths[style] = &faceWidths{cw: cw, missing: int(desc.FieldByName("MissingWidth").Int())}
+	}
 	return t
 }
 
 type fontTemplate struct {
 	keys []reflect.Value
 	defs []reflect.Value
+	// widths are each face's glyph widths, for measuring text without
+	// selecting the font in a document (faceWidths); by style ("", "B").
+	widths map[string]*faceWidths
+	// spare holds, per face, copies of the font file's bytes that a
+	// finished document gave back unchanged (releaseFonts): the next
+	// document takes one instead of copying 455 KB again.
+	spare []sync.Pool
+}
+
+// faceWidths are one face's glyph widths in thousandths of the type size,
+// by rune, as gofpdf measures them.
+type faceWidths struct {
+	cw      []int
+	missing int
+}
+
+// width is s's width in thousandths of the type size, the way gofpdf's
+// GetStringSymbolWidth counts it.
+func (f *faceWidths) width(s string) int {
+	w := 0
+	for _, c := range s {
+		switch i := int(c); {
+		case i < len(f.cw) && f.cw[i] > 0:
+			if f.cw[i] != 65535 {
+				w += f.cw[i]
+			}
+		case f.missing != 0:
+			w += f.missing
+		default:
+			w += 500
+		}
+	}
+	return w
 }
 
 // addFonts gives pdf the handout's fonts: copies of the template's (the
 // first call makes the template with newDoc) when they can be shared, else
 // loaded from the embedded files.
-func addFonts(pdf fontDoc, newDoc func() fontDoc) {
-	t := loadedFonts(newDoc)
+func addFonts(pdf fontDoc, newDoc func() fontDoc) *fontTemplate {
+	return addFontsFrom(pdf, loadedFonts(newDoc))
+}
+
+// addFontsFrom gives pdf copies of t's fonts, or loads the embedded files
+// when t is nil or the fonts cannot be shared. It returns the template the
+// copies came from (nil when loaded), for releaseFonts.
+func addFontsFrom(pdf fontDoc, t *fontTemplate) *fontTemplate {
 	fonts, ok := fontsMap(pdf)
 	if t == nil || !ok {
 		for _, f := range fontFaces {
 			pdf.AddUTF8FontFromBytes(fontFamily, f.style, *f.data)
 		}
+		return nil
+	}
+	for i, key := range t.keys {
+		fonts.SetMapIndex(key, freshCopy(t.defs[i], &t.spare[i]))
+	}
+	return t
+}
+
+// releaseFonts gives back the font-file bytes of a document that is
+// written and will not be used again, for the next document to reuse.
+// Subsetting pads tables in place, so only bytes still equal to the
+// template's are kept: a copy that was changed is left to the collector.
+func releaseFonts(pdf fontDoc, t *fontTemplate) {
+	fonts, ok := fontsMap(pdf)
+	if t == nil || !ok {
 		return
 	}
 	for i, key := range t.keys {
-		fonts.SetMapIndex(key, freshCopy(t.defs[i]))
+		def := fonts.MapIndex(key)
+		if !def.IsValid() {
+			continue
+		}
+		data := fileBytes(def)
+		orig := fileBytes(t.defs[i])
+		if len(data) == len(orig) && &data[0] != &orig[0] && bytes.Equal(data, orig) {
+			t.spare[i].Put(&data)
+		}
 	}
+}
+
+// fileBytes is the bytes a font definition's file reader reads.
+func fileBytes(def reflect.Value) []byte {
+	return def.FieldByName("utf8File").Elem().FieldByName("fileReader").Elem().FieldByName("array").Bytes()
 }
 
 // fontsMap is pdf's font table (Fpdf.fonts, map[string]fontDefType), made
@@ -150,7 +239,7 @@ func shareable(def reflect.Value) bool {
 // widths, metrics, name and font bytes are shared; the used-character set,
 // the font-file state that subsetting rewrites, its reader and the bytes
 // it reads are new.
-func freshCopy(def reflect.Value) reflect.Value {
+func freshCopy(def reflect.Value, spare *sync.Pool) reflect.Value {
 	c := reflect.New(def.Type()).Elem()
 	writable(c).Set(def)
 
@@ -174,7 +263,11 @@ func freshCopy(def reflect.Value) reflect.Value {
 	// (gofpdf did the same to the one embedded array in every document
 	// before, a data race when two handouts are written at once).
 	data := writable(readerCopy.Elem().FieldByName("array"))
-	data.SetBytes(bytes.Clone(data.Bytes()))
+	if b, ok := spare.Get().(*[]byte); ok {
+		data.SetBytes(*b)
+	} else {
+		data.SetBytes(bytes.Clone(data.Bytes()))
+	}
 	reader.Set(readerCopy)
 	file.Set(fileCopy)
 	return c

@@ -3,6 +3,7 @@ package report
 import (
 	"bytes"
 	"io"
+	"math"
 	"testing"
 	"time"
 )
@@ -62,6 +63,36 @@ func TestFontsShared(t *testing.T) {
 		if !bytes.Equal(shared, plain) || sharedW != plainW {
 			t.Fatalf("document %d with shared fonts differs from one loading them (%d bytes against %d, width %v against %v)",
 				i+1, len(shared), len(plain), sharedW, plainW)
+		}
+	}
+}
+
+// TestFaceWidths: the handout measures text with the template fonts'
+// width tables (measure, strWidth) instead of selecting the font in the
+// document; the width must be gofpdf's own, to the last thousandth, for
+// both faces, at every size, for accented and missing characters alike.
+func TestFaceWidths(t *testing.T) {
+	r, err := newRenderer(&Handout{}, RenderOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r.faces == nil || r.faces[""] == nil || r.faces["B"] == nil {
+		t.Fatal("no width tables: every measurement selects the font in the document")
+	}
+	for _, s := range []string{"", "Bird dog, 3 × 8 each side", "Zoë Ólafsdóttir-Łukasiewicz", "Nguyễn Thị Hồng — Ḥasan", "…", "😀 日本", "tab\there"} {
+		for _, bold := range []bool{false, true} {
+			for _, size := range []float64{8, 10, 10.5, 14, 21} {
+				r.measure(bold, size)
+				got := r.strWidth(s)
+				style := ""
+				if bold {
+					style = "B"
+				}
+				r.pdf.SetFont(fontFamily, style, size)
+				if want := r.pdf.GetStringWidth(s); math.Abs(got-want) > 1e-9 {
+					t.Errorf("%q bold=%v %.1f pt: %.4f mm, gofpdf says %.4f", s, bold, size, got, want)
+				}
+			}
 		}
 	}
 }

@@ -5,9 +5,10 @@ import (
 	"image/color"
 )
 
-// The plan pages: fridge week, sessions, later phases, tracking sheet and
-// referral sheets. Only the drawing is here; every word comes from the
-// model (session.go, referral.go, words.go).
+// The plan pages: the fridge week and the session pages (their cards are
+// in pdfcard.go; the later phases, tracking and referral sheets in
+// pdfsheets.go). Only the drawing is here; every word comes from the model
+// (session.go, dose.go, cardwords.go, referral.go, words.go).
 
 var colRest = color.RGBA{R: 240, G: 240, B: 240, A: 255}
 
@@ -42,7 +43,7 @@ const (
 func (r *renderer) layoutFridgeDay(d FridgeDay, cols int, figs bool) fridgeDayLayout {
 	l := fridgeDayLayout{cols: cols, figs: figs}
 	lh := lineHeight(fridgeSize)
-	r.font(true, sizeBody)
+	r.measure(true, sizeBody)
 	for _, t := range r.wrap(d.Day, fridgeDayCol-2*cellPad) {
 		l.head = append(l.head, drawLine{text: t, bold: true, size: sizeBody, h: lineHeight(sizeBody)})
 	}
@@ -53,7 +54,7 @@ func (r *renderer) layoutFridgeDay(d FridgeDay, cols int, figs bool) fridgeDayLa
 			sub += " · " + fmt.Sprintf(r.h.Words.AboutMinutes, d.Minutes)
 		}
 	}
-	r.font(false, fridgeSize)
+	r.measure(false, fridgeSize)
 	for _, t := range r.wrap(sub, fridgeDayCol-2*cellPad) {
 		l.head = append(l.head, drawLine{text: t, size: fridgeSize, h: lh, muted: true})
 	}
@@ -75,12 +76,12 @@ func (r *renderer) layoutFridgeDay(d FridgeDay, cols int, figs bool) fridgeDayLa
 		if fig {
 			tw -= fridgeFigW + 1.5
 		}
-		r.font(true, fridgeSize)
+		r.measure(true, fridgeSize)
 		for _, t := range r.wrap(stepName(it.Step, it.Name), tw) {
 			lines = append(lines, drawLine{text: t, bold: !restText, size: fridgeSize, h: lh})
 		}
 		if it.Dose != "" {
-			r.font(false, fridgeSize)
+			r.measure(false, fridgeSize)
 			for _, t := range r.wrap(it.Dose, tw) {
 				lines = append(lines, drawLine{text: t, size: fridgeSize, h: lh})
 			}
@@ -93,10 +94,10 @@ func (r *renderer) layoutFridgeDay(d FridgeDay, cols int, figs bool) fridgeDayLa
 		if fig {
 			h = max(h, fridgeFigH)
 		}
-		colH[i%cols] += h + 1
+		colH[colOf(i, len(items), cols)] += h + 1
 	}
 	if d.Note != "" {
-		r.font(false, sizeTiny)
+		r.measure(false, sizeTiny)
 		var lines []drawLine
 		for _, t := range r.wrap(d.Note, r.width-fridgeDayCol-2*cellPad) {
 			lines = append(lines, drawLine{text: t, size: sizeTiny, h: lineHeight(sizeTiny), muted: true})
@@ -114,6 +115,17 @@ func (r *renderer) layoutFridgeDay(d FridgeDay, cols int, figs bool) fridgeDayLa
 	}
 	l.h = max(headH, itemsH) + 2*cellPad
 	return l
+}
+
+// colOf is the column of item k of n in cols columns, filled top to
+// bottom and then left to right, so the numbers run down each column
+// (1, 2, 3 | 4, 5, 6), the way she reads.
+func colOf(k, n, cols int) int {
+	per := (n + cols - 1) / cols
+	if per == 0 {
+		return 0
+	}
+	return k / per
 }
 
 // fridge draws one week on one page: a band per day, Monday to Sunday.
@@ -181,7 +193,7 @@ func (r *renderer) fridge(p *PlanPart) {
 			n = 1
 		}
 		for k := 0; k < n && k < len(l.items); k++ {
-			c := k % l.cols
+			c := colOf(k, n, l.cols)
 			x := r.left + fridgeDayCol + float64(c)*colW + cellPad
 			w := colW - 2*cellPad
 			top := ys[c]
@@ -213,25 +225,54 @@ func (r *renderer) fridge(p *PlanPart) {
 		r.y += l.h
 	}
 	r.y += 3
-	// The key to the doses goes under the week when it fits, else on top
-	// of the first session.
-	if len(f.Explain) > 0 || f.Equipment != "" {
-		var explain []boxLine
-		if f.Equipment != "" {
-			explain = append(explain, boxLine{text: f.Equipment, bold: true, size: sizeCard}, boxLine{gap: 1})
-		}
-		if len(f.Explain) > 0 {
-			explain = append(explain, boxLine{text: r.h.Words.DosesHeading, bold: true, size: sizeCard})
-		}
-		for _, e := range f.Explain {
-			explain = append(explain, boxLine{text: e, prefix: "•", size: sizeCard, gap: 0.8})
-		}
-		if r.y+r.boxHeight(boxStyle{border: r.accent, lineWidth: 0.4}, explain) <= r.bottom {
-			r.box(boxStyle{border: r.accent, lineWidth: 0.4}, explain)
+	// The key to the doses goes under the week when it fits (unless the
+	// first pages gave it), else on top of the first session.
+	if r.explained == p {
+		return
+	}
+	if explain := r.explainLines(p); len(explain) > 0 {
+		st := boxStyle{border: r.accent, lineWidth: 0.4}
+		if r.y+r.boxHeight(st, explain) <= r.bottom {
+			r.box(st, explain)
 		} else {
 			r.pendingExplain = explain
 		}
 	}
+}
+
+// explainLines are the key to the doses of a run of weeks and the
+// equipment it needs, as box lines; nil when there is neither.
+func (r *renderer) explainLines(p *PlanPart) []boxLine {
+	f := p.Fridge
+	var explain []boxLine
+	if f.Equipment != "" {
+		explain = append(explain, boxLine{text: f.Equipment, bold: true, size: sizeCard}, boxLine{gap: 1})
+	}
+	if len(f.Explain) > 0 {
+		explain = append(explain, boxLine{text: r.h.Words.DosesHeading, bold: true, size: sizeCard})
+	}
+	for _, e := range f.Explain {
+		explain = append(explain, boxLine{text: e, prefix: "•", size: sizeCard, gap: 0.8})
+	}
+	return explain
+}
+
+// explainFirst draws the key to the doses of the only run of weeks on the
+// first pages, under the stop rule, when it fits the page they end on:
+// the session pages then keep their room for the exercises.
+func (r *renderer) explainFirst() {
+	if len(r.h.Parts) != 1 {
+		return
+	}
+	p := &r.h.Parts[0]
+	explain := r.explainLines(p)
+	st := boxStyle{border: r.accent, lineWidth: 0.4}
+	if len(explain) == 0 || r.y+2+r.boxHeight(st, explain) > r.bottom {
+		return
+	}
+	r.y += 2
+	r.box(st, explain)
+	r.explained = p
 }
 
 // drawLine draws one wrapped line at (x, y).
@@ -244,187 +285,17 @@ func (r *renderer) drawLine(d drawLine, x, y, w float64) {
 	r.cell(x, y, w, d.h, d.text, "L")
 }
 
-// cardParts words one exercise card: the top (name, dose, change) across
-// the card, then two columns: how to do it and why on the left; how it
-// should feel, when to stop, easier and harder and what she needs on the
-// right, under the pictures when there are any.
-func (r *renderer) cardParts(b ExerciseBlock) (top, left, right []boxLine) {
-	w := r.h.Words
-	top = []boxLine{
-		{text: stepName(b.Step, b.Name), bold: true, size: sizeCardName},
-		{text: b.Dose, bold: true, size: sizeCard, gap: 0.8},
-	}
-	if b.Change != "" {
-		top = append(top, boxLine{text: w.Changed + ": " + b.Change, size: sizeCard, gap: 1})
-	}
-	if !b.Full {
-		if b.SeeAlso != "" {
-			top = append(top, boxLine{text: b.SeeAlso, size: sizeCard, gap: 0.8, muted: true})
-		}
-		return top, nil, nil
-	}
-	left = append(left, boxLine{text: w.Cues, bold: true, size: sizeCard})
-	for i, c := range b.Cues {
-		left = append(left, boxLine{text: c, prefix: fmt.Sprintf("%d.", i+1), size: sizeCard, gap: 0.5})
-	}
-
-	pair := func(label, text string) {
-		if text != "" {
-			right = append(right, boxLine{text: label + ": " + text, size: sizeCard, gap: 1})
-		}
-	}
-	pair(w.Feel, b.Feel)
-	pair(w.StopIf, b.StopIf)
-	pair(w.Easier, b.Easier)
-	pair(w.Harder, b.Harder)
-	pair(w.Equipment, b.Equipment)
-	pair(w.Why, b.Why)
-	if len(right) > 0 {
-		right[0].gap = 0
-	}
-	return top, left, right
-}
-
-// layoutLines wraps box lines to width w.
-func (r *renderer) layoutLines(lines []boxLine, w float64) ([]drawLine, float64) {
-	var dl []drawLine
-	h := 0.0
-	for _, l := range lines {
-		size := l.size
-		if size == 0 {
-			size = sizeBody
-		}
-		ind := 0.0
-		if l.prefix != "" {
-			ind = 5
-		}
-		r.font(l.bold, size)
-		for i, t := range r.wrap(l.text, w-ind) {
-			d := drawLine{text: t, bold: l.bold, muted: l.muted, size: size, h: lineHeight(size), indent: ind}
-			if i == 0 {
-				d.prefix, d.gap = l.prefix, l.gap
-			}
-			dl = append(dl, d)
-			h += d.h + d.gap
-		}
-	}
-	return dl, h
-}
-
-// placeLines draws laid-out lines from (x, y) and returns the y below them.
-func (r *renderer) placeLines(dl []drawLine, x, y, w float64) float64 {
-	for _, d := range dl {
-		y += d.gap
-		r.font(d.bold, d.size)
-		r.text(colInk)
-		if d.muted {
-			r.text(colMuted)
-		}
-		if d.prefix != "" {
-			r.cell(x, y, d.indent, d.h, d.prefix, "L")
-		}
-		r.cell(x+d.indent, y, w-d.indent, d.h, d.text, "L")
-		y += d.h
-	}
-	return y
-}
-
-// cardLayout is an exercise card ready to draw.
-type cardLayout struct {
-	top, left, right []drawLine
-	topH, bodyH, h   float64
-	leftW, rightW    float64
-	fig              bool
-	figLeft          bool // the pictures top the left column (else the right)
-}
-
-const cardGap = 4.0 // between the columns
-
-func (r *renderer) layoutCard(b ExerciseBlock) cardLayout {
-	inner := r.width - 2*boxPad - cardBar
-	top, left, right := r.cardParts(b)
-	var c cardLayout
-	c.top, c.topH = r.layoutLines(top, inner)
-	if len(left) > 0 {
-		c.leftW = inner * 0.5
-		c.rightW = inner - c.leftW - cardGap
-		c.fig = r.hasFigure(b.ExerciseID)
-		// The pictures top the left column, over the steps; the notes
-		// fill the right and the last of them move under the steps while
-		// that makes the card shorter.
-		figTop := 0.0
-		if c.fig {
-			c.figLeft = true
-			figTop = figH + 1.5
-		}
-		c.left, c.right = nil, nil
-		height := func(l, rt []boxLine) (float64, float64) {
-			_, lh := r.layoutLines(l, c.leftW)
-			_, rh := r.layoutLines(rt, c.rightW)
-			return lh + figTop, rh
-		}
-		lh, rh := height(left, right)
-		for len(right) > 1 {
-			moved := append(append([]boxLine(nil), left...), right[len(right)-1])
-			moved[len(moved)-1].gap = 1.5
-			l2, r2 := height(moved, right[:len(right)-1])
-			if max(l2, r2) >= max(lh, rh) {
-				break
-			}
-			left, right, lh, rh = moved, right[:len(right)-1], l2, r2
-		}
-		c.left, _ = r.layoutLines(left, c.leftW)
-		c.right, _ = r.layoutLines(right, c.rightW)
-		c.bodyH = max(lh, rh) + 2
-	}
-	c.h = c.topH + c.bodyH + 2*boxPad
-	return c
-}
-
-// card draws a laid-out exercise card whole, on a new page when it does
-// not fit.
-func (r *renderer) card(b ExerciseBlock, c cardLayout) {
-	r.need(c.h)
-	r.draw(colRule)
-	r.pdf.SetLineWidth(0.3)
-	r.pdf.Rect(r.left, r.y, r.width, c.h, "D")
-	r.fill(r.accent)
-	r.pdf.Rect(r.left, r.y, cardBar, c.h, "F")
-	x := r.left + cardBar + boxPad
-	y := r.placeLines(c.top, x, r.y+boxPad, r.width-2*boxPad-cardBar) + 2
-	ly, rx, ry := y, x+c.leftW+cardGap, y
-	if c.fig && c.figLeft {
-		figureHook(r, b.ExerciseID, x, ly, min(c.leftW, figW*1.6), figH, true)
-		ly += figH + 1.5
-	} else if c.fig {
-		figureHook(r, b.ExerciseID, rx, ry, min(c.rightW, figW*1.6), figH, true)
-		ry += figH + 1.5
-	}
-	r.placeLines(c.left, x, ly, c.leftW)
-	r.placeLines(c.right, rx, ry, c.rightW)
-	r.y += c.h + 2.5
-}
-
-// boxHeight measures a box the way box() lays it out.
-func (r *renderer) boxHeight(st boxStyle, lines []boxLine) float64 {
-	inner := r.width - 2*boxPad
-	if st.bar {
-		inner -= cardBar
-	}
-	_, h := r.layoutLines(lines, inner)
-	return h + 2*boxPad + 3
-}
-
 // session draws one session below the one before, its cards each whole;
 // the first session of a run of weeks starts a page.
 func (r *renderer) session(s *SessionPage, firstOfPart bool) {
-	r.font(true, sizeHeading)
+	r.measure(true, sizeHeading)
 	headH := float64(len(r.wrap(s.Heading, r.width)))*lineHeight(sizeHeading) + 8
-	r.font(false, sizeBody)
+	r.measure(false, sizeBody)
 	headH += float64(len(r.wrap(s.Intro, r.width))) * lineHeight(sizeBody)
-	if s.Stop != "" {
-		r.font(true, sizeBody)
-		headH += 1 + float64(len(r.wrap(r.h.Words.StopRule+": "+lowerFirst(s.Stop), r.width)))*lineHeight(sizeBody)
+	stop := r.stopLine(s)
+	if stop != "" {
+		r.measure(true, sizeBody)
+		headH += 1 + float64(len(r.wrap(stop, r.width)))*lineHeight(sizeBody)
 	}
 	explain := r.pendingExplain
 	r.pendingExplain = nil
@@ -436,7 +307,7 @@ func (r *renderer) session(s *SessionPage, firstOfPart bool) {
 	cards := make([]cardLayout, len(s.Exercises))
 	for i, b := range s.Exercises {
 		cards[i] = r.layoutCard(b)
-		h := cards[i].h + 2.5
+		h := cards[i].h + cardSpace
 		if i == 0 {
 			firstH = h
 		}
@@ -448,12 +319,17 @@ func (r *renderer) session(s *SessionPage, firstOfPart bool) {
 	if firstOfPart || r.y+headH+firstH > r.bottom {
 		r.newPage()
 	}
+	// the reminder of the stop rule is said once a page
+	if r.reminded == r.pdf.PageNo() && r.stopPage > 0 {
+		stop = ""
+	}
+	r.reminded = r.pdf.PageNo()
 	r.bookmark(s.Heading, 1)
 	r.heading(s.Heading, lineHeight(sizeBody)+firstH)
 	r.para(s.Intro, sizeBody, false, 0, colInk)
-	if s.Stop != "" {
+	if stop != "" {
 		r.y += 1
-		r.para(r.h.Words.StopRule+": "+lowerFirst(s.Stop), sizeBody, true, 0, colInk)
+		r.para(stop, sizeBody, true, 0, colInk)
 	}
 	r.y += 2
 	if len(explain) > 0 {
@@ -464,268 +340,15 @@ func (r *renderer) session(s *SessionPage, firstOfPart bool) {
 	}
 }
 
-// later draws the phases after the printed weeks, a paragraph each.
-func (r *renderer) later() {
-	if len(r.h.Later) == 0 {
-		return
+// stopLine is what a session page says of the stop rule: one line that
+// points to the page giving it in full, or the rule itself when no page
+// gives it.
+func (r *renderer) stopLine(s *SessionPage) string {
+	if s.Stop == "" {
+		return ""
 	}
-	w := r.h.Words
-	body := lineHeight(sizeBody)
-	r.need(lineHeight(sizeHeading) + 12*body)
-	r.laterDone = true
-	r.bookmark(w.LaterHeading, 0)
-	r.heading(w.LaterHeading, 3*body)
-	r.para(w.LaterIntro, sizeBody, false, 0, colInk)
-	r.y += 2
-	for _, lines := range r.laterBoxes() {
-		r.box(boxStyle{border: colRule, lineWidth: 0.3}, lines)
+	if r.stopPage > 0 && r.h.Words.StopReminder != "" {
+		return fmt.Sprintf(r.h.Words.StopReminder, r.stopPage)
 	}
-}
-
-// laterHeight is the height the later phases take, heading to last box.
-func (r *renderer) laterHeight() float64 {
-	w := r.h.Words
-	r.font(false, sizeBody)
-	h := lineHeight(sizeHeading) + 8 + float64(len(r.wrap(w.LaterIntro, r.width)))*lineHeight(sizeBody) + 2
-	for _, lines := range r.laterBoxes() {
-		h += r.boxHeight(boxStyle{border: colRule, lineWidth: 0.3}, lines)
-	}
-	return h
-}
-
-// laterBoxes is one box of lines per later phase.
-func (r *renderer) laterBoxes() [][]boxLine {
-	w := r.h.Words
-	var out [][]boxLine
-	for _, n := range r.h.Later {
-		lines := []boxLine{{text: n.Title, bold: true, size: 11.5}}
-		if n.Text != "" {
-			lines = append(lines, boxLine{text: n.Text, gap: 1})
-		}
-		lines = append(lines, boxLine{text: w.MoveOnWhen, bold: true, gap: 1.5})
-		for _, c := range n.Criteria {
-			lines = append(lines, boxLine{text: c, prefix: "•", gap: 0.6})
-		}
-		if n.CheckIn != "" {
-			lines = append(lines, boxLine{text: n.CheckIn, gap: 1.2, muted: true})
-		}
-		out = append(out, lines)
-	}
-	return out
-}
-
-// tracking draws the sheet to fill in with a pen: one row per planned
-// session, the key above it on the same page.
-func (r *renderer) tracking() {
-	if len(r.h.Tracking) == 0 {
-		return
-	}
-	w := r.h.Words
-	// Box columns just wider than their heading; the session name gets
-	// the room so it stays on one line and rows stay even.
-	box := 12.5
-	widths := []float64{30, 0, box, 19, box, box, box, 16}
-	fixed := 0.0
-	for _, x := range widths {
-		fixed += x
-	}
-	widths[1] = r.width - fixed
-	head := func(s string) tcell { return tcell{spans: []span{{text: s, bold: true, size: sizeTiny}}} }
-	var header []tcell
-	for _, c := range w.TrackColumns {
-		header = append(header, head(c))
-	}
-	t := table{title: w.TrackHeading, widths: widths, header: header, minRow: 8.5}
-	for _, tw := range r.h.Tracking {
-		for i, s := range tw.Sessions {
-			day := firstNonEmpty(s.Date, s.Day)
-			if i == 0 {
-				// the week's first row names the week, on the same line
-				day = joinDot(tw.Label, day)
-			}
-			when := []span{{text: day, size: sizeTiny, bold: i == 0}}
-			t.rows = append(t.rows, []tcell{
-				{spans: when}, {spans: []span{{text: s.Name, size: sizeTiny}}},
-				{box: boxTick}, {box: boxPain}, {box: boxTick}, {box: boxTick}, {box: boxTick}, {},
-			})
-		}
-	}
-	// The sheet's height: heading, intro, key and every row.
-	body := lineHeight(sizeBody)
-	trackH := lineHeight(sizeHeading) + 8
-	r.font(false, sizeBody)
-	trackH += float64(len(r.wrap(w.TrackIntro, r.width)))*body + 3
-	r.font(false, sizeCard)
-	for _, k := range w.TrackKey {
-		trackH += float64(len(r.wrap(k, r.width))) * lineHeight(sizeCard)
-	}
-	_, hh := r.rowHeight(t.header, t.widths, 0)
-	trackH += hh
-	for _, row := range t.rows {
-		_, rh := r.rowHeight(row, t.widths, t.minRow)
-		trackH += rh
-	}
-	// The sheet starts on the page so far when two-fifths of it is left,
-	// room for the key and the first weeks' rows; otherwise that page
-	// would be left part empty and the sheet run a page longer.
-	// A sheet that fits a page whole but not the rest of this one starts
-	// a page, so it is never split.
-	if r.pdf.PageNo() == 0 || r.bottom-r.y < 0.4*r.pageRoom() || (r.bottom-r.y < trackH && trackH <= r.pageRoom()) {
-		r.newPage()
-	} else {
-		r.y += 4
-	}
-	r.bookmark(w.TrackHeading, 0)
-	r.heading(w.TrackHeading, 0)
-	r.para(w.TrackIntro, sizeBody, false, 0, colInk)
-	r.y += 1
-	for _, k := range w.TrackKey {
-		r.para(k, sizeCard, false, 0, colMuted)
-	}
-	r.y += 2
-	// Rows may shrink a little (never below a pen box and its margin) so
-	// the last page is not left with a row or two.
-	for _, h := range []float64{8.0, 7.4} {
-		if n := r.lastPageRows(t); n == 0 || n >= minLastRows {
-			break
-		}
-		t.minRow = h
-	}
-	r.drawTable(t)
-}
-
-// minLastRows is the fewest rows the last page of a table should hold.
-const minLastRows = 6
-
-// lastPageRows simulates drawTable's page breaks and returns how many rows
-// land on the table's last page, or 0 when the table fits where it starts.
-func (r *renderer) lastPageRows(t table) int {
-	_, hh := r.rowHeight(t.header, t.widths, 0)
-	y, pages, n := r.y+hh, 0, 0
-	for _, row := range t.rows {
-		_, h := r.rowHeight(row, t.widths, t.minRow)
-		if y+h > r.bottom {
-			pages++
-			y, n = r.bottom-r.pageRoom()+lineHeight(sizeSmall)+1+hh, 0
-		}
-		y += h
-		n++
-	}
-	if pages == 0 {
-		return 0
-	}
-	return n
-}
-
-// referralSheet draws a sheet for a doctor or physiotherapist. The first
-// page of a blocked handout carries the brand.
-func (r *renderer) referralSheet(rp *ReferralPage, first bool) {
-	if first {
-		r.brand()
-		r.titleBlock(rp.Heading)
-	} else {
-		r.newPage()
-		r.heading(rp.Heading, 0)
-	}
-	r.bookmark(rp.Heading, 0)
-	w := r.h.Words
-	body := lineHeight(sizeBody)
-	if rp.Urgent {
-		lines := []boxLine{{text: rp.HowSoon, bold: true, size: 12}}
-		for _, t := range rp.IfWorse {
-			lines = append(lines, boxLine{text: t, bold: true, gap: 1.5})
-		}
-		r.box(boxStyle{border: colInk, lineWidth: 1.2, fill: &colWhite}, lines)
-		r.para(rp.Intro, sizeBody, false, 0, colInk)
-		r.y += 2
-		if len(rp.Answers) > 0 {
-			r.heading(w.ToldMe, 2*body)
-			r.bullets(rp.Answers, sizeBody)
-		}
-	} else {
-		if rp.Intro != "" {
-			r.para(rp.Intro, sizeBody, false, 0, colInk)
-			r.y += 2
-		}
-		lines := []boxLine{{text: w.ReferralWhy, bold: true, size: 11.5}}
-		for _, t := range rp.Answers {
-			lines = append(lines, boxLine{text: t, prefix: "•", gap: 1.2})
-		}
-		for _, t := range rp.Reasons {
-			lines = append(lines, boxLine{text: t, prefix: "•", gap: 1.2})
-		}
-		r.box(r.strongBox(), lines)
-		if rp.SeeWho != "" || rp.HowSoon != "" {
-			r.heading(w.SeeWhoHead, 2*body)
-			r.para(joinSentences(rp.SeeWho, rp.HowSoon), sizeBody, false, 0, colInk)
-		}
-		if len(rp.IfWorse) > 0 {
-			r.heading(w.IfWorseHead, 2*body)
-			r.bullets(rp.IfWorse, sizeBody)
-		}
-		if len(rp.Limited) > 0 {
-			r.heading(w.PlanLimited, 2*body)
-			r.bullets(rp.Limited, sizeBody)
-		}
-		if len(rp.Next) > 0 {
-			r.heading(w.NextHead, 2*body)
-			r.bullets(rp.Next, sizeBody)
-		}
-	}
-	r.y += 2
-	r.para(rp.From, sizeBody, false, 0, colInk)
-	r.y += 2
-	r.para(rp.Disclaimer, sizeCard, false, 0, colMuted)
-}
-
-func joinSentences(a, b string) string {
-	switch {
-	case a == "":
-		return b
-	case b == "":
-		return a
-	}
-	return a + " " + b
-}
-
-// figureGap is the space between two poses of one exercise, in mm.
-const figureGap = 1.5
-
-// exerciseFigure draws an exercise's poses (start, end, and a middle one
-// when the figure has it) side by side in the box, through the figure
-// painter (drawExerciseFigure). It reports false for an exercise with no
-// figure, or one the library does not hold.
-func exerciseFigure(r *renderer, id string, x, y, w, h float64, draw bool) bool {
-	e := r.h.exercises[id]
-	if e == nil {
-		return false
-	}
-	if r.poses == nil {
-		r.poses = map[string]int{}
-	}
-	n, ok := r.poses[id]
-	if !ok {
-		poses, _, err := FigureOf(e)
-		if err == nil {
-			n = len(poses)
-		}
-		r.poses[id] = n
-	}
-	if n == 0 {
-		return false
-	}
-	if draw {
-		pw := (w - figureGap*float64(n-1)) / float64(n)
-		drawExerciseFigure(r.pdf, x, y, pw, h, figureGap, e, r.accent)
-	}
-	return true
-}
-
-// stepName numbers an exercise by its place in the session ("2. Band
-// row"), the same on the fridge and on the session page.
-func stepName(step int, name string) string {
-	if step <= 0 {
-		return name
-	}
-	return fmt.Sprintf("%d. %s", step, name)
+	return r.h.Words.StopRule + ": " + lowerFirst(s.Stop)
 }

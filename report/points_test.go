@@ -54,15 +54,17 @@ func exampleInput(t *testing.T, name string) report.Input {
 // coachLanguage is what must never reach her: grades, scores, codes, ISO
 // dates, notes written for the coach, the third person.
 var coachLanguage = []*regexp.Regexp{
-	regexp.MustCompile(`\b\d[+-]?/5\b`),                   // muscle grades "3/5", "4+/5"
-	regexp.MustCompile(`\b\d/3\b|\bscored\b`),             // the hinge score
-	regexp.MustCompile(`\b\d{4}-\d{2}-\d{2}\b`),           // ISO dates
-	regexp.MustCompile(`\b\d+-\d+-\d+\b`),                 // tempo codes "3-1-2"
-	regexp.MustCompile(`\b\d+ ?× ?\d+`),                   // "2 × 8"
-	regexp.MustCompile(`\bpain \d+/10\b`),                 // "pain 7/10"
-	regexp.MustCompile(`(?i)\bglute (med|max)\b`),         // muscle shorthand
-	regexp.MustCompile(`\b(NPRS|RPE|IRD|DRA|ASLR|TFL)\b`), // abbreviations
-	regexp.MustCompile(`(?i)\b(left|right) only\b`),       // the generator's side note
+	regexp.MustCompile(`\b\d[+-]?/5\b`),                                // muscle grades "3/5", "4+/5"
+	regexp.MustCompile(`\b\d[+-]? of [35]\b|\(0–[35]\b`),               // grades and scores in words: "4- of 5", "(0–3"
+	regexp.MustCompile(`(?i)\bglute (medius|maximus)\b|\bbig glute\b`), // muscle names
+	regexp.MustCompile(`\b\d/3\b|\bscored\b`),                          // the hinge score
+	regexp.MustCompile(`\b\d{4}-\d{2}-\d{2}\b`),                        // ISO dates
+	regexp.MustCompile(`\b\d+-\d+-\d+\b`),                              // tempo codes "3-1-2"
+	regexp.MustCompile(`\b\d+ ?× ?\d+`),                                // "2 × 8"
+	regexp.MustCompile(`\bpain \d+/10\b`),                              // "pain 7/10"
+	regexp.MustCompile(`(?i)\bglute (med|max)\b`),                      // muscle shorthand
+	regexp.MustCompile(`\b(NPRS|RPE|IRD|DRA|ASLR|TFL)\b`),              // abbreviations
+	regexp.MustCompile(`(?i)\b(left|right) only\b`),                    // the generator's side note
 	regexp.MustCompile(`Regressed from|Chosen by the coach|dose reduced|No easier variation|Her reason`),
 	regexp.MustCompile(`\b(she|her|hers|herself)\b`),                                        // written about her, not to her
 	regexp.MustCompile(`(?i)\b(EINVALID|ENOTFOUND|red_flag|pelvic_floor|glute_med_weak)\b`), // codes
@@ -93,6 +95,9 @@ func TestHandoutOnlyHerWords(t *testing.T) {
 			checkHerWords(t, name, strings.Join(pages(t, in), "\n"))
 		})
 	}
+	t.Run("ProgressHistory", func(t *testing.T) {
+		checkHerWords(t, "progress", strings.Join(pages(t, historyInput(t)), "\n"))
+	})
 	t.Run("Goal", func(t *testing.T) {
 		in := exampleInput(t, "full")
 		in.Record.Context.Goals = "Run a 5 km parkrun with her sister"
@@ -348,27 +353,48 @@ func firstNonEmpty(xs ...string) string {
 }
 
 // TestOnePhaseFitsEightPages: a one-phase handout, without progress pages,
-// should fit in 8 pages for every example. Not met yet on the current
-// programme template (five training days, up to six exercises each: 8 to
-// 11 pages once sessions share pages), so the test holds the line at 11
-// and logs every handout over 8, for the next change to bring down: the
-// session pages are now full, so what is left is fewer or shorter cards.
+// fits in 8 pages for every example file and every demo client with an
+// assessment. Three examples and one demo client do not yet (a referral sheet, a four-week
+// tracking sheet and five session pages of 13 to 15 whole cards): each is
+// held at its page count today (9), so the list below can only shrink, and the
+// test logs them as over the target.
 func TestOnePhaseFitsEightPages(t *testing.T) {
 	needTool(t, "pdfinfo")
-	const target, ceiling = 8, 11
+	const target = 8
+	notYet := map[string]int{"pelvic-floor": 9, "painful-hinge": 9, "diastasis-wide-soft": 9, "demo/Nneka Okafor": 9}
+	check := func(t *testing.T, name string, in report.Input) {
+		if in.Programme == nil || in.Programme.Blocked {
+			t.Skip("no plan to print")
+		}
+		n := pageCount(t, writeTemp(t, render(t, in, report.RenderOptions{})))
+		ceiling, known := notYet[name]
+		switch {
+		case !known && n > target:
+			t.Errorf("%d pages; want at most %d", n, target)
+		case known && n > ceiling:
+			t.Errorf("%d pages, more than the %d it had (target %d)", n, ceiling, target)
+		case known && n > target:
+			t.Logf("%d pages: still over the target of %d", n, target)
+		case known:
+			t.Logf("%d pages: now within the target; take it off the list", n)
+		}
+	}
 	for _, name := range examples(t) {
-		t.Run(name, func(t *testing.T) {
-			in := exampleInput(t, name)
-			if in.Programme.Blocked {
-				t.Skip("blocked")
+		t.Run(name, func(t *testing.T) { check(t, name, exampleInput(t, name)) })
+	}
+	lib := realLibrary(t)
+	for _, sc := range assessment.SampleClients(assessment.DateOf(fixedTime)) {
+		if len(sc.Records) == 0 {
+			continue
+		}
+		t.Run("demo/"+sc.Client.Name, func(t *testing.T) {
+			rec := sc.Records[len(sc.Records)-1]
+			p, err := assessment.Generate(rec, lib, assessment.ProgrammeOptions{Weeks: assessment.DefaultProgrammeWeeks})
+			if err != nil {
+				t.Fatalf("Generate: %v", err)
 			}
-			n := pageCount(t, writeTemp(t, render(t, in, report.RenderOptions{})))
-			switch {
-			case n > ceiling:
-				t.Errorf("%d pages, more than the %d of today's layout (target %d)", n, ceiling, target)
-			case n > target:
-				t.Logf("%d pages: over the target of %d", n, target)
-			}
+			c := sc.Client
+			check(t, "demo/"+c.Name, report.Input{Client: &c, Record: rec, Programme: p, Library: lib, Settings: fixtureSettings(t), Date: rec.Date})
 		})
 	}
 }
@@ -520,4 +546,22 @@ func containsUTF16(pdf []byte, s string) bool {
 		b.WriteByte(byte(r))
 	}
 	return strings.Contains(string(pdf), b.String())
+}
+
+// TestPlainExerciseNames: no exercise name she reads is coach jargon on
+// its own. A term a coach says aloud ("dead bug", "Pallof", "90/90") may
+// stay only in brackets after plain words that say what she does.
+func TestPlainExerciseNames(t *testing.T) {
+	jargon := regexp.MustCompile(`(?i)\bRDL\b|\bpallof\b|90/90|\bY-T-W\b|\bdead bug\b|\bbird dog\b|\bcat-cow\b|\bprone\b|\bsupine\b|\bquadruped\b|\bglute\b|\bthoracic\b|\babduction\b|\badductor\b|\bhinge\b|\bgoblet\b|\bfigure-4\b|\bactivation\b`)
+	lib := realLibrary(t)
+	for _, e := range lib.Exercises {
+		name := report.ExerciseName(e)
+		plain := name
+		if i := strings.Index(name, " ("); i > 0 && strings.HasSuffix(name, ")") {
+			plain = name[:i]
+		}
+		if m := jargon.FindString(plain); m != "" {
+			t.Errorf("%s: %q says %q without plain words", e.ID, name, m)
+		}
+	}
 }

@@ -29,10 +29,46 @@ type clientRow struct {
 	change     func(d float64, row assessment.MeasureChange) string
 }
 
-func ofTen(v float64, _ string) string   { return strconv.Itoa(int(v)) + " of 10" }
-func ofThree(v float64, _ string) string { return strconv.Itoa(int(v)) + " of 3" }
+func ofTen(v float64, _ string) string { return strconv.Itoa(int(v)) + " of 10" }
+
+// hingeWords says how she bent from the hips, not the coach's 0–3 score
+// (3 clean, 2 done with the back helping, 1 not yet, 0 painful).
+func hingeWords(v float64, _ string) string {
+	switch int(v) {
+	case 3:
+		return "smooth, back long"
+	case 2:
+		return "done, the back helping"
+	case 1:
+		return "not yet"
+	}
+	return "painful"
+}
+
+// gradePlain says a muscle's strength in words, not the coach's grade.
+var gradePlain = map[assessment.Grade]string{
+	"5": "full strength", "4+": "strong, nearly full", "4": "strong against a firm push",
+	"4-": "strong against a light push", "3+": "holds against a slight push", "3": "lifts against gravity",
+	"3-": "lifts part of the way", "2": "moves with the leg supported", "1": "a flicker", "0": "no movement yet",
+}
+
 func grade(_ float64, text string) string {
-	return text + " of 5"
+	if w, ok := gradePlain[assessment.Grade(strings.TrimSpace(text))]; ok {
+		return w
+	}
+	return notMeasured
+}
+
+// stepWords words a change of the hinge score as better or worse.
+func stepWords(d float64, _ assessment.MeasureChange) string {
+	n := int(math.Round(d))
+	switch {
+	case n == 0:
+		return "no change"
+	case n < 0:
+		return plural(-n, "step", "steps") + " worse"
+	}
+	return plural(n, "step", "steps") + " better"
 }
 func reps(v float64, _ string) string { return strconv.Itoa(int(v)) + " reps" }
 func asText(_ float64, text string) string {
@@ -111,13 +147,13 @@ var clientRows = []clientRow{
 	{"diastasis.above.width", "Tummy gap above the belly button", asText, gapWords},
 	{"diastasis.at.width", "Tummy gap at the belly button", asText, gapWords},
 	{"diastasis.below.width", "Tummy gap below the belly button", asText, gapWords},
-	{"glutes.left.max_grade", "Buttock strength (big glute), left", grade, gradeWords},
-	{"glutes.right.max_grade", "Buttock strength (big glute), right", grade, gradeWords},
-	{"glutes.left.med_grade", "Side-hip strength (glute medius), left", grade, gradeWords},
-	{"glutes.right.med_grade", "Side-hip strength (glute medius), right", grade, gradeWords},
+	{"glutes.left.max_grade", "Buttock strength, left", grade, gradeWords},
+	{"glutes.right.max_grade", "Buttock strength, right", grade, gradeWords},
+	{"glutes.left.med_grade", "Side-hip strength, left", grade, gradeWords},
+	{"glutes.right.med_grade", "Side-hip strength, right", grade, gradeWords},
 	{"glutes.left.single_leg_bridge_reps", "Single-leg bridges, left", reps, bridgeWords},
 	{"glutes.right.single_leg_bridge_reps", "Single-leg bridges, right", reps, bridgeWords},
-	{"hinge.score", "Bending from the hips (0–3, 3 = clean)", ofThree, pointsWords},
+	{"hinge.score", "Bending from the hips", hingeWords, stepWords},
 }
 
 // buildProgress compares baseline with now for the client. Only measures
@@ -209,11 +245,18 @@ var clientTrends = map[string]struct {
 		"diastasis.above.width": "Above the belly button", "diastasis.at.width": "At the belly button", "diastasis.below.width": "Below the belly button"}},
 	assessment.TrendDiastasisMM: {"Tummy gap (mm)", map[string]string{
 		"diastasis.above.width": "Above the belly button", "diastasis.at.width": "At the belly button", "diastasis.below.width": "Below the belly button"}},
-	assessment.TrendGlutes: {"Buttock and side-hip strength (0–5)", map[string]string{
-		"glutes.left.max_grade": "Big glute, left", "glutes.right.max_grade": "Big glute, right",
+	assessment.TrendGlutes: {"Buttock and side-hip strength", map[string]string{
+		"glutes.left.max_grade": "Buttock, left", "glutes.right.max_grade": "Buttock, right",
 		"glutes.left.med_grade": "Side hip, left", "glutes.right.med_grade": "Side hip, right"}},
-	assessment.TrendHinge:      {"Bending from the hips (0–3, 3 = clean)", nil},
+	assessment.TrendHinge:      {"Bending from the hips", nil},
 	assessment.TrendActivities: {"Your activities (0–10, 10 = as before)", nil},
+}
+
+// chartEnds words the scale of a chart whose numbers are the coach's
+// grades or scores.
+var chartEnds = map[string][2]string{
+	assessment.TrendGlutes: {"weaker", "stronger"},
+	assessment.TrendHinge:  {"painful", "smooth"},
 }
 
 // progressCharts lays out her trends over the assessments up to now, for
@@ -252,7 +295,11 @@ func progressCharts(history []*assessment.Record, now *assessment.Record, paper 
 		for i := range t.Series {
 			t.Series[i].Label = clean(t.Series[i].Label, maxNameRunes)
 		}
-		out = append(out, LayoutChart(t, w, chartHeight, pdfChartStyle))
+		st := pdfChartStyle
+		if ends, ok := chartEnds[t.Key]; ok {
+			st.Ends = ends
+		}
+		out = append(out, LayoutChart(t, w, chartHeight, st))
 	}
 	return out
 }

@@ -69,8 +69,8 @@ func realInput(tb testing.TB, example string, weeks int) report.Input {
 		Baseline: exampleBaseline(tb, example), Settings: fixtureSettings(tb), Date: rec.Date}
 }
 
-// programmeNames is the library name of every exercise the programme
-// prescribes.
+// programmeNames is the name she reads (report.ExerciseName) of every
+// exercise the programme prescribes.
 func programmeNames(tb testing.TB, in report.Input) []string {
 	tb.Helper()
 	seen := map[string]bool{}
@@ -86,7 +86,7 @@ func programmeNames(tb testing.TB, in report.Input) []string {
 				if !ok {
 					tb.Fatalf("the generator prescribed %q, which is not in the library", rx.ExerciseID)
 				}
-				names = append(names, e.Name)
+				names = append(names, report.ExerciseName(e))
 			}
 		}
 	}

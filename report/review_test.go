@@ -76,9 +76,10 @@ func TestOneOrderEverywhere(t *testing.T) {
 
 func itoa(n int) string { return strconv.Itoa(n) }
 
-// TestOneStopRule: every session page repeats the programme's stop rule,
-// word for word, the first page gives the same one, and no card holds a
-// pain number of its own.
+// TestOneStopRule: every session carries the programme's stop rule, word
+// for word; the first pages give it in full and each session page reminds
+// her in one line that names that page; no card holds a pain number of its
+// own.
 func TestOneStopRule(t *testing.T) {
 	needTool(t, "pdftotext")
 	for _, name := range examples(t) {
@@ -92,11 +93,21 @@ func TestOneStopRule(t *testing.T) {
 				if rule == "" {
 					rule = s.Stop
 				}
+				if strings.HasSuffix(s.Stop, "…") {
+					t.Errorf("%s: the stop rule is cut short: %q", s.Heading, s.Stop)
+				}
 				if s.Stop == "" || s.Stop != rule {
 					t.Errorf("%s: stop rule %q, want %q on every session page", s.Heading, s.Stop, rule)
 				}
-				if p := pageWith(ps, s.Heading); p >= 0 && !strings.Contains(collapse(ps[p]), "Your stop rule:") {
-					t.Errorf("%s: its page does not show the stop rule", s.Heading)
+				// Its page reminds her in one line and names the page that
+				// gives the rule in full.
+				if p := pageWith(ps, s.Heading); p >= 0 {
+					m := regexp.MustCompile(`Stop rule \(page (\d+)\):`).FindStringSubmatch(collapse(ps[p]))
+					if m == nil {
+						t.Errorf("%s: its page does not remind her of the stop rule", s.Heading)
+					} else if n, _ := strconv.Atoi(m[1]); n < 1 || n > len(ps) || !strings.Contains(collapse(ps[n-1]), collapse(rule)) {
+						t.Errorf("%s: the reminder points to page %s, which does not give the rule %q", s.Heading, m[1], rule)
+					}
 				}
 			}
 			all := collapse(strings.Join(ps, "\n"))

@@ -16,16 +16,19 @@ import (
 // a test can read every word she will read without opening a PDF, and a
 // translation has one place to go.
 type Words struct {
-	Lang          string // BCP 47 tag of the document language
-	ReadFirst     string
-	Found         string
-	Matters       string
-	Activities    string
-	WorksOn       string
-	WorksOnSame   string
-	NotAdvice     string
-	StopIntro     string
-	StopRule      string // the label before her stop rule on a session page
+	Lang        string // BCP 47 tag of the document language
+	ReadFirst   string
+	Found       string
+	Matters     string
+	Activities  string
+	WorksOn     string
+	WorksOnSame string
+	NotAdvice   string
+	StopIntro   string
+	StopRule    string // the label before her stop rule on a session page
+	// StopReminder is the one line under a session's heading that points to
+	// the stop rule in full ("%d" is the page it is on).
+	StopReminder  string
 	Questions     string
 	LaterHeading  string
 	LaterIntro    string
@@ -69,12 +72,13 @@ var englishWords = Words{
 	NotAdvice:     "Coaching, not medical advice",
 	StopIntro:     "When to stop an exercise and tell me:",
 	StopRule:      "Your stop rule",
+	StopReminder:  "Stop rule (page %d): ease off or stop for pain, leaking, heaviness or a ridge on your tummy.",
 	Questions:     "Questions or worries: ",
 	LaterHeading:  "After this phase",
 	LaterIntro:    "We move on when you are ready, not by the calendar. At each check-in we look at these together.",
 	DosesHeading:  "How to read the amounts",
 	TrackHeading:  "Tracking sheet",
-	TrackIntro:    "After each session, fill in its row with a pen. Bring this sheet to your next check-in: it shows us both how the plan is going.",
+	TrackIntro:    "After each session, fill in its row with a pen; bring the sheet to your next check-in.",
 	ProgressHead:  "Your progress",
 	ProgressIntro: "Your first assessment (%s) next to today's (%s).",
 	OverTime:      "Over time",
@@ -98,9 +102,8 @@ var englishWords = Words{
 	AboutMinutes:  "about %d min",
 	TrackColumns:  []string{"When", "Session", "Done", "Pain", "Leak", "Heavy", "Dome", "Notes"},
 	TrackKey: []string{
-		"Done: tick when you finished the session.",
-		"Pain: your back after the session, from 0 (none) to 10 (the worst you can imagine).",
-		"Leak, Heavy, Dome: tick if you leaked, felt heaviness or dragging low down, or saw a ridge along the middle of your tummy. Tell me at the next session if you tick any of these; if one is new or stronger than usual, stop that exercise and tell me before then.",
+		"Done: tick when you finish. Pain: your back afterwards, from 0 (none) to 10 (the worst you can imagine).",
+		"Leak, Heavy, Dome: tick if you leaked, felt heaviness or dragging low down, or saw a ridge along the middle of your tummy. Tell me at the next session; if one is new or stronger than usual, stop that exercise and tell me before then.",
 	},
 }
 

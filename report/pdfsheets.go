@@ -1,0 +1,278 @@
+package report
+
+// The pages after the sessions: the later phases, the tracking sheet she
+// fills in with a pen, and the referral sheets.
+
+// later draws the phases after the printed weeks, a paragraph each.
+func (r *renderer) later() {
+	if len(r.h.Later) == 0 {
+		return
+	}
+	w := r.h.Words
+	body := lineHeight(sizeBody)
+	r.need(lineHeight(sizeHeading) + 12*body)
+	r.laterDone = true
+	r.bookmark(w.LaterHeading, 0)
+	r.heading(w.LaterHeading, 3*body)
+	r.para(w.LaterIntro, sizeBody, false, 0, colInk)
+	r.y += 2
+	for _, lines := range r.laterBoxes() {
+		r.box(boxStyle{border: colRule, lineWidth: 0.3}, lines)
+	}
+}
+
+// laterHeight is the height the later phases take, heading to last box.
+func (r *renderer) laterHeight() float64 {
+	w := r.h.Words
+	r.measure(false, sizeBody)
+	h := lineHeight(sizeHeading) + 8 + float64(len(r.wrap(w.LaterIntro, r.width)))*lineHeight(sizeBody) + 2
+	for _, lines := range r.laterBoxes() {
+		h += r.boxHeight(boxStyle{border: colRule, lineWidth: 0.3}, lines)
+	}
+	return h
+}
+
+// laterBoxes is one box of lines per later phase.
+func (r *renderer) laterBoxes() [][]boxLine {
+	w := r.h.Words
+	var out [][]boxLine
+	for _, n := range r.h.Later {
+		lines := []boxLine{{text: n.Title, bold: true, size: 11.5}}
+		if n.Text != "" {
+			lines = append(lines, boxLine{text: n.Text, gap: 1})
+		}
+		lines = append(lines, boxLine{text: w.MoveOnWhen, bold: true, gap: 1.5})
+		for _, c := range n.Criteria {
+			lines = append(lines, boxLine{text: c, prefix: "•", gap: 0.6})
+		}
+		if n.CheckIn != "" {
+			lines = append(lines, boxLine{text: n.CheckIn, gap: 1.2, muted: true})
+		}
+		out = append(out, lines)
+	}
+	return out
+}
+
+// tracking draws the sheet to fill in with a pen: one row per planned
+// session, the key above it on the same page.
+func (r *renderer) tracking() {
+	if len(r.h.Tracking) == 0 {
+		return
+	}
+	w := r.h.Words
+	// Box columns just wider than their heading; the session name gets
+	// the room so it stays on one line and rows stay even.
+	box := 12.5
+	widths := []float64{34, 0, box, 18, box, box, box, 16}
+	fixed := 0.0
+	for _, x := range widths {
+		fixed += x
+	}
+	widths[1] = r.width - fixed
+	head := func(s string) tcell { return tcell{spans: []span{{text: s, bold: true, size: sizeTiny}}} }
+	var header []tcell
+	for _, c := range w.TrackColumns {
+		header = append(header, head(c))
+	}
+	t := table{title: w.TrackHeading, widths: widths, header: header, minRow: 7.2}
+	for _, tw := range r.h.Tracking {
+		for i, s := range tw.Sessions {
+			day := firstNonEmpty(s.Date, s.Day)
+			if i == 0 {
+				// the week's first row names the week, on the same line
+				day = joinDot(tw.Label, day)
+			}
+			when := []span{{text: day, size: sizeTiny, bold: i == 0}}
+			t.rows = append(t.rows, []tcell{
+				{spans: when}, {spans: []span{{text: s.Name, size: sizeTiny}}},
+				{box: boxTick}, {box: boxPain}, {box: boxTick}, {box: boxTick}, {box: boxTick}, {},
+			})
+		}
+	}
+	// Its rows hold one line of text: a tighter margin above and below it
+	// lets them shrink to the pen boxes.
+	r.rowPad = 1.0
+	defer func() { r.rowPad = 0 }()
+	// The sheet's height: heading, intro, key and every row.
+	body := lineHeight(sizeBody)
+	headH := lineHeight(sizeHeading) + 5.5
+	r.measure(false, sizeBody)
+	headH += float64(len(r.wrap(w.TrackIntro, r.width)))*body + 3
+	r.measure(false, sizeCard)
+	for _, k := range w.TrackKey {
+		headH += float64(len(r.wrap(k, r.width))) * lineHeight(sizeCard)
+	}
+	_, hh := r.rowHeight(t.header, t.widths, 0)
+	headH += hh
+	// each row's own height (its text and pen boxes), measured once
+	own := make([]float64, len(t.rows))
+	for i, rw := range t.rows {
+		_, own[i] = r.rowHeight(rw, t.widths, 0)
+	}
+	sheetH := func(row float64) float64 {
+		h := headH
+		for _, o := range own {
+			h += max(o, row)
+		}
+		return h
+	}
+	// Rows are 7.2 mm, tighter (down to 5.3 mm, with 4 mm pen boxes)
+	// when that keeps the sheet whole: on the page so far, else on a page
+	// of its own. A sheet that fits a page whole is never split.
+	rows := []float64{7.2, 6.9, 6.6, 6.2, 5.9, 5.6, 5.3}
+	here := r.pdf.PageNo() > 0 && r.bottom-r.y >= 0.3*r.pageRoom()
+	placed := false
+	// A page holding only the end of the sessions (less than a third
+	// used) is not left that short: the sheet starts below it and runs on.
+	topOfPage := r.bottom - r.pageRoom()
+	short := r.pdf.PageNo() > 0 && r.y-topOfPage < 0.3*r.pageRoom()
+	for _, where := range []bool{true, false} {
+		if !where && short {
+			break
+		}
+		if where && !here {
+			continue
+		}
+		room := r.pageRoom()
+		if where {
+			room = r.bottom - r.y - 4
+		}
+		for _, h := range rows {
+			if sheetH(h) <= room {
+				t.minRow, placed = h, true
+				break
+			}
+		}
+		if placed {
+			if where {
+				r.y += 4
+			} else {
+				r.newPage()
+			}
+			break
+		}
+	}
+	if !placed {
+		// longer than a page: it runs on, starting here when two-fifths
+		// of the page is left (the key and the first weeks' rows)
+		if r.pdf.PageNo() == 0 || r.bottom-r.y < 0.4*r.pageRoom() {
+			r.newPage()
+		} else {
+			r.y += 4
+		}
+	}
+	r.bookmark(w.TrackHeading, 0)
+	r.heading(w.TrackHeading, 0)
+	r.para(w.TrackIntro, sizeBody, false, 0, colInk)
+	r.y += 1
+	for _, k := range w.TrackKey {
+		r.para(k, sizeCard, false, 0, colMuted)
+	}
+	r.y += 2
+	// Rows may shrink a little (never below a pen box and its margin) so
+	// the last page is not left with a row or two.
+	for _, h := range []float64{6.9, 6.6} {
+		if placed {
+			break
+		}
+		if n := r.lastPageRows(t); n == 0 || n >= minLastRows {
+			break
+		}
+		t.minRow = h
+	}
+	r.drawTable(t)
+}
+
+// minLastRows is the fewest rows the last page of a table should hold.
+const minLastRows = 6
+
+// lastPageRows simulates drawTable's page breaks and returns how many rows
+// land on the table's last page, or 0 when the table fits where it starts.
+func (r *renderer) lastPageRows(t table) int {
+	_, hh := r.rowHeight(t.header, t.widths, 0)
+	y, pages, n := r.y+hh, 0, 0
+	for _, row := range t.rows {
+		_, h := r.rowHeight(row, t.widths, t.minRow)
+		if y+h > r.bottom {
+			pages++
+			y, n = r.bottom-r.pageRoom()+lineHeight(sizeSmall)+1+hh, 0
+		}
+		y += h
+		n++
+	}
+	if pages == 0 {
+		return 0
+	}
+	return n
+}
+
+// referralSheet draws a sheet for a doctor or physiotherapist. The first
+// page of a blocked handout carries the brand.
+func (r *renderer) referralSheet(rp *ReferralPage, first bool) {
+	if first {
+		r.brand()
+		r.titleBlock(rp.Heading)
+	} else {
+		r.newPage()
+		r.heading(rp.Heading, 0)
+	}
+	r.bookmark(rp.Heading, 0)
+	w := r.h.Words
+	body := lineHeight(sizeBody)
+	if rp.Urgent {
+		lines := []boxLine{{text: rp.HowSoon, bold: true, size: 12}}
+		for _, t := range rp.IfWorse {
+			lines = append(lines, boxLine{text: t, bold: true, gap: 1.5})
+		}
+		r.box(boxStyle{border: colInk, lineWidth: 1.2, fill: &colWhite}, lines)
+		r.para(rp.Intro, sizeBody, false, 0, colInk)
+		r.y += 2
+		if len(rp.Answers) > 0 {
+			r.heading(w.ToldMe, 2*body)
+			r.bullets(rp.Answers, sizeBody)
+		}
+	} else {
+		if rp.Intro != "" {
+			r.para(rp.Intro, sizeBody, false, 0, colInk)
+			r.y += 2
+		}
+		lines := []boxLine{{text: w.ReferralWhy, bold: true, size: 11.5}}
+		for _, t := range rp.Answers {
+			lines = append(lines, boxLine{text: t, prefix: "•", gap: 1.2})
+		}
+		for _, t := range rp.Reasons {
+			lines = append(lines, boxLine{text: t, prefix: "•", gap: 1.2})
+		}
+		r.box(r.strongBox(), lines)
+		if rp.SeeWho != "" || rp.HowSoon != "" {
+			r.heading(w.SeeWhoHead, 2*body)
+			r.para(joinSentences(rp.SeeWho, rp.HowSoon), sizeBody, false, 0, colInk)
+		}
+		if len(rp.IfWorse) > 0 {
+			r.heading(w.IfWorseHead, 2*body)
+			r.bullets(rp.IfWorse, sizeBody)
+		}
+		if len(rp.Limited) > 0 {
+			r.heading(w.PlanLimited, 2*body)
+			r.bullets(rp.Limited, sizeBody)
+		}
+		if len(rp.Next) > 0 {
+			r.heading(w.NextHead, 2*body)
+			r.bullets(rp.Next, sizeBody)
+		}
+	}
+	r.y += 2
+	r.para(rp.From, sizeBody, false, 0, colInk)
+	r.y += 2
+	r.para(rp.Disclaimer, sizeCard, false, 0, colMuted)
+}
+
+func joinSentences(a, b string) string {
+	switch {
+	case a == "":
+		return b
+	case b == "":
+		return a
+	}
+	return a + " " + b
+}
