@@ -161,8 +161,8 @@ func TestOpenUnreachable(t *testing.T) {
 
 func TestRedact(t *testing.T) {
 	for in, want := range map[string]string{
-		"postgres://sam:pw@db.studio:5432/keel":             "postgres://sam:xxxxx@db.studio:5432/keel",
-		"postgres://sam@db.studio/keel":                     "postgres://sam@db.studio/keel",
+		"postgres://sam:pw@db.studio:5432/keel":            "postgres://sam:xxxxx@db.studio:5432/keel",
+		"postgres://sam@db.studio/keel":                    "postgres://sam@db.studio/keel",
 		"postgresql://db/keel?password=pw&sslmode=require": "postgresql://db/keel?password=xxxxx&sslmode=require",
 	} {
 		if got := postgres.Redact(in); got != want {
