@@ -5,7 +5,6 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
-	"net"
 	"strings"
 
 	"github.com/jackc/pgx/v5/pgconn"
@@ -70,11 +69,12 @@ func (db *DB) mapError(op string, err error) error {
 	return assessment.Internal(op, err)
 }
 
-// lost reports whether err is the network or the server going away.
+// lost reports whether err is the network or the server going away: a
+// network error (it has Timeout, as net.Error does), a closed connection,
+// or a reply cut short.
 func lost(err error) bool {
-	var ne net.Error
-	var oe *net.OpError
-	return errors.As(err, &ne) || errors.As(err, &oe) || errors.Is(err, sql.ErrConnDone) ||
+	var ne interface{ Timeout() bool }
+	return errors.As(err, &ne) || errors.Is(err, sql.ErrConnDone) ||
 		strings.Contains(err.Error(), "conn closed") || strings.Contains(err.Error(), "unexpected EOF")
 }
 

@@ -95,11 +95,24 @@ func ResolvePath(flagValue string) (string, error) {
 	if p == "" {
 		return DefaultPath()
 	}
+	if IsServerURL(p) {
+		// Never a file name: taking it as one would create an empty local
+		// file in place of the studio's data.
+		return "", assessment.Errorf(assessment.EINVALID,
+			"-db or %s names a studio database on a server (postgres://…), not a Keel file. This command works on a Keel file: name one with -db PATH.", EnvDB)
+	}
 	abs, err := filepath.Abs(p)
 	if err != nil {
 		return "", assessment.Errorf(assessment.EINVALID, "Keel cannot use %q as a database path: %v.", p, err)
 	}
 	return abs, nil
+}
+
+// IsServerURL reports whether s is a database server's URL (postgres:// or
+// postgresql://, the studio store) rather than a file path.
+func IsServerURL(s string) bool {
+	s = strings.ToLower(strings.TrimSpace(s))
+	return strings.HasPrefix(s, "postgres://") || strings.HasPrefix(s, "postgresql://")
 }
 
 // Open opens the Keel database at path, creating it (in a private folder)

@@ -292,6 +292,7 @@ func windowServices(h *dbHolder) ui.Services {
 	s := newServices(h.get())
 	us := uiServices(s)
 	us.Data = dataActions(h, s.builtin)
+	us.Studio = studioActions("the file " + s.where)
 	return us
 }
 

@@ -4,6 +4,7 @@ import (
 	"context"
 	"io"
 	"log"
+	"os"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/app"
@@ -30,6 +31,15 @@ func runGUI(args []string, stderr io.Writer) int {
 		return 2
 	}
 	a := newApp()
+	if raw, ok := studioURL(*dbFlag); ok {
+		return runStudioGUI(a, raw, stderr)
+	}
+	if *dbFlag == "" && os.Getenv(sqlite.EnvDB) == "" {
+		// The studio database chosen in the settings, on this computer.
+		if raw := ui.NewPrefs(a.Preferences()).StudioURL(); raw != "" {
+			return runStudioGUI(a, raw, stderr)
+		}
+	}
 	h := &dbHolder{}
 	defer h.close()
 	path, err := sqlite.ResolvePath(*dbFlag)
@@ -66,7 +76,7 @@ func uiServices(s services) ui.Services {
 			_, err := loadSamples(ctx, s)
 			return err
 		},
-		DBPath: s.db.Path,
+		DBPath: s.where,
 	}
 }
 

@@ -1,0 +1,159 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"log"
+	"os"
+	"strings"
+
+	"fyne.io/fyne/v2"
+
+	"github.com/keel-coach/keel/assessment"
+	"github.com/keel-coach/keel/assessment/postgres"
+	"github.com/keel-coach/keel/assessment/sqlite"
+	"github.com/keel-coach/keel/ui"
+)
+
+// envCoach names the coach in the studio (recorded with what she saves)
+// when set; else the name kept in the window's settings, else the coach
+// name of the profile.
+const envCoach = "KEEL_COACH"
+
+// studioURL returns the -db value, else $KEEL_DB, when it names a studio
+// database (postgres://…).
+func studioURL(flagValue string) (string, bool) {
+	p := strings.TrimSpace(flagValue)
+	if p == "" {
+		p = strings.TrimSpace(os.Getenv(sqlite.EnvDB))
+	}
+	return p, postgres.IsURL(p)
+}
+
+// openStudio connects to the studio database and names the coach: $KEEL_COACH,
+// else name (the window's setting), else the profile's coach name.
+func openStudio(ctx context.Context, raw, name string) (*postgres.DB, error) {
+	db, err := postgres.Open(ctx, raw)
+	if err != nil {
+		return nil, err
+	}
+	db.Coach = strings.TrimSpace(os.Getenv(envCoach))
+	if db.Coach == "" {
+		db.Coach = strings.TrimSpace(name)
+	}
+	if db.Coach == "" {
+		if p, err := postgres.NewProfileService(db).Profile(ctx); err == nil {
+			db.Coach = strings.TrimSpace(p.CoachName)
+		}
+	}
+	return db, nil
+}
+
+// newStudioServices is newServices on the studio database.
+func newStudioServices(db *postgres.DB) services {
+	lib, err := builtinLibrary()
+	if err != nil {
+		panic(fmt.Sprintf("keel: the built-in exercise library is broken: %v", err))
+	}
+	return services{
+		now:         &db.Now,
+		where:       studioWhere(db),
+		clients:     postgres.NewClientService(db),
+		records:     postgres.NewRecordService(db),
+		programmes:  postgres.NewProgrammeService(db),
+		exercises:   postgres.NewExerciseService(db, lib),
+		profiles:    postgres.NewProfileService(db),
+		builtin:     lib,
+		sessionLogs: postgres.NewSessionLogService(db),
+		exports:     postgres.NewExportLog(db),
+		due:         postgres.NewDueService(db),
+	}
+}
+
+// studioWhere names the studio database and the coach for the window.
+func studioWhere(db *postgres.DB) string {
+	who := db.Coach
+	if who == "" {
+		who = "no name set"
+	}
+	return fmt.Sprintf("studio database at %s (as %s)", db.Server, who)
+}
+
+// studioActions wire the settings screen's studio option; current names
+// the database the window has open.
+func studioActions(current string) *ui.StudioActions {
+	return &ui.StudioActions{
+		Current: current,
+		Check:   checkStudioAddress,
+		Test: func(ctx context.Context, address string) error {
+			db, err := postgres.Open(ctx, address)
+			if err != nil {
+				return err
+			}
+			return db.Close()
+		},
+	}
+}
+
+// checkStudioAddress refuses an address Keel must not keep: not a
+// postgres:// address, or one with a password in it.
+func checkStudioAddress(address string) error {
+	if !postgres.IsURL(address) {
+		return assessment.FieldErrorf(assessment.EINVALID, "studio_url",
+			"A studio database address starts with postgres://, e.g. postgres://sam@studio-server:5432/keel.")
+	}
+	if postgres.HasPassword(address) {
+		return assessment.FieldErrorf(assessment.EINVALID, "studio_url",
+			"Leave the password out of the address: put it in your .pgpass file (or the file PGPASSFILE names). Keel does not keep passwords.")
+	}
+	return nil
+}
+
+// runStudioGUI opens the window on the studio database at raw. When the
+// server cannot be reached it says so (here and in a window that offers to
+// try again), naming the server, and opens nothing else: no local file
+// takes its place.
+func runStudioGUI(a fyne.App, raw string, stderr io.Writer) int {
+	prefs := ui.NewPrefs(a.Preferences())
+	db, err := openStudio(context.Background(), raw, prefs.StudioName())
+	defer func() {
+		if db != nil {
+			_ = db.Close()
+		}
+	}()
+	if err != nil {
+		fmt.Fprintf(stderr, "keel: %s\n", assessment.ErrorMessage(err))
+		if assessment.ErrorCode(err) == assessment.EINTERNAL {
+			log.Printf("keel: opening the studio database %s: %v", postgres.Redact(raw), err)
+		}
+		opened := false
+		showStudioError(a, err, func() error {
+			var rerr error
+			if db, rerr = openStudio(context.Background(), raw, prefs.StudioName()); rerr != nil {
+				return rerr
+			}
+			opened = true
+			studioWindow(a, db).Window().Show()
+			return nil
+		})
+		if !opened {
+			return 1
+		}
+		return 0
+	}
+	studioWindow(a, db).Run()
+	return 0
+}
+
+// showStudioError runs the start-up window for a studio database Keel
+// cannot open; tests replace it.
+var showStudioError = ui.ShowStudioError
+
+// studioWindow is the main window on the studio database.
+func studioWindow(a fyne.App, db *postgres.DB) *ui.UI {
+	s := newStudioServices(db)
+	us := uiServices(s)
+	us.Studio = studioActions(s.where)
+	return ui.New(a, us)
+}

@@ -1,0 +1,117 @@
+package main
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+
+	"github.com/keel-coach/keel/assessment"
+	"github.com/keel-coach/keel/assessment/postgres/pgtest"
+)
+
+// unreachable is a studio address where nothing listens (port 9 of
+// loopback), with a password that must never be shown.
+const unreachable = "postgres://sam:pw-never-shown@127.0.0.1:9/studio?sslmode=disable"
+
+// Starting the window on a studio server that is away says so, naming the
+// server (no password) and what to do, offers to try again, and opens no
+// local file in its place.
+func TestStartupUnreachableStudio(t *testing.T) {
+	home := t.TempDir()
+	t.Setenv("HOME", home)
+	t.Setenv("XDG_CONFIG_HOME", filepath.Join(home, ".config"))
+	t.Setenv("KEEL_DB", "")
+	a := test.NewApp()
+	defer a.Quit()
+	var shown error
+	defer func(f func(fyne.App, error, func() error)) { showStudioError = f }(showStudioError)
+	showStudioError = func(_ fyne.App, err error, tryAgain func() error) {
+		shown = err
+		if err := tryAgain(); err == nil {
+			t.Error("trying again opened a server that is not there")
+		}
+	}
+	var stderr bytes.Buffer
+	if code := runStudioGUI(a, unreachable, &stderr); code != 1 {
+		t.Fatalf("exit code %d; want 1", code)
+	}
+	if shown == nil {
+		t.Fatal("no start-up window")
+	}
+	for _, msg := range []string{stderr.String(), assessment.ErrorMessage(shown)} {
+		if !strings.Contains(msg, "127.0.0.1:9") || !strings.Contains(msg, "Check that the server is running") {
+			t.Errorf("message %q does not name the server and what to do", msg)
+		}
+		if strings.Contains(msg, "pw-never-shown") {
+			t.Errorf("the password is shown: %q", msg)
+		}
+	}
+	if strings.Contains(shown.Error(), "pw-never-shown") {
+		t.Errorf("the password is in the logged cause: %v", shown)
+	}
+	var files []string
+	_ = filepath.Walk(home, func(p string, fi os.FileInfo, err error) error {
+		if err == nil && !fi.IsDir() {
+			files = append(files, p)
+		}
+		return nil
+	})
+	if len(files) > 0 {
+		t.Errorf("files were created in place of the studio database: %v", files)
+	}
+}
+
+// A command that works on a Keel file refuses a studio address instead of
+// taking it for a file name (which would create an empty local file).
+func TestFileCommandsRefuseStudioAddress(t *testing.T) {
+	dir := t.TempDir()
+	t.Chdir(dir)
+	for _, args := range [][]string{
+		{"demo", "-db", unreachable},
+		{"clients", "-db", unreachable},
+		{"backup", "-db", unreachable, "--out", "copy.db"},
+	} {
+		var stdout, stderr bytes.Buffer
+		if code := run(args, &stdout, &stderr); code == 0 {
+			t.Errorf("%v: exit code 0", args)
+		}
+		if msg := stderr.String(); !strings.Contains(msg, "studio database on a server") || strings.Contains(msg, "pw-never-shown") {
+			t.Errorf("%v: %q", args, msg)
+		}
+	}
+	if entries, _ := os.ReadDir(dir); len(entries) > 0 {
+		t.Errorf("files created: %v", entries)
+	}
+}
+
+// On a reachable studio database the window's services record the coach
+// named by KEEL_COACH as the author of what she saves.
+func TestStudioServicesRecordTheCoach(t *testing.T) {
+	u := pgtest.NewDatabase(t)
+	t.Setenv(envCoach, "Priya")
+	db, err := openStudio(t.Context(), u, "ignored")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	s := newStudioServices(db)
+	c := &assessment.Client{Name: "Ana Lima", Births: 1, LastDelivery: assessment.DateOf(db.Now()).AddDays(-100)}
+	if err := s.clients.CreateClient(t.Context(), c); err != nil {
+		t.Fatal(err)
+	}
+	got, err := s.clients.FindClientByID(t.Context(), c.ID)
+	if err != nil || got.CreatedBy != "Priya" {
+		t.Fatalf("created by %q, %v", got.CreatedBy, err)
+	}
+	if !strings.Contains(s.where, "as Priya") || strings.Contains(s.where, "postgres://") {
+		t.Errorf("window names the database as %q", s.where)
+	}
+	if checkStudioAddress("postgres://sam:pw@db/keel") == nil || checkStudioAddress("/home/sam/keel.db") == nil || checkStudioAddress("postgres://sam@db/keel") != nil {
+		t.Error("checkStudioAddress")
+	}
+}
