@@ -149,8 +149,8 @@ func createSessionLog(ctx context.Context, tx *writeTx, l *assessment.SessionLog
 	}
 	l.ClientID = clientID
 	now := formatTime(tx.now)
-	res, err := tx.ExecContext(ctx, `INSERT INTO session_logs (client_id, programme_id, date, status, pain, doming, note, created_at, updated_at)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`, l.ClientID, l.ProgrammeID, l.Date.String(), l.Status, l.Pain, l.Doming, l.Note, now, now)
+	res, err := tx.ExecContext(ctx, `INSERT INTO session_logs (client_id, programme_id, date, status, pain, doming, note, created_at, updated_at, created_by)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, l.ClientID, l.ProgrammeID, l.Date.String(), l.Status, l.Pain, l.Doming, l.Note, now, now, tx.coach)
 	if err != nil {
 		return mapError("save the session", err)
 	}

@@ -67,6 +67,10 @@ type DB struct {
 	Now func() time.Time
 	// Created is set when Open made a new, empty database file.
 	Created bool
+	// Coach is the name of the coach using this Keel, recorded as the
+	// author of the clients, assessments, programmes and session logs she
+	// creates and changes ("" when no name is set).
+	Coach string
 
 	search searchIndex // the client list's search keys (search.go)
 }
@@ -479,8 +483,9 @@ func notKeel(path, why string) error {
 // of the action so every row the action touches gets the same timestamp.
 type writeTx struct {
 	*sql.Tx
-	now  time.Time
-	path string // the database, named in a message about the file
+	now   time.Time
+	path  string // the database, named in a message about the file
+	coach string // who is saving (DB.Coach)
 }
 
 // today is the coach's calendar day at the time of the action: the local
@@ -499,7 +504,7 @@ func (db *DB) beginWrite(ctx context.Context) (*writeTx, error) {
 	if err != nil {
 		return nil, mapErrorAt(db.Path, "start saving", err)
 	}
-	return &writeTx{Tx: tx, now: db.Now().UTC(), path: db.Path}, nil
+	return &writeTx{Tx: tx, now: db.Now().UTC(), path: db.Path, coach: db.Coach}, nil
 }
 
 // beginRead starts a read-only transaction: every query in it sees the same

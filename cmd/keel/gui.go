@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"fmt"
 	"io"
 	"log"
 	"os"
@@ -56,7 +57,12 @@ func runGUI(args []string, stderr io.Writer) int {
 		}
 		return 0
 	}
-	runWindow(a, h, db, "").Run()
+	u := runWindow(a, h, db, "")
+	if w := syncWarning(db.Path); w != "" {
+		fmt.Fprintf(stderr, "keel: warning: %s\n", w)
+		u.ShowNotice("Your Keel file is in a synced or network folder", w)
+	}
+	u.Run()
 	return 0
 }
 
