@@ -7,6 +7,7 @@ import (
 	"log"
 	"os"
 	"strings"
+	"time"
 
 	"fyne.io/fyne/v2"
 
@@ -156,4 +157,86 @@ func studioWindow(a fyne.App, db *postgres.DB) *ui.UI {
 	us := uiServices(s)
 	us.Studio = studioActions(s.where)
 	return ui.New(a, us)
+}
+
+// studioExport is `keel export` from the studio database: the same file as
+// from a coach's own file, so `keel import` moves clients either way.
+func studioExport(raw string, clientID int64, out string, stdout, stderr io.Writer) int {
+	db, err := openStudio(ctx(), raw, "")
+	if err != nil {
+		fmt.Fprintf(stderr, "keel export: %s\n", assessment.ErrorMessage(err))
+		return 1
+	}
+	defer db.Close()
+	lib, err := builtinLibrary()
+	if err != nil {
+		fmt.Fprintf(stderr, "keel export: %s\n", assessment.ErrorMessage(err))
+		return 1
+	}
+	e, err := postgres.NewTransferService(db, lib).ExportClients(ctx(), clientID)
+	var b []byte
+	if err == nil {
+		b, err = assessment.MarshalExport(e)
+	}
+	if err == nil {
+		if out == "-" {
+			_, err = stdout.Write(b)
+		} else {
+			err = sqlite.WriteFileAtomic(out, b)
+		}
+	}
+	if err != nil {
+		fmt.Fprintf(stderr, "keel export: %s\n", assessment.ErrorMessage(err))
+		return 1
+	}
+	if out != "-" {
+		fmt.Fprintf(stdout, "Exported %d clients (%d assessments, %d programme versions, %d session logs, %d of the studio's exercises) from the %s to %s\n",
+			len(e.Clients), len(e.Assessments), len(e.Programmes), len(e.SessionLogs), len(e.Exercises), studioWhere(db), out)
+	}
+	return 0
+}
+
+// studioImport is `keel import` into the studio database: all of the file
+// in one transaction, or none of it. The studio's backups are the
+// server's (pg_dump, docs/DATA.md), so a replacing import names them
+// rather than copying a file.
+func studioImport(raw, path string, opts assessment.ImportOptions, stdout, stderr io.Writer) int {
+	db, err := openStudio(ctx(), raw, "")
+	if err != nil {
+		fmt.Fprintf(stderr, "keel import: %s\n", assessment.ErrorMessage(err))
+		return 1
+	}
+	defer db.Close()
+	lib, err := builtinLibrary()
+	if err != nil {
+		fmt.Fprintf(stderr, "keel import: %s\n", assessment.ErrorMessage(err))
+		return 1
+	}
+	data, err := readLimited(path, maxExportFile)
+	var sum *assessment.ImportSummary
+	if err == nil {
+		var e *assessment.Export
+		if e, err = assessment.ParseExport(data, assessment.DateOf(time.Now())); err == nil {
+			sum, err = postgres.NewTransferService(db, lib).ImportClients(ctx(), e, opts)
+		}
+	}
+	if err != nil {
+		fmt.Fprintf(stderr, "keel import: %s is not imported:\n", path)
+		if fe := assessment.FieldErrors(err); len(fe) > 0 {
+			for _, e := range fe {
+				fmt.Fprintf(stderr, "  %s\n", e.Error())
+			}
+		} else {
+			fmt.Fprintf(stderr, "  %s\n", assessment.ErrorMessage(err))
+		}
+		return 1
+	}
+	fmt.Fprintln(stdout, sum.Text())
+	for _, c := range sum.Clients {
+		fmt.Fprintf(stdout, "  %-8s %s\n", c.Action, c.Name)
+	}
+	if opts.OnConflict == assessment.ConflictReplace && !opts.DryRun {
+		fmt.Fprintln(stdout, "The studio database's own backups (pg_dump, docs/DATA.md) hold the clients as they were before.")
+	}
+	return 0
 }

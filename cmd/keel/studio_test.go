@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -114,4 +115,57 @@ func TestStudioServicesRecordTheCoach(t *testing.T) {
 	if checkStudioAddress("postgres://sam:pw@db/keel") == nil || checkStudioAddress("/home/sam/keel.db") == nil || checkStudioAddress("postgres://sam@db/keel") != nil {
 		t.Error("checkStudioAddress")
 	}
+}
+
+// Clients move from a coach's file into the studio and back with keel
+// export and keel import: the file exported from the studio holds the
+// same clients, assessments, programme versions and session logs, byte for
+// byte apart from the export time and the times' digits past the
+// microsecond (PostgreSQL keeps microseconds).
+var micro = regexp.MustCompile(`(\.\d{1,6})\d*Z"`)
+
+func TestExportImportBetweenFileAndStudio(t *testing.T) {
+	u := pgtest.NewDatabase(t)
+	dir := t.TempDir()
+	file := filepath.Join(dir, "keel.db")
+	runOK := func(args ...string) string {
+		t.Helper()
+		var stdout, stderr bytes.Buffer
+		if code := run(args, &stdout, &stderr); code != 0 {
+			t.Fatalf("keel %v: %d\n%s%s", args, code, stdout.String(), stderr.String())
+		}
+		if strings.Contains(stdout.String()+stderr.String(), "keel_test_") && strings.Contains(stdout.String(), "postgres://") {
+			t.Errorf("keel %v names the address: %s", args, stdout.String())
+		}
+		return stdout.String()
+	}
+	runOK("demo", "-db", file)
+	fromFile := filepath.Join(dir, "from-file.json")
+	runOK("export", "-db", file, "--out", fromFile)
+	out := runOK("import", "-db", u, fromFile)
+	if !strings.Contains(out, "added") {
+		t.Errorf("import said %q", out)
+	}
+	again := runOK("import", "-db", u, fromFile)
+	if !strings.Contains(again, "skipped") {
+		t.Errorf("second import said %q; want her skipped", again)
+	}
+	fromStudio := filepath.Join(dir, "from-studio.json")
+	runOK("export", "-db", u, "--out", fromStudio)
+	a, _ := os.ReadFile(fromFile)
+	b, _ := os.ReadFile(fromStudio)
+	strip := func(s []byte) string {
+		var keep []string
+		for _, l := range strings.Split(string(s), "\n") {
+			if !strings.Contains(l, `"exported_at"`) {
+				keep = append(keep, l)
+			}
+		}
+		return micro.ReplaceAllString(strings.Join(keep, "\n"), "$1")
+	}
+	if strip(a) != strip(b) {
+		t.Errorf("the studio's export differs from the file's (%d and %d bytes)", len(a), len(b))
+	}
+	back := filepath.Join(dir, "back.db")
+	runOK("import", "-db", back, fromStudio)
 }
