@@ -42,6 +42,7 @@ func buildScale(b *testing.B, n int) *postgres.DB {
 	b.Helper()
 	u := pgtest.NewDatabase(b)
 	db := mustOpenURL(b, u, "Bench")
+	pgURL[db] = u
 	start := time.Now()
 	raw := rawDB(&testing.T{}, u)
 	defer raw.Close()
@@ -83,6 +84,10 @@ func buildScale(b *testing.B, n int) *postgres.DB {
 	fmt.Fprintf(os.Stderr, "studio fixture: %d clients, %d assessments, built in %v\n", n, n*scaleRecords, time.Since(start).Round(time.Millisecond))
 	return db
 }
+
+// pgURL is each fixture's address, for the benchmarks that change it
+// behind the store's back.
+var pgURL = map[*postgres.DB]string{}
 
 func seq(n int) []int64 {
 	out := make([]int64, n)
@@ -139,6 +144,25 @@ func BenchmarkScale(b *testing.B) {
 					}
 					samples = append(samples, time.Since(t))
 					i++
+				}
+				reportMedian(b, samples)
+			})
+			// A keystroke just after another coach added, renamed or
+			// archived a client: this Keel reloads the search keys first.
+			b.Run("search-after-change", func(b *testing.B) {
+				s := postgres.NewClientService(db)
+				raw := rawDB(&testing.T{}, pgURL[db])
+				defer raw.Close()
+				var samples []time.Duration
+				for b.Loop() {
+					if _, err := raw.ExecContext(ctx, `UPDATE client_list_version SET token = token + 1`); err != nil {
+						b.Fatal(err)
+					}
+					t := time.Now()
+					if _, _, err := s.FindClients(context.Background(), assessment.ClientFilter{Query: "smi", Limit: benchPage}); err != nil {
+						b.Fatal(err)
+					}
+					samples = append(samples, time.Since(t))
 				}
 				reportMedian(b, samples)
 			})

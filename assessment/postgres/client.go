@@ -3,7 +3,6 @@ package postgres
 import (
 	"context"
 	"database/sql"
-	"strings"
 	"time"
 
 	"github.com/keel-coach/keel/assessment"
@@ -46,20 +45,21 @@ func (s *ClientService) FindClientByID(ctx context.Context, id int64) (*assessme
 // FindClients returns the clients matching f sorted by name (ignoring case
 // and accents), and how many match in all. Every word of f.Query must
 // appear somewhere in the folded name or preferred name: "zoe" finds
-// "Zoë", and "smith jo" finds "Joanna Smith". The words are matched with
-// LIKE on the folded key, which the trigram index serves.
+// "Zoë", and "smith jo" finds "Joanna Smith". The matching runs on this
+// Keel's copy of the search keys (search.go); only the page's rows are
+// read.
 func (s *ClientService) FindClients(ctx context.Context, f assessment.ClientFilter) ([]*assessment.Client, int, error) {
-	out := []*assessment.Client{}
-	var total int
+	var (
+		out   []*assessment.Client
+		total int
+	)
 	err := s.db.read(ctx, "list the clients", func(tx *sql.Tx) error {
-		var err error
-		total, err = findPage(ctx, s.db, tx, f, clientColumns, func(rows *sql.Rows) error {
-			c, err := scanClient(rows)
-			if err == nil {
-				out = append(out, c)
-			}
-			return err
-		})
+		ids, n, err := s.db.search.matches(ctx, tx, f)
+		if err != nil {
+			return s.db.mapError("list the clients", err)
+		}
+		total = n
+		out, err = readPage(ctx, s.db, tx, ids)
 		return err
 	})
 	if err != nil {
@@ -224,64 +224,4 @@ func findClientByID(ctx context.Context, db *DB, q querier, id int64) (*assessme
 		return nil, db.mapError("read the client", err)
 	}
 	return c, nil
-}
-
-// likeWord escapes a folded search word for LIKE, so "50%" or "a_b" mean
-// those characters literally, and wraps it for a substring match.
-func likeWord(w string) string {
-	r := strings.NewReplacer(`\`, `\\`, `%`, `\%`, `_`, `\_`)
-	return "%" + r.Replace(w) + "%"
-}
-
-// findPage reads one page of the clients matching f, in list order, and
-// the number of matches. A short page has seen every match and gives the
-// count for free; only a full page needs a count.
-func findPage(ctx context.Context, db *DB, q querier, f assessment.ClientFilter, columns string, scan func(*sql.Rows) error) (int, error) {
-	const op = "list the clients"
-	var where []string
-	var args []any
-	if !f.IncludeArchived {
-		where = append(where, "NOT archived")
-	}
-	for _, w := range strings.Fields(assessment.Fold(f.Query)) {
-		args = append(args, likeWord(w))
-		where = append(where, "search_key LIKE $"+itoa(len(args)))
-	}
-	cond := ""
-	if len(where) > 0 {
-		cond = " WHERE " + strings.Join(where, " AND ")
-	}
-	limit, offset := f.Limit, max(f.Offset, 0)
-	page := ""
-	pargs := append([]any(nil), args...)
-	if limit > 0 {
-		pargs = append(pargs, limit)
-		page += " LIMIT $" + itoa(len(pargs))
-	}
-	pargs = append(pargs, offset)
-	page += " OFFSET $" + itoa(len(pargs))
-	rows, err := q.QueryContext(ctx, `SELECT `+columns+` FROM clients`+cond+` ORDER BY sort_key, id`+page, pargs...)
-	if err != nil {
-		return 0, db.mapError(op, err)
-	}
-	defer rows.Close()
-	n := 0
-	for rows.Next() {
-		if err := scan(rows); err != nil {
-			return 0, db.mapError(op, err)
-		}
-		n++
-	}
-	if err := rows.Err(); err != nil {
-		return 0, db.mapError(op, err)
-	}
-	seenAll := limit <= 0 || n < limit
-	if seenAll && (n > 0 || offset == 0) {
-		return offset + n, nil
-	}
-	var total int
-	if err := q.QueryRowContext(ctx, `SELECT count(*) FROM clients`+cond, args...).Scan(&total); err != nil {
-		return 0, db.mapError(op, err)
-	}
-	return total, nil
 }

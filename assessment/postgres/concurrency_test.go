@@ -189,3 +189,47 @@ func TestTwoCoachProcesses(t *testing.T) {
 		t.Fatalf("stored phone %q by %q; want Priya's", stored.Phone, stored.ChangedBy)
 	}
 }
+
+// A coach's search sees the clients another coach adds, renames and
+// archives as soon as they are saved (her Keel's copy of the search keys
+// follows the studio's list), accents ignored.
+func TestSearchSeesOtherCoachesChanges(t *testing.T) {
+	u := pgtest.NewDatabase(t)
+	priya, sam := mustOpenURL(t, u, "Priya"), mustOpenURL(t, u, "Sam")
+	find := func(q string) []string {
+		t.Helper()
+		list, n, err := postgres.NewClientService(priya).FindClients(ctx, assessment.ClientFilter{Query: q, Limit: 50})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var names []string
+		for _, c := range list {
+			names = append(names, c.Name)
+		}
+		if n != len(names) {
+			t.Fatalf("count %d for %d listed", n, len(names))
+		}
+		return names
+	}
+	newClient(t, priya, "Anna Berg")
+	if got := find("zoe"); len(got) != 0 {
+		t.Fatalf("zoe before: %v", got)
+	}
+	c := newClient(t, sam, "Zoë Ólafsdóttir")
+	if got := find("zoe olaf"); len(got) != 1 || got[0] != "Zoë Ólafsdóttir" {
+		t.Fatalf("after Sam added her: %v", got)
+	}
+	c.Name = "Zoë Smith"
+	if err := postgres.NewClientService(sam).UpdateClient(ctx, c); err != nil {
+		t.Fatal(err)
+	}
+	if got := find("smith"); len(got) != 1 {
+		t.Fatalf("after Sam renamed her: %v", got)
+	}
+	if err := postgres.NewClientService(sam).SetArchived(ctx, c.ID, true); err != nil {
+		t.Fatal(err)
+	}
+	if got := find(""); len(got) != 1 || got[0] != "Anna Berg" {
+		t.Fatalf("after Sam archived her: %v", got)
+	}
+}

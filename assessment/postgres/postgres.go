@@ -55,7 +55,8 @@ type DB struct {
 	// Created is set when Open made the schema in an empty database.
 	Created bool
 
-	password string // the password in the URL, if any: scrubbed from every error
+	password string      // the password in the URL, if any: scrubbed from every error
+	search   searchIndex // the client list's search keys (search.go)
 }
 
 // IsURL reports whether s names a PostgreSQL database (postgres:// or
