@@ -166,6 +166,19 @@ func BenchmarkScale(b *testing.B) {
 				}
 				reportMedian(b, samples)
 			})
+			// The due list's query alone, without the decision.
+			b.Run("due-query", func(b *testing.B) {
+				s := postgres.NewDueService(db)
+				var samples []time.Duration
+				for b.Loop() {
+					t := time.Now()
+					if _, err := s.FindDueInputs(context.Background(), today); err != nil {
+						b.Fatal(err)
+					}
+					samples = append(samples, time.Since(t))
+				}
+				reportMedian(b, samples)
+			})
 			b.Run("due", func(b *testing.B) {
 				s := postgres.NewDueService(db)
 				var samples []time.Duration
