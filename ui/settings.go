@@ -145,6 +145,9 @@ func (u *UI) openSettings() *settingsScreen {
 		form.Objects = append(form.Objects, s.studioRows()...)
 	}
 	intro := newWrapLabel(lang.L("These appear on every handout you print. They are kept in your Keel data file, so they move with it."))
+	if u.svc.Studio != nil && u.svc.Studio.Shared {
+		intro.SetText(lang.L("These appear on every handout printed in your studio. They are kept in the studio database, shared by its coaches."))
+	}
 	right := container.NewHBox(s.status, s.save)
 	if u.svc.Data != nil {
 		right.Objects = append([]fyne.CanvasObject{newButton(lang.L("Your data: backups, export…"), theme.StorageIcon(), func() { u.openData() })}, right.Objects...)
@@ -283,6 +286,9 @@ func (s *settingsScreen) onSave() bool {
 type StudioActions struct {
 	// Current names, in words, the database this window has open.
 	Current string
+	// Shared is set when that is the studio database: the profile is
+	// then the studio's, shared by its coaches.
+	Shared bool
 	// Check refuses an address Keel must not keep (one with a password
 	// in it), saying why; nil when it may be kept.
 	Check func(address string) error

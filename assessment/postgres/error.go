@@ -80,7 +80,7 @@ func lost(err error) bool {
 
 // connectError words a failure to reach or log in to the server: who the
 // server is and what to do, with the cause (password scrubbed) for logs.
-// Keel never opens anything else instead.
+// At start-up the caller adds that nothing else was opened instead.
 func (db *DB) connectError(err error) error {
 	err = db.scrub(err)
 	var pe *pgconn.PgError
@@ -89,11 +89,11 @@ func (db *DB) connectError(err error) error {
 		case "28P01", "28000": // invalid password, invalid authorization
 			return &assessment.Error{Code: assessment.EINVALID, Err: err, Message: fmt.Sprintf(
 				"The studio database server (%s) refused the login. Check the user name in the address, and the password in your .pgpass file "+
-					"(or the file PGPASSFILE names); Keel does not keep passwords. Nothing was opened instead.", db.Server)}
+					"(or the file PGPASSFILE names); Keel does not keep passwords.", db.Server)}
 		case "3D000": // database does not exist
 			return &assessment.Error{Code: assessment.ENOTFOUND, Err: err, Message: fmt.Sprintf(
 				"The studio database server answers, but has no database by that name (%s). Check the name at the end of the address, "+
-					"or ask whoever runs the server to create it. Nothing was opened instead.", db.Server)}
+					"or ask whoever runs the server to create it.", db.Server)}
 		case "53300": // too many connections
 			return &assessment.Error{Code: assessment.EINTERNAL, Err: err, Message: fmt.Sprintf(
 				"The studio database server (%s) has too many connections open. Close Keel on a computer that is not in use, or ask whoever runs the server to raise the limit.", db.Server)}
@@ -101,12 +101,12 @@ func (db *DB) connectError(err error) error {
 	}
 	if errors.Is(err, context.DeadlineExceeded) || errors.Is(err, context.Canceled) {
 		return &assessment.Error{Code: assessment.EINTERNAL, Err: err, Message: fmt.Sprintf(
-			"The studio database server (%s) did not answer in time. Check that the server is running and that this computer is on the studio's network, "+
-				"then start Keel again. Nothing was opened instead.", db.Server)}
+			"The studio database server (%s) did not answer in time. Check that the server is running and that this computer is on the studio's network "+
+				"(or ask whoever runs it).", db.Server)}
 	}
 	return &assessment.Error{Code: assessment.EINTERNAL, Err: err, Message: fmt.Sprintf(
-		"Keel could not reach the studio database server (%s). Check that the server is running and that this computer is on the studio's network "+
-			"(or ask whoever runs it), then start Keel again. Nothing was opened instead: your local file is not used in its place.", db.Server)}
+		"Keel could not reach the studio database server (%s). Check the address, that the server is running and that this computer is on the studio's network "+
+			"(or ask whoever runs it).", db.Server)}
 }
 
 // notFound is the ENOTFOUND error for a missing thing, named for a coach.

@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"log"
@@ -37,7 +38,7 @@ func studioURL(flagValue string) (string, bool) {
 func openStudio(ctx context.Context, raw, name string) (*postgres.DB, error) {
 	db, err := postgres.Open(ctx, raw)
 	if err != nil {
-		return nil, err
+		return nil, nothingInstead(err)
 	}
 	db.Coach = strings.TrimSpace(os.Getenv(envCoach))
 	if db.Coach == "" {
@@ -49,6 +50,19 @@ func openStudio(ctx context.Context, raw, name string) (*postgres.DB, error) {
 		}
 	}
 	return db, nil
+}
+
+// nothingInstead adds to a failure to open the studio database that Keel
+// opened nothing in its place: the coach must not take an empty window, or
+// her own file, for the studio's clients.
+func nothingInstead(err error) error {
+	var de *assessment.Error
+	if !errors.As(err, &de) {
+		return err
+	}
+	e := *de
+	e.Message += " Keel has opened nothing in its place: not the file on this computer, not an empty one."
+	return &e
 }
 
 // newStudioServices is newServices on the studio database.
@@ -156,6 +170,7 @@ func studioWindow(a fyne.App, db *postgres.DB) *ui.UI {
 	s := newStudioServices(db)
 	us := uiServices(s)
 	us.Studio = studioActions(s.where)
+	us.Studio.Shared = true
 	return ui.New(a, us)
 }
 
