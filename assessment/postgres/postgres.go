@@ -19,7 +19,6 @@ import (
 	"errors"
 	"fmt"
 	"net/url"
-	"strconv"
 	"strings"
 	"time"
 
@@ -290,5 +289,3 @@ type querier interface {
 }
 
 type scanner interface{ Scan(dest ...any) error }
-
-func itoa(n int) string { return strconv.Itoa(n) }
