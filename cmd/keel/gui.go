@@ -57,6 +57,7 @@ func runGUI(args []string, stderr io.Writer) int {
 		}
 		return 0
 	}
+	db.Coach = coachName(context.Background(), ui.NewPrefs(a.Preferences()).StudioName(), sqlite.NewProfileService(db))
 	u := runWindow(a, h, db, "")
 	if w := syncWarning(db.Path); w != "" {
 		fmt.Fprintf(stderr, "keel: warning: %s\n", w)

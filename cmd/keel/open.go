@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"fmt"
 	"io"
 	"strings"
@@ -26,6 +27,7 @@ func openDB(flagValue string, stderr io.Writer) (*sqlite.DB, int) {
 		return nil, 1
 	}
 	warnSynced(db.Path, stderr)
+	db.Coach = coachName(context.Background(), "", sqlite.NewProfileService(db))
 	return db, 0
 }
 
@@ -46,6 +48,7 @@ func createDB(flagValue string, stdout, stderr io.Writer) (*sqlite.DB, int) {
 		fmt.Fprintf(stdout, "Created a new database at %s\n", db.Path)
 	}
 	warnSynced(db.Path, stderr)
+	db.Coach = coachName(context.Background(), "", sqlite.NewProfileService(db))
 	return db, 0
 }
 

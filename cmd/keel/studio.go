@@ -40,16 +40,24 @@ func openStudio(ctx context.Context, raw, name string) (*postgres.DB, error) {
 	if err != nil {
 		return nil, nothingInstead(err)
 	}
-	db.Coach = strings.TrimSpace(os.Getenv(envCoach))
-	if db.Coach == "" {
-		db.Coach = strings.TrimSpace(name)
-	}
-	if db.Coach == "" {
-		if p, err := postgres.NewProfileService(db).Profile(ctx); err == nil {
-			db.Coach = strings.TrimSpace(p.CoachName)
-		}
-	}
+	db.Coach = coachName(ctx, name, postgres.NewProfileService(db))
 	return db, nil
+}
+
+// coachName is the name recorded with what this coach saves: $KEEL_COACH,
+// else name (the window's setting), else the coach name of the profile
+// (the file's, or the studio's), else "".
+func coachName(ctx context.Context, name string, profiles assessment.ProfileService) string {
+	if n := strings.TrimSpace(os.Getenv(envCoach)); n != "" {
+		return n
+	}
+	if n := strings.TrimSpace(name); n != "" {
+		return n
+	}
+	if p, err := profiles.Profile(ctx); err == nil {
+		return strings.TrimSpace(p.CoachName)
+	}
+	return ""
 }
 
 // nothingInstead adds to a failure to open the studio database that Keel

@@ -13,6 +13,7 @@ import (
 
 	"github.com/keel-coach/keel/assessment"
 	"github.com/keel-coach/keel/assessment/postgres/pgtest"
+	"github.com/keel-coach/keel/assessment/sqlite"
 )
 
 // unreachable is a studio address where nothing listens (port 9 of
@@ -168,4 +169,27 @@ func TestExportImportBetweenFileAndStudio(t *testing.T) {
 	}
 	back := filepath.Join(dir, "back.db")
 	runOK("import", "-db", back, fromStudio)
+}
+
+// On a coach's own file too, what she saves records her name: KEEL_COACH
+// here (else the name in the settings, else the profile's).
+func TestFileRecordsTheCoach(t *testing.T) {
+	t.Setenv(envCoach, "Sam")
+	file := filepath.Join(t.TempDir(), "keel.db")
+	var stdout, stderr bytes.Buffer
+	if code := run([]string{"demo", "-db", file}, &stdout, &stderr); code != 0 {
+		t.Fatalf("keel demo: %d %s", code, stderr.String())
+	}
+	db, err := sqlite.OpenExisting(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	list, _, err := sqlite.NewClientService(db).FindClients(t.Context(), assessment.ClientFilter{Limit: 1})
+	if err != nil || len(list) != 1 {
+		t.Fatal(list, err)
+	}
+	if list[0].CreatedBy != "Sam" {
+		t.Fatalf("created by %q", list[0].CreatedBy)
+	}
 }
