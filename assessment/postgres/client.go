@@ -21,14 +21,14 @@ func NewClientService(db *DB) *ClientService { return &ClientService{db: db} }
 // CreateClient validates c, stores it and sets its ID, times, author and
 // revision.
 func (s *ClientService) CreateClient(ctx context.Context, c *assessment.Client) error {
-	return s.db.write(ctx, "save the client", func(tx *writeTx) error { return createClient(ctx, tx, c) })
+	return writeOn(ctx, s.db, "save the client", c, func(tx *writeTx) error { return createClient(ctx, tx, c) })
 }
 
 // UpdateClient validates c and stores every field of it. A c read before
 // another coach saved her (an older Revision) is refused with ECONFLICT
 // (ReasonChanged), naming who saved and when; nothing is written.
 func (s *ClientService) UpdateClient(ctx context.Context, c *assessment.Client) error {
-	return s.db.write(ctx, "save the client", func(tx *writeTx) error { return updateClient(ctx, tx, c) })
+	return writeOn(ctx, s.db, "save the client", c, func(tx *writeTx) error { return updateClient(ctx, tx, c) })
 }
 
 // FindClientByID returns one client.

@@ -40,9 +40,7 @@ func (s *ExerciseService) SaveExercise(ctx context.Context, e *assessment.Exerci
 	if err := s.builtin().CheckCustomID(e.ID); err != nil {
 		return err
 	}
-	figure := e.Figure
-	return s.db.write(ctx, "save the exercise", func(tx *writeTx) error {
-		e.Figure = figure
+	return writeOn(ctx, s.db, "save the exercise", e, func(tx *writeTx) error {
 		custom, err := findExercises(ctx, tx.db, tx)
 		if err != nil {
 			return err

@@ -18,6 +18,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"math/rand/v2"
 	"net/url"
 	"strings"
 	"time"
@@ -212,7 +213,7 @@ func (tx *writeTx) today() assessment.Date { return assessment.DateOf(tx.now.Loc
 // maxAttempts is how often a save is tried when the server refuses it
 // only because another coach's save ran at the same moment
 // (serialization failure): each try starts from scratch. (H)
-const maxAttempts = 4
+const maxAttempts = 8
 
 // write runs fn in one serializable transaction and commits it: either
 // everything fn did is saved or nothing is. Serializable means two coaches
@@ -220,11 +221,40 @@ const maxAttempts = 4
 // server cannot promise that it refuses one, and write runs it again.
 func (db *DB) write(ctx context.Context, op string, fn func(tx *writeTx) error) error {
 	var err error
-	for range maxAttempts {
+	for i := range maxAttempts {
+		if i > 0 {
+			// Let the other save finish; a little randomness keeps two
+			// retrying saves from meeting again.
+			select {
+			case <-time.After(time.Duration(i*5+rand.IntN(10)) * time.Millisecond):
+			case <-ctx.Done():
+				return db.mapError(op, ctx.Err())
+			}
+		}
 		err = db.writeOnce(ctx, op, fn)
 		if !isSerialization(err) {
 			return err
 		}
+	}
+	return err
+}
+
+// writeOn is write for a save that fills in v (its id, times, revision):
+// *v is put back as it was before each attempt, and after a failure, so a
+// save tried again after a serialization failure starts from what the
+// caller gave, and a refused save never leaves v looking saved (an id or a
+// revision the database does not hold). A nil v is written as given.
+func writeOn[T any](ctx context.Context, db *DB, op string, v *T, fn func(tx *writeTx) error) error {
+	if v == nil {
+		return db.write(ctx, op, fn)
+	}
+	orig := *v
+	err := db.write(ctx, op, func(tx *writeTx) error {
+		*v = orig
+		return fn(tx)
+	})
+	if err != nil {
+		*v = orig
 	}
 	return err
 }

@@ -31,14 +31,14 @@ func NewProgrammeService(db *DB) *ProgrammeService { return &ProgrammeService{db
 // with ReasonStaleVersion when made on a version that is not the latest).
 // An issued version supersedes the earlier ones in the same transaction.
 func (s *ProgrammeService) CreateProgramme(ctx context.Context, p *assessment.Programme) error {
-	return s.db.write(ctx, "save the programme", func(tx *writeTx) error { return createProgramme(ctx, tx, p) })
+	return writeOn(ctx, s.db, "save the programme", p, func(tx *writeTx) error { return createProgramme(ctx, tx, p) })
 }
 
 // UpdateProgramme replaces a stored draft in place (see the SQLite store
 // for the rules); a p read before another coach saved it is refused with
 // ECONFLICT (ReasonChanged).
 func (s *ProgrammeService) UpdateProgramme(ctx context.Context, p *assessment.Programme) error {
-	return s.db.write(ctx, "save the programme", func(tx *writeTx) error { return updateProgramme(ctx, tx, p) })
+	return writeOn(ctx, s.db, "save the programme", p, func(tx *writeTx) error { return updateProgramme(ctx, tx, p) })
 }
 
 // FindProgrammeByID returns one version.

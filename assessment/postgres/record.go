@@ -24,14 +24,14 @@ func NewRecordService(db *DB) *RecordService { return &RecordService{db: db} }
 // CreateRecord validates r and stores it for r.ClientID, in one
 // transaction. It sets r.ID, the times, the author and the revision.
 func (s *RecordService) CreateRecord(ctx context.Context, r *assessment.Record) error {
-	return s.db.write(ctx, "save the assessment", func(tx *writeTx) error { return createRecord(ctx, tx, r) })
+	return writeOn(ctx, s.db, "save the assessment", r, func(tx *writeTx) error { return createRecord(ctx, tx, r) })
 }
 
 // UpdateRecord validates r and replaces the stored assessment with the same
 // ID. An assessment stays with the client it was made for. An r read
 // before another coach saved it is refused (ECONFLICT, ReasonChanged).
 func (s *RecordService) UpdateRecord(ctx context.Context, r *assessment.Record) error {
-	return s.db.write(ctx, "save the assessment", func(tx *writeTx) error { return updateRecord(ctx, tx, r) })
+	return writeOn(ctx, s.db, "save the assessment", r, func(tx *writeTx) error { return updateRecord(ctx, tx, r) })
 }
 
 // FindRecordByID returns one assessment.
@@ -100,7 +100,7 @@ func (s *RecordService) ImportRecord(ctx context.Context, r *assessment.Record, 
 		c       *assessment.Client
 		created bool
 	)
-	err := s.db.write(ctx, "import the assessment", func(tx *writeTx) error {
+	err := writeOn(ctx, s.db, "import the assessment", r, func(tx *writeTx) error {
 		var err error
 		c, created, err = clientForRecord(ctx, tx, r, clientID)
 		if err != nil {

@@ -26,13 +26,13 @@ func NewSessionLogService(db *DB) *SessionLogService { return &SessionLogService
 // programme, which must be issued (not a draft, not superseded) and, unless
 // Blocked, still allowed by its assessment.
 func (s *SessionLogService) CreateSessionLog(ctx context.Context, l *assessment.SessionLog) error {
-	return s.db.write(ctx, "save the session", func(tx *writeTx) error { return createSessionLog(ctx, tx, l) })
+	return writeOn(ctx, s.db, "save the session", l, func(tx *writeTx) error { return createSessionLog(ctx, tx, l) })
 }
 
 // UpdateSessionLog replaces a stored log's date, status, pain, doming and
 // note; its programme and client do not change.
 func (s *SessionLogService) UpdateSessionLog(ctx context.Context, l *assessment.SessionLog) error {
-	return s.db.write(ctx, "save the session", func(tx *writeTx) error { return updateSessionLog(ctx, tx, l) })
+	return writeOn(ctx, s.db, "save the session", l, func(tx *writeTx) error { return updateSessionLog(ctx, tx, l) })
 }
 
 // FindSessionLogs returns the matching logs, oldest first.
