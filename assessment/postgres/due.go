@@ -2,7 +2,6 @@ package postgres
 
 import (
 	"context"
-	"database/sql"
 	"fmt"
 	"strconv"
 	"strings"
@@ -33,38 +32,55 @@ func (s *DueService) FindDueInputs(ctx context.Context, today assessment.Date) (
 	from, to := assessment.DueWindow(today)
 	// At 50,000 clients the window holds about 15,000 of them; read as
 	// 15,000 rows the driver's per-row and per-column work cost more than
-	// the query, so they come back as one text, one entry per client
-	// ("id|latest|start|phases|name length|name"; only the name may hold a
-	// '|', and it comes last with its length in bytes), as in the SQLite
-	// store.
-	var (
-		n      int
-		joined sql.NullString
-	)
-	err := s.db.read(ctx, op, func(tx *sql.Tx) error {
-		return s.db.mapError(op, tx.QueryRowContext(ctx, `SELECT count(*), string_agg(id || '|' || last_assessment || '|' ||
-			coalesce(programme_start, '') || '|' || coalesce(programme_phases, '') || '|' || octet_length(name) || '|' || name, '')
-			FROM clients WHERE NOT archived AND last_assessment BETWEEN $1 AND $2`, from.String(), to.String()).Scan(&n, &joined))
-	})
+	// the query, so they come back as one text per programme schedule
+	// (most clients share one of a few), one entry per client:
+	// "id|latest|start|name length|name" (only the name may hold a '|',
+	// and it comes last with its length in bytes). One statement, so no
+	// transaction is needed for a consistent answer.
+	rows, err := s.db.db.QueryContext(ctx, `SELECT coalesce(programme_phases, ''), count(*),
+			string_agg(id || '|' || last_assessment || '|' || coalesce(programme_start, '') || '|' || octet_length(name) || '|' || name, '')
+		FROM clients WHERE NOT archived AND last_assessment BETWEEN $1 AND $2
+		GROUP BY programme_phases`, from.String(), to.String())
 	if err != nil {
-		return nil, err
+		return nil, s.db.mapError(op, err)
 	}
-	out, err := parseDueInputs(joined.String, n)
-	if err != nil {
-		return nil, assessment.Internal(op, err)
+	defer rows.Close()
+	var out []assessment.DueInput
+	for rows.Next() {
+		var (
+			phases, joined string
+			n              int
+		)
+		if err := rows.Scan(&phases, &n, &joined); err != nil {
+			return nil, s.db.mapError(op, err)
+		}
+		var ph []assessment.Phase
+		if phases != "" {
+			if ph, err = parsePhases(phases); err != nil {
+				return nil, assessment.Internal(op, err)
+			}
+		}
+		if out, err = parseDueInputs(out, joined, n, ph); err != nil {
+			return nil, assessment.Internal(op, err)
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return nil, s.db.mapError(op, err)
+	}
+	if out == nil {
+		out = []assessment.DueInput{}
 	}
 	return out, nil
 }
 
-// parseDueInputs reads the n entries FindDueInputs joins. Clients on the
-// same programme share one phases slice (the list only reads it).
-func parseDueInputs(s string, n int) ([]assessment.DueInput, error) {
-	out := make([]assessment.DueInput, 0, n)
-	phases := map[string][]assessment.Phase{}
+// parseDueInputs appends to out the n entries of joined, all on the
+// schedule with phases (which they share: the list only reads it).
+func parseDueInputs(out []assessment.DueInput, s string, n int, phases []assessment.Phase) ([]assessment.DueInput, error) {
+	start := len(out)
 	field := func() (string, error) {
 		i := strings.IndexByte(s, '|')
 		if i < 0 {
-			return "", fmt.Errorf("due entry %d of %d: missing field", len(out)+1, n)
+			return "", fmt.Errorf("due entry %d of %d: missing field", len(out)-start+1, n)
 		}
 		f := s[:i]
 		s = s[i+1:]
@@ -72,8 +88,8 @@ func parseDueInputs(s string, n int) ([]assessment.DueInput, error) {
 	}
 	for len(s) > 0 {
 		var (
-			in  assessment.DueInput
-			f   [5]string
+			in  = assessment.DueInput{Phases: phases}
+			f   [4]string
 			err error
 		)
 		for k := range f {
@@ -92,24 +108,15 @@ func parseDueInputs(s string, n int) ([]assessment.DueInput, error) {
 				return nil, err
 			}
 		}
-		if f[3] != "" {
-			var ok bool
-			if in.Phases, ok = phases[f[3]]; !ok {
-				if in.Phases, err = parsePhases(f[3]); err != nil {
-					return nil, err
-				}
-				phases[f[3]] = in.Phases
-			}
-		}
-		size, err := strconv.Atoi(f[4])
+		size, err := strconv.Atoi(f[3])
 		if err != nil || size < 0 || size > len(s) {
-			return nil, fmt.Errorf("due entry name length %q", f[4])
+			return nil, fmt.Errorf("due entry name length %q", f[3])
 		}
 		in.Name, s = s[:size], s[size:]
 		out = append(out, in)
 	}
-	if len(out) != n {
-		return nil, fmt.Errorf("due entries: read %d of %d", len(out), n)
+	if got := len(out) - start; got != n {
+		return nil, fmt.Errorf("due entries: read %d of %d", got, n)
 	}
 	return out, nil
 }
