@@ -179,7 +179,15 @@ func studioWindow(a fyne.App, db *postgres.DB) *ui.UI {
 	us := uiServices(s)
 	us.Studio = studioActions(s.where)
 	us.Studio.Shared = true
-	return ui.New(a, us)
+	u := ui.New(a, us)
+	// Two coaches' windows side by side, or one coach with her own file
+	// open beside the studio: the title says which is which.
+	title := "Keel: studio database"
+	if db.Coach != "" {
+		title += " (" + db.Coach + ")"
+	}
+	u.Window().SetTitle(title)
+	return u
 }
 
 // studioExport is `keel export` from the studio database: the same file as
