@@ -3,6 +3,7 @@ package postgres_test
 import (
 	"context"
 	"database/sql"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -170,5 +171,28 @@ func TestRedact(t *testing.T) {
 	}
 	if !postgres.IsURL(" postgres://db/keel") || !postgres.IsURL("POSTGRESQL://db") || postgres.IsURL("/home/sam/keel.db") {
 		t.Error("IsURL")
+	}
+}
+
+// The password comes from the file PGPASSFILE names, never from Keel: the
+// test server's password is only there (.ci/with-postgres). Without it the
+// login is refused with a message naming the server and the .pgpass file,
+// and no password anywhere.
+func TestLoginNeedsPassfile(t *testing.T) {
+	u := pgtest.NewDatabase(t)
+	if postgres.HasPassword(u) {
+		t.Fatal("the test URL carries a password")
+	}
+	t.Setenv("PGPASSFILE", filepath.Join(t.TempDir(), "none"))
+	db, err := postgres.Open(ctx, u)
+	if err == nil {
+		db.Close()
+		t.Skip("this test server lets the user in without a password")
+	}
+	msg := assessment.ErrorMessage(err)
+	for _, want := range []string{"refused the login", ".pgpass", "127.0.0.1:"} {
+		if !strings.Contains(msg, want) {
+			t.Errorf("message %q lacks %q", msg, want)
+		}
 	}
 }
