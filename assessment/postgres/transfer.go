@@ -371,11 +371,13 @@ func insertClient(ctx context.Context, tx *writeTx, c *assessment.Client, reuse 
 	return id, nil
 }
 
+// orNow is t, or the transaction's time when the file gave none, cut to
+// the microsecond PostgreSQL keeps (it would round instead).
 func orNow(t time.Time, tx *writeTx) time.Time {
 	if t.IsZero() {
 		return tx.now
 	}
-	return t.UTC()
+	return t.UTC().Truncate(time.Microsecond)
 }
 
 // insertProgramme stores one version; lineage is the database id of the
