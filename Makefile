@@ -11,11 +11,14 @@ run: deps
 	$(GO) build -o $(BIN) ./cmd/keel
 	./$(BIN)
 
-## test: install what is missing, then vet, staticcheck, the race-enabled test suite and a short run of every fuzz target
+## test: install what is missing, then vet, staticcheck, the race-enabled test suite (beside a throwaway PostgreSQL server, so the storage tests run on both stores) and a short run of every fuzz target
+# .ci/with-postgres starts the server in a temporary folder on a loopback
+# port, sets KEEL_TEST_POSTGRES for the tests, and stops and deletes it when
+# they end, passed or failed.
 test: test-deps
 	$(GO) vet ./...
 	$(GO) tool staticcheck ./...
-	$(GO) test -race -count=1 ./...
+	.ci/with-postgres $(GO) test -race -count=1 ./...
 	@$(MAKE) --no-print-directory windows-build
 	@$(MAKE) --no-print-directory fuzz FUZZTIME=$(FUZZ_SMOKE)
 

@@ -73,6 +73,9 @@ type Client struct {
 	Archived      bool         `json:"archived,omitempty"`
 	CreatedAt     time.Time    `json:"created_at"`
 	UpdatedAt     time.Time    `json:"updated_at"`
+	// Saved says who saved her details and checks a save against the
+	// stored copy (studio.go); it is not exported.
+	Saved
 }
 
 // Limits on client fields.

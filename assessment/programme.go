@@ -45,6 +45,9 @@ type Programme struct {
 
 	CreatedAt time.Time `json:"created_at,omitzero"`
 	UpdatedAt time.Time `json:"updated_at,omitzero"`
+	// Saved says who saved this version and checks a save against the
+	// stored copy (studio.go).
+	Saved
 }
 
 // Programme statuses.

@@ -51,6 +51,9 @@ type Record struct {
 
 	CreatedAt time.Time `json:"created_at,omitzero"`
 	UpdatedAt time.Time `json:"updated_at,omitzero"`
+	// Saved says who saved this assessment and checks a save against the
+	// stored copy (studio.go); it is not part of the assessment file.
+	Saved
 }
 
 // Record kinds.

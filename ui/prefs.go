@@ -11,6 +11,8 @@ const (
 	prefShowArchived  = "clients.show_archived"
 	prefLastExportDir = "handout.last_dir"
 	prefAppearance    = "window.appearance"
+	prefStudioURL     = "studio.url"
+	prefStudioName    = "studio.coach_name"
 )
 
 // Appearances: follow the system's light or dark setting, or always one.
@@ -55,3 +57,17 @@ func (p Prefs) LastExportDir() string { return p.p.String(prefLastExportDir) }
 
 // SetLastExportDir stores the export folder.
 func (p Prefs) SetLastExportDir(v string) { p.p.SetString(prefLastExportDir, v) }
+
+// StudioURL is the studio database this computer opens when no -db or
+// KEEL_DB is given ("" for the local file). It never holds a password.
+func (p Prefs) StudioURL() string { return p.p.String(prefStudioURL) }
+
+// SetStudioURL stores the studio database address.
+func (p Prefs) SetStudioURL(v string) { p.p.SetString(prefStudioURL, v) }
+
+// StudioName is the coach's name in the studio, recorded with what she
+// saves; "" means the name in the profile.
+func (p Prefs) StudioName() string { return p.p.String(prefStudioName) }
+
+// SetStudioName stores the coach's name in the studio.
+func (p Prefs) SetStudioName(v string) { p.p.SetString(prefStudioName, v) }

@@ -2,7 +2,9 @@ package ui
 
 import (
 	"bytes"
+	"context"
 	"encoding/json"
+	"fmt"
 	"image"
 	_ "image/jpeg" // logos may be JPEG
 	_ "image/png"
@@ -58,6 +60,12 @@ type settingsScreen struct {
 	orig                             string
 	save                             *widget.Button
 	root                             fyne.CanvasObject
+
+	// The studio database option, kept on this computer (prefs).
+	studioURL, studioName *widget.Entry
+	studioTest, studioUse *widget.Button
+	studioStatus          *widget.Label
+	studioDone            chan struct{} // closed when a connection test ends (tests wait on it)
 }
 
 var (
@@ -131,7 +139,15 @@ func (u *UI) openSettings() *settingsScreen {
 			fieldRow(lang.L("Paper size"), s.paper, s.errs[report.FieldPaper])...),
 			fieldRow(lang.L("Diastasis width in"), s.unit, s.errs[report.FieldDiastasisUnit])...),
 			fieldRow(lang.L("Appearance (this computer)"), s.appearance, newFieldError())...)...)
+	if u.svc.Studio != nil {
+		form.Add(widget.NewSeparator())
+		form.Add(widget.NewSeparator())
+		form.Objects = append(form.Objects, s.studioRows()...)
+	}
 	intro := newWrapLabel(lang.L("These appear on every handout you print. They are kept in your Keel data file, so they move with it."))
+	if u.svc.Studio != nil && u.svc.Studio.Shared {
+		intro.SetText(lang.L("These appear on every handout printed in your studio. They are kept in the studio database, shared by its coaches."))
+	}
 	right := container.NewHBox(s.status, s.save)
 	if u.svc.Data != nil {
 		right.Objects = append([]fyne.CanvasObject{newButton(lang.L("Your data: backups, export…"), theme.StorageIcon(), func() { u.openData() })}, right.Objects...)
@@ -262,4 +278,103 @@ func (s *settingsScreen) onSave() bool {
 	s.status.Importance = widget.SuccessImportance
 	s.status.SetText(lang.L("Saved"))
 	return true
+}
+
+// StudioActions connect the settings screen's "Studio database" option to
+// the storage packages; cmd wires them. The address and the coach's name
+// are kept on this computer, never a password.
+type StudioActions struct {
+	// Current names, in words, the database this window has open.
+	Current string
+	// Shared is set when that is the studio database: the profile is
+	// then the studio's, shared by its coaches.
+	Shared bool
+	// Check refuses an address Keel must not keep (one with a password
+	// in it), saying why; nil when it may be kept.
+	Check func(address string) error
+	// Test connects to the studio database at address and reports, in
+	// words, why it could not (nil: Keel can use it).
+	Test func(ctx context.Context, address string) error
+}
+
+// studioRows are the form rows of the studio database option.
+func (s *settingsScreen) studioRows() []fyne.CanvasObject {
+	u := s.ui
+	s.studioURL = widget.NewEntry()
+	s.studioURL.SetPlaceHolder("postgres://sam@studio-server:5432/keel")
+	s.studioURL.SetText(u.prefs.StudioURL())
+	s.studioName = widget.NewEntry()
+	s.studioName.SetPlaceHolder(lang.L("As in your profile"))
+	s.studioName.SetText(u.prefs.StudioName())
+	s.studioStatus = newWrapLabel("")
+	s.studioTest = newButton(lang.L("Test connection"), theme.ViewRefreshIcon(), s.onStudioTest)
+	s.studioUse = newButton(lang.L("Use on this computer"), theme.ConfirmIcon(), s.onStudioUse)
+	about := newWrapLabel(lang.L("Several coaches can share one client list through a PostgreSQL database your studio runs on its own network; nothing is sent anywhere else. "+
+		"Leave the address empty to keep using the file on this computer. If the server asks for a password, put it in your .pgpass file: Keel does not keep passwords.") +
+		"\n" + fmt.Sprintf(lang.L("Open now: %s"), u.svc.Studio.Current))
+	return append(append(append([]fyne.CanvasObject{
+		newHeading(lang.L("Studio database")), about},
+		fieldRow(lang.L("Studio database address"), s.studioURL, newFieldError())...),
+		fieldRow(lang.L("Your name in the studio"), s.studioName, newFieldError())...),
+		widget.NewLabel(""), container.NewVBox(container.NewHBox(s.studioTest, s.studioUse), s.studioStatus))
+}
+
+// studioSay shows msg under the studio buttons, marked as good news or not.
+func (s *settingsScreen) studioSay(msg string, ok bool) {
+	s.studioStatus.Importance = widget.DangerImportance
+	if ok {
+		s.studioStatus.Importance = widget.SuccessImportance
+	}
+	s.studioStatus.SetText(msg)
+}
+
+// onStudioTest connects to the address off the window's goroutine and
+// says, in words, whether Keel can use it.
+func (s *settingsScreen) onStudioTest() {
+	addr := strings.TrimSpace(s.studioURL.Text)
+	done := make(chan struct{})
+	s.studioDone = done
+	if addr == "" {
+		s.studioSay(lang.L("Write the studio database address first (it starts with postgres://)."), false)
+		close(done)
+		return
+	}
+	if err := s.ui.svc.Studio.Check(addr); err != nil {
+		s.studioSay(assessment.ErrorMessage(err), false)
+		close(done)
+		return
+	}
+	s.studioSay(lang.L("Connecting…"), true)
+	s.studioTest.Disable()
+	go func() {
+		err := s.ui.svc.Studio.Test(ctx(), addr)
+		fyne.Do(func() {
+			defer close(done)
+			s.studioTest.Enable()
+			if err != nil {
+				s.studioSay(assessment.ErrorMessage(err), false)
+				return
+			}
+			s.studioSay(lang.L("Connected: Keel can use this studio database."), true)
+		})
+	}()
+}
+
+// onStudioUse keeps the address and name on this computer; the next start
+// opens the studio database (or, with no address, the local file).
+func (s *settingsScreen) onStudioUse() {
+	addr := strings.TrimSpace(s.studioURL.Text)
+	if addr != "" {
+		if err := s.ui.svc.Studio.Check(addr); err != nil {
+			s.studioSay(assessment.ErrorMessage(err), false)
+			return
+		}
+	}
+	s.ui.prefs.SetStudioURL(addr)
+	s.ui.prefs.SetStudioName(strings.TrimSpace(s.studioName.Text))
+	if addr == "" {
+		s.studioSay(lang.L("Saved. Keel will open the file on this computer the next time it starts."), true)
+		return
+	}
+	s.studioSay(lang.L("Saved. Keel will open the studio database the next time it starts; the file on this computer stays as it is."), true)
 }

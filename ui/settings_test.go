@@ -2,13 +2,18 @@ package ui
 
 import (
 	"bytes"
+	"context"
 	"image"
 	"image/color"
 	"image/png"
+	"strings"
 	"testing"
+	"time"
 
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
 
+	"github.com/keel-coach/keel/assessment"
 	"github.com/keel-coach/keel/report"
 )
 
@@ -60,4 +65,73 @@ func TestSettingsScreen(t *testing.T) {
 			t.Fatalf("refused settings stored: %+v", p)
 		}
 	})
+}
+
+// The studio database option: an address with a password is refused in
+// words and not kept; a connection test says what the test found; "Use on
+// this computer" keeps the address and the name in the preferences (never
+// in the data file).
+func TestSettingsStudioDatabase(t *testing.T) {
+	tu := newTestUI(t)
+	var tested []string
+	tu.svc.Studio = &StudioActions{
+		Current: "the file " + tu.db.Path,
+		Check: func(addr string) error {
+			if strings.Contains(addr, ":pw@") {
+				return assessment.Errorf(assessment.EINVALID, "Leave the password out of the address: put it in your .pgpass file.")
+			}
+			return nil
+		},
+		Test: func(_ context.Context, addr string) error {
+			tested = append(tested, addr)
+			if strings.Contains(addr, "away") {
+				return assessment.Errorf(assessment.EINTERNAL, "Keel could not reach the studio database server (away:5432, database \"keel\").")
+			}
+			return nil
+		},
+	}
+	s := tu.openSettings()
+	if s.studioURL == nil {
+		t.Fatal("no studio database option")
+	}
+	wait := func() {
+		t.Helper()
+		select {
+		case <-s.studioDone:
+		case <-time.After(10 * time.Second):
+			t.Fatal("the connection test did not end")
+		}
+	}
+
+	s.studioURL.SetText("postgres://sam:pw@studio:5432/keel")
+	test.Tap(s.studioUse)
+	if !strings.Contains(s.studioStatus.Text, ".pgpass") || tu.prefs.StudioURL() != "" {
+		t.Fatalf("address with a password: status %q, kept %q", s.studioStatus.Text, tu.prefs.StudioURL())
+	}
+
+	s.studioURL.SetText("postgres://sam@away:5432/keel")
+	test.Tap(s.studioTest)
+	wait()
+	if !strings.Contains(s.studioStatus.Text, "away:5432") || s.studioStatus.Importance != widget.DangerImportance {
+		t.Fatalf("unreachable: %q", s.studioStatus.Text)
+	}
+
+	s.studioURL.SetText("postgres://sam@studio:5432/keel")
+	test.Type(s.studioName, "Sam")
+	test.Tap(s.studioTest)
+	wait()
+	if !strings.HasPrefix(s.studioStatus.Text, "Connected") {
+		t.Fatalf("reachable: %q", s.studioStatus.Text)
+	}
+	test.Tap(s.studioUse)
+	if tu.prefs.StudioURL() != "postgres://sam@studio:5432/keel" || tu.prefs.StudioName() != "Sam" {
+		t.Fatalf("kept %q as %q", tu.prefs.StudioURL(), tu.prefs.StudioName())
+	}
+	if !strings.Contains(s.studioStatus.Text, "next time it starts") {
+		t.Fatalf("after Use: %q", s.studioStatus.Text)
+	}
+	if len(tested) != 2 {
+		t.Fatalf("tested %v", tested)
+	}
+	tu.capture(t, "settings-studio")
 }

@@ -138,3 +138,50 @@ func (u *UI) ShowNotice(title, msg string) {
 	d.Resize(fyne.NewSize(520, 220))
 	d.Show()
 }
+
+// StudioError is the window Keel shows instead of its main window when the
+// studio database cannot be opened (the server is away, the login is
+// refused): the reason, naming the server, and a way to try again. Keel
+// never opens the local file in its place.
+type StudioError struct {
+	win         fyne.Window
+	message     *widget.Label
+	retry, quit *widget.Button
+	tryAgain    func() error
+}
+
+// NewStudioError builds the window for err; tryAgain opens the studio
+// database (and the main window) or returns why it still cannot.
+func NewStudioError(a fyne.App, err error, tryAgain func() error) *StudioError {
+	a.Settings().SetTheme(newTheme())
+	s := &StudioError{tryAgain: tryAgain}
+	s.win = a.NewWindow(lang.L("Keel cannot reach the studio database"))
+	title := newHeading(lang.L("Keel cannot reach the studio database"))
+	s.message = newWrapLabel(assessment.ErrorMessage(err))
+	hint := newWrapLabel(lang.L("Your clients are kept on the studio's server, so Keel waits for it rather than opening an empty file. " +
+		"To work from the file on this computer instead, start Keel without the studio address (or clear it in Settings)."))
+	s.retry = newImportantButton(lang.L("Try again"), s.onRetry)
+	s.quit = newButton(lang.L("Quit"), theme.CancelIcon(), func() { a.Quit() })
+	s.win.SetContent(container.NewPadded(container.NewVBox(title, s.message, hint, container.NewHBox(s.retry, s.quit))))
+	s.win.Resize(fyne.NewSize(640, 320))
+	return s
+}
+
+// ShowStudioError shows the window and runs the app until it quits.
+func ShowStudioError(a fyne.App, err error, tryAgain func() error) {
+	NewStudioError(a, err, tryAgain).win.ShowAndRun()
+}
+
+// Window returns the window.
+func (s *StudioError) Window() fyne.Window { return s.win }
+
+// Message is the reason shown, for tests.
+func (s *StudioError) Message() string { return s.message.Text }
+
+func (s *StudioError) onRetry() {
+	if err := s.tryAgain(); err != nil {
+		s.message.SetText(assessment.ErrorMessage(err))
+		return
+	}
+	s.win.Close()
+}

@@ -163,3 +163,30 @@ func TestStartupError(t *testing.T) {
 		}
 	})
 }
+
+// The studio start-up window says why the server cannot be reached and
+// tries again on request: still away, the new reason shows; back, the
+// window closes (the caller has opened the main window).
+func TestStudioErrorWindow(t *testing.T) {
+	a := test.NewTempApp(t)
+	tries := 0
+	s := NewStudioError(a, assessment.Errorf(assessment.EINTERNAL, "Keel could not reach the studio database server (studio:5432, database \"keel\")."), func() error {
+		tries++
+		if tries == 1 {
+			return assessment.Errorf(assessment.EINTERNAL, "The studio database server (studio:5432, database \"keel\") did not answer in time.")
+		}
+		return nil
+	})
+	s.Window().Show()
+	if !strings.Contains(s.Message(), "studio:5432") {
+		t.Fatalf("message %q", s.Message())
+	}
+	test.Tap(s.retry)
+	if !strings.Contains(s.Message(), "did not answer in time") {
+		t.Fatalf("after a failed retry: %q", s.Message())
+	}
+	test.Tap(s.retry)
+	if tries != 2 {
+		t.Fatalf("%d tries", tries)
+	}
+}

@@ -43,6 +43,9 @@ type Services struct {
 	Due         assessment.DueService
 	// Now is the clock; nil means time.Now.
 	Now func() time.Time
+	// Studio tests a studio database address for the settings screen and
+	// says which database is open (ui/settings.go). Optional.
+	Studio *StudioActions
 }
 
 func (s Services) today() assessment.Date {

@@ -94,8 +94,8 @@ func (s *ClientService) SetArchived(ctx context.Context, id int64, archived bool
 		return err
 	}
 	defer tx.Rollback()
-	res, err := tx.ExecContext(ctx, `UPDATE clients SET archived = ?, updated_at = ? WHERE id = ?`,
-		archived, formatTime(tx.now), id)
+	res, err := tx.ExecContext(ctx, `UPDATE clients SET archived = ?, updated_at = ?, updated_by = ?, revision = revision + 1 WHERE id = ?`,
+		archived, formatTime(tx.now), s.db.Coach, id)
 	if err := mustAffect(res, err, "client", "archive the client"); err != nil {
 		return err
 	}
@@ -158,11 +158,11 @@ func createClient(ctx context.Context, tx *writeTx, c *assessment.Client) error 
 	res, err := tx.ExecContext(ctx, `INSERT INTO clients (
 		name, preferred_name, birth_date, phone, email, births, last_delivery_date,
 		delivery_mode, clearance_date, clearance_by, notes, archived,
-		sort_key, search_key, created_at, updated_at
-	) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		sort_key, search_key, created_at, updated_at, created_by, updated_by
+	) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 		c.Name, c.PreferredName, nullDate(c.BirthDate), c.Phone, c.Email, c.Births, nullDate(c.LastDelivery),
 		string(c.DeliveryMode), cd, cb, c.Notes, c.Archived,
-		assessment.Fold(c.Name), searchKey(c), now, now)
+		assessment.Fold(c.Name), searchKey(c), now, now, tx.coach, tx.coach)
 	if err != nil {
 		return mapError("save the client", err)
 	}
@@ -172,6 +172,7 @@ func createClient(ctx context.Context, tx *writeTx, c *assessment.Client) error 
 	}
 	c.ID = id
 	c.CreatedAt, c.UpdatedAt = tx.now, tx.now
+	c.Saved = assessment.Saved{Revision: 1, CreatedBy: tx.coach, ChangedBy: tx.coach}
 	return nil
 }
 
@@ -179,15 +180,19 @@ func updateClient(ctx context.Context, tx *writeTx, c *assessment.Client) error 
 	if err := checkClient(tx, c); err != nil {
 		return err
 	}
+	rev, createdBy, err := checkRevision(ctx, tx, "clients", c.ID, c.Revision, "this client", "client")
+	if err != nil {
+		return err
+	}
 	cb, cd := clearanceCols(c)
 	res, err := tx.ExecContext(ctx, `UPDATE clients SET
 		name = ?, preferred_name = ?, birth_date = ?, phone = ?, email = ?, births = ?,
 		last_delivery_date = ?, delivery_mode = ?, clearance_date = ?, clearance_by = ?,
-		notes = ?, archived = ?, sort_key = ?, search_key = ?, updated_at = ?
+		notes = ?, archived = ?, sort_key = ?, search_key = ?, updated_at = ?, updated_by = ?, revision = ?
 		WHERE id = ?`,
 		c.Name, c.PreferredName, nullDate(c.BirthDate), c.Phone, c.Email, c.Births,
 		nullDate(c.LastDelivery), string(c.DeliveryMode), cd, cb,
-		c.Notes, c.Archived, assessment.Fold(c.Name), searchKey(c), formatTime(tx.now),
+		c.Notes, c.Archived, assessment.Fold(c.Name), searchKey(c), formatTime(tx.now), tx.coach, rev+1,
 		c.ID)
 	if err := mustAffect(res, err, "client", "save the client"); err != nil {
 		return err
@@ -201,6 +206,7 @@ func updateClient(ctx context.Context, tx *writeTx, c *assessment.Client) error 
 		return assessment.Internal("save the client", err)
 	}
 	c.CreatedAt, c.UpdatedAt = t, tx.now
+	c.Saved = assessment.Saved{Revision: rev + 1, CreatedBy: createdBy, ChangedBy: tx.coach}
 	return nil
 }
 
@@ -226,7 +232,7 @@ type querier interface {
 
 const clientColumns = `id, name, preferred_name, birth_date, phone, email, births,
 	last_delivery_date, delivery_mode, clearance_date, clearance_by, notes, archived,
-	created_at, updated_at`
+	created_at, updated_at, revision, created_by, updated_by`
 
 type scanner interface{ Scan(dest ...any) error }
 
@@ -238,7 +244,8 @@ func scanClient(row scanner) (*assessment.Client, error) {
 		mode, created, updated     string
 	)
 	if err := row.Scan(&c.ID, &c.Name, &c.PreferredName, &birth, &c.Phone, &c.Email, &c.Births,
-		&delivery, &mode, &clearDate, &clearBy, &c.Notes, &c.Archived, &created, &updated); err != nil {
+		&delivery, &mode, &clearDate, &clearBy, &c.Notes, &c.Archived, &created, &updated,
+		&c.Revision, &c.CreatedBy, &c.ChangedBy); err != nil {
 		return nil, err
 	}
 	var err error
@@ -357,4 +364,29 @@ func findPage(ctx context.Context, q querier, f assessment.ClientFilter, columns
 		return 0, mapError("list the clients", err)
 	}
 	return total, nil
+}
+
+// checkRevision reads the stored revision of row id of table inside the
+// write transaction (which holds the file's write lock, so nothing can
+// change it before the save), and refuses a save made on an older copy:
+// rev 0 is not checked. It returns the stored revision and author. what
+// names the row for the coach ("this client"), thing for ENOTFOUND.
+func checkRevision(ctx context.Context, tx *writeTx, table string, id, rev int64, what, thing string) (int64, string, error) {
+	var (
+		stored             int64
+		createdBy, updater string
+		updated            string
+	)
+	err := tx.QueryRowContext(ctx, `SELECT revision, created_by, updated_by, updated_at FROM `+table+` WHERE id = ?`, id).
+		Scan(&stored, &createdBy, &updater, &updated)
+	if err == sql.ErrNoRows {
+		return 0, "", notFound(thing)
+	} else if err != nil {
+		return 0, "", mapError("save "+what, err)
+	}
+	if rev != 0 && rev != stored {
+		at, _ := parseTime(updated)
+		return 0, "", assessment.ErrChanged(what, updater, at)
+	}
+	return stored, createdBy, nil
 }

@@ -199,8 +199,8 @@ func createProgramme(ctx context.Context, tx *writeTx, p *assessment.Programme) 
 		return err
 	}
 	now := formatTime(tx.now)
-	res, err := tx.ExecContext(ctx, `INSERT INTO programmes (client_id, record_id, lineage, version, status, data, created_at, updated_at)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?)`, p.ClientID, p.RecordID, p.Lineage, version, p.Status, data, now, now)
+	res, err := tx.ExecContext(ctx, `INSERT INTO programmes (client_id, record_id, lineage, version, status, data, created_at, updated_at, created_by, updated_by)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, p.ClientID, p.RecordID, p.Lineage, version, p.Status, data, now, now, tx.coach, tx.coach)
 	if err != nil {
 		return mapError("save the programme", err)
 	}
@@ -217,6 +217,7 @@ func createProgramme(ctx context.Context, tx *writeTx, p *assessment.Programme) 
 	}
 	p.ID, p.Version = id, version
 	p.CreatedAt, p.UpdatedAt = tx.now, tx.now
+	p.Saved = assessment.Saved{Revision: 1, CreatedBy: tx.coach, ChangedBy: tx.coach}
 	return nil
 }
 
@@ -285,6 +286,10 @@ func updateProgramme(ctx context.Context, tx *writeTx, p *assessment.Programme) 
 	if version < latest {
 		return assessment.ErrOlderVersion()
 	}
+	rev, createdBy, err := checkRevision(ctx, tx, "programmes", p.ID, p.Revision, "this programme", "programme")
+	if err != nil {
+		return err
+	}
 	p.ClientID, p.RecordID, p.Lineage, p.Version = clientID, recordID, lineage, version
 	if err := checkProgramme(p); err != nil {
 		return err
@@ -304,8 +309,8 @@ func updateProgramme(ctx context.Context, tx *writeTx, p *assessment.Programme) 
 	if err := checkIssuable(ctx, tx, p); err != nil {
 		return err
 	}
-	if _, err := tx.ExecContext(ctx, `UPDATE programmes SET status = ?, data = ?, updated_at = ? WHERE id = ?`,
-		p.Status, data, formatTime(tx.now), p.ID); err != nil {
+	if _, err := tx.ExecContext(ctx, `UPDATE programmes SET status = ?, data = ?, updated_at = ?, updated_by = ?, revision = ? WHERE id = ?`,
+		p.Status, data, formatTime(tx.now), tx.coach, rev+1, p.ID); err != nil {
 		return mapError("save the programme", err)
 	}
 	// Issuing a draft version replaces the version she had.
@@ -319,14 +324,15 @@ func updateProgramme(ctx context.Context, tx *writeTx, p *assessment.Programme) 
 		return assessment.Internal("save the programme", err)
 	}
 	p.CreatedAt, p.UpdatedAt = t, tx.now
+	p.Saved = assessment.Saved{Revision: rev + 1, CreatedBy: createdBy, ChangedBy: tx.coach}
 	return nil
 }
 
 // supersedeOthers marks every version of lineage but the one with id
 // except superseded.
 func supersedeOthers(ctx context.Context, tx *writeTx, lineage, except int64) error {
-	if _, err := tx.ExecContext(ctx, `UPDATE programmes SET status = ?, updated_at = ? WHERE lineage = ? AND id <> ? AND status <> ?`,
-		assessment.StatusSuperseded, formatTime(tx.now), lineage, except, assessment.StatusSuperseded); err != nil {
+	if _, err := tx.ExecContext(ctx, `UPDATE programmes SET status = ?, updated_at = ?, updated_by = ?, revision = revision + 1 WHERE lineage = ? AND id <> ? AND status <> ?`,
+		assessment.StatusSuperseded, formatTime(tx.now), tx.coach, lineage, except, assessment.StatusSuperseded); err != nil {
 		return mapError("save the programme", err)
 	}
 	return nil
@@ -359,15 +365,17 @@ func checkRecordAllows(ctx context.Context, tx *writeTx, p *assessment.Programme
 	return nil
 }
 
-const programmeColumns = `id, client_id, record_id, lineage, version, status, data, created_at, updated_at`
+const programmeColumns = `id, client_id, record_id, lineage, version, status, data, created_at, updated_at, revision, created_by, updated_by`
 
 func scanProgramme(row scanner) (*assessment.Programme, error) {
 	var (
 		id, clientID, recordID, lineage int64
 		version                         int
 		status, data, created, updated  string
+		saved                           assessment.Saved
 	)
-	if err := row.Scan(&id, &clientID, &recordID, &lineage, &version, &status, &data, &created, &updated); err != nil {
+	if err := row.Scan(&id, &clientID, &recordID, &lineage, &version, &status, &data, &created, &updated,
+		&saved.Revision, &saved.CreatedBy, &saved.ChangedBy); err != nil {
 		return nil, err
 	}
 	var p assessment.Programme
@@ -375,6 +383,7 @@ func scanProgramme(row scanner) (*assessment.Programme, error) {
 		return nil, err
 	}
 	p.ID, p.ClientID, p.RecordID, p.Lineage, p.Version, p.Status = id, clientID, recordID, lineage, version, status
+	p.Saved = saved
 	var err error
 	if p.CreatedAt, err = parseTime(created); err != nil {
 		return nil, err

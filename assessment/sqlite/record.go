@@ -246,8 +246,8 @@ func createRecord(ctx context.Context, tx *writeTx, r *assessment.Record) error 
 		return err
 	}
 	now := formatTime(tx.now)
-	res, err := tx.ExecContext(ctx, `INSERT INTO assessments (client_id, date, kind, data, created_at, updated_at)
-		VALUES (?, ?, ?, ?, ?, ?)`, r.ClientID, r.Date.String(), r.Kind, data, now, now)
+	res, err := tx.ExecContext(ctx, `INSERT INTO assessments (client_id, date, kind, data, created_at, updated_at, created_by, updated_by)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?)`, r.ClientID, r.Date.String(), r.Kind, data, now, now, tx.coach, tx.coach)
 	if err != nil {
 		return mapError("save the assessment", err)
 	}
@@ -255,6 +255,7 @@ func createRecord(ctx context.Context, tx *writeTx, r *assessment.Record) error 
 		return mapError("save the assessment", err)
 	}
 	r.CreatedAt, r.UpdatedAt = tx.now, tx.now
+	r.Saved = assessment.Saved{Revision: 1, CreatedBy: tx.coach, ChangedBy: tx.coach}
 	return nil
 }
 
@@ -280,12 +281,16 @@ func updateRecord(ctx context.Context, tx *writeTx, r *assessment.Record) error 
 	if err := checkRecord(r); err != nil {
 		return err
 	}
+	rev, createdBy, err := checkRevision(ctx, tx, "assessments", r.ID, r.Revision, "this assessment", "assessment")
+	if err != nil {
+		return err
+	}
 	data, err := recordJSON(r)
 	if err != nil {
 		return err
 	}
-	if _, err := tx.ExecContext(ctx, `UPDATE assessments SET date = ?, kind = ?, data = ?, updated_at = ? WHERE id = ?`,
-		r.Date.String(), r.Kind, data, formatTime(tx.now), r.ID); err != nil {
+	if _, err := tx.ExecContext(ctx, `UPDATE assessments SET date = ?, kind = ?, data = ?, updated_at = ?, updated_by = ?, revision = ? WHERE id = ?`,
+		r.Date.String(), r.Kind, data, formatTime(tx.now), tx.coach, rev+1, r.ID); err != nil {
 		return mapError("save the assessment", err)
 	}
 	t, err := parseTime(created)
@@ -293,25 +298,27 @@ func updateRecord(ctx context.Context, tx *writeTx, r *assessment.Record) error 
 		return assessment.Internal("save the assessment", err)
 	}
 	r.CreatedAt, r.UpdatedAt = t, tx.now
+	r.Saved = assessment.Saved{Revision: rev + 1, CreatedBy: createdBy, ChangedBy: tx.coach}
 	return nil
 }
 
-const recordColumns = `id, client_id, data, created_at, updated_at`
+const recordColumns = `id, client_id, data, created_at, updated_at, revision, created_by, updated_by`
 
 func scanRecord(row scanner) (*assessment.Record, error) {
 	var (
 		id, clientID     int64
 		data             string
 		created, updated string
+		saved            assessment.Saved
 	)
-	if err := row.Scan(&id, &clientID, &data, &created, &updated); err != nil {
+	if err := row.Scan(&id, &clientID, &data, &created, &updated, &saved.Revision, &saved.CreatedBy, &saved.ChangedBy); err != nil {
 		return nil, err
 	}
 	var r assessment.Record
 	if err := json.Unmarshal([]byte(data), &r); err != nil {
 		return nil, err
 	}
-	r.ID, r.ClientID = id, clientID
+	r.ID, r.ClientID, r.Saved = id, clientID, saved
 	var err error
 	if r.CreatedAt, err = parseTime(created); err != nil {
 		return nil, err

@@ -67,6 +67,10 @@ type DB struct {
 	Now func() time.Time
 	// Created is set when Open made a new, empty database file.
 	Created bool
+	// Coach is the name of the coach using this Keel, recorded as the
+	// author of the clients, assessments, programmes and session logs she
+	// creates and changes ("" when no name is set).
+	Coach string
 
 	search searchIndex // the client list's search keys (search.go)
 }
@@ -95,11 +99,24 @@ func ResolvePath(flagValue string) (string, error) {
 	if p == "" {
 		return DefaultPath()
 	}
+	if IsServerURL(p) {
+		// Never a file name: taking it as one would create an empty local
+		// file in place of the studio's data.
+		return "", assessment.Errorf(assessment.EINVALID,
+			"-db or %s names a studio database on a server (postgres://…), not a Keel file. This command works on a Keel file: name one with -db PATH.", EnvDB)
+	}
 	abs, err := filepath.Abs(p)
 	if err != nil {
 		return "", assessment.Errorf(assessment.EINVALID, "Keel cannot use %q as a database path: %v.", p, err)
 	}
 	return abs, nil
+}
+
+// IsServerURL reports whether s is a database server's URL (postgres:// or
+// postgresql://, the studio store) rather than a file path.
+func IsServerURL(s string) bool {
+	s = strings.ToLower(strings.TrimSpace(s))
+	return strings.HasPrefix(s, "postgres://") || strings.HasPrefix(s, "postgresql://")
 }
 
 // Open opens the Keel database at path, creating it (in a private folder)
@@ -466,8 +483,9 @@ func notKeel(path, why string) error {
 // of the action so every row the action touches gets the same timestamp.
 type writeTx struct {
 	*sql.Tx
-	now  time.Time
-	path string // the database, named in a message about the file
+	now   time.Time
+	path  string // the database, named in a message about the file
+	coach string // who is saving (DB.Coach)
 }
 
 // today is the coach's calendar day at the time of the action: the local
@@ -486,7 +504,7 @@ func (db *DB) beginWrite(ctx context.Context) (*writeTx, error) {
 	if err != nil {
 		return nil, mapErrorAt(db.Path, "start saving", err)
 	}
-	return &writeTx{Tx: tx, now: db.Now().UTC(), path: db.Path}, nil
+	return &writeTx{Tx: tx, now: db.Now().UTC(), path: db.Path, coach: db.Coach}, nil
 }
 
 // beginRead starts a read-only transaction: every query in it sees the same

@@ -115,6 +115,9 @@ func runExport(args []string, stdout, stderr io.Writer) int {
 	if *out != "-" && !checkOut("keel export", *out, *dbFlag, *force, stderr) {
 		return 1
 	}
+	if raw, ok := studioURL(*dbFlag); ok {
+		return studioExport(raw, *client, *out, stdout, stderr)
+	}
 	db, code := openDB(*dbFlag, stderr)
 	if db == nil {
 		return code
@@ -171,6 +174,9 @@ func runImport(args []string, stdout, stderr io.Writer) int {
 	if err != nil {
 		fmt.Fprintf(stderr, "keel import: --on-conflict: %s\n", assessment.ErrorMessage(err))
 		return 2
+	}
+	if raw, ok := studioURL(*dbFlag); ok {
+		return studioImport(raw, fs.Arg(0), assessment.ImportOptions{OnConflict: policy, DryRun: *dry}, stdout, stderr)
 	}
 	// A dry run only reads: it never starts a database.
 	open := createDB
@@ -292,6 +298,7 @@ func windowServices(h *dbHolder) ui.Services {
 	s := newServices(h.get())
 	us := uiServices(s)
 	us.Data = dataActions(h, s.builtin)
+	us.Studio = studioActions("the file " + s.where)
 	return us
 }
 

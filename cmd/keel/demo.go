@@ -38,7 +38,7 @@ func runDemo(args []string, stdout, stderr io.Writer) int {
 // whose proposed regression is applied as version 2, so every progress
 // screen has something to show.
 func loadSamples(ctx context.Context, s services) (int, error) {
-	today := assessment.DateOf(s.db.Now())
+	today := assessment.DateOf((*s.now)())
 	added := 0
 	for _, sc := range assessment.SampleClients(today) {
 		_, n, err := s.clients.FindClients(ctx, assessment.ClientFilter{Query: sc.Client.Name, IncludeArchived: true, Limit: 1})
@@ -65,12 +65,12 @@ func loadSamples(ctx context.Context, s services) (int, error) {
 // the history's timestamps (a programme version made on the day of the
 // flare, say) read as if the coach had kept Keel all along.
 func sampleHistory(ctx context.Context, s services, c *assessment.Client, sc assessment.SampleClient, today assessment.Date) error {
-	now := s.db.Now
-	defer func() { s.db.Now = now }()
+	now := *s.now
+	defer func() { *s.now = now }()
 	at := func(d assessment.Date) {
 		// Mid-morning of day d in the coach's own time zone.
 		t := now()
-		s.db.Now = func() time.Time {
+		*s.now = func() time.Time {
 			return time.Date(d.Time().Year(), d.Time().Month(), d.Time().Day(), 10, 0, 0, 0, t.Location())
 		}
 	}
@@ -211,7 +211,12 @@ func sampleSession(programmeID int64, i int, d assessment.Date, plan *assessment
 
 // services are the storage services cmd wires into the UI and commands.
 type services struct {
-	db         *sqlite.DB
+	db *sqlite.DB // nil on the studio database
+	// now is the store's clock (sqlite.DB.Now or postgres.DB.Now), which
+	// the samples set to the day of each step; where names the store for
+	// the window (the file path, or the studio server).
+	now        *func() time.Time
+	where      string
 	clients    assessment.ClientService
 	records    assessment.RecordService
 	programmes assessment.ProgrammeService
@@ -239,6 +244,8 @@ func newServices(db *sqlite.DB) services {
 	}
 	return services{
 		db:         db,
+		now:        &db.Now,
+		where:      db.Path,
 		clients:    sqlite.NewClientService(db),
 		records:    sqlite.NewRecordService(db),
 		programmes: sqlite.NewProgrammeService(db),

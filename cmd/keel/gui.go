@@ -2,8 +2,10 @@ package main
 
 import (
 	"context"
+	"fmt"
 	"io"
 	"log"
+	"os"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/app"
@@ -30,6 +32,15 @@ func runGUI(args []string, stderr io.Writer) int {
 		return 2
 	}
 	a := newApp()
+	if raw, ok := studioURL(*dbFlag); ok {
+		return runStudioGUI(a, raw, stderr)
+	}
+	if *dbFlag == "" && os.Getenv(sqlite.EnvDB) == "" {
+		// The studio database chosen in the settings, on this computer.
+		if raw := ui.NewPrefs(a.Preferences()).StudioURL(); raw != "" {
+			return runStudioGUI(a, raw, stderr)
+		}
+	}
 	h := &dbHolder{}
 	defer h.close()
 	path, err := sqlite.ResolvePath(*dbFlag)
@@ -46,7 +57,13 @@ func runGUI(args []string, stderr io.Writer) int {
 		}
 		return 0
 	}
-	runWindow(a, h, db, "").Run()
+	db.Coach = coachName(context.Background(), ui.NewPrefs(a.Preferences()).StudioName(), sqlite.NewProfileService(db))
+	u := runWindow(a, h, db, "")
+	if w := syncWarning(db.Path); w != "" {
+		fmt.Fprintf(stderr, "keel: warning: %s\n", w)
+		u.ShowNotice("Your Keel file is in a synced or network folder", w)
+	}
+	u.Run()
 	return 0
 }
 
@@ -66,7 +83,7 @@ func uiServices(s services) ui.Services {
 			_, err := loadSamples(ctx, s)
 			return err
 		},
-		DBPath: s.db.Path,
+		DBPath: s.where,
 	}
 }
 

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"fmt"
 	"io"
 	"strings"
@@ -25,6 +26,8 @@ func openDB(flagValue string, stderr io.Writer) (*sqlite.DB, int) {
 		fmt.Fprintf(stderr, "keel: %s\n", assessment.ErrorMessage(err))
 		return nil, 1
 	}
+	warnSynced(db.Path, stderr)
+	db.Coach = coachName(context.Background(), "", sqlite.NewProfileService(db))
 	return db, 0
 }
 
@@ -44,6 +47,8 @@ func createDB(flagValue string, stdout, stderr io.Writer) (*sqlite.DB, int) {
 	if db.Created {
 		fmt.Fprintf(stdout, "Created a new database at %s\n", db.Path)
 	}
+	warnSynced(db.Path, stderr)
+	db.Coach = coachName(context.Background(), "", sqlite.NewProfileService(db))
 	return db, 0
 }
 
@@ -81,3 +86,11 @@ func checkOut(cmd, out, dbFlag string, force bool, stderr io.Writer) bool {
 // backupCmd names the backup command, the one writer whose output is a
 // database.
 const backupCmd = "keel backup"
+
+// warnSynced prints the synced-folder warning (syncfolder.go) for the
+// database at path, if it has one.
+func warnSynced(path string, stderr io.Writer) {
+	if w := syncWarning(path); w != "" {
+		fmt.Fprintf(stderr, "keel: warning: %s\n", w)
+	}
+}
