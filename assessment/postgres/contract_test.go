@@ -20,14 +20,15 @@ func TestContract(t *testing.T) {
 	storetest.Run(t, func(t *testing.T) storetest.Stores {
 		db := MustOpenDB(t, "Sam")
 		return storetest.Stores{
-			Clients:    postgres.NewClientService(db),
-			Records:    postgres.NewRecordService(db),
-			Programmes: postgres.NewProgrammeService(db),
-			Exercises:  postgres.NewExerciseService(db, lib),
-			Profiles:   postgres.NewProfileService(db),
-			Due:        postgres.NewDueService(db),
-			Library:    lib,
-			Today:      today,
+			Clients:     postgres.NewClientService(db),
+			Records:     postgres.NewRecordService(db),
+			Programmes:  postgres.NewProgrammeService(db),
+			Exercises:   postgres.NewExerciseService(db, lib),
+			Profiles:    postgres.NewProfileService(db),
+			Due:         postgres.NewDueService(db),
+			SessionLogs: postgres.NewSessionLogService(db),
+			Library:     lib,
+			Today:       today,
 		}
 	})
 }

@@ -3,6 +3,7 @@ package postgres
 import (
 	"context"
 	"database/sql"
+	"encoding/json"
 	"strconv"
 	"strings"
 	"time"
@@ -124,9 +125,13 @@ func createSessionLog(ctx context.Context, tx *writeTx, l *assessment.SessionLog
 		}
 	}
 	l.ClientID = clientID
-	if err := tx.QueryRowContext(ctx, `INSERT INTO session_logs (client_id, programme_id, date, status, pain, doming, note, created_by, created_at, updated_at)
-		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $9) RETURNING id`,
-		l.ClientID, l.ProgrammeID, l.Date.String(), l.Status, l.Pain, l.Doming, l.Note, tx.db.Coach, tx.now).Scan(&l.ID); err != nil {
+	exercises, err := encodeOutcomes(l.Exercises)
+	if err != nil {
+		return err
+	}
+	if err := tx.QueryRowContext(ctx, `INSERT INTO session_logs (client_id, programme_id, date, status, pain, doming, note, session, exercises, created_by, created_at, updated_at)
+		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $11) RETURNING id`,
+		l.ClientID, l.ProgrammeID, l.Date.String(), l.Status, l.Pain, l.Doming, l.Note, l.Session, exercises, tx.db.Coach, tx.now).Scan(&l.ID); err != nil {
 		return tx.db.mapError(op, err)
 	}
 	l.CreatedAt, l.UpdatedAt = tx.now, tx.now
@@ -153,26 +158,94 @@ func updateSessionLog(ctx context.Context, tx *writeTx, l *assessment.SessionLog
 	if err := checkSessionLog(l, tx.today()); err != nil {
 		return err
 	}
-	if _, err := tx.ExecContext(ctx, `UPDATE session_logs SET date = $1, status = $2, pain = $3, doming = $4, note = $5, updated_at = $6 WHERE id = $7`,
-		l.Date.String(), l.Status, l.Pain, l.Doming, l.Note, tx.now, l.ID); err != nil {
+	exercises, err := encodeOutcomes(l.Exercises)
+	if err != nil {
+		return err
+	}
+	if _, err := tx.ExecContext(ctx, `UPDATE session_logs SET date = $1, status = $2, pain = $3, doming = $4, note = $5, session = $6, exercises = $7, updated_at = $8 WHERE id = $9`,
+		l.Date.String(), l.Status, l.Pain, l.Doming, l.Note, l.Session, exercises, tx.now, l.ID); err != nil {
 		return tx.db.mapError(op, err)
 	}
 	l.CreatedAt, l.UpdatedAt = created.UTC(), tx.now
 	return nil
 }
 
-const sessionLogColumns = `id, client_id, programme_id, date, status, pain, doming, note, created_at, updated_at`
+const sessionLogColumns = `id, client_id, programme_id, date, status, pain, doming, note, session, exercises, created_at, updated_at`
+
+// encodeOutcomes is the exercises column: the outcomes as a JSON array,
+// "[]" for none.
+func encodeOutcomes(xs []assessment.ExerciseOutcome) (string, error) {
+	if len(xs) == 0 {
+		return "[]", nil
+	}
+	b, err := json.Marshal(xs)
+	if err != nil {
+		return "", assessment.Internal("save the session", err)
+	}
+	return string(b), nil
+}
 
 func scanSessionLog(row scanner) (*assessment.SessionLog, error) {
 	var (
-		l    assessment.SessionLog
-		date string
+		l         assessment.SessionLog
+		date      string
+		exercises string
 	)
-	if err := row.Scan(&l.ID, &l.ClientID, &l.ProgrammeID, &date, &l.Status, &l.Pain, &l.Doming, &l.Note, &l.CreatedAt, &l.UpdatedAt); err != nil {
+	if err := row.Scan(&l.ID, &l.ClientID, &l.ProgrammeID, &date, &l.Status, &l.Pain, &l.Doming, &l.Note, &l.Session, &exercises, &l.CreatedAt, &l.UpdatedAt); err != nil {
 		return nil, err
+	}
+	if err := json.Unmarshal([]byte(exercises), &l.Exercises); err != nil {
+		return nil, err
+	}
+	if len(l.Exercises) == 0 {
+		l.Exercises = nil
 	}
 	l.CreatedAt, l.UpdatedAt = l.CreatedAt.UTC(), l.UpdatedAt.UTC()
 	var err error
 	l.Date, err = assessment.ParseDate(date)
 	return &l, err
+}
+
+var _ assessment.SessionLogRestorer = (*SessionLogService)(nil)
+
+// RestoreSessionLog puts a deleted log back as it was (the coach's undo of
+// a delete), in one transaction: its ID, programme version, fields and
+// times, also when that version has been replaced since. Errors: EINVALID,
+// ENOTFOUND (its programme is gone), ECONFLICT (a log with its ID exists).
+func (s *SessionLogService) RestoreSessionLog(ctx context.Context, l *assessment.SessionLog) error {
+	const op = "put the session back"
+	if l == nil || l.ID <= 0 {
+		return assessment.Errorf(assessment.EINVALID, "There is no session to put back.")
+	}
+	if err := checkSessionLog(l, assessment.Date{}); err != nil {
+		return err
+	}
+	exercises, err := encodeOutcomes(l.Exercises)
+	if err != nil {
+		return err
+	}
+	return s.db.write(ctx, op, func(tx *writeTx) error {
+		var clientID int64
+		err := tx.QueryRowContext(ctx, `SELECT client_id FROM programmes WHERE id = $1`, l.ProgrammeID).Scan(&clientID)
+		if err == sql.ErrNoRows {
+			return notFound("programme")
+		} else if err != nil {
+			return tx.db.mapError(op, err)
+		}
+		var n int
+		if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM session_logs WHERE id = $1`, l.ID).Scan(&n); err != nil {
+			return tx.db.mapError(op, err)
+		}
+		if n > 0 {
+			return assessment.Errorf(assessment.ECONFLICT, "This session is already in the log.")
+		}
+		created, updated := orNow(l.CreatedAt, tx), orNow(l.UpdatedAt, tx)
+		if _, err := tx.ExecContext(ctx, `INSERT INTO session_logs (id, client_id, programme_id, date, status, pain, doming, note, session, exercises, created_by, created_at, updated_at)
+			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)`,
+			l.ID, clientID, l.ProgrammeID, l.Date.String(), l.Status, l.Pain, l.Doming, l.Note, l.Session, exercises, tx.db.Coach, created, updated); err != nil {
+			return tx.db.mapError(op, err)
+		}
+		l.ClientID = clientID
+		return nil
+	})
 }

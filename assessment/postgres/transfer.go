@@ -251,9 +251,13 @@ func (s *TransferService) importAll(ctx context.Context, tx *writeTx, e *assessm
 		if !ok {
 			continue
 		}
-		if _, err := tx.ExecContext(ctx, `INSERT INTO session_logs (client_id, programme_id, date, status, pain, doming, note, created_by, created_at, updated_at)
-			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`, cid, progID[l.ProgrammeID], l.Date.String(), l.Status, l.Pain, l.Doming, l.Note,
-			tx.db.Coach, orNow(l.CreatedAt, tx), orNow(l.UpdatedAt, tx)); err != nil {
+		exercises, err := encodeOutcomes(l.Exercises)
+		if err != nil {
+			return nil, err
+		}
+		if _, err := tx.ExecContext(ctx, `INSERT INTO session_logs (client_id, programme_id, date, status, pain, doming, note, session, exercises, created_by, created_at, updated_at)
+			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)`, cid, progID[l.ProgrammeID], l.Date.String(), l.Status, l.Pain, l.Doming, l.Note,
+			l.Session, exercises, tx.db.Coach, orNow(l.CreatedAt, tx), orNow(l.UpdatedAt, tx)); err != nil {
 			return nil, tx.db.mapError("import the session log", err)
 		}
 		sum.SessionLogs++

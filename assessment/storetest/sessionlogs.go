@@ -97,4 +97,34 @@ func testSessionLogs(t *testing.T, open func(t *testing.T) Stores) {
 			t.Fatalf("a refused log was stored: %+v", got)
 		}
 	})
+	t.Run("Restore", func(t *testing.T) {
+		s, p := issued(t)
+		r, ok := s.SessionLogs.(assessment.SessionLogRestorer)
+		if !ok {
+			t.Skip("this store cannot put a deleted log back")
+		}
+		day, xs := outcomes(p)
+		l := &assessment.SessionLog{ProgrammeID: p.ID, Date: s.Today.AddDays(-1), Status: assessment.SessionDone, Pain: 7, Session: day, Exercises: xs}
+		if err := s.SessionLogs.CreateSessionLog(ctx, l); err != nil {
+			t.Fatal(err)
+		}
+		stored, _ := s.SessionLogs.FindSessionLogs(ctx, assessment.SessionLogFilter{ProgrammeID: p.ID})
+		if len(stored) != 1 {
+			t.Fatalf("%d logs", len(stored))
+		}
+		if err := s.SessionLogs.DeleteSessionLog(ctx, l.ID); err != nil {
+			t.Fatal(err)
+		}
+		if err := r.RestoreSessionLog(ctx, stored[0].Clone()); err != nil {
+			t.Fatal(err)
+		}
+		got, _ := s.SessionLogs.FindSessionLogs(ctx, assessment.SessionLogFilter{ProgrammeID: p.ID})
+		if len(got) != 1 || !reflect.DeepEqual(got[0], stored[0]) {
+			t.Fatalf("restored %+v\nwant %+v", got, stored[0])
+		}
+		wantCode(t, r.RestoreSessionLog(ctx, stored[0].Clone()), assessment.ECONFLICT)
+		gone := stored[0].Clone()
+		gone.ID, gone.ProgrammeID = gone.ID+1000, 987654
+		wantCode(t, r.RestoreSessionLog(ctx, gone), assessment.ENOTFOUND)
+	})
 }

@@ -94,6 +94,10 @@ CREATE TABLE session_logs (
 	pain         integer NOT NULL DEFAULT 0 CHECK (pain BETWEEN 0 AND 10),
 	doming       boolean NOT NULL DEFAULT false,
 	note         text    NOT NULL DEFAULT '',
+	-- which planned session (a day key such as mon, or other) and how each
+	-- exercise went, as the SQLite store keeps them (its migration 0008)
+	session      text    NOT NULL DEFAULT '',
+	exercises    text    NOT NULL DEFAULT '[]' CHECK (exercises::json IS NOT NULL AND json_typeof(exercises::json) = 'array'),
 	created_by   text    NOT NULL DEFAULT '',
 	created_at   timestamptz NOT NULL,
 	updated_at   timestamptz NOT NULL
