@@ -58,6 +58,13 @@ type assessmentScreen struct {
 	banner     *fyne.Container
 	bannerText *widget.Label
 	findings   *fyne.Container
+	// findingsScroll and findingsPanel hold the findings column, laid out
+	// again when a finding or the banner comes or goes.
+	findingsScroll *container.Scroll
+	findingsPanel  *fyne.Container
+	// findingsWarn and notTested are the panel's first and last lines,
+	// made once and kept.
+	findingsWarn, notTested *widget.Label
 	// findingsShown is what the findings panel shows (findingsKey), so a
 	// keystroke that changes no finding does not rebuild it.
 	findingsShown string
@@ -241,7 +248,7 @@ func (s *assessmentScreen) dirtyAt(r *assessment.Record) bool {
 // changed runs on every edit: the form is read once, and the carried-over
 // marks, the findings and the buttons all follow from that one read.
 func (s *assessmentScreen) changed() {
-	s.status.SetText("")
+	setText(s.status, "")
 	s.countRedFlags()
 	r, parseErrs := s.collect()
 	if s.errsShown {
@@ -266,13 +273,15 @@ func (s *assessmentScreen) countRedFlags() {
 			left++
 		}
 	}
-	msg := lang.L("Every question answered.")
-	s.redFlagsLeft.Importance = widget.MediumImportance
+	msg, imp := lang.L("Every question answered."), widget.MediumImportance
 	if left > 0 {
 		msg = fmt.Sprintf(lang.L("%d of %d not answered: no programme until all are."), left, len(s.redFlags))
-		s.redFlagsLeft.Importance = widget.WarningImportance
+		imp = widget.WarningImportance
 	}
-	s.redFlagsLeft.SetText(msg)
+	if s.redFlagsLeft.Text != msg || s.redFlagsLeft.Importance != imp {
+		s.redFlagsLeft.Importance = imp
+		s.redFlagsLeft.SetText(msg)
+	}
 }
 
 // updateButtons enables save while the form r differs from what is stored.
@@ -524,9 +533,16 @@ func (s *assessmentScreen) build() {
 		s.sectionBox(lang.L("Notes"), nil, s.notes),
 	)
 	s.findings = container.NewVBox()
+	s.findingsWarn = newWrapLabel(lang.L("Some values are out of range; correct them before saving. The findings below read the form as it is."))
+	s.findingsWarn.Importance = widget.WarningImportance
+	s.notTested = newWrapLabel("")
+	s.notTested.Importance = widget.LowImportance
+	s.findingRows, s.findingsShown = nil, ""
 	// The referral banner lives at the top of the findings panel, beside
 	// the form: showing it never moves a field under the pointer.
-	findingsPanel := container.NewBorder(container.NewVBox(newHeading(lang.L("Findings")), s.banner), nil, nil, nil, container.NewVScroll(s.findings))
+	s.findingsScroll = container.NewVScroll(s.findings)
+	s.findingsPanel = container.NewBorder(container.NewVBox(newHeading(lang.L("Findings")), s.banner), nil, nil, nil, s.findingsScroll)
+	findingsPanel := s.findingsPanel
 	s.formBox = container.NewPadded(form)
 	s.scroll = container.NewVScroll(s.formBox)
 	split := container.NewHSplit(container.NewBorder(nil, nil, s.navList(), nil, s.scroll), findingsPanel)
