@@ -53,6 +53,7 @@ type clientDetail struct {
 	// client's assessments and programmes).
 	extra       *fyne.Container
 	detailsHead *widget.Label
+	scroll      *container.Scroll
 	root        fyne.CanvasObject
 }
 
@@ -154,7 +155,8 @@ func newClientDetail(u *UI, h *homeScreen) *clientDetail {
 	// change rarely. A new client has only the details.
 	d.detailsHead = newHeading(lang.L("Details"))
 	body := container.NewVBox(d.extra, d.detailsHead, form, buttons)
-	d.root = container.NewBorder(header, nil, nil, nil, container.NewVScroll(body))
+	d.scroll = container.NewVScroll(body)
+	d.root = container.NewBorder(header, nil, nil, nil, d.scroll)
 	return d
 }
 

@@ -14,6 +14,7 @@ import (
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/keel-coach/keel/assessment"
@@ -77,6 +78,8 @@ type UI struct {
 	programme *programmeScreen
 	// settings is the open settings screen, for tests.
 	settings *settingsScreen
+	// revealed is the field revealFocus last scrolled into view.
+	revealed fyne.Focusable
 }
 
 // StartSize is the main window's size when it first opens.
@@ -99,7 +102,96 @@ func New(a fyne.App, svc Services) *UI {
 	u.pushScreen(u.home.content())
 	u.addShortcuts()
 	u.win.SetCloseIntercept(u.onClose)
+	// The desktop app, not the test driver (tests call revealFocus
+	// themselves, so no timer races them).
+	if _, desktopApp := a.(desktop.App); desktopApp {
+		u.watchFocus()
+	}
 	return u
+}
+
+// revealEvery is how often the window checks that the focused field is
+// in view: Fyne has no focus-change event, and Tab moves the focus inside
+// the driver, so the check runs on a short timer (a comparison of two
+// pointers until the focus moves).
+const revealEvery = 50 * time.Millisecond
+
+// watchFocus keeps the focused field in view until the app quits.
+func (u *UI) watchFocus() {
+	go func() {
+		t := time.NewTicker(revealEvery)
+		defer t.Stop()
+		for range t.C {
+			fyne.DoAndWait(u.revealFocus)
+		}
+	}()
+}
+
+// revealFocus scrolls the form the coach sees so that the focused field
+// is inside its view: tabbing through a long form never leaves the cursor
+// off-screen.
+func (u *UI) revealFocus() {
+	f := u.win.Canvas().Focused()
+	if f == u.revealed {
+		return
+	}
+	u.revealed = f
+	o, ok := f.(fyne.CanvasObject)
+	if !ok || f == nil {
+		return
+	}
+	for _, sc := range u.formScrolls() {
+		if revealIn(sc, o) {
+			return
+		}
+	}
+}
+
+// formScrolls are the scrolling forms of the screen the coach sees.
+func (u *UI) formScrolls() []*container.Scroll {
+	switch {
+	case len(u.win.Canvas().Overlays().List()) > 0:
+		return nil // a dialog has the keyboard
+	case u.atHome():
+		return []*container.Scroll{u.home.detail.scroll}
+	case u.onAssessment() != nil:
+		return []*container.Scroll{u.current.scroll}
+	}
+	return nil
+}
+
+// revealIn scrolls sc so that o, when it lies in sc's content, is inside
+// the view with a margin, and reports whether o was in sc.
+func revealIn(sc *container.Scroll, o fyne.CanvasObject) bool {
+	if sc == nil || sc.Content == nil || !sc.Visible() {
+		return false
+	}
+	d := fyne.CurrentApp().Driver()
+	view := d.AbsolutePositionForObject(sc)
+	content := d.AbsolutePositionForObject(sc.Content)
+	pos := d.AbsolutePositionForObject(o)
+	size := o.Size()
+	// In sc: within its width, and within its content's height.
+	if pos.X < view.X || pos.X > view.X+sc.Size().Width || pos.Y < content.Y || pos.Y > content.Y+sc.Content.Size().Height {
+		return false
+	}
+	margin := theme.Padding() * 4
+	top := pos.Y - content.Y // o's place in the content
+	h := sc.Size().Height
+	off := sc.Offset.Y
+	switch {
+	case top-margin < off:
+		off = top - margin
+	case top+size.Height+margin > off+h:
+		off = top + size.Height + margin - h
+		if size.Height+2*margin > h {
+			off = top - margin // taller than the view: show its start
+		}
+	default:
+		return true
+	}
+	sc.ScrollToOffset(fyne.NewPos(sc.Offset.X, max(off, 0)))
+	return true
 }
 
 // Window returns the main window.
