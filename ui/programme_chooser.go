@@ -18,10 +18,10 @@ import (
 
 // chooser is the open exercise chooser (swap and add), kept for tests.
 type chooser struct {
-	list      *widget.List
+	list      *keyList
 	shown     *[]*assessment.Exercise
 	choices   *[]assessment.Choice
-	search    *widget.Entry
+	search    *keyEntry
 	family    *widget.Select
 	position  *widget.Select
 	ownEquip  *widget.Check
@@ -61,8 +61,9 @@ func (s *programmeScreen) chooseExercise(req chooserRequest) {
 	var shown []*assessment.Exercise
 	var selected, previewed *assessment.Exercise
 
-	search := widget.NewEntry()
-	search.SetPlaceHolder(lang.L("Search by name or cue"))
+	search := newKeyEntry()
+	search.SetPlaceHolder(lang.L("Search by name or cue — Down arrow to the list, Enter to choose"))
+	search.dialogKey = s.ui.onTypedKey
 	familyCodes, positionCodes := []string{""}, []string{""}
 	families, positions := []string{anyLabel()}, []string{anyLabel()}
 	for _, e := range s.lib.Exercises {
@@ -112,7 +113,7 @@ func (s *programmeScreen) chooseExercise(req chooserRequest) {
 		}
 		preview.Refresh()
 	}
-	list := widget.NewList(func() int { return len(shown) },
+	list := newKeyList(func() int { return len(shown) },
 		func() fyne.CanvasObject {
 			h := newHoverLabel()
 			h.onHover = func(i int) {
@@ -238,6 +239,18 @@ func (s *programmeScreen) chooseExercise(req chooserRequest) {
 		d.Hide()
 	}
 	choose := newImportantButton(lang.L("Choose"), pick)
+	// The keyboard: Down from the search box into the list, the arrows
+	// move, Enter chooses the highlighted exercise, Up on the first row
+	// goes back to the search box, Escape cancels.
+	list.back, list.dialogKey = search, s.ui.onTypedKey
+	list.onEnter = func(widget.ListItemID) { pick() }
+	search.onDown = func() {
+		id := 0
+		if i := slices.Index(shown, selected); i >= 0 {
+			id = i
+		}
+		list.enter(id)
+	}
 	search.OnSubmitted = func(string) {
 		if selected == nil && len(shown) == 1 {
 			list.Select(0)

@@ -1,0 +1,122 @@
+package ui
+
+import (
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+
+	"github.com/keel-coach/keel/assessment"
+)
+
+// The client search: Down from the search box goes into the results, the
+// arrows move, Enter opens the highlighted client, Up on the first row
+// goes back to the box; Enter on a single match opens it.
+func TestSearchResultsByKeyboard(t *testing.T) {
+	tu := newTestUI(t)
+	for _, n := range []string{"Ama Mensah", "Amélie Durand", "Ingrid Berg"} {
+		tu.addClient(t, assessment.Client{Name: n})
+	}
+	tu.home.refresh()
+	c := tu.win.Canvas()
+	tu.home.focusSearch()
+	test.Type(tu.home.search, "am")
+	if tu.home.pager.total != 2 {
+		t.Fatalf("%d matches for am, want 2", tu.home.pager.total)
+	}
+	pressKey(tu.win, fyne.KeyDown)
+	if c.Focused() != tu.home.list {
+		t.Fatalf("Down in the search box focused %T, want the results", c.Focused())
+	}
+	pressKey(tu.win, fyne.KeyDown)
+	pressKey(tu.win, fyne.KeyReturn)
+	if d := tu.home.detail; d.client == nil || d.client.Name != "Amélie Durand" {
+		t.Fatalf("Down, Down, Enter opened %+v, want the second match", d.client)
+	}
+	pressKey(tu.win, fyne.KeyUp)
+	pressKey(tu.win, fyne.KeyUp)
+	if c.Focused() != tu.home.search {
+		t.Fatalf("Up on the first row focused %T, want the search box", c.Focused())
+	}
+	tu.home.search.SetText("ingrid")
+	pressKey(tu.win, fyne.KeyReturn)
+	if d := tu.home.detail; d.client == nil || d.client.Name != "Ingrid Berg" {
+		t.Fatalf("Enter on the only match opened %+v", d.client)
+	}
+}
+
+// The swap chooser: Down from its search box into the list, Down again,
+// Enter swaps in the highlighted exercise; Escape in the search box
+// cancels.
+func TestChooserByKeyboard(t *testing.T) {
+	tu, c, r := programmeUI(t, "weak-right-glute-med.json")
+	s := create(t, tu, c, r)
+	var slot assessment.Slot
+	for _, d := range s.p.Weeks[0].Days {
+		if len(d.Exercises) > 0 {
+			slot = assessment.Slot{Week: 1, Day: d.Day}
+			break
+		}
+	}
+	s.onSwap(slot)
+	ch := s.chooser
+	if len(*ch.shown) < 2 {
+		t.Fatalf("%d alternatives offered, want at least 2", len(*ch.shown))
+	}
+	want := (*ch.shown)[1].ID
+	pressKey(tu.win, fyne.KeyDown)
+	pressKey(tu.win, fyne.KeyDown)
+	pressKey(tu.win, fyne.KeyReturn)
+	if overlays(tu) != 0 {
+		t.Fatal("Enter on an exercise left the chooser open")
+	}
+	line, _ := s.lineAt(slot)
+	if line.ExerciseID != want {
+		t.Fatalf("Down, Down, Enter swapped in %s, want %s", line.ExerciseID, want)
+	}
+	s.onSwap(slot)
+	if tu.win.Canvas().Focused() != s.chooser.search {
+		t.Fatal("the chooser opened without the keyboard in its search box")
+	}
+	pressKey(tu.win, fyne.KeyEscape)
+	if overlays(tu) != 0 {
+		t.Fatal("Escape in the chooser's search box did not cancel")
+	}
+}
+
+// Escape cancels the create-programme dialog whichever field has the
+// keyboard, and Enter in its date field creates the programme.
+func TestCreateProgrammeDialogKeys(t *testing.T) {
+	tu, c, r := programmeUI(t, "weak-right-glute-med.json")
+	for _, pick := range []func(fyne.CanvasObject) bool{
+		func(o fyne.CanvasObject) bool { _, ok := o.(*keyEntry); return ok },
+		func(o fyne.CanvasObject) bool { _, ok := o.(*keyCheck); return ok },
+		func(o fyne.CanvasObject) bool { _, ok := o.(*keySelect); return ok },
+	} {
+		tu.onCreateProgramme(c, r)
+		var f fyne.Focusable
+		walkObjects(t, tu.win.Canvas().Overlays().Top(), func(o fyne.CanvasObject) {
+			if fo, ok := o.(fyne.Focusable); ok && f == nil && pick(o) {
+				f = fo
+			}
+		})
+		if f == nil {
+			t.Fatal("a field of the dialog is missing")
+		}
+		tu.win.Canvas().Focus(f)
+		pressKey(tu.win, fyne.KeyEscape)
+		if overlays(tu) != 0 {
+			t.Fatalf("Escape with focus in a %T left the dialog open", f)
+		}
+	}
+	tu.onCreateProgramme(c, r)
+	walkObjects(t, tu.win.Canvas().Overlays().Top(), func(o fyne.CanvasObject) {
+		if e, ok := o.(*keyEntry); ok {
+			tu.win.Canvas().Focus(e)
+		}
+	})
+	pressKey(tu.win, fyne.KeyReturn)
+	if tu.programme == nil {
+		t.Fatal("Enter in the start date did not create the programme")
+	}
+}
