@@ -72,8 +72,12 @@ type assessmentScreen struct {
 	// panel is rebuilt.
 	findingRows map[string]fyne.CanvasObject
 	status      *widget.Label
-	save, del   *widget.Button
+	save        *widget.Button
 	programme   *widget.Button
+	// more opens the menu that holds Delete, away from Save and Create
+	// programme so a slip of the pointer never lands on it.
+	more    *widget.Button
+	delItem *fyne.MenuItem
 	orig        []byte
 	root        fyne.CanvasObject
 	scroll      *container.Scroll
@@ -291,11 +295,10 @@ func (s *assessmentScreen) updateButtons(r *assessment.Record) {
 	} else {
 		s.save.Disable()
 	}
+	s.delItem.Disabled = s.record == nil
 	if s.record == nil {
-		s.del.Disable()
 		s.programme.Disable()
 	} else {
-		s.del.Enable()
 		s.programme.Enable()
 	}
 }
@@ -432,6 +435,15 @@ func (s *assessmentScreen) leave() {
 	}
 }
 
+// onMore opens the menu under the More button: Delete lives there, on
+// the far side from Save, and asks before it deletes anything.
+func (s *assessmentScreen) onMore() {
+	m := fyne.NewMenu("", s.delItem)
+	c := s.ui.win.Canvas()
+	pos := fyne.CurrentApp().Driver().AbsolutePositionForObject(s.more).Add(fyne.NewPos(0, s.more.Size().Height))
+	widget.ShowPopUpMenuAtPosition(m, c, pos)
+}
+
 func (s *assessmentScreen) onDelete() {
 	if s.record == nil {
 		return
@@ -495,8 +507,10 @@ func (s *assessmentScreen) build() {
 
 	s.save = newImportantButton(lang.L("Save (Ctrl+S)"), func() { s.onSave() })
 	s.save.Icon = theme.DocumentSaveIcon()
-	s.del = newButton(lang.L("Delete…"), theme.DeleteIcon(), s.onDelete)
-	s.del.Importance = widget.DangerImportance
+	s.delItem = fyne.NewMenuItem(lang.L("Delete this assessment…"), s.onDelete)
+	s.delItem.Icon = theme.DeleteIcon()
+	s.more = newButton(lang.L("More"), theme.MoreVerticalIcon(), s.onMore)
+	s.more.Importance = widget.LowImportance
 	s.programme = newButton(lang.L("Create programme"), theme.ListIcon(), s.onProgramme)
 	back := newButton(lang.L("Back to client"), theme.NavigateBackIcon(), s.onBack)
 
@@ -514,7 +528,7 @@ func (s *assessmentScreen) build() {
 	s.carriedPanel = container.New(&keepHeight{}, container.NewBorder(nil, nil, widget.NewIcon(theme.NewWarningThemedResource(theme.HistoryIcon())), s.confirmAll, s.carriedNote))
 	s.carriedPanel.Hide()
 	header := container.NewVBox(
-		container.NewBorder(nil, nil, back, container.NewHBox(s.status, s.programme, s.del, s.save), title),
+		container.NewBorder(nil, nil, container.NewHBox(back, s.more), container.NewHBox(s.status, s.programme, s.save), title),
 		session, s.carriedPanel)
 
 	s.buildBanner()
