@@ -78,10 +78,10 @@ type assessmentScreen struct {
 	// programme so a slip of the pointer never lands on it.
 	more    *widget.Button
 	delItem *fyne.MenuItem
-	orig        []byte
-	root        fyne.CanvasObject
-	scroll      *container.Scroll
-	formBox     fyne.CanvasObject
+	orig    []byte
+	root    fyne.CanvasObject
+	scroll  *container.Scroll
+	formBox fyne.CanvasObject
 
 	// Reassessment prefill: the sections still carried over from an
 	// earlier assessment, each as it was carried (to notice a change), and
