@@ -13,13 +13,12 @@ import (
 // inView reports whether o lies in the content of sc and, if so, whether
 // all of it (or the view's height of it) is inside the view.
 func inView(sc *container.Scroll, o fyne.CanvasObject) (inside, visible bool) {
-	d := fyne.CurrentApp().Driver()
-	view := d.AbsolutePositionForObject(sc)
-	content := d.AbsolutePositionForObject(sc.Content)
-	pos := d.AbsolutePositionForObject(o)
-	if pos.X < view.X || pos.X > view.X+sc.Size().Width || pos.Y < content.Y || pos.Y > content.Y+sc.Content.Size().Height {
+	if !inContent(sc, o) {
 		return false, false
 	}
+	d := fyne.CurrentApp().Driver()
+	view := d.AbsolutePositionForObject(sc)
+	pos := d.AbsolutePositionForObject(o)
 	bottom := pos.Y + min(o.Size().Height, sc.Size().Height)
 	return true, pos.Y >= view.Y-0.5 && bottom <= view.Y+sc.Size().Height+0.5
 }

@@ -166,15 +166,13 @@ func revealIn(sc *container.Scroll, o fyne.CanvasObject) bool {
 	if sc == nil || sc.Content == nil || !sc.Visible() {
 		return false
 	}
+	if !inContent(sc, o) {
+		return false
+	}
 	d := fyne.CurrentApp().Driver()
-	view := d.AbsolutePositionForObject(sc)
 	content := d.AbsolutePositionForObject(sc.Content)
 	pos := d.AbsolutePositionForObject(o)
 	size := o.Size()
-	// In sc: within its width, and within its content's height.
-	if pos.X < view.X || pos.X > view.X+sc.Size().Width || pos.Y < content.Y || pos.Y > content.Y+sc.Content.Size().Height {
-		return false
-	}
 	margin := theme.Padding() * 4
 	top := pos.Y - content.Y // o's place in the content
 	h := sc.Size().Height
@@ -192,6 +190,20 @@ func revealIn(sc *container.Scroll, o fyne.CanvasObject) bool {
 	}
 	sc.ScrollToOffset(fyne.NewPos(sc.Offset.X, max(off, 0)))
 	return true
+}
+
+// inContent reports whether o lies in sc's content: whether it moves when
+// the content moves. (A field inside a widget, such as one answer of a
+// radio group, cannot be found by walking containers, and the header above
+// a scrolled form overlaps the content's scrolled-away part.)
+func inContent(sc *container.Scroll, o fyne.CanvasObject) bool {
+	d := fyne.CurrentApp().Driver()
+	before := d.AbsolutePositionForObject(o)
+	at := sc.Content.Position()
+	sc.Content.Move(at.AddXY(0, 1))
+	after := d.AbsolutePositionForObject(o)
+	sc.Content.Move(at)
+	return after.Y != before.Y
 }
 
 // Window returns the main window.
