@@ -65,6 +65,9 @@ type assessmentScreen struct {
 	// findingsWarn and notTested are the panel's first and last lines,
 	// made once and kept.
 	findingsWarn, notTested *widget.Label
+	// phaseBox proposes her next phase once a reassessment is saved
+	// (client_phase.go).
+	phaseBox *fyne.Container
 	// findingsShown is what the findings panel shows (findingsKey), so a
 	// keystroke that changes no finding does not rebuild it.
 	findingsShown string
@@ -176,6 +179,7 @@ func (s *assessmentScreen) fill(r *assessment.Record) {
 	s.orig = snapshotOf(shown)
 	s.refreshFindings(shown)
 	s.updateButtons(shown)
+	s.showPhaseProposal()
 }
 
 // birthsText is the births shown for r: blank when not recorded. A new
@@ -340,6 +344,7 @@ func (s *assessmentScreen) onSave() bool {
 	s.status.Importance = widget.SuccessImportance
 	s.status.SetText(lang.L("Saved"))
 	s.updateButtons(shown)
+	s.showPhaseProposal()
 	return true
 }
 
@@ -554,7 +559,9 @@ func (s *assessmentScreen) build() {
 	s.findingRows, s.findingsShown = nil, ""
 	// The referral banner lives at the top of the findings panel, beside
 	// the form: showing it never moves a field under the pointer.
-	s.findingsScroll = container.NewVScroll(s.findings)
+	s.phaseBox = container.NewVBox()
+	s.phaseBox.Hide()
+	s.findingsScroll = container.NewVScroll(container.NewVBox(s.phaseBox, s.findings))
 	s.findingsPanel = container.NewBorder(container.NewVBox(newHeading(lang.L("Findings")), s.banner), nil, nil, nil, s.findingsScroll)
 	findingsPanel := s.findingsPanel
 	s.formBox = container.NewPadded(form)

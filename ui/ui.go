@@ -97,7 +97,7 @@ func New(a fyne.App, svc Services) *UI {
 	u.win.Resize(StartSize)
 	u.win.SetMaster()
 	u.home = newHomeScreen(u)
-	u.clientSections = append(u.clientSections, u.assessmentList, u.programmeList)
+	u.clientSections = append(u.clientSections, u.assessmentList, u.programmeList, u.phaseSection)
 	u.openProgramme = u.onCreateProgramme
 	u.pushScreen(u.home.content())
 	u.addShortcuts()
