@@ -309,6 +309,9 @@ func (s *assessmentScreen) updateButtons(r *assessment.Record) {
 
 func (s *assessmentScreen) content() fyne.CanvasObject { return s.root }
 
+// firstField is where the keyboard starts when the screen opens.
+func (s *assessmentScreen) firstField() fyne.Focusable { return s.date }
+
 // onSave validates the form and stores it in one transaction. On failure
 // each message stands next to its field and nothing is written.
 func (s *assessmentScreen) onSave() bool {

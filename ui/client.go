@@ -230,6 +230,11 @@ func (d *clientDetail) load(id int64) {
 		d.ui.showError(lang.L("Could not open client"), err)
 		return
 	}
+	// Another client (or the one just added) opens at the top, with her
+	// assessments; the same client saved again stays where the coach is.
+	if d.client == nil || d.client.ID != c.ID || d.adding {
+		d.scroll.ScrollToTop()
+	}
 	d.client, d.adding, d.shown = c, false, true
 	d.fill(c)
 	d.title.SetText(c.DisplayName())

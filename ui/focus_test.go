@@ -59,7 +59,9 @@ func TestTabKeepsFocusInView(t *testing.T) {
 	t.Run("AssessmentForm", func(t *testing.T) {
 		tu, _, f := newAssessmentUI(t)
 		tu.win.Resize(fyne.NewSize(1024, 700))
-		tu.win.Canvas().Focus(f.s.date)
+		if tu.win.Canvas().Focused() != f.s.date {
+			t.Fatalf("the assessment opened with the keyboard in %T, want its date", tu.win.Canvas().Focused())
+		}
 		tabThrough(t, tu, f.s.scroll)
 	})
 	t.Run("ClientForm", func(t *testing.T) {

@@ -472,6 +472,11 @@ func (u *UI) pushScreen(o fyne.CanvasObject, ed ...editor) {
 	u.screens = append(u.screens, o)
 	u.editors = append(u.editors, e)
 	u.win.SetContent(container.NewPadded(o))
+	// A screen with a first field gets the keyboard there, so the coach
+	// can type (or Tab on) at once without reaching for the mouse.
+	if f, ok := e.(interface{ firstField() fyne.Focusable }); ok {
+		u.win.Canvas().Focus(f.firstField())
+	}
 }
 
 // popScreen goes back to the previous screen.
