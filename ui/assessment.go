@@ -513,7 +513,7 @@ func (s *assessmentScreen) build() {
 	s.clear = newClearanceFields("medical_clearance", func() { s.b.changed() })
 	s.goAhead = newClearanceFields("gp_go_ahead", func() { s.b.changed() })
 
-	s.save = newImportantButton(lang.L("Save (Ctrl+S)"), func() { s.onSave() })
+	s.save = keepFocus(newImportantButton(lang.L("Save (Ctrl+S)"), func() { s.onSave() }))
 	s.save.Icon = theme.DocumentSaveIcon()
 	s.delItem = fyne.NewMenuItem(lang.L("Delete this assessment…"), s.onDelete)
 	s.delItem.Icon = theme.DeleteIcon()

@@ -120,3 +120,28 @@ func TestCreateProgrammeDialogKeys(t *testing.T) {
 		t.Fatal("Enter in the start date did not create the programme")
 	}
 }
+
+// Space on "None of these" answers the questions and leaves the keyboard
+// on the button, so Tab goes on to the answers (Fyne's button lets the
+// focus go when pressed); a section jump puts the keyboard in the section.
+func TestKeyboardKeepsItsPlaceInTheForm(t *testing.T) {
+	tu, _, f := newAssessmentUI(t)
+	c := tu.win.Canvas()
+	none := noneButtons(t, f)[0]
+	c.Focus(none)
+	pressKey(tu.win, fyne.KeySpace)
+	if c.Focused() != none {
+		t.Fatalf("after Space on None of these the keyboard is in %T", c.Focused())
+	}
+	if f.s.redFlags[0].Selected != "No" {
+		t.Fatal("Space on None of these did not answer the questions")
+	}
+	pressTab(tu.win)
+	if c.Focused() == nil {
+		t.Fatal("Tab after None of these lost the keyboard")
+	}
+	pressShortcut(t, tu.win, fyne.KeyPageDown)
+	if c.Focused() != f.s.sectionField(f.s.nav[f.s.currentSection()].key) {
+		t.Fatalf("Ctrl+Page Down left the keyboard in %T, not in the section shown", c.Focused())
+	}
+}

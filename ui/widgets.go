@@ -233,3 +233,19 @@ func (c *keyCheck) TypedKey(ev *fyne.KeyEvent) {
 func isDialogKey(ev *fyne.KeyEvent) bool {
 	return ev.Name == fyne.KeyEscape || ev.Name == fyne.KeyReturn || ev.Name == fyne.KeyEnter
 }
+
+// keepFocus makes b keep the keyboard when it is pressed. Fyne's button
+// lets the focus go as it is tapped, also from the keyboard, so Tab after
+// Space on "None of these" started again from the top of the window.
+func keepFocus(b *widget.Button) *widget.Button {
+	tapped := b.OnTapped
+	b.OnTapped = func() {
+		if tapped != nil {
+			tapped()
+		}
+		if c := fyne.CurrentApp().Driver().CanvasForObject(b); c != nil && b.Visible() && !b.Disabled() {
+			c.Focus(b)
+		}
+	}
+	return b
+}
