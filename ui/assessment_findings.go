@@ -40,7 +40,9 @@ func (s *assessmentScreen) refreshFindings(r *assessment.Record) {
 		}
 	}
 	if s.hingeSuggest != nil {
-		msg := ""
+		// Always a sentence of about the same length, kept at its
+		// tallest: the suggestion coming and going never moves the form.
+		msg := lang.L("Keel suggests a score once you tick the contacts and faults.")
 		if h := s.hinge(r); h != nil {
 			msg = fmt.Sprintf(lang.L("Keel suggests %d from the contacts and faults."), assessment.SuggestHingeScore(h))
 		}

@@ -456,7 +456,9 @@ func (s *assessmentScreen) hingeSection() fyne.CanvasObject {
 	faults := sec.checkGroupField("hinge.faults", hingeFaultChoices, func(r *assessment.Record) *[]string { return &h(r).Faults })
 	score, se := sec.intSelect("hinge.score", 3, func(r *assessment.Record) **int { return &h(r).Score })
 	s.hingeScore = score
-	s.hingeSuggest = widget.NewLabel("")
+	// Wrapped: the suggestion appears as she ticks, and must not widen the
+	// form (the split would then cut its right-hand side).
+	s.hingeSuggest = newWrapLabel("")
 	s.hingeSuggest.Importance = widget.LowImportance
 	use := keepFocus(newButton(lang.L("Use suggestion"), nil, func() {
 		r, _ := s.collect()
@@ -469,7 +471,7 @@ func (s *assessmentScreen) hingeSection() fyne.CanvasObject {
 		container.NewGridWithColumns(2, head, thor, sac, pain),
 		caption(lang.L("Faults seen:")),
 		container.NewGridWithColumns(2, faults),
-		container.NewGridWithColumns(2, labelled(lang.L("Score (0 pain, 1 cannot, 2 with faults, 3 clean)"), score, se), vbox(s.hingeSuggest, container.NewHBox(use))))
+		container.NewGridWithColumns(2, labelled(lang.L("Score (0 pain, 1 cannot, 2 with faults, 3 clean)"), score, se), vbox(container.New(&keepHeight{}, s.hingeSuggest), container.NewHBox(use))))
 }
 
 func (s *assessmentScreen) diastasisSection() fyne.CanvasObject {
