@@ -517,9 +517,10 @@ func (s *assessmentScreen) build() {
 	s.save.Icon = theme.DocumentSaveIcon()
 	s.delItem = fyne.NewMenuItem(lang.L("Delete this assessment…"), s.onDelete)
 	s.delItem.Icon = theme.DeleteIcon()
-	s.more = newButton(lang.L("More"), theme.MoreVerticalIcon(), s.onMore)
+	s.more = keepFocus(newButton(lang.L("More"), theme.MoreVerticalIcon(), s.onMore))
 	s.more.Importance = widget.LowImportance
-	s.programme = newButton(lang.L("Create programme"), theme.ListIcon(), s.onProgramme)
+	// Kept focused, so Escape on its dialog brings the keyboard back here.
+	s.programme = keepFocus(newButton(lang.L("Create programme"), theme.ListIcon(), s.onProgramme))
 	back := newButton(lang.L("Back to client"), theme.NavigateBackIcon(), s.onBack)
 
 	title := newHeading(fmt.Sprintf(lang.L("Assessment — %s"), s.client.Name))
