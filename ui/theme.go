@@ -39,12 +39,16 @@ func (t keelTheme) Color(n fyne.ThemeColorName, v fyne.ThemeVariant) color.Color
 		v = t.variant
 	}
 	switch n {
-	case theme.ColorNamePrimary, theme.ColorNameFocus, theme.ColorNameHyperlink:
+	case theme.ColorNameFocus:
+		// A tint, not a fill: the words on a focused button or select
+		// must still read at 4.5:1 (a solid teal left them at 2.3:1).
+		if v == theme.VariantDark {
+			return color.NRGBA{R: 0x4f, G: 0xb3, B: 0xaf, A: 0x50}
+		}
+		return color.NRGBA{R: 0x0f, G: 0x6e, B: 0x6e, A: 0x40}
+	case theme.ColorNamePrimary, theme.ColorNameHyperlink:
 		if v == theme.VariantDark {
 			return brandDark
-		}
-		if n == theme.ColorNameFocus {
-			return color.NRGBA{R: 0x0f, G: 0x6e, B: 0x6e, A: 0x80}
 		}
 		return brandLight
 	}

@@ -37,6 +37,9 @@ func TestThemeContrastWhereTextSits(t *testing.T) {
 			{"words on a menu", col(theme.ColorNameForeground), over(col(theme.ColorNameMenuBackground), bg)},
 			{"words in a dialog", col(theme.ColorNameForeground), over(col(theme.ColorNameOverlayBackground), bg)},
 			{"disabled button words", col(theme.ColorNameDisabled), over(col(theme.ColorNameDisabledButton), bg)},
+			{"words on a focused field or button", col(theme.ColorNameForeground), over(col(theme.ColorNameFocus), over(col(theme.ColorNameButton), bg))},
+			{"words on a selected list row", col(theme.ColorNameForeground), over(col(theme.ColorNameSelection), bg)},
+			{"words on a hovered row", col(theme.ColorNameForeground), over(col(theme.ColorNameHover), bg)},
 		}
 		for _, p := range pairs {
 			if r := contrast(p.text, p.on); r < 4.5 {
