@@ -78,3 +78,26 @@ func TestTabKeepsFocusInView(t *testing.T) {
 		tabThrough(t, tu, d.scroll)
 	})
 }
+
+// A field already wholly in view (clicked, say) does not move the form.
+func TestRevealLeavesVisibleFieldsAlone(t *testing.T) {
+	tu, _, f := newAssessmentUI(t)
+	tu.win.Resize(fyne.NewSize(1024, 700))
+	sc := f.s.scroll
+	var last fyne.Focusable
+	for _, path := range []string{"context.weeks_postpartum", "context.sitting_hours", "context.current_activity", "context.goals", "context.activities[0].name", "context.activities[1].name", "context.activities[2].name"} {
+		o := f.w(path).(fyne.CanvasObject)
+		if _, visible := inView(sc, o); visible {
+			last = o.(fyne.Focusable)
+		}
+	}
+	if last == nil {
+		t.Fatal("no field of the form in view")
+	}
+	before := sc.Offset
+	tu.win.Canvas().Focus(last)
+	tu.revealFocus()
+	if sc.Offset != before {
+		t.Fatalf("focusing a field in view scrolled the form from %v to %v", before, sc.Offset)
+	}
+}

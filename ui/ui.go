@@ -177,6 +177,9 @@ func revealIn(sc *container.Scroll, o fyne.CanvasObject) bool {
 	top := pos.Y - content.Y // o's place in the content
 	h := sc.Size().Height
 	off := sc.Offset.Y
+	if top >= off && top+size.Height <= off+h {
+		return true // wholly in view (a field clicked near the edge stays put)
+	}
 	switch {
 	case top-margin < off:
 		off = top - margin
