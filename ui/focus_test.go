@@ -86,7 +86,7 @@ func TestRevealLeavesVisibleFieldsAlone(t *testing.T) {
 	sc := f.s.scroll
 	var last fyne.Focusable
 	for _, path := range []string{"context.weeks_postpartum", "context.sitting_hours", "context.current_activity", "context.goals", "context.activities[0].name", "context.activities[1].name", "context.activities[2].name"} {
-		o := f.w(path).(fyne.CanvasObject)
+		o := f.w(path)
 		if _, visible := inView(sc, o); visible {
 			last = o.(fyne.Focusable)
 		}
