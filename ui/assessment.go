@@ -456,7 +456,7 @@ func (s *assessmentScreen) onDelete() {
 	if s.record == nil {
 		return
 	}
-	msg := fmt.Sprintf(lang.L("Delete the assessment of %s on %s? Programmes made from it are deleted too. This cannot be undone."), s.client.Name, s.record.Date)
+	msg := fmt.Sprintf(lang.L("Delete the assessment of %s on %s? Programmes made from it are deleted too. This cannot be undone."), s.client.Name, s.record.Date.Time().Format("2 January 2006"))
 	d := dialog.NewConfirm(lang.L("Delete assessment"), msg, func(ok bool) {
 		if !ok {
 			return
