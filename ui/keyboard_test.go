@@ -66,6 +66,9 @@ func TestChooserByKeyboard(t *testing.T) {
 	want := (*ch.shown)[1].ID
 	pressKey(tu.win, fyne.KeyDown)
 	pressKey(tu.win, fyne.KeyDown)
+	if p := *ch.previewed; p == nil || p.ID != want {
+		t.Errorf("the preview shows %v, not the highlighted exercise %s", p, want)
+	}
 	pressKey(tu.win, fyne.KeyReturn)
 	if overlays(tu) != 0 {
 		t.Fatal("Enter on an exercise left the chooser open")
@@ -144,4 +147,23 @@ func TestKeyboardKeepsItsPlaceInTheForm(t *testing.T) {
 	if c.Focused() != f.s.sectionField(f.s.nav[f.s.currentSection()].key) {
 		t.Fatalf("Ctrl+Page Down left the keyboard in %T, not in the section shown", c.Focused())
 	}
+}
+
+// At 1000×660 the chooser's buttons sit below its scope choice, not on it.
+func TestChooserFitsSmallWindow(t *testing.T) {
+	tu, c, r := programmeUI(t, "weak-right-glute-med.json")
+	tu.win.Resize(fyne.NewSize(1000, 660))
+	s := create(t, tu, c, r)
+	slot, _ := firstLine(t, s.p)
+	s.onSwap(slot)
+	d := fyne.CurrentApp().Driver()
+	scope := s.chooser.scope
+	choose := s.chooser.choose
+	if sb, cy := d.AbsolutePositionForObject(scope).Y+scope.Size().Height, d.AbsolutePositionForObject(choose).Y; cy < sb {
+		t.Errorf("Choose at y=%v overlaps the scope choice ending at y=%v", cy, sb)
+	}
+	if b := d.AbsolutePositionForObject(choose).Y + choose.Size().Height; b > 660 {
+		t.Errorf("Choose ends at y=%v, below the 660-high window", b)
+	}
+	tu.capture(t, "chooser-1000x660")
 }

@@ -243,6 +243,12 @@ func (s *programmeScreen) chooseExercise(req chooserRequest) {
 	// move, Enter chooses the highlighted exercise, Up on the first row
 	// goes back to the search box, Escape cancels.
 	list.back, list.dialogKey = search, s.ui.onTypedKey
+	// The preview follows the highlight as it follows the pointer.
+	list.onHighlight = func(id widget.ListItemID) {
+		if id >= 0 && id < len(shown) {
+			showPreview(shown[id])
+		}
+	}
 	list.onEnter = func(widget.ListItemID) { pick() }
 	search.onDown = func() {
 		id := 0
@@ -257,7 +263,7 @@ func (s *programmeScreen) chooseExercise(req chooserRequest) {
 		}
 		pick()
 	}
-	d = dialog.NewCustomWithoutButtons(req.title, container.NewGridWrap(fyne.NewSize(860, 600), content), s.ui.win)
+	d = dialog.NewCustomWithoutButtons(req.title, container.NewGridWrap(chooserSize(s.ui.win.Canvas().Size()), content), s.ui.win)
 	d.SetButtons([]fyne.CanvasObject{newButton(lang.L("Cancel"), nil, func() { d.Hide() }), choose})
 	// A closed dialog's search box must not keep the keyboard: Ctrl+Z then
 	// undoes the edit, not the typing.
@@ -268,6 +274,13 @@ func (s *programmeScreen) chooseExercise(req chooserRequest) {
 		hover: func(i int) { showPreview(shown[i]) }}
 	d.Show()
 	s.ui.win.Canvas().Focus(search)
+}
+
+// chooserSize is the chooser's content size in a window of size win: at
+// most 860×600, and small enough that the dialog's title and buttons fit
+// in the window too (at 1024×700 the buttons covered the scope choice).
+func chooserSize(win fyne.Size) fyne.Size {
+	return fyne.NewSize(min(860, max(win.Width-80, 400)), min(600, max(win.Height-150, 320)))
 }
 
 // chooserIndex is the library folded for search, made once per screen.

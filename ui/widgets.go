@@ -101,12 +101,19 @@ type keyList struct {
 	back fyne.Focusable
 	// dialogKey answers Escape for the dialog around the list.
 	dialogKey func(*fyne.KeyEvent)
+	// onHighlight runs as the arrows move the highlight.
+	onHighlight func(id widget.ListItemID)
 }
 
 func newKeyList(length func() int, create func() fyne.CanvasObject, update func(widget.ListItemID, fyne.CanvasObject)) *keyList {
 	l := &keyList{}
 	l.Length, l.CreateItem, l.UpdateItem = length, create, update
-	l.OnHighlighted = func(id widget.ListItemID) { l.highlight = id }
+	l.OnHighlighted = func(id widget.ListItemID) {
+		l.highlight = id
+		if l.onHighlight != nil {
+			l.onHighlight(id)
+		}
+	}
 	l.ExtendBaseWidget(l)
 	return l
 }
