@@ -58,6 +58,16 @@ type assessmentScreen struct {
 	banner     *fyne.Container
 	bannerText *widget.Label
 	findings   *fyne.Container
+	// findingsScroll and findingsPanel hold the findings column, laid out
+	// again when a finding or the banner comes or goes.
+	findingsScroll *container.Scroll
+	findingsPanel  *fyne.Container
+	// findingsWarn and notTested are the panel's first and last lines,
+	// made once and kept.
+	findingsWarn, notTested *widget.Label
+	// phaseBox proposes her next phase once a reassessment is saved
+	// (client_phase.go).
+	phaseBox *fyne.Container
 	// findingsShown is what the findings panel shows (findingsKey), so a
 	// keystroke that changes no finding does not rebuild it.
 	findingsShown string
@@ -65,12 +75,16 @@ type assessmentScreen struct {
 	// panel is rebuilt.
 	findingRows map[string]fyne.CanvasObject
 	status      *widget.Label
-	save, del   *widget.Button
+	save        *widget.Button
 	programme   *widget.Button
-	orig        []byte
-	root        fyne.CanvasObject
-	scroll      *container.Scroll
-	formBox     fyne.CanvasObject
+	// more opens the menu that holds Delete, away from Save and Create
+	// programme so a slip of the pointer never lands on it.
+	more    *widget.Button
+	delItem *fyne.MenuItem
+	orig    []byte
+	root    fyne.CanvasObject
+	scroll  *container.Scroll
+	formBox fyne.CanvasObject
 
 	// Reassessment prefill: the sections still carried over from an
 	// earlier assessment, each as it was carried (to notice a change), and
@@ -165,6 +179,7 @@ func (s *assessmentScreen) fill(r *assessment.Record) {
 	s.orig = snapshotOf(shown)
 	s.refreshFindings(shown)
 	s.updateButtons(shown)
+	s.showPhaseProposal()
 }
 
 // birthsText is the births shown for r: blank when not recorded. A new
@@ -241,7 +256,7 @@ func (s *assessmentScreen) dirtyAt(r *assessment.Record) bool {
 // changed runs on every edit: the form is read once, and the carried-over
 // marks, the findings and the buttons all follow from that one read.
 func (s *assessmentScreen) changed() {
-	s.status.SetText("")
+	setText(s.status, "")
 	s.countRedFlags()
 	r, parseErrs := s.collect()
 	if s.errsShown {
@@ -266,13 +281,15 @@ func (s *assessmentScreen) countRedFlags() {
 			left++
 		}
 	}
-	msg := lang.L("Every question answered.")
-	s.redFlagsLeft.Importance = widget.MediumImportance
+	msg, imp := lang.L("Every question answered."), widget.MediumImportance
 	if left > 0 {
 		msg = fmt.Sprintf(lang.L("%d of %d not answered: no programme until all are."), left, len(s.redFlags))
-		s.redFlagsLeft.Importance = widget.WarningImportance
+		imp = widget.WarningImportance
 	}
-	s.redFlagsLeft.SetText(msg)
+	if s.redFlagsLeft.Text != msg || s.redFlagsLeft.Importance != imp {
+		s.redFlagsLeft.Importance = imp
+		s.redFlagsLeft.SetText(msg)
+	}
 }
 
 // updateButtons enables save while the form r differs from what is stored.
@@ -282,16 +299,18 @@ func (s *assessmentScreen) updateButtons(r *assessment.Record) {
 	} else {
 		s.save.Disable()
 	}
+	s.delItem.Disabled = s.record == nil
 	if s.record == nil {
-		s.del.Disable()
 		s.programme.Disable()
 	} else {
-		s.del.Enable()
 		s.programme.Enable()
 	}
 }
 
 func (s *assessmentScreen) content() fyne.CanvasObject { return s.root }
+
+// firstField is where the keyboard starts when the screen opens.
+func (s *assessmentScreen) firstField() fyne.Focusable { return s.date }
 
 // onSave validates the form and stores it in one transaction. On failure
 // each message stands next to its field and nothing is written.
@@ -328,6 +347,7 @@ func (s *assessmentScreen) onSave() bool {
 	s.status.Importance = widget.SuccessImportance
 	s.status.SetText(lang.L("Saved"))
 	s.updateButtons(shown)
+	s.showPhaseProposal()
 	return true
 }
 
@@ -423,11 +443,20 @@ func (s *assessmentScreen) leave() {
 	}
 }
 
+// onMore opens the menu under the More button: Delete lives there, on
+// the far side from Save, and asks before it deletes anything.
+func (s *assessmentScreen) onMore() {
+	m := fyne.NewMenu("", s.delItem)
+	c := s.ui.win.Canvas()
+	pos := fyne.CurrentApp().Driver().AbsolutePositionForObject(s.more).Add(fyne.NewPos(0, s.more.Size().Height))
+	widget.ShowPopUpMenuAtPosition(m, c, pos)
+}
+
 func (s *assessmentScreen) onDelete() {
 	if s.record == nil {
 		return
 	}
-	msg := fmt.Sprintf(lang.L("Delete the assessment of %s on %s? Programmes made from it are deleted too. This cannot be undone."), s.client.Name, s.record.Date)
+	msg := fmt.Sprintf(lang.L("Delete the assessment of %s on %s? Programmes made from it are deleted too. This cannot be undone."), s.client.Name, s.record.Date.Time().Format("2 January 2006"))
 	d := dialog.NewConfirm(lang.L("Delete assessment"), msg, func(ok bool) {
 		if !ok {
 			return
@@ -484,11 +513,14 @@ func (s *assessmentScreen) build() {
 	s.clear = newClearanceFields("medical_clearance", func() { s.b.changed() })
 	s.goAhead = newClearanceFields("gp_go_ahead", func() { s.b.changed() })
 
-	s.save = newImportantButton(lang.L("Save (Ctrl+S)"), func() { s.onSave() })
+	s.save = keepFocus(newImportantButton(lang.L("Save (Ctrl+S)"), func() { s.onSave() }))
 	s.save.Icon = theme.DocumentSaveIcon()
-	s.del = newButton(lang.L("Delete…"), theme.DeleteIcon(), s.onDelete)
-	s.del.Importance = widget.DangerImportance
-	s.programme = newButton(lang.L("Create programme"), theme.ListIcon(), s.onProgramme)
+	s.delItem = fyne.NewMenuItem(lang.L("Delete this assessment…"), s.onDelete)
+	s.delItem.Icon = theme.DeleteIcon()
+	s.more = keepFocus(newButton(lang.L("More"), theme.MoreVerticalIcon(), s.onMore))
+	s.more.Importance = widget.LowImportance
+	// Kept focused, so Escape on its dialog brings the keyboard back here.
+	s.programme = keepFocus(newButton(lang.L("Create programme"), theme.ListIcon(), s.onProgramme))
 	back := newButton(lang.L("Back to client"), theme.NavigateBackIcon(), s.onBack)
 
 	title := newHeading(fmt.Sprintf(lang.L("Assessment — %s"), s.client.Name))
@@ -505,7 +537,7 @@ func (s *assessmentScreen) build() {
 	s.carriedPanel = container.New(&keepHeight{}, container.NewBorder(nil, nil, widget.NewIcon(theme.NewWarningThemedResource(theme.HistoryIcon())), s.confirmAll, s.carriedNote))
 	s.carriedPanel.Hide()
 	header := container.NewVBox(
-		container.NewBorder(nil, nil, back, container.NewHBox(s.status, s.programme, s.del, s.save), title),
+		container.NewBorder(nil, nil, container.NewHBox(back, s.more), container.NewHBox(s.status, s.programme, s.save), title),
 		session, s.carriedPanel)
 
 	s.buildBanner()
@@ -524,9 +556,18 @@ func (s *assessmentScreen) build() {
 		s.sectionBox(lang.L("Notes"), nil, s.notes),
 	)
 	s.findings = container.NewVBox()
+	s.findingsWarn = newWrapLabel(lang.L("Some values are out of range; correct them before saving. The findings below read the form as it is."))
+	s.findingsWarn.Importance = widget.WarningImportance
+	s.notTested = newWrapLabel("")
+	s.notTested.Importance = widget.LowImportance
+	s.findingRows, s.findingsShown = nil, ""
 	// The referral banner lives at the top of the findings panel, beside
 	// the form: showing it never moves a field under the pointer.
-	findingsPanel := container.NewBorder(container.NewVBox(newHeading(lang.L("Findings")), s.banner), nil, nil, nil, container.NewVScroll(s.findings))
+	s.phaseBox = container.NewVBox()
+	s.phaseBox.Hide()
+	s.findingsScroll = container.NewVScroll(container.NewVBox(s.phaseBox, s.findings))
+	s.findingsPanel = container.NewBorder(container.NewVBox(newHeading(lang.L("Findings")), s.banner), nil, nil, nil, s.findingsScroll)
+	findingsPanel := s.findingsPanel
 	s.formBox = container.NewPadded(form)
 	s.scroll = container.NewVScroll(s.formBox)
 	split := container.NewHSplit(container.NewBorder(nil, nil, s.navList(), nil, s.scroll), findingsPanel)

@@ -98,13 +98,15 @@ func (s *assessmentScreen) updateBanners() {
 	if n := len(s.carried); n > 0 {
 		from := lang.L("the last assessment")
 		if s.carriedFrom != nil {
-			from = s.carriedFrom.Date.String()
+			from = s.carriedFrom.Date.Time().Format("2 January 2006")
 		}
+		s.carriedNote.Importance = widget.WarningImportance
 		s.carriedNote.SetText(fmt.Sprintf(lang.L("%d sections are carried over from %s and not re-tested yet. Each is marked until you change or confirm it."), n, from))
 		s.confirmAll.Enable()
 		s.carriedPanel.Show()
 	} else if s.carriedPanel.Visible() {
 		// Keep the panel (and its height) once shown; say it is done.
+		s.carriedNote.Importance = widget.SuccessImportance
 		s.carriedNote.SetText(lang.L("Every carried-over section is re-tested or confirmed."))
 		s.confirmAll.Disable()
 	}

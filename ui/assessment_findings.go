@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
@@ -16,7 +17,11 @@ import (
 	"github.com/keel-coach/keel/assessment"
 )
 
-// refreshFindings shows the findings of the form as read into r.
+// refreshFindings shows the findings of the form as read into r. It runs
+// on every keystroke, so it touches only what changed: a label is given
+// new text only when its text differs, a finding row that did not change
+// is kept as it was (Fyne does not wrap its text again), and the panel is
+// laid out without refreshing the rows it keeps.
 func (s *assessmentScreen) refreshFindings(r *assessment.Record) {
 	in := assessment.Interpret(r)
 	s.updateNav(r, in)
@@ -25,44 +30,39 @@ func (s *assessmentScreen) refreshFindings(r *assessment.Record) {
 		for _, ref := range in.Referrals {
 			reasons = append(reasons, "• "+assessment.InWords(ref.Reason))
 		}
-		s.bannerText.SetText(lang.L("Refer before exercise") + "\n" + strings.Join(reasons, "\n"))
+		setText(s.bannerText, lang.L("Refer before exercise")+"\n"+strings.Join(reasons, "\n"))
 	}
 	if in.ReferralRequired != s.banner.Visible() {
 		s.banner.Hidden = !in.ReferralRequired
 		s.banner.Refresh()
-		if s.root != nil {
-			s.root.Refresh() // the findings column makes room; the form does not move
+		if s.findingsPanel != nil {
+			s.findingsPanel.Refresh() // the findings column makes room; the form does not move
 		}
 	}
 	if s.hingeSuggest != nil {
-		h := s.hinge(r)
-		if h != nil {
-			s.hingeSuggest.SetText(fmt.Sprintf(lang.L("Keel suggests %d from the contacts and faults."), assessment.SuggestHingeScore(h)))
-		} else {
-			s.hingeSuggest.SetText("")
+		// Always a sentence of about the same length, kept at its
+		// tallest: the suggestion coming and going never moves the form.
+		msg := lang.L("Keel suggests a score once you tick the contacts and faults.")
+		if h := s.hinge(r); h != nil {
+			msg = fmt.Sprintf(lang.L("Keel suggests %d from the contacts and faults."), assessment.SuggestHingeScore(h))
 		}
+		setText(s.hingeSuggest, msg)
 	}
 	invalid := r.Validate() != nil
 	// Most keystrokes (a note, a goal) change no finding: the panel is
-	// rebuilt only when what it shows changes.
+	// laid out again only when what it shows changes.
 	key := findingsKey(in, invalid)
 	if key == s.findingsShown {
 		return
 	}
 	s.findingsShown = key
-	// The rows are gathered first and laid out once.
 	var rows []fyne.CanvasObject
 	if invalid {
-		warn := widget.NewLabel(lang.L("Some values are out of range; correct them before saving. The findings below read the form as it is."))
-		warn.Wrapping = fyne.TextWrapWord
-		warn.Importance = widget.WarningImportance
-		rows = append(rows, warn)
+		rows = append(rows, s.findingsWarn)
 	}
-	// A row whose finding did not change is kept as it was: only the rows
-	// that changed are made and laid out again.
 	kept := make(map[string]fyne.CanvasObject, len(in.Findings))
 	for _, f := range in.Findings {
-		k := fmt.Sprintf("%s|%s|%s|%s", f.Code, f.Severity, f.Coach, f.Evidence)
+		k := findingKey(f)
 		row, ok := s.findingRows[k]
 		if _, twice := kept[k]; !ok || twice {
 			row = findingRow(f)
@@ -76,13 +76,44 @@ func (s *assessmentScreen) refreshFindings(r *assessment.Record) {
 		for _, k := range in.NotTested {
 			names = append(names, sectionName(k))
 		}
-		nt := widget.NewLabel(lang.L("Not tested: ") + strings.Join(names, ", "))
-		nt.Wrapping = fyne.TextWrapWord
-		nt.Importance = widget.LowImportance
-		rows = append(rows, nt)
+		setText(s.notTested, lang.L("Not tested: ")+strings.Join(names, ", "))
+		rows = append(rows, s.notTested)
 	}
+	s.showFindingRows(rows)
+}
+
+// showFindingRows puts rows in the findings panel. Container.Refresh would
+// refresh every row, and each refresh of a wrapped label wraps its text
+// again: that was most of a keystroke's time. Instead the column is laid
+// out once, the scroller's renderer fitted to it, and the canvas asked to
+// draw it again.
+func (s *assessmentScreen) showFindingRows(rows []fyne.CanvasObject) {
 	s.findings.Objects = rows
-	s.findings.Refresh()
+	size := s.findings.Size()
+	if min := s.findings.MinSize(); size.Height < min.Height || size.Width < min.Width {
+		size = size.Max(min)
+		s.findings.Resize(size) // lays it out
+	} else {
+		s.findings.Layout.Layout(rows, size)
+	}
+	if s.findingsScroll != nil {
+		// Scroll.Refresh would refresh every row too; its renderer alone
+		// fits the bars and the content to the new height.
+		s.findingsScroll.Base.Refresh()
+	}
+	canvas.Refresh(s.findings)
+}
+
+// setText gives l the text t, refreshing it only when the text changes.
+func setText(l *widget.Label, t string) {
+	if l.Text != t {
+		l.SetText(t)
+	}
+}
+
+// findingKey is one finding as shown, to know whether its row changed.
+func findingKey(f assessment.Finding) string {
+	return fmt.Sprintf("%s|%s|%s|%s", f.Code, f.Severity, f.Coach, f.Evidence)
 }
 
 // findingsKey is what the findings panel shows, as one string.
@@ -90,7 +121,8 @@ func findingsKey(in assessment.Interpretation, invalid bool) string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "%v|%q|", invalid, in.NotTested)
 	for _, f := range in.Findings {
-		fmt.Fprintf(&b, "%s|%s|%s|%s\n", f.Code, f.Severity, f.Coach, f.Evidence)
+		b.WriteString(findingKey(f))
+		b.WriteByte('\n')
 	}
 	return b.String()
 }

@@ -110,7 +110,9 @@ func (s *assessmentScreen) updateNav(r *assessment.Record, in assessment.Interpr
 	}
 }
 
-// goToSection scrolls the form so section i is at the top.
+// goToSection scrolls the form so section i is at the top, and gives the
+// keyboard to its first field (its "Tested" box, or the notes), so Tab
+// goes on inside the section the coach jumped to.
 func (s *assessmentScreen) goToSection(i int) {
 	if i < 0 || i >= len(s.nav) {
 		return
@@ -118,6 +120,25 @@ func (s *assessmentScreen) goToSection(i int) {
 	d := fyne.CurrentApp().Driver()
 	y := d.AbsolutePositionForObject(s.nav[i].box).Y - d.AbsolutePositionForObject(s.formBox).Y
 	s.scroll.ScrollToOffset(fyne.NewPos(0, y))
+	if c := d.CanvasForObject(s.scroll); c != nil {
+		if f := s.sectionField(s.nav[i].key); f != nil {
+			c.Focus(f)
+			s.ui.revealed = f // already in view: the section is at the top
+		}
+	}
+}
+
+// sectionField is the first field of section key ("" for the notes).
+func (s *assessmentScreen) sectionField(key string) fyne.Focusable {
+	if key == "" {
+		return s.notes
+	}
+	for _, sec := range s.b.sections {
+		if sec.key == key {
+			return sec.tested
+		}
+	}
+	return nil
 }
 
 // currentSection is the section at the top of the form's view.

@@ -226,13 +226,13 @@ func (s *assessmentScreen) safetySection() fyne.CanvasObject {
 	// One action for the usual answer: every question not answered yet
 	// becomes No. Answers already given stay as they are, and each one
 	// stays visible and changeable.
-	none := newButton(lang.L("None of these"), theme.ConfirmIcon(), func() {
+	none := keepFocus(newButton(lang.L("None of these"), theme.ConfirmIcon(), func() {
 		for _, rg := range s.redFlags {
 			if rg.Selected == "" {
 				rg.SetSelected(lang.L("No"))
 			}
 		}
-	})
+	}))
 	// The count wraps rather than widen the form, and keeps its height when
 	// it gets shorter, so answering never moves the questions below.
 	s.redFlagsLeft = newWrapLabel("")
@@ -268,12 +268,12 @@ func (s *assessmentScreen) pelvicFloorSection() fyne.CanvasObject {
 	}
 	// "None of these": she was asked and reports no symptom. The boxes stay
 	// on screen, so a symptom she mentions later is one tick away.
-	none := newButton(lang.L("None of these"), theme.ConfirmIcon(), func() {
+	none := keepFocus(newButton(lang.L("None of these"), theme.ConfirmIcon(), func() {
 		for _, c := range checks {
 			c.(*widget.Check).SetChecked(false)
 		}
 		sec.tested.SetChecked(true)
-	})
+	}))
 	return s.sectionBox(lang.L("Postpartum and pelvic-floor symptoms"), sec,
 		caption(lang.L("Tick what she reports. Any symptom means a referral to a pelvic-health physiotherapist and no impact work.")),
 		container.NewHBox(none, caption(lang.L("Untick \"Asked\" if the questions were not asked."))),
@@ -456,20 +456,22 @@ func (s *assessmentScreen) hingeSection() fyne.CanvasObject {
 	faults := sec.checkGroupField("hinge.faults", hingeFaultChoices, func(r *assessment.Record) *[]string { return &h(r).Faults })
 	score, se := sec.intSelect("hinge.score", 3, func(r *assessment.Record) **int { return &h(r).Score })
 	s.hingeScore = score
-	s.hingeSuggest = widget.NewLabel("")
+	// Wrapped: the suggestion appears as she ticks, and must not widen the
+	// form (the split would then cut its right-hand side).
+	s.hingeSuggest = newWrapLabel("")
 	s.hingeSuggest.Importance = widget.LowImportance
-	use := newButton(lang.L("Use suggestion"), nil, func() {
+	use := keepFocus(newButton(lang.L("Use suggestion"), nil, func() {
 		r, _ := s.collect()
 		if r.Hinge != nil {
 			score.SetSelected(strconv.Itoa(assessment.SuggestHingeScore(r.Hinge)))
 		}
-	})
+	}))
 	return s.sectionBox(lang.L("Hip hinge with a dowel"), sec,
 		caption(lang.L("Dowel contact kept at:")),
 		container.NewGridWithColumns(2, head, thor, sac, pain),
 		caption(lang.L("Faults seen:")),
 		container.NewGridWithColumns(2, faults),
-		container.NewGridWithColumns(2, labelled(lang.L("Score (0 pain, 1 cannot, 2 with faults, 3 clean)"), score, se), vbox(s.hingeSuggest, container.NewHBox(use))))
+		container.NewGridWithColumns(2, labelled(lang.L("Score (0 pain, 1 cannot, 2 with faults, 3 clean)"), score, se), vbox(container.New(&keepHeight{}, s.hingeSuggest), container.NewHBox(use))))
 }
 
 func (s *assessmentScreen) diastasisSection() fyne.CanvasObject {

@@ -53,6 +53,7 @@ type clientDetail struct {
 	// client's assessments and programmes).
 	extra       *fyne.Container
 	detailsHead *widget.Label
+	scroll      *container.Scroll
 	root        fyne.CanvasObject
 }
 
@@ -96,7 +97,7 @@ func newClientDetail(u *UI, h *homeScreen) *clientDetail {
 	d.birth = entry("YYYY-MM-DD")
 	d.phone = entry("+44 7700 900123")
 	d.email = entry("name@example.com")
-	d.births = entry("0")
+	d.births = entry(lang.L("Not recorded"))
 	d.delivery = entry("YYYY-MM-DD")
 	labels := make([]string, len(modeLabels))
 	for i, l := range modeLabels {
@@ -135,7 +136,7 @@ func newClientDetail(u *UI, h *homeScreen) *clientDetail {
 		fieldRow(lang.L("Date of birth"), d.birth, d.errs[assessment.FieldBirthDate]),
 		fieldRow(lang.L("Phone"), d.phone, d.errs[assessment.FieldPhone]),
 		fieldRow(lang.L("Email"), d.email, d.errs[assessment.FieldEmail]),
-		fieldRow(lang.L("Births"), d.births, d.errs[assessment.FieldBirths]),
+		fieldRow(lang.L("Births"), container.NewVBox(d.births, birthsHint()), d.errs[assessment.FieldBirths]),
 		fieldRow(lang.L("Last delivery"), d.delivery, d.errs[assessment.FieldLastDelivery]),
 		fieldRow(lang.L("Delivery mode"), d.mode, d.errs[assessment.FieldDeliveryMode]),
 		fieldRow(lang.L("Medical clearance date"), d.clearDate, d.errs[assessment.FieldClearanceDate]),
@@ -154,7 +155,8 @@ func newClientDetail(u *UI, h *homeScreen) *clientDetail {
 	// change rarely. A new client has only the details.
 	d.detailsHead = newHeading(lang.L("Details"))
 	body := container.NewVBox(d.extra, d.detailsHead, form, buttons)
-	d.root = container.NewBorder(header, nil, nil, nil, container.NewVScroll(body))
+	d.scroll = container.NewVScroll(body)
+	d.root = container.NewBorder(header, nil, nil, nil, d.scroll)
 	return d
 }
 
@@ -187,10 +189,20 @@ func (d *clientDetail) changed() {
 	}
 }
 
+// birthsHint says under the births field what a blank means. Her file
+// stores a number of births and cannot tell "none" from "not asked", so a
+// blank and a 0 are both kept as not recorded and the postpartum rules go
+// on applying: the strictest reading, said where the coach types it.
+func birthsHint() *widget.Label {
+	l := newWrapLabel(lang.L("Leave blank if you did not ask. Her file keeps 0 as not recorded too, so Keel keeps the postpartum safety rules; record no births in her assessment."))
+	l.SizeName = theme.SizeNameCaptionText
+	return l
+}
+
 // fill puts a client's values into the fields (an empty client for a new one).
 func (d *clientDetail) fill(c *assessment.Client) {
 	births := ""
-	if c.Births > 0 || c.ID != 0 {
+	if c.Births > 0 { // 0 on her file may be "not asked": shown as not recorded
 		births = strconv.Itoa(c.Births)
 	}
 	var cd, cb string
@@ -217,6 +229,11 @@ func (d *clientDetail) load(id int64) {
 	if err != nil {
 		d.ui.showError(lang.L("Could not open client"), err)
 		return
+	}
+	// Another client (or the one just added) opens at the top, with her
+	// assessments; the same client saved again stays where the coach is.
+	if d.client == nil || d.client.ID != c.ID || d.adding {
+		d.scroll.ScrollToTop()
 	}
 	d.client, d.adding, d.shown = c, false, true
 	d.fill(c)

@@ -80,9 +80,9 @@ func (p *clientPager) indexOf(id int64) int {
 type homeScreen struct {
 	ui *UI
 
-	search       *widget.Entry
+	search       *keyEntry
 	showArchived *widget.Check
-	list         *widget.List
+	list         *keyList
 	count        *widget.Label
 	newClient    *widget.Button
 	right        *fyne.Container
@@ -103,7 +103,7 @@ func newHomeScreen(u *UI) *homeScreen {
 	s.pager.svc = u.svc.Clients
 	s.detail = newClientDetail(u, s)
 
-	s.search = widget.NewEntry()
+	s.search = newKeyEntry()
 	s.search.SetPlaceHolder(lang.L("Search clients (Ctrl+F)"))
 	s.search.ActionItem = widget.NewIcon(theme.SearchIcon())
 	s.search.OnChanged = func(string) { s.refresh() }
@@ -114,7 +114,7 @@ func newHomeScreen(u *UI) *homeScreen {
 	})
 	s.showArchived.Checked = u.prefs.ShowArchived()
 
-	s.list = widget.NewList(
+	s.list = newKeyList(
 		func() int { return s.pager.total },
 		func() fyne.CanvasObject {
 			name := widget.NewLabel("Template client name")
@@ -139,6 +139,18 @@ func newHomeScreen(u *UI) *homeScreen {
 		},
 	)
 	s.list.OnSelected = s.onSelected
+	// From the search box: Down goes into the results, Enter opens the
+	// only match or goes into the results; in the list the arrows move,
+	// Enter opens, and Up on the first row comes back to the box.
+	s.list.back = s.search
+	s.search.onDown = s.intoResults
+	s.search.OnSubmitted = func(string) {
+		if s.pager.total == 1 {
+			s.list.Select(0)
+			return
+		}
+		s.intoResults()
+	}
 	s.count = widget.NewLabel("")
 	s.count.SizeName = theme.SizeNameCaptionText
 	s.newClient = newImportantButton(lang.L("New client (Ctrl+N)"), s.onNew)
@@ -301,6 +313,16 @@ func (s *homeScreen) onNew() {
 	start()
 }
 
+// intoResults gives the client list the keyboard, on the client shown or
+// the first row.
+func (s *homeScreen) intoResults() {
+	id := 0
+	if s.selected != 0 {
+		id = max(s.pager.indexOf(s.selected), 0)
+	}
+	s.list.enter(id)
+}
+
 func (s *homeScreen) focusSearch() { s.ui.win.Canvas().Focus(s.search) }
 
 func (s *homeScreen) onLoadSamples() {
@@ -343,6 +365,10 @@ func clientSubtitle(c *assessment.Client, today assessment.Date) string {
 	}
 	if c.DeliveryMode == assessment.DeliveryCaesarean {
 		parts = append(parts, lang.L("caesarean"))
+	}
+	// Her file cannot tell 0 births from not asked: say it is missing.
+	if c.Births == 0 && c.LastDelivery.IsZero() {
+		parts = append(parts, lang.L("births not recorded"))
 	}
 	if len(parts) == 0 {
 		return " "

@@ -66,22 +66,26 @@ func (u *UI) library() (*assessment.Library, error) {
 // onCreateProgramme asks for the length and start, generates the
 // programme from record r and opens it.
 func (u *UI) onCreateProgramme(c *assessment.Client, r *assessment.Record) {
-	weeks := widget.NewSelect(nil, nil)
+	// Every field passes Escape and Enter to the dialog: a focused field
+	// gets every key, so the window alone could not cancel or create.
+	keys := u.onTypedKey
+	weeks := newKeySelect(nil, keys)
 	for w := assessment.MinProgrammeWeeks; w <= assessment.MaxProgrammeWeeks; w++ {
 		weeks.Options = append(weeks.Options, strconv.Itoa(w))
 	}
 	weeks.SetSelected(strconv.Itoa(assessment.DefaultProgrammeWeeks))
-	start := widget.NewEntry()
+	start := newKeyEntry()
+	start.dialogKey = keys
 	start.SetText(assessment.NextMonday(u.svc.today()).String())
 	startErr := newFieldError()
 	// Equipment in words, three to a row, so every box is in reach in the
 	// smallest window Keel is made for (1024×700).
-	var equipChecks []*widget.Check
+	var equipChecks []*keyCheck
 	var equipCodes []string
 	equipGrid := container.NewGridWithColumns(3)
 	for _, e := range assessment.EquipmentNames {
 		if e != assessment.EquipNone {
-			ch := widget.NewCheck(label(equipmentLabels, e), nil)
+			ch := newKeyCheck(label(equipmentLabels, e), keys)
 			ch.SetChecked(true)
 			equipChecks = append(equipChecks, ch)
 			equipCodes = append(equipCodes, e)
@@ -90,7 +94,7 @@ func (u *UI) onCreateProgramme(c *assessment.Client, r *assessment.Record) {
 	}
 	// Start from: Keel builds it from her assessment, or a template.
 	var tpls []*assessment.Template
-	from := widget.NewSelect(nil, nil)
+	from := newKeySelect(nil, keys)
 	loadTemplates := func() {
 		tpls = nil
 		from.Options = []string{lang.L("Keel builds it from her assessment")}

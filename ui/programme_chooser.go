@@ -18,10 +18,10 @@ import (
 
 // chooser is the open exercise chooser (swap and add), kept for tests.
 type chooser struct {
-	list      *widget.List
+	list      *keyList
 	shown     *[]*assessment.Exercise
 	choices   *[]assessment.Choice
-	search    *widget.Entry
+	search    *keyEntry
 	family    *widget.Select
 	position  *widget.Select
 	ownEquip  *widget.Check
@@ -61,8 +61,9 @@ func (s *programmeScreen) chooseExercise(req chooserRequest) {
 	var shown []*assessment.Exercise
 	var selected, previewed *assessment.Exercise
 
-	search := widget.NewEntry()
-	search.SetPlaceHolder(lang.L("Search by name or cue"))
+	search := newKeyEntry()
+	search.SetPlaceHolder(lang.L("Search by name or cue — Down arrow to the list, Enter to choose"))
+	search.dialogKey = s.ui.onTypedKey
 	familyCodes, positionCodes := []string{""}, []string{""}
 	families, positions := []string{anyLabel()}, []string{anyLabel()}
 	for _, e := range s.lib.Exercises {
@@ -112,7 +113,7 @@ func (s *programmeScreen) chooseExercise(req chooserRequest) {
 		}
 		preview.Refresh()
 	}
-	list := widget.NewList(func() int { return len(shown) },
+	list := newKeyList(func() int { return len(shown) },
 		func() fyne.CanvasObject {
 			h := newHoverLabel()
 			h.onHover = func(i int) {
@@ -238,13 +239,31 @@ func (s *programmeScreen) chooseExercise(req chooserRequest) {
 		d.Hide()
 	}
 	choose := newImportantButton(lang.L("Choose"), pick)
+	// The keyboard: Down from the search box into the list, the arrows
+	// move, Enter chooses the highlighted exercise, Up on the first row
+	// goes back to the search box, Escape cancels.
+	list.back, list.dialogKey = search, s.ui.onTypedKey
+	// The preview follows the highlight as it follows the pointer.
+	list.onHighlight = func(id widget.ListItemID) {
+		if id >= 0 && id < len(shown) {
+			showPreview(shown[id])
+		}
+	}
+	list.onEnter = func(widget.ListItemID) { pick() }
+	search.onDown = func() {
+		id := 0
+		if i := slices.Index(shown, selected); i >= 0 {
+			id = i
+		}
+		list.enter(id)
+	}
 	search.OnSubmitted = func(string) {
 		if selected == nil && len(shown) == 1 {
 			list.Select(0)
 		}
 		pick()
 	}
-	d = dialog.NewCustomWithoutButtons(req.title, container.NewGridWrap(fyne.NewSize(860, 600), content), s.ui.win)
+	d = dialog.NewCustomWithoutButtons(req.title, container.NewGridWrap(chooserSize(s.ui.win.Canvas().Size()), content), s.ui.win)
 	d.SetButtons([]fyne.CanvasObject{newButton(lang.L("Cancel"), nil, func() { d.Hide() }), choose})
 	// A closed dialog's search box must not keep the keyboard: Ctrl+Z then
 	// undoes the edit, not the typing.
@@ -255,6 +274,13 @@ func (s *programmeScreen) chooseExercise(req chooserRequest) {
 		hover: func(i int) { showPreview(shown[i]) }}
 	d.Show()
 	s.ui.win.Canvas().Focus(search)
+}
+
+// chooserSize is the chooser's content size in a window of size win: at
+// most 860×600, and small enough that the dialog's title and buttons fit
+// in the window too (at 1024×700 the buttons covered the scope choice).
+func chooserSize(win fyne.Size) fyne.Size {
+	return fyne.NewSize(min(860, max(win.Width-80, 400)), min(600, max(win.Height-150, 320)))
 }
 
 // chooserIndex is the library folded for search, made once per screen.

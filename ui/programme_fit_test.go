@@ -5,7 +5,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
-	"fyne.io/fyne/v2/widget"
 )
 
 // The create-programme dialog fits the smallest window Keel is made for:
@@ -27,16 +26,17 @@ func TestCreateProgrammeFits1024x700(t *testing.T) {
 			t.Errorf("%s lies at %v size %v, outside the 1024×700 window", what, p, sz)
 		}
 	}
-	var checks []*widget.Check
+	// The boxes are check boxes that pass Escape and Enter to the dialog.
+	var checks []*keyCheck
 	walkObjects(t, top, func(o fyne.CanvasObject) {
-		if ch, ok := o.(*widget.Check); ok {
+		if ch, ok := o.(*keyCheck); ok {
 			checks = append(checks, ch)
 		}
 	})
 	if len(checks) < 10 {
 		t.Fatalf("%d equipment boxes shown", len(checks))
 	}
-	var wall *widget.Check
+	var wall *keyCheck
 	for _, ch := range checks {
 		inside("equipment box "+ch.Text, ch)
 		if ch.Text == "Wall" {

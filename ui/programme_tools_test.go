@@ -341,6 +341,11 @@ func findSelect(t *testing.T, w fyne.Window, first string) *widget.Select {
 				found = x
 			}
 			return
+		case *keySelect: // a select that passes Escape and Enter to its dialog
+			if len(x.Options) > 0 && x.Options[0] == first {
+				found = &x.Select
+			}
+			return
 		case *fyne.Container:
 			for _, c := range x.Objects {
 				walk(c)

@@ -14,6 +14,7 @@ import (
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/keel-coach/keel/assessment"
@@ -80,6 +81,8 @@ type UI struct {
 	programme *programmeScreen
 	// settings is the open settings screen, for tests.
 	settings *settingsScreen
+	// revealed is the field revealFocus last scrolled into view.
+	revealed fyne.Focusable
 }
 
 // StartSize is the main window's size when it first opens.
@@ -97,12 +100,116 @@ func New(a fyne.App, svc Services) *UI {
 	u.win.Resize(StartSize)
 	u.win.SetMaster()
 	u.home = newHomeScreen(u)
-	u.clientSections = append(u.clientSections, u.assessmentList, u.programmeList)
+	u.clientSections = append(u.clientSections, u.assessmentList, u.programmeList, u.phaseSection)
 	u.openProgramme = u.onCreateProgramme
 	u.pushScreen(u.home.content())
 	u.addShortcuts()
 	u.win.SetCloseIntercept(u.onClose)
+	// The desktop app, not the test driver (tests call revealFocus
+	// themselves, so no timer races them).
+	if _, desktopApp := a.(desktop.App); desktopApp {
+		u.watchFocus()
+	}
 	return u
+}
+
+// revealEvery is how often the window checks that the focused field is
+// in view: Fyne has no focus-change event, and Tab moves the focus inside
+// the driver, so the check runs on a short timer (a comparison of two
+// pointers until the focus moves).
+const revealEvery = 50 * time.Millisecond
+
+// watchFocus keeps the focused field in view until the app quits.
+func (u *UI) watchFocus() {
+	go func() {
+		t := time.NewTicker(revealEvery)
+		defer t.Stop()
+		for range t.C {
+			fyne.DoAndWait(u.revealFocus)
+		}
+	}()
+}
+
+// revealFocus scrolls the form the coach sees so that the focused field
+// is inside its view: tabbing through a long form never leaves the cursor
+// off-screen.
+func (u *UI) revealFocus() {
+	f := u.win.Canvas().Focused()
+	if f == u.revealed {
+		return
+	}
+	u.revealed = f
+	o, ok := f.(fyne.CanvasObject)
+	if !ok || f == nil {
+		return
+	}
+	for _, sc := range u.formScrolls() {
+		if revealIn(sc, o) {
+			return
+		}
+	}
+}
+
+// formScrolls are the scrolling forms of the screen the coach sees.
+func (u *UI) formScrolls() []*container.Scroll {
+	switch {
+	case len(u.win.Canvas().Overlays().List()) > 0:
+		return nil // a dialog has the keyboard
+	case u.atHome():
+		return []*container.Scroll{u.home.detail.scroll}
+	case u.onAssessment() != nil:
+		return []*container.Scroll{u.current.scroll}
+	}
+	return nil
+}
+
+// revealIn scrolls sc so that o, when it lies in sc's content, is inside
+// the view with a margin, and reports whether o was in sc.
+func revealIn(sc *container.Scroll, o fyne.CanvasObject) bool {
+	if sc == nil || sc.Content == nil || !sc.Visible() {
+		return false
+	}
+	if !inContent(sc, o) {
+		return false
+	}
+	d := fyne.CurrentApp().Driver()
+	content := d.AbsolutePositionForObject(sc.Content)
+	pos := d.AbsolutePositionForObject(o)
+	size := o.Size()
+	margin := theme.Padding() * 4
+	top := pos.Y - content.Y // o's place in the content
+	h := sc.Size().Height
+	off := sc.Offset.Y
+	if top >= off && top+size.Height <= off+h {
+		return true // wholly in view (a field clicked near the edge stays put)
+	}
+	switch {
+	case top-margin < off:
+		off = top - margin
+	case top+size.Height+margin > off+h:
+		off = top + size.Height + margin - h
+		if size.Height+2*margin > h {
+			off = top - margin // taller than the view: show its start
+		}
+	default:
+		return true
+	}
+	sc.ScrollToOffset(fyne.NewPos(sc.Offset.X, max(off, 0)))
+	return true
+}
+
+// inContent reports whether o lies in sc's content: whether it moves when
+// the content moves. (A field inside a widget, such as one answer of a
+// radio group, cannot be found by walking containers, and the header above
+// a scrolled form overlaps the content's scrolled-away part.)
+func inContent(sc *container.Scroll, o fyne.CanvasObject) bool {
+	d := fyne.CurrentApp().Driver()
+	before := d.AbsolutePositionForObject(o)
+	at := sc.Content.Position()
+	sc.Content.Move(at.AddXY(0, 1))
+	after := d.AbsolutePositionForObject(o)
+	sc.Content.Move(at)
+	return after.Y != before.Y
 }
 
 // Window returns the main window.
@@ -375,6 +482,11 @@ func (u *UI) pushScreen(o fyne.CanvasObject, ed ...editor) {
 	u.screens = append(u.screens, o)
 	u.editors = append(u.editors, e)
 	u.win.SetContent(container.NewPadded(o))
+	// A screen with a first field gets the keyboard there, so the coach
+	// can type (or Tab on) at once without reaching for the mouse.
+	if f, ok := e.(interface{ firstField() fyne.Focusable }); ok {
+		u.win.Canvas().Focus(f.firstField())
+	}
 }
 
 // popScreen goes back to the previous screen.

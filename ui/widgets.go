@@ -88,3 +88,171 @@ func withAlpha(c color.Color, a uint8) color.Color {
 	r, g, b, _ := c.RGBA()
 	return color.NRGBA{R: uint8(r >> 8), G: uint8(g >> 8), B: uint8(b >> 8), A: a}
 }
+
+// keyList is a list the keyboard can drive: the arrows move the highlight
+// (Fyne's own list), Enter or Space chooses the highlighted row, and Up on
+// the first row goes back to the search box above it.
+type keyList struct {
+	widget.List
+	highlight widget.ListItemID
+	// onEnter runs after Enter chose a row (the chooser picks it).
+	onEnter func(id widget.ListItemID)
+	// back is the field Up on the first row returns to.
+	back fyne.Focusable
+	// dialogKey answers Escape for the dialog around the list.
+	dialogKey func(*fyne.KeyEvent)
+	// onHighlight runs as the arrows move the highlight.
+	onHighlight func(id widget.ListItemID)
+}
+
+func newKeyList(length func() int, create func() fyne.CanvasObject, update func(widget.ListItemID, fyne.CanvasObject)) *keyList {
+	l := &keyList{}
+	l.Length, l.CreateItem, l.UpdateItem = length, create, update
+	l.OnHighlighted = func(id widget.ListItemID) {
+		l.highlight = id
+		if l.onHighlight != nil {
+			l.onHighlight(id)
+		}
+	}
+	l.ExtendBaseWidget(l)
+	return l
+}
+
+// TypedKey adds Enter and Up-to-the-search-box to the list's own keys.
+func (l *keyList) TypedKey(ev *fyne.KeyEvent) {
+	switch ev.Name {
+	case fyne.KeyEscape:
+		if l.dialogKey != nil {
+			l.dialogKey(ev)
+		}
+		return
+	case fyne.KeyReturn, fyne.KeyEnter:
+		if id := l.highlight; id >= 0 && id < l.Length() {
+			l.Select(id)
+			if l.onEnter != nil {
+				l.onEnter(id)
+			}
+		}
+		return
+	case fyne.KeyUp:
+		if l.highlight <= 0 && l.back != nil {
+			if c := fyne.CurrentApp().Driver().CanvasForObject(l); c != nil {
+				c.Focus(l.back)
+			}
+			return
+		}
+	}
+	l.List.TypedKey(ev)
+}
+
+// enter gives the list the keyboard with row id highlighted.
+func (l *keyList) enter(id widget.ListItemID) {
+	n := l.Length()
+	if n == 0 {
+		return
+	}
+	if id < 0 || id >= n {
+		id = 0
+	}
+	if c := fyne.CurrentApp().Driver().CanvasForObject(l); c != nil {
+		c.Focus(l)
+	}
+	l.Highlight(id)
+}
+
+// keyEntry is a one-line field that passes the keys it has no use for on:
+// Down to the list of results under a search box, and Escape (and Enter,
+// when the field has no Enter of its own) to the dialog it sits in. A
+// focused field gets every key, so without this the window never sees
+// them.
+type keyEntry struct {
+	widget.Entry
+	onDown func()
+	// dialogKey answers Escape and Enter for the dialog around the field.
+	dialogKey func(*fyne.KeyEvent)
+}
+
+func newKeyEntry() *keyEntry {
+	e := &keyEntry{}
+	e.ExtendBaseWidget(e)
+	return e
+}
+
+// TypedKey sends Down, Escape and an unused Enter on.
+func (e *keyEntry) TypedKey(ev *fyne.KeyEvent) {
+	switch {
+	case ev.Name == fyne.KeyDown && e.onDown != nil:
+		e.onDown()
+	case ev.Name == fyne.KeyEscape && e.dialogKey != nil:
+		e.dialogKey(ev)
+	case (ev.Name == fyne.KeyReturn || ev.Name == fyne.KeyEnter) && e.OnSubmitted == nil && e.dialogKey != nil:
+		e.dialogKey(ev)
+	default:
+		e.Entry.TypedKey(ev)
+	}
+}
+
+// keySelect is a select that passes Escape and Enter to its dialog.
+type keySelect struct {
+	widget.Select
+	dialogKey func(*fyne.KeyEvent)
+}
+
+func newKeySelect(options []string, dialogKey func(*fyne.KeyEvent)) *keySelect {
+	s := &keySelect{dialogKey: dialogKey}
+	s.Options = options
+	s.PlaceHolder = "(Select one)"
+	s.ExtendBaseWidget(s)
+	return s
+}
+
+// TypedKey sends Escape and Enter to the dialog.
+func (s *keySelect) TypedKey(ev *fyne.KeyEvent) {
+	if isDialogKey(ev) && s.dialogKey != nil {
+		s.dialogKey(ev)
+		return
+	}
+	s.Select.TypedKey(ev)
+}
+
+// keyCheck is a check box that passes Escape and Enter to its dialog.
+type keyCheck struct {
+	widget.Check
+	dialogKey func(*fyne.KeyEvent)
+}
+
+func newKeyCheck(text string, dialogKey func(*fyne.KeyEvent)) *keyCheck {
+	c := &keyCheck{dialogKey: dialogKey}
+	c.Text = text
+	c.ExtendBaseWidget(c)
+	return c
+}
+
+// TypedKey sends Escape and Enter to the dialog.
+func (c *keyCheck) TypedKey(ev *fyne.KeyEvent) {
+	if isDialogKey(ev) && c.dialogKey != nil {
+		c.dialogKey(ev)
+		return
+	}
+	c.Check.TypedKey(ev)
+}
+
+func isDialogKey(ev *fyne.KeyEvent) bool {
+	return ev.Name == fyne.KeyEscape || ev.Name == fyne.KeyReturn || ev.Name == fyne.KeyEnter
+}
+
+// keepFocus makes b keep the keyboard when it is pressed. Fyne's button
+// lets the focus go as it is tapped, also from the keyboard, so Tab after
+// Space on "None of these" started again from the top of the window.
+func keepFocus(b *widget.Button) *widget.Button {
+	tapped := b.OnTapped
+	b.OnTapped = func() {
+		if tapped != nil {
+			tapped()
+		}
+		if c := fyne.CurrentApp().Driver().CanvasForObject(b); c != nil && b.Visible() && !b.Disabled() {
+			c.Focus(b)
+		}
+	}
+	return b
+}
