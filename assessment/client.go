@@ -59,13 +59,16 @@ type Clearance struct {
 // pregnancies that change what is safe for her; what the coach finds in a
 // session lives in a Record.
 type Client struct {
-	ID            int64        `json:"id,omitempty"`
-	Name          string       `json:"name"`
-	PreferredName string       `json:"preferred_name,omitempty"`
-	BirthDate     Date         `json:"birth_date"`
-	Phone         string       `json:"phone,omitempty"`
-	Email         string       `json:"email,omitempty"`
-	Births        int          `json:"births"`
+	ID            int64  `json:"id,omitempty"`
+	Name          string `json:"name"`
+	PreferredName string `json:"preferred_name,omitempty"`
+	BirthDate     Date   `json:"birth_date"`
+	Phone         string `json:"phone,omitempty"`
+	Email         string `json:"email,omitempty"`
+	Births        int    `json:"births"`
+	// BirthsUnknown: the number of births was not recorded (Births is then
+	// 0). Only a recorded 0 says she has not given birth.
+	BirthsUnknown bool         `json:"births_unknown,omitempty"`
 	LastDelivery  Date         `json:"last_delivery_date"`
 	DeliveryMode  DeliveryMode `json:"delivery_mode,omitempty"`
 	Clearance     *Clearance   `json:"medical_clearance,omitempty"`
@@ -164,13 +167,16 @@ func (c *Client) Validate(today Date) error {
 	if c.Births < 0 || c.Births > MaxBirths {
 		v.Add(FieldBirths, "Enter a number of births from 0 to %d.", MaxBirths)
 	}
+	if c.BirthsUnknown && c.Births != 0 {
+		v.Add(FieldBirths, "The births are marked as not recorded but a number is given; keep one of the two.")
+	}
 	if !c.LastDelivery.IsZero() {
 		if c.LastDelivery.After(today) {
 			v.Add(FieldLastDelivery, "The delivery date is in the future.")
 		} else if !c.BirthDate.IsZero() && c.LastDelivery.Before(c.BirthDate.AddDays(365*10)) {
 			v.Add(FieldLastDelivery, "The delivery date is too close to her date of birth.")
 		}
-		if c.Births == 0 {
+		if c.Births == 0 && !c.BirthsUnknown {
 			v.Add(FieldBirths, "A delivery date is recorded, so births must be at least 1.")
 		}
 	}

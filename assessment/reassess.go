@@ -12,7 +12,7 @@ func (c *Client) Snapshot() *ClientSnapshot {
 	if c == nil {
 		return nil
 	}
-	return &ClientSnapshot{Name: c.Name, BirthDate: c.BirthDate, Births: c.Births, LastDelivery: c.LastDelivery, DeliveryMode: c.DeliveryMode}
+	return &ClientSnapshot{Name: c.Name, BirthDate: c.BirthDate, Births: c.Births, BirthsUnknown: c.BirthsUnknown, LastDelivery: c.LastDelivery, DeliveryMode: c.DeliveryMode}
 }
 
 // Section returns one section of r by its key (one of Sections) as the

@@ -182,12 +182,11 @@ func (s *assessmentScreen) fill(r *assessment.Record) {
 	s.showPhaseProposal()
 }
 
-// birthsText is the births shown for r: blank when not recorded. A new
-// assessment shows a client's 0 births as blank, because her file cannot
-// tell "none" from "not asked"; the coach types 0 to say none.
+// birthsText is the births shown for r: blank when not recorded; a
+// recorded 0 shows as 0.
 func (s *assessmentScreen) birthsText(r *assessment.Record) string {
 	c := r.Client
-	if c == nil || c.BirthsUnknown || (s.record == nil && c.Births == 0 && c.LastDelivery.IsZero()) {
+	if c == nil || c.BirthsUnknown {
 		return ""
 	}
 	return strconv.Itoa(c.Births)

@@ -43,7 +43,7 @@ func TestPregnantNowAndBirthsNotRecorded(t *testing.T) {
 	})
 	t.Run("BirthsBlankIsNotRecordedNeverZero", func(t *testing.T) {
 		tu := newTestUI(t)
-		c := tu.addClient(t, assessment.Client{Name: "Ama Mensah"}) // births left blank on her file
+		c := tu.addClient(t, assessment.Client{Name: "Ama Mensah", BirthsUnknown: true}) // births left blank on her file
 		tu.openAssessment(c, nil, nil)
 		s := tu.current
 		if s.births.Text != "" {

@@ -194,7 +194,7 @@ func (d *clientDetail) changed() {
 // blank and a 0 are both kept as not recorded and the postpartum rules go
 // on applying: the strictest reading, said where the coach types it.
 func birthsHint() *widget.Label {
-	l := newWrapLabel(lang.L("Leave blank if you did not ask. Her file keeps 0 as not recorded too, so Keel keeps the postpartum safety rules; record no births in her assessment."))
+	l := newWrapLabel(lang.L("Leave blank if you did not ask: Keel then keeps the postpartum safety rules. Type 0 only if she has never given birth."))
 	l.SizeName = theme.SizeNameCaptionText
 	return l
 }
@@ -202,7 +202,7 @@ func birthsHint() *widget.Label {
 // fill puts a client's values into the fields (an empty client for a new one).
 func (d *clientDetail) fill(c *assessment.Client) {
 	births := ""
-	if c.Births > 0 { // 0 on her file may be "not asked": shown as not recorded
+	if !c.BirthsUnknown && c.ID != 0 { // blank: not recorded (and for a new client); a recorded 0 shows as 0
 		births = strconv.Itoa(c.Births)
 	}
 	var cd, cb string
@@ -308,13 +308,13 @@ func (d *clientDetail) collect() (*assessment.Client, assessment.ValidationError
 	c.BirthDate = date(assessment.FieldBirthDate, d.birth.Text)
 	c.Phone = d.phone.Text
 	c.Email = d.email.Text
-	c.Births = 0
+	c.Births, c.BirthsUnknown = 0, true // blank: not recorded, never 0
 	if s := strings.TrimSpace(d.births.Text); s != "" {
 		n, err := strconv.Atoi(s)
 		if err != nil {
 			v.Add(assessment.FieldBirths, "Enter the number of births as a whole number, e.g. 2.")
 		}
-		c.Births = n
+		c.Births, c.BirthsUnknown = n, false
 	}
 	c.LastDelivery = date(assessment.FieldLastDelivery, d.delivery.Text)
 	c.DeliveryMode = labelToMode(d.mode.Selected)

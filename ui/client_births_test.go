@@ -11,9 +11,27 @@ import (
 
 // A births field left blank on the client form is not recorded, never
 // "no births": her file shows it blank and says so, and an assessment made
-// from her file keeps it as not recorded, so the postpartum rules apply.
+// from her file keeps it as not recorded, so the postpartum rules apply. A
+// typed 0 is kept as 0 (she has not given birth): a value the coach typed
+// is the value saved.
 func TestClientBirthsBlankIsNotRecorded(t *testing.T) {
-	for _, typed := range []string{"", "0"} {
+	t.Run("typed 0", func(t *testing.T) {
+		tu := newTestUI(t)
+		tu.home.onNew()
+		d := tu.home.detail
+		test.Type(d.name, "Ama Mensah")
+		test.Type(d.births, "0")
+		test.Tap(d.save)
+		if d.births.Text != "0" || strings.Contains(d.subtitle.Text, "births not recorded") {
+			t.Errorf("after saving 0: field %q, subtitle %q", d.births.Text, d.subtitle.Text)
+		}
+		tu.openAssessment(d.client, nil, nil)
+		r, _ := tu.current.collect()
+		if tu.current.births.Text != "0" || r.Client.BirthsUnknown || assessment.FactsOf(r).Postpartum != assessment.PostpartumNone {
+			t.Errorf("assessment from a recorded 0: field %q, %+v", tu.current.births.Text, r.Client)
+		}
+	})
+	for _, typed := range []string{""} {
 		t.Run("typed "+typed, func(t *testing.T) {
 			tu := newTestUI(t)
 			tu.home.onNew()

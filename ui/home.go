@@ -366,8 +366,8 @@ func clientSubtitle(c *assessment.Client, today assessment.Date) string {
 	if c.DeliveryMode == assessment.DeliveryCaesarean {
 		parts = append(parts, lang.L("caesarean"))
 	}
-	// Her file cannot tell 0 births from not asked: say it is missing.
-	if c.Births == 0 && c.LastDelivery.IsZero() {
+	// Not recorded is said, never read as none.
+	if c.BirthsUnknown {
 		parts = append(parts, lang.L("births not recorded"))
 	}
 	if len(parts) == 0 {

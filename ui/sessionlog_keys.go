@@ -2,7 +2,6 @@ package ui
 
 import (
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/widget"
 )
 
@@ -80,27 +79,6 @@ func (e *focusEntry) FocusGained() {
 	if e.focused != nil {
 		e.focused(e)
 	}
-}
-
-// revealIn scrolls sc so that o, somewhere in its content, is in view: a
-// field reached with Tab is never left below the window's edge.
-func revealIn(sc *container.Scroll, o fyne.CanvasObject) {
-	if sc == nil || sc.Content == nil || fyne.CurrentApp() == nil {
-		return
-	}
-	d := fyne.CurrentApp().Driver()
-	y := d.AbsolutePositionForObject(o).Y - d.AbsolutePositionForObject(sc.Content).Y
-	h, view, off := o.Size().Height, sc.Size().Height, sc.Offset.Y
-	const pad = 24
-	switch {
-	case y < off:
-		off = y - pad
-	case y+h > off+view:
-		off = y + h - view + pad
-	default:
-		return
-	}
-	sc.ScrollToOffset(fyne.NewPos(sc.Offset.X, max(0, off)))
 }
 
 func newSubmitCheck(label string, submit func()) *submitCheck {

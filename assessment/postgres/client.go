@@ -104,11 +104,11 @@ func createClient(ctx context.Context, tx *writeTx, c *assessment.Client) error 
 	err := tx.QueryRowContext(ctx, `INSERT INTO clients (
 		name, preferred_name, birth_date, phone, email, births, last_delivery_date,
 		delivery_mode, clearance_date, clearance_by, notes, archived,
-		sort_key, search_key, created_by, updated_by, created_at, updated_at
-	) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $15, $16, $16) RETURNING id`,
+		sort_key, search_key, created_by, updated_by, created_at, updated_at, births_unknown
+	) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $15, $16, $16, $17) RETURNING id`,
 		c.Name, c.PreferredName, nullDate(c.BirthDate), c.Phone, c.Email, c.Births, nullDate(c.LastDelivery),
 		string(c.DeliveryMode), cd, cb, c.Notes, c.Archived,
-		assessment.Fold(c.Name), searchKey(c), tx.db.Coach, tx.now).Scan(&id)
+		assessment.Fold(c.Name), searchKey(c), tx.db.Coach, tx.now, c.BirthsUnknown).Scan(&id)
 	if err != nil {
 		return tx.db.mapError("save the client", err)
 	}
@@ -154,12 +154,12 @@ func updateClient(ctx context.Context, tx *writeTx, c *assessment.Client) error 
 		name = $1, preferred_name = $2, birth_date = $3, phone = $4, email = $5, births = $6,
 		last_delivery_date = $7, delivery_mode = $8, clearance_date = $9, clearance_by = $10,
 		notes = $11, archived = $12, sort_key = $13, search_key = $14, updated_at = $15, updated_by = $16,
-		revision = revision + 1
+		revision = revision + 1, births_unknown = $18
 		WHERE id = $17 RETURNING revision`,
 		c.Name, c.PreferredName, nullDate(c.BirthDate), c.Phone, c.Email, c.Births,
 		nullDate(c.LastDelivery), string(c.DeliveryMode), cd, cb,
 		c.Notes, c.Archived, assessment.Fold(c.Name), searchKey(c), tx.now, tx.db.Coach,
-		c.ID).Scan(&rev)
+		c.ID, c.BirthsUnknown).Scan(&rev)
 	if err != nil {
 		return tx.db.mapError("save the client", err)
 	}
@@ -183,7 +183,7 @@ func searchKey(c *assessment.Client) string {
 
 const clientColumns = `id, name, preferred_name, birth_date, phone, email, births,
 	last_delivery_date, delivery_mode, clearance_date, clearance_by, notes, archived,
-	created_at, updated_at, revision, created_by, updated_by`
+	created_at, updated_at, revision, created_by, updated_by, births_unknown`
 
 func scanClient(row scanner) (*assessment.Client, error) {
 	var (
@@ -194,7 +194,7 @@ func scanClient(row scanner) (*assessment.Client, error) {
 	)
 	if err := row.Scan(&c.ID, &c.Name, &c.PreferredName, &birth, &c.Phone, &c.Email, &c.Births,
 		&delivery, &mode, &clearDate, &clearBy, &c.Notes, &c.Archived, &c.CreatedAt, &c.UpdatedAt,
-		&c.Revision, &c.CreatedBy, &c.ChangedBy); err != nil {
+		&c.Revision, &c.CreatedBy, &c.ChangedBy, &c.BirthsUnknown); err != nil {
 		return nil, err
 	}
 	c.CreatedAt, c.UpdatedAt = c.CreatedAt.UTC(), c.UpdatedAt.UTC()

@@ -360,13 +360,13 @@ func insertClient(ctx context.Context, tx *writeTx, c *assessment.Client, reuse 
 	cb, cd := clearanceCols(c)
 	cols := `name, preferred_name, birth_date, phone, email, births, last_delivery_date,
 		delivery_mode, clearance_date, clearance_by, notes, archived,
-		sort_key, search_key, created_by, updated_by, created_at, updated_at`
-	vals := `$1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $15, $16, $17`
+		sort_key, search_key, created_by, updated_by, created_at, updated_at, births_unknown`
+	vals := `$1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $15, $16, $17, $18`
 	args := []any{c.Name, c.PreferredName, nullDate(c.BirthDate), c.Phone, c.Email, c.Births, nullDate(c.LastDelivery),
 		string(c.DeliveryMode), cd, cb, c.Notes, c.Archived,
-		assessment.Fold(c.Name), searchKey(c), tx.db.Coach, orNow(c.CreatedAt, tx), orNow(c.UpdatedAt, tx)}
+		assessment.Fold(c.Name), searchKey(c), tx.db.Coach, orNow(c.CreatedAt, tx), orNow(c.UpdatedAt, tx), c.BirthsUnknown}
 	if reuse != 0 {
-		cols, vals, args = "id, "+cols, "$18, "+vals, append(args, reuse)
+		cols, vals, args = "id, "+cols, "$19, "+vals, append(args, reuse)
 	}
 	var id int64
 	if err := tx.QueryRowContext(ctx, `INSERT INTO clients (`+cols+`) VALUES (`+vals+`) RETURNING id`, args...).Scan(&id); err != nil {

@@ -156,11 +156,11 @@ func createClient(ctx context.Context, tx *writeTx, c *assessment.Client) error 
 	cb, cd := clearanceCols(c)
 	now := formatTime(tx.now)
 	res, err := tx.ExecContext(ctx, `INSERT INTO clients (
-		name, preferred_name, birth_date, phone, email, births, last_delivery_date,
+		name, preferred_name, birth_date, phone, email, births, births_unknown, last_delivery_date,
 		delivery_mode, clearance_date, clearance_by, notes, archived,
 		sort_key, search_key, created_at, updated_at, created_by, updated_by
-	) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-		c.Name, c.PreferredName, nullDate(c.BirthDate), c.Phone, c.Email, c.Births, nullDate(c.LastDelivery),
+	) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		c.Name, c.PreferredName, nullDate(c.BirthDate), c.Phone, c.Email, c.Births, c.BirthsUnknown, nullDate(c.LastDelivery),
 		string(c.DeliveryMode), cd, cb, c.Notes, c.Archived,
 		assessment.Fold(c.Name), searchKey(c), now, now, tx.coach, tx.coach)
 	if err != nil {
@@ -186,11 +186,11 @@ func updateClient(ctx context.Context, tx *writeTx, c *assessment.Client) error 
 	}
 	cb, cd := clearanceCols(c)
 	res, err := tx.ExecContext(ctx, `UPDATE clients SET
-		name = ?, preferred_name = ?, birth_date = ?, phone = ?, email = ?, births = ?,
+		name = ?, preferred_name = ?, birth_date = ?, phone = ?, email = ?, births = ?, births_unknown = ?,
 		last_delivery_date = ?, delivery_mode = ?, clearance_date = ?, clearance_by = ?,
 		notes = ?, archived = ?, sort_key = ?, search_key = ?, updated_at = ?, updated_by = ?, revision = ?
 		WHERE id = ?`,
-		c.Name, c.PreferredName, nullDate(c.BirthDate), c.Phone, c.Email, c.Births,
+		c.Name, c.PreferredName, nullDate(c.BirthDate), c.Phone, c.Email, c.Births, c.BirthsUnknown,
 		nullDate(c.LastDelivery), string(c.DeliveryMode), cd, cb,
 		c.Notes, c.Archived, assessment.Fold(c.Name), searchKey(c), formatTime(tx.now), tx.coach, rev+1,
 		c.ID)
@@ -230,7 +230,7 @@ type querier interface {
 	QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row
 }
 
-const clientColumns = `id, name, preferred_name, birth_date, phone, email, births,
+const clientColumns = `id, name, preferred_name, birth_date, phone, email, births, births_unknown,
 	last_delivery_date, delivery_mode, clearance_date, clearance_by, notes, archived,
 	created_at, updated_at, revision, created_by, updated_by`
 
@@ -243,7 +243,7 @@ func scanClient(row scanner) (*assessment.Client, error) {
 		clearBy                    sql.NullString
 		mode, created, updated     string
 	)
-	if err := row.Scan(&c.ID, &c.Name, &c.PreferredName, &birth, &c.Phone, &c.Email, &c.Births,
+	if err := row.Scan(&c.ID, &c.Name, &c.PreferredName, &birth, &c.Phone, &c.Email, &c.Births, &c.BirthsUnknown,
 		&delivery, &mode, &clearDate, &clearBy, &c.Notes, &c.Archived, &created, &updated,
 		&c.Revision, &c.CreatedBy, &c.ChangedBy); err != nil {
 		return nil, err

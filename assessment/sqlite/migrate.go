@@ -19,7 +19,7 @@ import (
 // SchemaVersion is the newest database schema this build of Keel knows: the
 // number of its last migration. A file with a higher version was written by
 // a newer Keel and is refused rather than guessed at.
-const SchemaVersion = 9
+const SchemaVersion = 10
 
 //go:embed migration/*.sql
 var migrationFS embed.FS

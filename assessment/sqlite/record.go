@@ -163,7 +163,7 @@ func clientForRecord(ctx context.Context, tx *writeTx, r *assessment.Record, id 
 		return nil, false, assessment.FieldErrorf(assessment.EINVALID, "client.name",
 			"The file names no client: add a \"client\" section with her name, or give -client ID.")
 	}
-	c := &assessment.Client{Name: r.Client.Name, BirthDate: r.Client.BirthDate, Births: r.Client.Births,
+	c := &assessment.Client{Name: r.Client.Name, BirthDate: r.Client.BirthDate, Births: r.Client.Births, BirthsUnknown: r.Client.BirthsUnknown,
 		LastDelivery: r.Client.LastDelivery, DeliveryMode: r.Client.DeliveryMode}
 	if r.MedicalClearance != nil {
 		cl := *r.MedicalClearance

@@ -412,11 +412,11 @@ func insertClient(ctx context.Context, tx *writeTx, c *assessment.Client, reuse 
 		id = reuse
 	}
 	res, err := tx.ExecContext(ctx, `INSERT INTO clients (
-		id, name, preferred_name, birth_date, phone, email, births, last_delivery_date,
+		id, name, preferred_name, birth_date, phone, email, births, births_unknown, last_delivery_date,
 		delivery_mode, clearance_date, clearance_by, notes, archived,
 		sort_key, search_key, created_at, updated_at
-	) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-		id, c.Name, c.PreferredName, nullDate(c.BirthDate), c.Phone, c.Email, c.Births, nullDate(c.LastDelivery),
+	) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		id, c.Name, c.PreferredName, nullDate(c.BirthDate), c.Phone, c.Email, c.Births, c.BirthsUnknown, nullDate(c.LastDelivery),
 		string(c.DeliveryMode), cd, cb, c.Notes, c.Archived,
 		assessment.Fold(c.Name), searchKey(c), formatTime(orNow(c.CreatedAt, tx)), formatTime(orNow(c.UpdatedAt, tx)))
 	if err != nil {

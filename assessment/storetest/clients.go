@@ -21,6 +21,33 @@ func testClients(t *testing.T, open func(t *testing.T) Stores) {
 			t.Errorf("read back %+v; want %+v", got, c)
 		}
 	})
+	t.Run("BirthsNotRecorded", func(t *testing.T) {
+		// Not recorded and a recorded 0 are kept apart (missing is never
+		// "no births").
+		s := open(t)
+		unknown := &assessment.Client{Name: "Ama", BirthsUnknown: true}
+		none := &assessment.Client{Name: "Bea"}
+		for _, c := range []*assessment.Client{unknown, none} {
+			if err := s.Clients.CreateClient(ctx, c); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if got, err := s.Clients.FindClientByID(ctx, unknown.ID); err != nil || !got.BirthsUnknown {
+			t.Errorf("not recorded read back as %+v (%v)", got, err)
+		}
+		got, err := s.Clients.FindClientByID(ctx, none.ID)
+		if err != nil || got.BirthsUnknown || got.Births != 0 {
+			t.Fatalf("a recorded 0 read back as %+v (%v)", got, err)
+		}
+		got.BirthsUnknown = true
+		if err := s.Clients.UpdateClient(ctx, got); err != nil {
+			t.Fatal(err)
+		}
+		if again, _ := s.Clients.FindClientByID(ctx, none.ID); !again.BirthsUnknown {
+			t.Error("an update to not recorded was not kept")
+		}
+		wantCode(t, s.Clients.CreateClient(ctx, &assessment.Client{Name: "Cai", Births: 2, BirthsUnknown: true}), assessment.EINVALID)
+	})
 	t.Run("ErrNameRequired", func(t *testing.T) {
 		s := open(t)
 		err := s.Clients.CreateClient(ctx, &assessment.Client{Name: "  "})

@@ -18,6 +18,8 @@ CREATE TABLE clients (
 	phone              text    NOT NULL DEFAULT '',
 	email              text    NOT NULL DEFAULT '',
 	births             integer NOT NULL DEFAULT 0 CHECK (births BETWEEN 0 AND 15),
+	-- births not recorded (births is then 0): only a recorded 0 means none
+	births_unknown     boolean NOT NULL DEFAULT false CHECK (NOT births_unknown OR births = 0),
 	last_delivery_date text    COLLATE "C" CHECK (last_delivery_date IS NULL OR length(last_delivery_date) = 10),
 	delivery_mode      text    NOT NULL DEFAULT '',
 	clearance_date     text    COLLATE "C",
