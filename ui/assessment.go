@@ -198,6 +198,7 @@ func (s *assessmentScreen) collect() (*assessment.Record, assessment.ValidationE
 	r := &assessment.Record{Format: assessment.FormatAssessment, ClientID: s.client.ID}
 	if s.record != nil {
 		r.ID, r.CreatedAt = s.record.ID, s.record.CreatedAt
+		r.Saved = s.record.Saved // the revision it was opened at: a save over another window's (or coach's) is refused
 	}
 	var v assessment.ValidationErrors
 	d, err := assessment.ParseDate(strings.TrimSpace(s.date.Text))

@@ -121,7 +121,7 @@ func (s *sessionScreen) build() {
 		func() int { return len(s.logs) },
 		func() fyne.CanvasObject {
 			l := widget.NewLabel("2026-01-01 · Partly done · pain 10/10 · doming · v2 · note")
-			l.Truncation = fyne.TextTruncateClip // cheaper than an ellipsis: no re-shaping per row
+			l.Truncation = fyne.TextTruncateEllipsis // a cut note says it goes on
 			return container.NewBorder(nil, nil, widget.NewIcon(theme.RadioButtonIcon()), nil, l)
 		},
 		func(id widget.ListItemID, o fyne.CanvasObject) {

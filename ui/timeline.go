@@ -68,7 +68,7 @@ func (s *timelineScreen) build() {
 		func() int { return len(s.items) },
 		func() fyne.CanvasObject {
 			l := widget.NewLabel("2026-01-01  Reassessment · 12 findings")
-			l.Truncation = fyne.TextTruncateClip // cheaper than an ellipsis: no re-shaping per row
+			l.Truncation = fyne.TextTruncateEllipsis // a cut note says it goes on
 			return container.NewBorder(nil, nil, widget.NewIcon(theme.DocumentIcon()), nil, l)
 		},
 		func(id widget.ListItemID, o fyne.CanvasObject) {

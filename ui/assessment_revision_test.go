@@ -1,0 +1,44 @@
+package ui
+
+import (
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2/test"
+)
+
+// An assessment open in this window is not saved over a newer copy saved
+// elsewhere (another window, another coach): the save is refused with who
+// saved it, and what the coach typed stays on screen. Two saves in a row
+// from the same window both go through.
+func TestAssessmentSaveRefusedOverNewerCopy(t *testing.T) {
+	tu, c, f := newAssessmentUI(t)
+	f.s.b.sections[0].tested.SetChecked(true)
+	if !f.s.onSave() {
+		t.Fatal("first save refused")
+	}
+	test.Type(f.s.notes, "Second save from this window.")
+	if !f.s.onSave() {
+		t.Fatal("a second save from the same window refused")
+	}
+	// Someone else saves the same assessment.
+	other := savedRecord(t, tu, c)
+	other.Notes = "Saved in another window."
+	if err := tu.svc.Records.UpdateRecord(ctx(), other); err != nil {
+		t.Fatal(err)
+	}
+	test.Type(f.s.notes, " And a third.")
+	typed := f.s.notes.Text
+	if f.s.onSave() {
+		t.Fatal("saved over a newer copy")
+	}
+	if got := savedRecord(t, tu, c).Notes; got != "Saved in another window." {
+		t.Errorf("stored notes %q; the other save was overwritten", got)
+	}
+	if f.s.notes.Text != typed {
+		t.Errorf("the coach's typing was lost: %q", f.s.notes.Text)
+	}
+	if shown := overlayText(t, tu.win); !strings.Contains(shown, "after you opened it") && !strings.Contains(strings.ToLower(shown), "saved") {
+		t.Errorf("no word on why the save was refused: %q", shown)
+	}
+}
