@@ -123,7 +123,7 @@ func (e *poseEditor) build() {
 // content lays the editor out: the figure to drag on the left, the
 // controls on the right, every pose previewed underneath.
 func (e *poseEditor) content() fyne.CanvasObject {
-	back := widget.NewButton(lang.L("Back"), func() { e.ui.popScreen() })
+	back := widget.NewButton(lang.L("Back"), func() { e.ui.leaveScreen() })
 	addPose := widget.NewButton(lang.L("Add pose"), e.onAddPose)
 	removePose := widget.NewButton(lang.L("Remove pose"), e.onRemovePose)
 	addProp := widget.NewButton(lang.L("Add prop"), e.onAddProp)

@@ -50,6 +50,7 @@ type sessionScreen struct {
 	rows         []*outcomeRow
 	doming       *submitCheck
 	note         *focusEntry
+	backBtn      *widget.Button
 	formScroll   *container.Scroll // the form's scroller, to keep the focused field in view
 	noteErr      fieldError
 	logBtn       *widget.Button
@@ -94,7 +95,8 @@ func (u *UI) openSessions(c *assessment.Client) *sessionScreen {
 }
 
 func (s *sessionScreen) build() {
-	back := newButton(lang.L("Back"), theme.NavigateBackIcon(), func() { s.ui.popScreen() })
+	back := newButton(lang.L("Back"), theme.NavigateBackIcon(), func() { s.ui.leaveScreen() })
+	s.backBtn = back
 	s.title = newHeading(fmt.Sprintf(lang.L("Session log — %s"), s.client.Name))
 	s.title.Truncation = fyne.TextTruncateEllipsis
 

@@ -409,3 +409,30 @@ func TestSessionLogTabKeepsFieldInView(t *testing.T) {
 		t.Errorf("back to the date, it is %v above the form's top", -y)
 	}
 }
+
+// TestSessionLogBackAsks: Back from a half-filled log asks before leaving
+// (a coach lost a long note that way); Cancel keeps her on the form with
+// the note, Discard leaves.
+func TestSessionLogBackAsks(t *testing.T) {
+	tu, _, p, s := followedPlan(t)
+	day, _ := plannedDay(t, p, 1)
+	s.date.SetText(day.String())
+	test.Type(s.note, "Long note about how it went")
+	depth := len(tu.screens)
+	test.Tap(s.backBtn)
+	if len(tu.screens) != depth {
+		t.Fatal("Back left a half-filled log without asking")
+	}
+	if txt := overlayText(t, tu.win); !strings.Contains(txt, "not saved") {
+		t.Fatalf("no unsaved-changes question: %q", txt)
+	}
+	test.Tap(findButton(t, tu.win, "Cancel"))
+	if len(tu.screens) != depth || s.note.Text != "Long note about how it went" {
+		t.Fatalf("Cancel: screens %d, note %q", len(tu.screens), s.note.Text)
+	}
+	test.Tap(s.backBtn)
+	test.Tap(findButton(t, tu.win, "Discard changes"))
+	if len(tu.screens) != depth-1 {
+		t.Fatal("Discard did not leave")
+	}
+}

@@ -489,6 +489,23 @@ func (u *UI) pushScreen(o fyne.CanvasObject, ed ...editor) {
 	}
 }
 
+// leaveScreen goes back from the screen on top, asking first when it holds
+// unsaved changes (Save, Discard, or Cancel to stay): Back never loses a
+// half-filled form.
+func (u *UI) leaveScreen() {
+	e := u.editors[len(u.editors)-1]
+	if e == nil || !e.dirty() {
+		u.popScreen()
+		return
+	}
+	u.askUnsaved(lang.L("This screen has changes that are not saved yet."), func(save bool) {
+		if save && !e.onSave() {
+			return // the messages are on screen; the coach stays
+		}
+		u.popScreen()
+	}, nil)
+}
+
 // popScreen goes back to the previous screen.
 func (u *UI) popScreen() {
 	if len(u.screens) > 1 {
