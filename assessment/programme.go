@@ -206,3 +206,20 @@ type ProgrammeService interface {
 	// DeleteProgramme removes one version. Errors: ENOTFOUND.
 	DeleteProgramme(ctx context.Context, id int64) error
 }
+
+// WeekOn is the number of the week of p that holds day d: the week a coach
+// works on when she opens the plan (a coach's swap landed in a week
+// already done when the editor opened at week 1). Before the first week it
+// is 1, after the last it is the last; 0 when p has no weeks.
+func (p *Programme) WeekOn(d Date) int {
+	if p == nil || len(p.Weeks) == 0 {
+		return 0
+	}
+	out := p.Weeks[0].Week
+	for _, w := range p.Weeks {
+		if !w.Start.After(d) {
+			out = w.Week
+		}
+	}
+	return out
+}

@@ -320,3 +320,25 @@ func TestProgramme_Validate(t *testing.T) {
 		t.Error("no programme is valid")
 	}
 }
+
+func TestProgrammeWeekOn(t *testing.T) {
+	p := pgGenerate(t, pgRecord(), assessment.ProgrammeOptions{Weeks: 8, Start: pgDate(2026, 3, 2)})
+	for _, tt := range []struct {
+		d    assessment.Date
+		want int
+	}{
+		{pgDate(2026, 2, 20), 1},
+		{pgDate(2026, 3, 2), 1},
+		{pgDate(2026, 3, 8), 1},
+		{pgDate(2026, 3, 9), 2},
+		{pgDate(2026, 3, 25), 4},
+		{pgDate(2026, 6, 1), 8},
+	} {
+		if got := p.WeekOn(tt.d); got != tt.want {
+			t.Errorf("WeekOn(%s) = %d, want %d", tt.d, got, tt.want)
+		}
+	}
+	if got := (&assessment.Programme{}).WeekOn(pgDate(2026, 3, 2)); got != 0 {
+		t.Errorf("no weeks: %d", got)
+	}
+}

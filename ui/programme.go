@@ -168,6 +168,9 @@ func (u *UI) openProgrammeScreen(c *assessment.Client, r *assessment.Record, p *
 		return nil
 	}
 	s := &programmeScreen{ui: u, client: c, record: r, p: p, lib: lib, week: 1}
+	if wk := p.WeekOn(u.svc.today()); wk > 0 {
+		s.week = wk // the week she is in, not week 1: an edit lands where it matters
+	}
 	s.build()
 	u.programme = s
 	u.pushScreen(s.root)

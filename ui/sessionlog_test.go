@@ -436,3 +436,18 @@ func TestSessionLogBackAsks(t *testing.T) {
 		t.Fatal("Discard did not leave")
 	}
 }
+
+// TestProgrammeOpensAtHerWeek: the programme editor opens at the week she
+// is in (a coach's swap landed in a week already done when it opened at
+// week 1).
+func TestProgrammeOpensAtHerWeek(t *testing.T) {
+	tu, c, p, _ := followedPlan(t) // began two weeks ago
+	rec, err := tu.svc.Records.FindRecordByID(ctx(), p.RecordID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := tu.openProgrammeScreen(c, rec, p)
+	if want := p.WeekOn(tu.svc.today()); s.week != want || want < 2 {
+		t.Fatalf("opened at week %d; she is in week %d", s.week, want)
+	}
+}
