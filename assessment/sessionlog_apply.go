@@ -69,12 +69,19 @@ func Apply(r *Record, p *Programme, prop *Proposal, lib *Library) (*Programme, e
 			hit := false
 			for k := range d.Exercises {
 				line := &d.Exercises[k]
-				c, ok := changes[line.ExerciseID]
+				from, c, ok := changeFor(line.ExerciseID, changes, lib)
 				if !ok || wk.Week < c.FromWeek {
 					continue
 				}
 				hit = true
-				e := to[line.ExerciseID]
+				e := to[from]
+				if e == nil && from != line.ExerciseID {
+					// A harder variation of what hurt, later in the plan:
+					// it goes back to the exercise that hurt, at the lower
+					// dose (a coach saw the hurt exercise come back harder
+					// in the next phase).
+					e, _ = lib.getOK(from)
+				}
 				if e == nil {
 					reduceDose(line)
 					line.Reason = c.Reason
@@ -84,6 +91,9 @@ func Apply(r *Record, p *Programme, prop *Proposal, lib *Library) (*Programme, e
 				*line = Prescription{ExerciseID: e.ID, Name: e.Name, Sets: dose.Sets, Reps: dose.Reps,
 					HoldSeconds: dose.HoldSeconds, Side: line.Side, PerSide: dose.PerSide, Reason: c.Reason,
 					Findings: line.Findings}
+				if to[from] == nil {
+					reduceDose(line) // back to what hurt: at the lower dose
+				}
 				swapped[k] = true
 			}
 			if !hit {
@@ -96,6 +106,25 @@ func Apply(r *Record, p *Programme, prop *Proposal, lib *Library) (*Programme, e
 	np.recomputeMinutes(lib, touched...)
 	np.Note = prop.Title + ": " + prop.Reason
 	return np, nil
+}
+
+// changeFor is the change for a line holding exercise id: the change for id
+// itself, else the change for the nearest easier variation of id (walking
+// its regression links) that a change names, so a harder variation later
+// in the plan is never given to her after its easier one hurt. from is the
+// exercise the change names.
+func changeFor(id string, changes map[string]PlanChange, lib *Library) (from string, c PlanChange, ok bool) {
+	if c, ok := changes[id]; ok {
+		return id, c, true
+	}
+	seen := map[string]bool{id: true}
+	for e, found := lib.getOK(id); found && e.Regression != "" && !seen[e.Regression]; e, found = lib.getOK(e.Regression) {
+		seen[e.Regression] = true
+		if c, ok := changes[e.Regression]; ok {
+			return e.Regression, c, true
+		}
+	}
+	return "", PlanChange{}, false
 }
 
 // dropRepeats removes a swapped-in line whose exercise the session already

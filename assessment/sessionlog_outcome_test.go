@@ -320,3 +320,62 @@ func TestAdherenceLeavesOutOtherActivity(t *testing.T) {
 		t.Errorf("week 1 with only another activity: %+v", weeks)
 	}
 }
+
+// TestApplyReachesHarderVariations: after an exercise hurt, a harder
+// variation of it later in the plan (the next phase's step up its chain)
+// is not given to her: it becomes the easier exercise the change names, or
+// the one that hurt at a lower dose (a coach saw the hurt dead bug come
+// back harder in the next phase).
+func TestApplyReachesHarderVariations(t *testing.T) {
+	lib := pgLib(t)
+	p := pgGenerate(t, pgRecord(pgStrong), assessment.ProgrammeOptions{Weeks: 8})
+	p.ID = 1
+	// An exercise of weeks 1–4 with a harder variation in weeks 5–8.
+	inPhase := func(lo, hi int) map[string]bool {
+		out := map[string]bool{}
+		for _, w := range p.Weeks {
+			if w.Week >= lo && w.Week <= hi {
+				for _, d := range w.Days {
+					for _, l := range d.Exercises {
+						out[l.ExerciseID] = true
+					}
+				}
+			}
+		}
+		return out
+	}
+	early, late := inPhase(1, 4), inPhase(5, 8)
+	var hurt, harder string
+	for id := range late {
+		if early[id] {
+			continue
+		}
+		for e, ok := lib.Get(id); ok && e.Regression != ""; e, ok = lib.Get(e.Regression) {
+			if early[e.Regression] && !late[e.Regression] {
+				hurt, harder = e.Regression, id
+				break
+			}
+		}
+		if hurt != "" {
+			break
+		}
+	}
+	if hurt == "" {
+		t.Skip("no exercise steps up its chain between the phases of this plan")
+	}
+	prop := &assessment.Proposal{ProgrammeID: p.ID, Action: assessment.ActionRegress, Title: "Ease off", Reason: "it hurt",
+		Changes: []assessment.PlanChange{{FromWeek: 4, ExerciseID: hurt, Name: hurt, Reason: "It hurt in week 4."}}}
+	np, err := assessment.Apply(pgRecord(pgStrong), p, prop, lib)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, w := range np.Weeks {
+		for _, d := range w.Days {
+			for _, l := range d.Exercises {
+				if l.ExerciseID == harder && w.Week >= 4 {
+					t.Errorf("week %d %s: %s, a harder variation of %s that hurt, is still given", w.Week, d.Day, harder, hurt)
+				}
+			}
+		}
+	}
+}
