@@ -82,6 +82,9 @@ func (l *SessionLog) Validate(today Date) error {
 		v.Add(FieldSessionPain, "Enter the pain during the session from 0 (none) to 10.")
 	}
 	l.validateOutcomes(&v)
+	if l.Status == SessionDone && slices.ContainsFunc(l.Exercises, func(x ExerciseOutcome) bool { return x.Outcome == OutcomeSkipped }) {
+		v.Add(FieldSessionStatus, "An exercise was skipped, so the session was partly done: choose partly done.")
+	}
 	if utf8.RuneCountInString(l.Note) > MaxNotesLen {
 		v.Add(FieldSessionNote, "Keep the note under %d characters.", MaxNotesLen)
 	}

@@ -31,6 +31,7 @@ func bridge(outcome string, pain *int) assessment.ExerciseOutcome {
 
 func TestSessionLog_ValidateOutcomes(t *testing.T) {
 	ok := mondayLog(1, 2, deadBug(assessment.OutcomeDone, intp(2), boolp(false)), bridge(assessment.OutcomeSkipped, nil))
+	ok.Status = assessment.SessionPartial
 	if err := ok.Validate(slMonday.AddDays(30)); err != nil {
 		t.Fatalf("valid log refused: %v", err)
 	}
@@ -377,5 +378,20 @@ func TestApplyReachesHarderVariations(t *testing.T) {
 				}
 			}
 		}
+	}
+}
+
+// TestSessionDoneWithSkippedRefused: "done" with a skipped exercise is a
+// contradiction, refused on the status field (a chart read 100% for a
+// session cut short).
+func TestSessionDoneWithSkippedRefused(t *testing.T) {
+	l := &assessment.SessionLog{ProgrammeID: 1, Date: pgDate(2026, 3, 2), Status: assessment.SessionDone, Pain: 2,
+		Exercises: []assessment.ExerciseOutcome{{ExerciseID: "glute_bridge", Name: "Glute bridge", Outcome: assessment.OutcomeSkipped}}}
+	if assessment.FieldErrors(l.Validate(pgDate(2026, 3, 3))).For(assessment.FieldSessionStatus) == "" {
+		t.Error("done with a skipped exercise validates")
+	}
+	l.Status = assessment.SessionPartial
+	if err := l.Validate(pgDate(2026, 3, 3)); err != nil {
+		t.Errorf("partly done with a skipped exercise: %v", err)
 	}
 }

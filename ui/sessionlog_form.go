@@ -314,7 +314,15 @@ func (s *sessionScreen) setRows(xs []assessment.ExerciseOutcome) {
 				r.doming.SetSelected(lang.L(domingNo))
 			}
 		}
-		r.outcome.OnChanged = func(string) { r.skipped(valueOf(outcomeChoices, r.outcome.Selected) == assessment.OutcomeSkipped) }
+		r.outcome.OnChanged = func(string) {
+			skipped := valueOf(outcomeChoices, r.outcome.Selected) == assessment.OutcomeSkipped
+			r.skipped(skipped)
+			if skipped && s.statusValue() == assessment.SessionDone {
+				// A skipped exercise makes the session partly done (a
+				// coach's chart read 100% for a session she cut short).
+				s.status.SetSelected(labelOf(sessionStatusChoices, assessment.SessionPartial))
+			}
+		}
 		r.skipped(x.Outcome == assessment.OutcomeSkipped)
 		// One line per exercise: its name, then how it went.
 		name := widget.NewLabel(x.Name)

@@ -43,7 +43,7 @@ func templateFixture(t *testing.T, db *sqlite.DB) []*assessment.Template {
 		}
 	}
 	seven := 7
-	l := &assessment.SessionLog{ProgrammeID: cur.ID, Date: today.AddDays(-3), Status: assessment.SessionDone, Pain: 6, Session: "mon",
+	l := &assessment.SessionLog{ProgrammeID: cur.ID, Date: today.AddDays(-3), Status: assessment.SessionPartial, Pain: 6, Session: "mon",
 		Exercises: []assessment.ExerciseOutcome{
 			{ExerciseID: "glute_bridge", Name: "Glute bridge", Outcome: assessment.OutcomeHurt, Pain: &seven},
 			{ExerciseID: "dead_bug", Name: "Dead bug", Outcome: assessment.OutcomeSkipped},
