@@ -337,7 +337,7 @@ func (s *assessmentScreen) onSave() bool {
 	} else {
 		err = s.ui.svc.Records.UpdateRecord(ctx(), r)
 	}
-	if s.ui.saveFailed(err, lang.L("Could not save the assessment"), s.showErrors) {
+	if s.ui.saveFailedReload(err, lang.L("Could not save the assessment"), s.showErrors, s.reloadSaved) {
 		return false
 	}
 	s.record = r
@@ -431,6 +431,25 @@ func (s *assessmentScreen) onBack() {
 			s.leave()
 		}
 	}, nil)
+}
+
+// reloadSaved replaces the screen with the stored copy of its assessment
+// (after another window or coach saved it): the coach chose to let her
+// edits go.
+func (s *assessmentScreen) reloadSaved() {
+	if s.record == nil {
+		return
+	}
+	fresh, err := s.ui.svc.Records.FindRecordByID(ctx(), s.record.ID)
+	if err != nil {
+		s.ui.showError(lang.L("Could not reload the assessment"), err)
+		return
+	}
+	if s.ui.current == s {
+		s.ui.current = nil
+	}
+	s.ui.popScreen()
+	s.ui.openAssessment(s.client, fresh, s.onDone)
 }
 
 func (s *assessmentScreen) leave() {

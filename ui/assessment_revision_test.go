@@ -5,6 +5,8 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2/test"
+
+	"github.com/keel-coach/keel/assessment"
 )
 
 // An assessment open in this window is not saved over a newer copy saved
@@ -40,5 +42,40 @@ func TestAssessmentSaveRefusedOverNewerCopy(t *testing.T) {
 	}
 	if shown := overlayText(t, tu.win); !strings.Contains(shown, "after you opened it") && !strings.Contains(strings.ToLower(shown), "saved") {
 		t.Errorf("no word on why the save was refused: %q", shown)
+	}
+	test.Tap(findButton(t, tu.win, "Reload the saved version"))
+	if tu.current == nil || tu.current.notes.Text != "Saved in another window." {
+		t.Errorf("after reload: %+v", tu.current)
+	}
+}
+
+// TestClientSaveRefusedOffersReload: a client form saved over a newer copy
+// is refused with who saved it, her edits stay, and "Reload the saved
+// version" puts the stored copy on the form.
+func TestClientSaveRefusedOffersReload(t *testing.T) {
+	tu := newTestUI(t)
+	c := tu.addClient(t, assessment.Client{Name: "Amélie Durand", Births: 1, LastDelivery: assessment.NewDate(2026, 5, 1)})
+	tu.home.refresh()
+	tu.home.list.Select(0)
+	d := tu.home.detail
+	other, err := tu.svc.Clients.FindClientByID(ctx(), c.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	other.PreferredName = "Amy"
+	if err := tu.svc.Clients.UpdateClient(ctx(), other); err != nil {
+		t.Fatal(err)
+	}
+	test.Type(d.preferred, "Mimi")
+	test.Tap(d.save)
+	if d.preferred.Text != "Mimi" {
+		t.Fatalf("her edit was lost: %q", d.preferred.Text)
+	}
+	if got, _ := tu.svc.Clients.FindClientByID(ctx(), c.ID); got.PreferredName != "Amy" {
+		t.Fatalf("the other save was overwritten: %q", got.PreferredName)
+	}
+	test.Tap(findButton(t, tu.win, "Reload the saved version"))
+	if d.preferred.Text != "Amy" {
+		t.Errorf("after reload the form shows %q; want the saved Amy", d.preferred.Text)
 	}
 }

@@ -360,13 +360,22 @@ func (d *clientDetail) onSave() bool {
 	} else {
 		err = d.ui.svc.Clients.UpdateClient(ctx(), c)
 	}
-	if d.ui.saveFailed(err, lang.L("Could not save client"), d.showErrors) {
+	if d.ui.saveFailedReload(err, lang.L("Could not save client"), d.showErrors, d.reloadSaved) {
 		return false
 	}
 	d.home.saved(c.ID)
 	d.load(c.ID)
 	d.status.SetText(lang.L("Saved"))
 	return true
+}
+
+// reloadSaved puts the stored copy of her details on the form, after
+// another window or coach saved them: the coach chose to let her edits go.
+func (d *clientDetail) reloadSaved() {
+	if d.client != nil {
+		d.load(d.client.ID)
+		d.home.refresh()
+	}
 }
 
 func (d *clientDetail) onCancel() {

@@ -506,6 +506,24 @@ func (u *UI) leaveScreen() {
 	}, nil)
 }
 
+// saveFailedReload is saveFailed for a save refused because someone else
+// (another coach, another window) saved the same record after it was
+// opened: the message names who and when, the coach's edits stay on screen,
+// and "Reload the saved version" replaces them with the stored copy when
+// she chooses to. Any other error goes to saveFailed.
+func (u *UI) saveFailedReload(err error, title string, showFields func(assessment.ValidationErrors), reload func()) bool {
+	if assessment.ConflictReason(err) != assessment.ReasonChanged || reload == nil {
+		return u.saveFailed(err, title, showFields)
+	}
+	d := dialog.NewCustomWithoutButtons(title, newWrapLabel(assessment.MessageInWords(err)), u.win)
+	d.SetButtons([]fyne.CanvasObject{
+		newButton(lang.L("Keep my edits on screen"), nil, func() { d.Hide() }),
+		newImportantButton(lang.L("Reload the saved version"), func() { d.Hide(); reload() }),
+	})
+	d.Show()
+	return true
+}
+
 // popScreen goes back to the previous screen.
 func (u *UI) popScreen() {
 	if len(u.screens) > 1 {
