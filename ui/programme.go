@@ -219,9 +219,13 @@ func (s *programmeScreen) build() {
 	s.regen = newButton(lang.L("Regenerate…"), theme.ViewRefreshIcon(), s.onRegenerate)
 	s.info = widget.NewLabel("")
 	s.info.Importance = widget.LowImportance
+	// The status line sits under the buttons, not beside them: beside
+	// them it widened the header past a 1024-pixel screen once issued,
+	// cutting "Mark issued" off.
+	s.info.Wrapping = fyne.TextWrapWord
 	header := container.NewVBox(
-		container.NewBorder(nil, nil, back, container.NewHBox(s.status, s.regen, s.export, s.issue), container.NewBorder(nil, nil, nil, s.statusTag, title)),
-		s.info)
+		container.NewBorder(nil, nil, back, container.NewHBox(s.regen, s.export, s.issue), container.NewBorder(nil, nil, nil, s.statusTag, title)),
+		container.NewBorder(nil, nil, s.status, nil, s.info))
 
 	s.weekSel = widget.NewSelect(nil, func(string) {
 		s.week = s.weekSel.SelectedIndex() + 1

@@ -460,3 +460,18 @@ func TestProgrammeOpensAtHerWeek(t *testing.T) {
 		t.Fatalf("opened at week %d; she is in week %d", s.week, want)
 	}
 }
+
+// TestIssuedProgrammeFitsTheWindow: an issued programme's screen fits the
+// window Keel opens (a coach saw it grow past a 1024-pixel screen,
+// cutting "Mark issued" off).
+func TestIssuedProgrammeFitsTheWindow(t *testing.T) {
+	tu, c, p, _ := followedPlan(t)
+	rec, err := tu.svc.Records.FindRecordByID(ctx(), p.RecordID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := tu.openProgrammeScreen(c, rec, p)
+	if w := s.root.MinSize().Width; w > StartSize.Width {
+		t.Errorf("the issued programme needs %.0f px; the window is %.0f", w, StartSize.Width)
+	}
+}
