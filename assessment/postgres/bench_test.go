@@ -166,15 +166,23 @@ func BenchmarkScale(b *testing.B) {
 				}
 				reportMedian(b, samples)
 			})
-			// The due list's query alone, without the decision.
-			b.Run("due-query", func(b *testing.B) {
+			// The due list just after another coach changed something it
+			// reads: this Keel reads the window's inputs again.
+			b.Run("due-after-change", func(b *testing.B) {
 				s := postgres.NewDueService(db)
+				raw := rawDB(&testing.T{}, pgURL[db])
+				defer raw.Close()
 				var samples []time.Duration
 				for b.Loop() {
-					t := time.Now()
-					if _, err := s.FindDueInputs(context.Background(), today); err != nil {
+					if _, err := raw.ExecContext(ctx, `UPDATE due_list_version SET token = token + 1`); err != nil {
 						b.Fatal(err)
 					}
+					t := time.Now()
+					in, err := s.FindDueInputs(context.Background(), today)
+					if err != nil {
+						b.Fatal(err)
+					}
+					_ = assessment.DueForReassessment(in, today)
 					samples = append(samples, time.Since(t))
 				}
 				reportMedian(b, samples)

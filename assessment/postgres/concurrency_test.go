@@ -286,3 +286,40 @@ func TestConcurrentSavesAreRetried(t *testing.T) {
 		}
 	}
 }
+
+// TestDueListSeesOtherCoachesChanges: each Keel keeps its last due inputs
+// while nothing has changed; another coach's new assessment shows in the
+// next read.
+func TestDueListSeesOtherCoachesChanges(t *testing.T) {
+	u := pgtest.NewDatabase(t)
+	priya, sam := mustOpenURL(t, u, "Priya"), mustOpenURL(t, u, "Sam")
+	due := postgres.NewDueService(priya)
+	read := func() []assessment.DueInput {
+		t.Helper()
+		in, err := due.FindDueInputs(ctx, today)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return in
+	}
+	if n := len(read()); n != 0 {
+		t.Fatalf("%d due inputs in an empty studio", n)
+	}
+	c := newClient(t, sam, "Ines Duarte")
+	r := assessment.NewIntake(c, today.AddDays(-30), "Sam")
+	n := assessment.TriNo
+	r.RedFlags = &assessment.RedFlags{SaddleAnaesthesia: n, BladderBowelChange: n, ProgressiveNeuro: n, FeverUnwell: n, UnexplainedWeightLoss: n,
+		CancerHistory: n, SignificantTrauma: n, NightPain: n, SteroidsOrOsteoporosis: n, AgeOnset: n}
+	if err := postgres.NewRecordService(sam).CreateRecord(ctx, r); err != nil {
+		t.Fatal(err)
+	}
+	if in := read(); len(in) != 1 || in[0].ClientID != c.ID {
+		t.Fatalf("after Sam assessed her: %+v", in)
+	}
+	if err := postgres.NewClientService(sam).SetArchived(ctx, c.ID, true); err != nil {
+		t.Fatal(err)
+	}
+	if in := read(); len(in) != 0 {
+		t.Fatalf("after Sam archived her: %+v", in)
+	}
+}

@@ -3,8 +3,10 @@ package postgres
 import (
 	"context"
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/keel-coach/keel/assessment"
 )
@@ -28,6 +30,54 @@ func NewDueService(db *DB) *DueService { return &DueService{db: db} }
 // latest assessment falls within assessment.DueWindow(today), in no
 // particular order.
 func (s *DueService) FindDueInputs(ctx context.Context, today assessment.Date) ([]assessment.DueInput, error) {
+	const op = "list the clients due for reassessment"
+	// The inputs read last time hold while no coach has changed anything
+	// the list reads (due_list_version) and the window is the same day's:
+	// one small read instead of the window's 15,000 rows at 50,000 clients.
+	var token int64
+	if err := s.db.db.QueryRowContext(ctx, `SELECT token FROM due_list_version WHERE id = 1`).Scan(&token); err != nil {
+		return nil, s.db.mapError(op, err)
+	}
+	if in, ok := s.db.due.get(token, today); ok {
+		return in, nil
+	}
+	out, err := s.readDueInputs(ctx, today)
+	if err != nil {
+		return nil, err
+	}
+	s.db.due.put(token, today, out)
+	return slices.Clone(out), nil
+}
+
+// dueCache is the due inputs of one day's window with the change token
+// they were read at; safe for concurrent use.
+type dueCache struct {
+	mu    sync.Mutex
+	ok    bool
+	token int64
+	day   assessment.Date
+	in    []assessment.DueInput
+}
+
+// get returns a copy of the kept inputs when they were read at token for
+// day.
+func (c *dueCache) get(token int64, day assessment.Date) ([]assessment.DueInput, bool) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if !c.ok || c.token != token || c.day != day {
+		return nil, false
+	}
+	return slices.Clone(c.in), true
+}
+
+func (c *dueCache) put(token int64, day assessment.Date, in []assessment.DueInput) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.ok, c.token, c.day, c.in = true, token, day, slices.Clone(in)
+}
+
+// readDueInputs reads the window's inputs from the server.
+func (s *DueService) readDueInputs(ctx context.Context, today assessment.Date) ([]assessment.DueInput, error) {
 	const op = "list the clients due for reassessment"
 	from, to := assessment.DueWindow(today)
 	// At 50,000 clients the window holds about 15,000 of them; read as

@@ -42,7 +42,7 @@ func TestMigrateFromEmpty(t *testing.T) {
 		tables = append(tables, n)
 	}
 	rows.Close()
-	want := "assessments client_list_version clients custom_exercises exports keel_schema_migrations programme_templates programmes session_logs settings"
+	want := "assessments client_list_version clients custom_exercises due_list_version exports keel_schema_migrations programme_templates programmes session_logs settings"
 	if got := strings.Join(tables, " "); got != want {
 		t.Errorf("tables %s; want %s", got, want)
 	}

@@ -57,6 +57,7 @@ type DB struct {
 
 	password string      // the password in the URL, if any: scrubbed from every error
 	search   searchIndex // the client list's search keys (search.go)
+	due      dueCache    // the due list's last inputs (due.go)
 }
 
 // IsURL reports whether s names a PostgreSQL database (postgres:// or

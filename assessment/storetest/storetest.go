@@ -45,6 +45,7 @@ func Run(t *testing.T, open func(t *testing.T) Stores) {
 	t.Run("Exercises", func(t *testing.T) { testExercises(t, open) })
 	t.Run("Profile", func(t *testing.T) { testProfile(t, open) })
 	t.Run("SessionLogs", func(t *testing.T) { testSessionLogs(t, open) })
+	t.Run("Due", func(t *testing.T) { testDue(t, open) })
 }
 
 var ctx = context.Background()

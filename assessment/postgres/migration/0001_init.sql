@@ -190,3 +190,22 @@ BEGIN
 END $$;
 CREATE TRIGGER clients_list_changed AFTER INSERT OR DELETE OR UPDATE OF sort_key, search_key, archived ON clients
 	FOR EACH STATEMENT EXECUTE FUNCTION keel_client_list_changed();
+
+-- The due list's change token: raised by any statement that can change
+-- what the due list reads (a client added, deleted, archived or renamed;
+-- her latest assessment; her current programme's schedule, which triggers
+-- keep on her row). Each Keel keeps its last due inputs with the token and
+-- reads them again only when it has moved (docs/PERFORMANCE.md).
+CREATE TABLE due_list_version (
+	id    integer PRIMARY KEY CHECK (id = 1),
+	token bigint  NOT NULL
+);
+INSERT INTO due_list_version (id, token) VALUES (1, 1);
+
+CREATE FUNCTION keel_due_list_changed() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+	UPDATE due_list_version SET token = token + 1 WHERE id = 1;
+	RETURN NULL;
+END $$;
+CREATE TRIGGER clients_due_changed AFTER INSERT OR DELETE OR UPDATE OF name, archived, last_assessment, programme_start, programme_phases ON clients
+	FOR EACH STATEMENT EXECUTE FUNCTION keel_due_list_changed();
