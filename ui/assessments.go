@@ -162,6 +162,14 @@ func (u *UI) programmeList(c *assessment.Client) fyne.CanvasObject {
 		})
 		open.Alignment = widget.ButtonAlignLeading
 		box.Add(container.NewBorder(nil, nil, nil, widget.NewLabel(lang.L(assessment.StatusLabel(p.Status))), open))
+		if p.Status == assessment.StatusDraft && p.Version > 1 {
+			// A draft of changes to an issued plan: she still follows the
+			// issued version (a coach read a lone "Draft" as her plan
+			// having been taken back).
+			note := newWrapLabel(fmt.Sprintf(lang.L("Version %d is a draft: she follows the issued version until you issue this one."), p.Version))
+			note.SizeName = theme.SizeNameCaptionText
+			box.Add(note)
+		}
 	}
 	return box
 }
