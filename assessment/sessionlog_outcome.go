@@ -1,6 +1,7 @@
 package assessment
 
 import (
+	"encoding/json"
 	"slices"
 	"strconv"
 	"unicode/utf8"
@@ -246,4 +247,29 @@ func (l *SessionLog) FillPlannedSession(p *Programme) bool {
 	}
 	l.Session, l.Exercises = onDay.Day, NewOutcomes(onDay, l.Status)
 	return true
+}
+
+// OutcomesJSON is how stores keep a log's exercise outcomes: a JSON array,
+// "[]" for none.
+func OutcomesJSON(xs []ExerciseOutcome) (string, error) {
+	if len(xs) == 0 {
+		return "[]", nil
+	}
+	b, err := json.Marshal(xs)
+	if err != nil {
+		return "", Internal("save the session", err)
+	}
+	return string(b), nil
+}
+
+// ParseOutcomesJSON reads what OutcomesJSON wrote: nil for none.
+func ParseOutcomesJSON(s string) ([]ExerciseOutcome, error) {
+	var xs []ExerciseOutcome
+	if err := json.Unmarshal([]byte(s), &xs); err != nil {
+		return nil, err
+	}
+	if len(xs) == 0 {
+		return nil, nil
+	}
+	return xs, nil
 }

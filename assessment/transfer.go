@@ -652,3 +652,60 @@ func (e *Export) ValidationDay(today Date) Date {
 	}
 	return today
 }
+
+// MergeExercises is the import rule for a file's custom exercises against
+// the coach's own (have) and the built-in library: a new id is added, the
+// same exercise is left alone, a different one with the same id replaces
+// hers under ConflictReplace and is kept hers otherwise; an id of one of
+// Keel's own exercises is refused (ECONFLICT), and so is a set that no
+// longer holds together (EINVALID). It counts what it did in sum and
+// returns the exercises a store must write, normalised and marked custom.
+// Both stores call it, so the rule lives here once.
+func MergeExercises(have, file []*Exercise, builtin *Library, policy ConflictPolicy, sum *ImportSummary) ([]*Exercise, error) {
+	byID := make(map[string]int, len(have))
+	for i, e := range have {
+		byID[e.ID] = i
+	}
+	if builtin == nil {
+		builtin = &Library{}
+	}
+	var write []*Exercise
+	for _, fe := range file {
+		e := *fe
+		e.Cues = slices.Clone(fe.Cues)
+		e.Normalize()
+		e.Custom = true
+		if _, ok := builtin.Get(e.ID); ok {
+			return nil, FieldErrorf(ECONFLICT, "custom_exercises",
+				"The file's exercise %q has the id of one of Keel's own exercises; rename it in the Keel it came from and export again.", e.ID)
+		}
+		i, exists := byID[e.ID]
+		switch {
+		case !exists:
+			have = append(have, &e)
+			byID[e.ID] = len(have) - 1
+			write = append(write, &e)
+			sum.ExercisesAdded++
+		case sameExercise(have[i], &e):
+		case policy == ConflictReplace:
+			have[i] = &e
+			write = append(write, &e)
+			sum.ExercisesReplaced++
+		default:
+			sum.ExercisesKept++
+		}
+	}
+	if _, err := builtin.With(have); err != nil {
+		return nil, FieldErrorf(EINVALID, "custom_exercises",
+			"The file's exercises do not fit with yours: %s", ErrorMessage(err))
+	}
+	return write, nil
+}
+
+// sameExercise reports whether a and b are the same exercise, field for
+// field.
+func sameExercise(a, b *Exercise) bool {
+	ja, err1 := json.Marshal(a)
+	jb, err2 := json.Marshal(b)
+	return err1 == nil && err2 == nil && string(ja) == string(jb)
+}

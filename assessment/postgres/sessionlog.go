@@ -3,7 +3,6 @@ package postgres
 import (
 	"context"
 	"database/sql"
-	"encoding/json"
 	"strconv"
 	"strings"
 	"time"
@@ -125,7 +124,7 @@ func createSessionLog(ctx context.Context, tx *writeTx, l *assessment.SessionLog
 		}
 	}
 	l.ClientID = clientID
-	exercises, err := encodeOutcomes(l.Exercises)
+	exercises, err := assessment.OutcomesJSON(l.Exercises)
 	if err != nil {
 		return err
 	}
@@ -158,7 +157,7 @@ func updateSessionLog(ctx context.Context, tx *writeTx, l *assessment.SessionLog
 	if err := checkSessionLog(l, tx.today()); err != nil {
 		return err
 	}
-	exercises, err := encodeOutcomes(l.Exercises)
+	exercises, err := assessment.OutcomesJSON(l.Exercises)
 	if err != nil {
 		return err
 	}
@@ -172,19 +171,6 @@ func updateSessionLog(ctx context.Context, tx *writeTx, l *assessment.SessionLog
 
 const sessionLogColumns = `id, client_id, programme_id, date, status, pain, doming, note, session, exercises, created_at, updated_at`
 
-// encodeOutcomes is the exercises column: the outcomes as a JSON array,
-// "[]" for none.
-func encodeOutcomes(xs []assessment.ExerciseOutcome) (string, error) {
-	if len(xs) == 0 {
-		return "[]", nil
-	}
-	b, err := json.Marshal(xs)
-	if err != nil {
-		return "", assessment.Internal("save the session", err)
-	}
-	return string(b), nil
-}
-
 func scanSessionLog(row scanner) (*assessment.SessionLog, error) {
 	var (
 		l         assessment.SessionLog
@@ -194,14 +180,11 @@ func scanSessionLog(row scanner) (*assessment.SessionLog, error) {
 	if err := row.Scan(&l.ID, &l.ClientID, &l.ProgrammeID, &date, &l.Status, &l.Pain, &l.Doming, &l.Note, &l.Session, &exercises, &l.CreatedAt, &l.UpdatedAt); err != nil {
 		return nil, err
 	}
-	if err := json.Unmarshal([]byte(exercises), &l.Exercises); err != nil {
+	var err error
+	if l.Exercises, err = assessment.ParseOutcomesJSON(exercises); err != nil {
 		return nil, err
 	}
-	if len(l.Exercises) == 0 {
-		l.Exercises = nil
-	}
 	l.CreatedAt, l.UpdatedAt = l.CreatedAt.UTC(), l.UpdatedAt.UTC()
-	var err error
 	l.Date, err = assessment.ParseDate(date)
 	return &l, err
 }
@@ -220,7 +203,7 @@ func (s *SessionLogService) RestoreSessionLog(ctx context.Context, l *assessment
 	if err := checkSessionLog(l, assessment.Date{}); err != nil {
 		return err
 	}
-	exercises, err := encodeOutcomes(l.Exercises)
+	exercises, err := assessment.OutcomesJSON(l.Exercises)
 	if err != nil {
 		return err
 	}

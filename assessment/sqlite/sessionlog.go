@@ -3,7 +3,6 @@ package sqlite
 import (
 	"context"
 	"database/sql"
-	"encoding/json"
 	"strings"
 
 	"github.com/keel-coach/keel/assessment"
@@ -189,7 +188,7 @@ func createSessionLog(ctx context.Context, tx *writeTx, l *assessment.SessionLog
 	}
 	l.ClientID = clientID
 	now := formatTime(tx.now)
-	exercises, err := encodeOutcomes(l.Exercises)
+	exercises, err := assessment.OutcomesJSON(l.Exercises)
 	if err != nil {
 		return err
 	}
@@ -224,7 +223,7 @@ func updateSessionLog(ctx context.Context, tx *writeTx, l *assessment.SessionLog
 	if err := checkSessionLog(l, tx.today()); err != nil {
 		return err
 	}
-	exercises, err := encodeOutcomes(l.Exercises)
+	exercises, err := assessment.OutcomesJSON(l.Exercises)
 	if err != nil {
 		return err
 	}
@@ -242,19 +241,6 @@ func updateSessionLog(ctx context.Context, tx *writeTx, l *assessment.SessionLog
 
 const sessionLogColumns = `id, client_id, programme_id, date, status, pain, doming, note, session, exercises, created_at, updated_at`
 
-// encodeOutcomes is the exercises column: the outcomes as a JSON array,
-// "[]" for none.
-func encodeOutcomes(xs []assessment.ExerciseOutcome) (string, error) {
-	if len(xs) == 0 {
-		return "[]", nil
-	}
-	b, err := json.Marshal(xs)
-	if err != nil {
-		return "", assessment.Internal("save the session", err)
-	}
-	return string(b), nil
-}
-
 func scanSessionLog(row scanner) (*assessment.SessionLog, error) {
 	var (
 		l                      assessment.SessionLog
@@ -264,13 +250,10 @@ func scanSessionLog(row scanner) (*assessment.SessionLog, error) {
 	if err := row.Scan(&l.ID, &l.ClientID, &l.ProgrammeID, &date, &l.Status, &l.Pain, &l.Doming, &l.Note, &l.Session, &exercises, &created, &updated); err != nil {
 		return nil, err
 	}
-	if err := json.Unmarshal([]byte(exercises), &l.Exercises); err != nil {
+	var err error
+	if l.Exercises, err = assessment.ParseOutcomesJSON(exercises); err != nil {
 		return nil, err
 	}
-	if len(l.Exercises) == 0 {
-		l.Exercises = nil
-	}
-	var err error
 	if l.Date, err = assessment.ParseDate(date); err != nil {
 		return nil, err
 	}

@@ -2,7 +2,6 @@ package sqlite
 
 import (
 	"context"
-	"encoding/json"
 	"slices"
 	"strings"
 	"time"
@@ -489,7 +488,7 @@ func insertSessionLog(ctx context.Context, tx *writeTx, l *assessment.SessionLog
 
 // insertSessionLogAs stores l with its own times, under id when not 0.
 func insertSessionLogAs(ctx context.Context, tx *writeTx, l *assessment.SessionLog, id, clientID, programmeID int64) error {
-	exercises, err := encodeOutcomes(l.Exercises)
+	exercises, err := assessment.OutcomesJSON(l.Exercises)
 	if err != nil {
 		return err
 	}
@@ -515,43 +514,9 @@ func (s *TransferService) importExercises(ctx context.Context, tx *writeTx, file
 	if err != nil {
 		return err
 	}
-	byID := make(map[string]int, len(have))
-	for i, e := range have {
-		byID[e.ID] = i
-	}
-	builtin := s.Builtin
-	if builtin == nil {
-		builtin = &assessment.Library{}
-	}
-	var write []*assessment.Exercise
-	for _, fe := range file {
-		e := *fe
-		e.Cues = slices.Clone(fe.Cues)
-		e.Normalize()
-		e.Custom = true
-		if _, ok := builtin.Get(e.ID); ok {
-			return assessment.FieldErrorf(assessment.ECONFLICT, "custom_exercises",
-				"The file's exercise %q has the id of one of Keel's own exercises; rename it in the Keel it came from and export again.", e.ID)
-		}
-		i, exists := byID[e.ID]
-		switch {
-		case !exists:
-			have = append(have, &e)
-			byID[e.ID] = len(have) - 1
-			write = append(write, &e)
-			sum.ExercisesAdded++
-		case sameExercise(have[i], &e):
-		case policy == assessment.ConflictReplace:
-			have[i] = &e
-			write = append(write, &e)
-			sum.ExercisesReplaced++
-		default:
-			sum.ExercisesKept++
-		}
-	}
-	if _, err := builtin.With(have); err != nil {
-		return assessment.FieldErrorf(assessment.EINVALID, "custom_exercises",
-			"The file's exercises do not fit with yours: %s", assessment.ErrorMessage(err))
+	write, err := assessment.MergeExercises(have, file, s.Builtin, policy, sum)
+	if err != nil {
+		return err
 	}
 	for _, e := range write {
 		if err := putExercise(ctx, tx, e, "import the exercises"); err != nil {
@@ -559,13 +524,6 @@ func (s *TransferService) importExercises(ctx context.Context, tx *writeTx, file
 		}
 	}
 	return nil
-}
-
-// sameExercise compares two exercises by their stored form.
-func sameExercise(a, b *assessment.Exercise) bool {
-	ja, err1 := json.Marshal(a)
-	jb, err2 := json.Marshal(b)
-	return err1 == nil && err2 == nil && string(ja) == string(jb)
 }
 
 // ClientCount returns how many clients the database holds (archived ones
