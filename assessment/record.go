@@ -2,6 +2,8 @@ package assessment
 
 import (
 	"context"
+	"encoding/json"
+	"strings"
 	"time"
 )
 
@@ -399,4 +401,56 @@ type RecordService interface {
 	FindRecords(ctx context.Context, f RecordFilter) ([]*Record, error)
 	// DeleteRecord removes a record and the programmes made from it. Errors: ENOTFOUND.
 	DeleteRecord(ctx context.Context, id int64) error
+}
+
+// PrepareToStore is what every store does before it writes r: a missing
+// format is the assessment format, the record is normalised and validated,
+// and it must name its client. Errors: EINVALID.
+func (r *Record) PrepareToStore() error {
+	if r == nil {
+		return Errorf(EINVALID, "There is no assessment to save.")
+	}
+	if r.Format == "" {
+		r.Format = FormatAssessment
+	}
+	r.Normalize()
+	if err := r.Validate(); err != nil {
+		return err
+	}
+	if r.ClientID == 0 {
+		return FieldErrorf(EINVALID, "client_id", "Choose the client this assessment is for.")
+	}
+	return nil
+}
+
+// StoredDocument is the record as stores keep it: without the fields that
+// live in their own columns (ID, client, times), so the two can never
+// disagree.
+func (r *Record) StoredDocument() (string, error) {
+	doc := *r
+	doc.ID, doc.ClientID = 0, 0
+	doc.CreatedAt, doc.UpdatedAt = time.Time{}, time.Time{}
+	b, err := json.Marshal(&doc)
+	if err != nil {
+		return "", Internal("save the assessment", err)
+	}
+	return string(b), nil
+}
+
+// ClientFromFile is the client an imported assessment file describes (its
+// client section and medical clearance), normalised, for a store to find
+// by name or create. Errors: EINVALID when the file names no client.
+func (r *Record) ClientFromFile() (*Client, error) {
+	if r.Client == nil || strings.TrimSpace(r.Client.Name) == "" {
+		return nil, FieldErrorf(EINVALID, "client.name",
+			"The file names no client: add a \"client\" section with her name, or give -client ID.")
+	}
+	c := &Client{Name: r.Client.Name, BirthDate: r.Client.BirthDate, Births: r.Client.Births, BirthsUnknown: r.Client.BirthsUnknown,
+		LastDelivery: r.Client.LastDelivery, DeliveryMode: r.Client.DeliveryMode}
+	if r.MedicalClearance != nil {
+		cl := *r.MedicalClearance
+		c.Clearance = &cl
+	}
+	c.Normalize()
+	return c, nil
 }

@@ -212,7 +212,7 @@ func (s *TransferService) importAll(ctx context.Context, tx *writeTx, e *assessm
 		}
 		rec := *r
 		rec.Format = assessment.FormatAssessment
-		data, err := recordJSON(&rec)
+		data, err := rec.StoredDocument()
 		if err != nil {
 			return nil, err
 		}

@@ -4,8 +4,6 @@ import (
 	"context"
 	"database/sql"
 	"encoding/json"
-	"strings"
-	"time"
 
 	"github.com/keel-coach/keel/assessment"
 )
@@ -159,17 +157,10 @@ func clientForRecord(ctx context.Context, tx *writeTx, r *assessment.Record, id 
 		c, err := findClientByID(ctx, tx, id)
 		return c, false, err
 	}
-	if r.Client == nil || strings.TrimSpace(r.Client.Name) == "" {
-		return nil, false, assessment.FieldErrorf(assessment.EINVALID, "client.name",
-			"The file names no client: add a \"client\" section with her name, or give -client ID.")
+	c, err := r.ClientFromFile()
+	if err != nil {
+		return nil, false, err
 	}
-	c := &assessment.Client{Name: r.Client.Name, BirthDate: r.Client.BirthDate, Births: r.Client.Births, BirthsUnknown: r.Client.BirthsUnknown,
-		LastDelivery: r.Client.LastDelivery, DeliveryMode: r.Client.DeliveryMode}
-	if r.MedicalClearance != nil {
-		cl := *r.MedicalClearance
-		c.Clearance = &cl
-	}
-	c.Normalize()
 	rows, err := tx.QueryContext(ctx, `SELECT `+clientColumns+` FROM clients WHERE sort_key = ? ORDER BY id`, assessment.Fold(c.Name))
 	if err != nil {
 		return nil, false, mapError("look for the client", err)
@@ -194,37 +185,6 @@ func clientForRecord(ctx context.Context, tx *writeTx, r *assessment.Record, id 
 	return c, true, nil
 }
 
-// checkRecord validates r for storage and fills its format.
-func checkRecord(r *assessment.Record) error {
-	if r == nil {
-		return assessment.Errorf(assessment.EINVALID, "There is no assessment to save.")
-	}
-	if r.Format == "" {
-		r.Format = assessment.FormatAssessment
-	}
-	r.Normalize()
-	if err := r.Validate(); err != nil {
-		return err
-	}
-	if r.ClientID == 0 {
-		return assessment.FieldErrorf(assessment.EINVALID, "client_id", "Choose the client this assessment is for.")
-	}
-	return nil
-}
-
-// recordJSON is the stored document: the record without the fields that
-// live in columns (ID, client, times), so the two can never disagree.
-func recordJSON(r *assessment.Record) (string, error) {
-	doc := *r
-	doc.ID, doc.ClientID = 0, 0
-	doc.CreatedAt, doc.UpdatedAt = time.Time{}, time.Time{}
-	b, err := json.Marshal(&doc)
-	if err != nil {
-		return "", assessment.Internal("save the assessment", err)
-	}
-	return string(b), nil
-}
-
 func clientExists(ctx context.Context, tx *writeTx, id int64) error {
 	var one int
 	err := tx.QueryRowContext(ctx, `SELECT 1 FROM clients WHERE id = ?`, id).Scan(&one)
@@ -235,13 +195,13 @@ func clientExists(ctx context.Context, tx *writeTx, id int64) error {
 }
 
 func createRecord(ctx context.Context, tx *writeTx, r *assessment.Record) error {
-	if err := checkRecord(r); err != nil {
+	if err := r.PrepareToStore(); err != nil {
 		return err
 	}
 	if err := clientExists(ctx, tx, r.ClientID); err != nil {
 		return err
 	}
-	data, err := recordJSON(r)
+	data, err := r.StoredDocument()
 	if err != nil {
 		return err
 	}
@@ -278,14 +238,14 @@ func updateRecord(ctx context.Context, tx *writeTx, r *assessment.Record) error 
 		return assessment.FieldErrorf(assessment.EINVALID, "client_id",
 			"An assessment stays with the client it was made for; start a new assessment for the other client.")
 	}
-	if err := checkRecord(r); err != nil {
+	if err := r.PrepareToStore(); err != nil {
 		return err
 	}
 	rev, createdBy, err := checkRevision(ctx, tx, "assessments", r.ID, r.Revision, "this assessment", "assessment")
 	if err != nil {
 		return err
 	}
-	data, err := recordJSON(r)
+	data, err := r.StoredDocument()
 	if err != nil {
 		return err
 	}

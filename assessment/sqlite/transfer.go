@@ -439,7 +439,7 @@ func orNow(t time.Time, tx *writeTx) time.Time {
 func insertRecord(ctx context.Context, tx *writeTx, fr *assessment.Record, clientID int64) (int64, error) {
 	r := *fr
 	r.Format = assessment.FormatAssessment
-	data, err := recordJSON(&r)
+	data, err := r.StoredDocument()
 	if err != nil {
 		return 0, err
 	}
