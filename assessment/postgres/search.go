@@ -4,8 +4,6 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
-	"strconv"
-	"strings"
 	"sync"
 
 	"github.com/keel-coach/keel/assessment"
@@ -24,16 +22,10 @@ import (
 // for one- and two-letter queries, which the trigram index cannot narrow
 // and whose count reads most of the table (docs/PERFORMANCE.md).
 type searchIndex struct {
-	mu      sync.Mutex
-	loaded  bool
-	token   int64
-	entries []searchEntry
-}
-
-type searchEntry struct {
-	id       int64
-	archived bool
-	key      string
+	mu     sync.Mutex
+	loaded bool
+	token  int64
+	keys   assessment.SearchKeys
 }
 
 // matches returns the ids of the page f asks for and the number of
@@ -47,68 +39,29 @@ func (s *searchIndex) matches(ctx context.Context, q querier, f assessment.Clien
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	if !s.loaded || token != s.token {
-		entries, err := loadSearchEntries(ctx, q)
+		keys, err := loadSearchKeys(ctx, q)
 		if err != nil {
 			return nil, 0, err
 		}
-		s.entries, s.token, s.loaded = entries, token, true
+		s.keys, s.token, s.loaded = keys, token, true
 	}
-	words := strings.Fields(assessment.Fold(f.Query))
-	offset := max(f.Offset, 0)
-	end := -1
-	if f.Limit > 0 {
-		end = offset + f.Limit
-	}
-	var page []int64
-	total := 0
-next:
-	for i := range s.entries {
-		e := &s.entries[i]
-		if e.archived && !f.IncludeArchived {
-			continue
-		}
-		for _, w := range words {
-			if !strings.Contains(e.key, w) {
-				continue next
-			}
-		}
-		if total >= offset && (end < 0 || total < end) {
-			page = append(page, e.id)
-		}
-		total++
-	}
+	page, total := s.keys.Match(f)
 	return page, total, nil
 }
 
-// loadSearchEntries reads every client's id, archived flag and search key
+// loadSearchKeys reads every client's id, archived flag and search key
 // in list order as one joined text (one line a client: "id archived key";
 // a folded key holds no line break): one row instead of 50,000.
-func loadSearchEntries(ctx context.Context, q querier) ([]searchEntry, error) {
+func loadSearchKeys(ctx context.Context, q querier) (assessment.SearchKeys, error) {
 	var (
 		n      int
 		joined sql.NullString
 	)
 	if err := q.QueryRowContext(ctx, `SELECT count(*), string_agg(id || ' ' || CASE WHEN archived THEN '1' ELSE '0' END || ' ' || search_key, E'\n' ORDER BY sort_key, id)
 		FROM clients`).Scan(&n, &joined); err != nil {
-		return nil, err
+		return assessment.SearchKeys{}, err
 	}
-	entries := make([]searchEntry, 0, n)
-	rest := joined.String
-	for rest != "" {
-		line, tail, _ := strings.Cut(rest, "\n")
-		rest = tail
-		id, line, ok1 := strings.Cut(line, " ")
-		archived, key, ok2 := strings.Cut(line, " ")
-		n, err := strconv.ParseInt(id, 10, 64)
-		if !ok1 || !ok2 || err != nil || (archived != "0" && archived != "1") {
-			return nil, fmt.Errorf("search key line %d", len(entries)+1)
-		}
-		entries = append(entries, searchEntry{id: n, archived: archived == "1", key: key})
-	}
-	if len(entries) != n {
-		return nil, fmt.Errorf("search keys: read %d of %d", len(entries), n)
-	}
-	return entries, nil
+	return assessment.ParseSearchKeys(joined.String, n)
 }
 
 // readPage reads the clients ids, in the order of ids.

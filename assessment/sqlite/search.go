@@ -4,7 +4,6 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
-	"strconv"
 	"strings"
 	"sync"
 
@@ -24,16 +23,10 @@ import (
 // 50,000 clients on the test machine (docs/PERFORMANCE.md), most of it
 // SQLite evaluating instr() on every key.
 type searchIndex struct {
-	mu      sync.Mutex
-	loaded  bool
-	token   int64
-	entries []searchEntry
-}
-
-type searchEntry struct {
-	id       int64
-	archived bool
-	key      string
+	mu     sync.Mutex
+	loaded bool
+	token  int64
+	keys   assessment.SearchKeys
 }
 
 func (db *DB) searchIndex() *searchIndex { return &db.search }
@@ -49,69 +42,30 @@ func (s *searchIndex) matches(ctx context.Context, q querier, f assessment.Clien
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	if !s.loaded || token != s.token {
-		entries, err := loadSearchEntries(ctx, q)
+		keys, err := loadSearchKeys(ctx, q)
 		if err != nil {
 			return nil, 0, err
 		}
-		s.entries, s.token, s.loaded = entries, token, true
+		s.keys, s.token, s.loaded = keys, token, true
 	}
-	words := strings.Fields(assessment.Fold(f.Query))
-	offset := max(f.Offset, 0)
-	end := -1 // no limit
-	if f.Limit > 0 {
-		end = offset + f.Limit
-	}
-	var page []int64
-	total := 0
-next:
-	for i := range s.entries {
-		e := &s.entries[i]
-		if e.archived && !f.IncludeArchived {
-			continue
-		}
-		for _, w := range words {
-			if !strings.Contains(e.key, w) {
-				continue next
-			}
-		}
-		if total >= offset && (end < 0 || total < end) {
-			page = append(page, e.id)
-		}
-		total++
-	}
+	page, total := s.keys.Match(f)
 	return page, total, nil
 }
 
-// loadSearchEntries reads every client's id, archived flag and search key
+// loadSearchKeys reads every client's id, archived flag and search key
 // in list order, as one joined text (one line a client: "id archived key";
 // a folded key holds no line break) rather than 50,000 rows: the driver's
 // per-row cost would be most of the load.
-func loadSearchEntries(ctx context.Context, q querier) ([]searchEntry, error) {
+func loadSearchKeys(ctx context.Context, q querier) (assessment.SearchKeys, error) {
 	var (
 		n      int
 		joined sql.NullString
 	)
 	if err := q.QueryRowContext(ctx, `SELECT count(*), group_concat(id || ' ' || archived || ' ' || search_key, char(10) ORDER BY sort_key, id)
 		FROM clients`).Scan(&n, &joined); err != nil {
-		return nil, err
+		return assessment.SearchKeys{}, err
 	}
-	entries := make([]searchEntry, 0, n)
-	rest := joined.String
-	for rest != "" {
-		line, tail, _ := strings.Cut(rest, "\n")
-		rest = tail
-		id, line, ok1 := strings.Cut(line, " ")
-		archived, key, ok2 := strings.Cut(line, " ")
-		n, err := strconv.ParseInt(id, 10, 64)
-		if !ok1 || !ok2 || err != nil || (archived != "0" && archived != "1") {
-			return nil, fmt.Errorf("search key line %d", len(entries)+1)
-		}
-		entries = append(entries, searchEntry{id: n, archived: archived == "1", key: key})
-	}
-	if len(entries) != n {
-		return nil, fmt.Errorf("search keys: read %d of %d", len(entries), n)
-	}
-	return entries, nil
+	return assessment.ParseSearchKeys(joined.String, n)
 }
 
 // readPage reads the rows of the clients ids, selecting columns and
