@@ -120,6 +120,24 @@ func notTested(r *Record) []string {
 
 func (in *Interpretation) add(f Finding) { in.Findings = append(in.Findings, f) }
 
+// NotTestedInWords is one entry of Interpretation.NotTested as a coach
+// reads it: "Thomas test (left side)", "Tummy gap check (at the navel)".
+func NotTestedInWords(key string) string {
+	sec, part, ok := strings.Cut(key, ".")
+	if !ok {
+		return KeyInWords(key)
+	}
+	switch part {
+	case "left", "right":
+		part += " side"
+	case "above", "below":
+		part += " the navel"
+	case "at":
+		part = "at the navel"
+	}
+	return KeyInWords(sec) + " (" + part + ")"
+}
+
 // redFlag is one spinal red-flag question: its JSON key and how a coach
 // reads it.
 type redFlag struct {
@@ -357,9 +375,9 @@ func (in *Interpretation) pain(r *Record) {
 		})
 		return
 	}
-	evidence := "NPRS now " + strconv.Itoa(score) + "/10"
+	evidence := "pain now " + strconv.Itoa(score) + "/10"
 	if fromWorst {
-		evidence = "NPRS worst in the last week " + strconv.Itoa(score) + "/10 (pain now not recorded)"
+		evidence = "worst pain in the last week " + strconv.Itoa(score) + "/10 (pain now not recorded)"
 	} else if p.WorstWeek != nil {
 		evidence += ", worst in the last week " + strconv.Itoa(*p.WorstWeek) + "/10"
 	}
@@ -1004,7 +1022,11 @@ func (in *Interpretation) dailyLoad(c *Context) {
 func generalFinding(notTested []string) Finding {
 	ev := "applies to every client"
 	if len(notTested) > 0 {
-		ev += "; not tested: " + choiceList(notTested)
+		words := make([]string, len(notTested))
+		for i, k := range notTested {
+			words[i] = NotTestedInWords(k)
+		}
+		ev += "; not tested: " + strings.Join(words, ", ")
 	}
 	return Finding{
 		Code:     FindGeneral,

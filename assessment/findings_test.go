@@ -586,3 +586,31 @@ func TestReferralsOrder(t *testing.T) {
 		t.Errorf("first findings = %v", got)
 	}
 }
+
+// TestNotTestedInWords: the sections not tested read as words in the
+// general finding's evidence, never as keys ("thomas", "diastasis.at").
+func TestNotTestedInWords(t *testing.T) {
+	r := pgRecord(func(r *assessment.Record) {
+		r.Thomas = nil
+		r.Diastasis = &assessment.Diastasis{Above: r.Diastasis.Above}
+	})
+	in := assessment.Interpret(r)
+	found := false
+	for _, f := range in.Findings {
+		if f.Code != assessment.FindGeneral {
+			continue
+		}
+		found = true
+		for _, key := range []string{"thomas", "diastasis.", "_"} {
+			if strings.Contains(f.Evidence, key) {
+				t.Errorf("evidence %q holds the key %q", f.Evidence, key)
+			}
+		}
+		if !strings.Contains(f.Evidence, "at the navel") {
+			t.Errorf("evidence %q does not name the untested site in words", f.Evidence)
+		}
+	}
+	if !found {
+		t.Fatal("no general finding")
+	}
+}

@@ -151,8 +151,5 @@ func findingRow(f assessment.Finding) fyne.CanvasObject {
 // sectionName is a record section's key in words: "glutes.left" reads
 // "glutes (left)".
 func sectionName(key string) string {
-	if sec, part, ok := strings.Cut(key, "."); ok {
-		return lang.L(assessment.KeyInWords(sec)) + " (" + lang.L(part) + ")"
-	}
-	return lang.L(assessment.KeyInWords(key))
+	return lang.L(assessment.NotTestedInWords(key))
 }
