@@ -463,8 +463,8 @@ func menuItem(t *testing.T, w fyne.Window, text string) *fyne.MenuItem {
 func TestProgrammeUndoRedoMenu(t *testing.T) {
 	tu, c, r := programmeUI(t, "weak-right-glute-med.json")
 	s := create(t, tu, c, r)
-	undo := menuItem(t, tu.win, "Undo the last programme edit")
-	redo := menuItem(t, tu.win, "Redo the programme edit")
+	undo := menuItem(t, tu.win, "Undo the last edit")
+	redo := menuItem(t, tu.win, "Redo the edit")
 	if undo.Shortcut == nil || redo.Shortcut == nil {
 		t.Fatal("the menu items show no key")
 	}

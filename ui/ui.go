@@ -332,10 +332,10 @@ func (u *UI) undoMenuItems() []*fyne.MenuItem {
 			}
 		}
 	}
-	undo := fyne.NewMenuItem(lang.L("Undo the last programme edit"), act(&fyne.ShortcutUndo{}, (*programmeScreen).onUndo, undoer.onUndo))
+	undo := fyne.NewMenuItem(lang.L("Undo the last edit"), act(&fyne.ShortcutUndo{}, (*programmeScreen).onUndo, undoer.onUndo))
 	undo.Shortcut = &fyne.ShortcutUndo{}
 	redoKey := &desktop.CustomShortcut{KeyName: fyne.KeyZ, Modifier: fyne.KeyModifierShortcutDefault | fyne.KeyModifierShift}
-	redo := fyne.NewMenuItem(lang.L("Redo the programme edit"), act(redoKey, (*programmeScreen).onRedo, undoer.onRedo))
+	redo := fyne.NewMenuItem(lang.L("Redo the edit"), act(redoKey, (*programmeScreen).onRedo, undoer.onRedo))
 	redo.Shortcut = redoKey
 	return []*fyne.MenuItem{undo, redo}
 }
