@@ -19,6 +19,23 @@ type tcell struct {
 	spans  []span
 	box    string // "", boxTick or boxPain
 	shaded bool
+	// span is how many columns the cell covers (0 or 1: its own).
+	span int
+}
+
+// cellWidths is the width of each cell of a row, a spanning cell taking
+// the columns it covers.
+func cellWidths(cells []tcell, widths []float64) []float64 {
+	out := make([]float64, len(cells))
+	col := 0
+	for i, c := range cells {
+		n := max(1, c.span)
+		for k := 0; k < n && col < len(widths); k++ {
+			out[i] += widths[col]
+			col++
+		}
+	}
+	return out
 }
 
 // Boxes to fill in by hand: big enough to hit with a pen, and never closer
@@ -38,7 +55,14 @@ type table struct {
 	// minRow is a minimum row height (the tracking sheet needs room to
 	// write).
 	minRow float64
+	// label marks rows that name what follows (the tracking sheet's
+	// weeks): drawn like the header, never at a page's foot, and not
+	// stretched to minRow.
+	label []bool
 }
+
+// isLabel reports whether row i is a label row.
+func (t table) isLabel(i int) bool { return i < len(t.label) && t.label[i] }
 
 const cellPad = 1.6
 
@@ -77,9 +101,10 @@ func (r *renderer) cellLines(c tcell, w float64) ([]drawLine, float64) {
 func (r *renderer) rowHeight(cells []tcell, widths []float64, min float64) ([][]drawLine, float64) {
 	all := make([][]drawLine, len(cells))
 	h := min
+	cw := cellWidths(cells, widths)
 	for i, c := range cells {
 		var ch float64
-		all[i], ch = r.cellLines(c, widths[i])
+		all[i], ch = r.cellLines(c, cw[i])
 		h = max(h, ch)
 	}
 	return all, h
@@ -88,8 +113,9 @@ func (r *renderer) rowHeight(cells []tcell, widths []float64, min float64) ([][]
 // drawRow draws one row at the cursor.
 func (r *renderer) drawRow(cells []tcell, lines [][]drawLine, widths []float64, h float64, header bool) {
 	x := r.left
+	cw := cellWidths(cells, widths)
 	for i, c := range cells {
-		w := widths[i]
+		w := cw[i]
 		// Set per cell: a cell's boxes change the pen, and every border
 		// must look the same.
 		r.pdf.SetLineWidth(0.2)
@@ -138,7 +164,11 @@ func (r *renderer) drawTable(t table) {
 	}
 	rows := make([]prepared, len(t.rows))
 	for i, row := range t.rows {
-		rows[i].lines, rows[i].h = r.rowHeight(row, t.widths, t.minRow)
+		min := t.minRow
+		if t.isLabel(i) {
+			min = 0
+		}
+		rows[i].lines, rows[i].h = r.rowHeight(row, t.widths, min)
 	}
 	first := hh
 	if len(rows) > 0 {
@@ -147,7 +177,11 @@ func (r *renderer) drawTable(t table) {
 	r.need(first)
 	r.drawRow(t.header, hl, t.widths, hh, true)
 	for i, row := range rows {
-		if r.y+row.h > r.bottom {
+		need := row.h
+		if t.isLabel(i) && i+1 < len(rows) {
+			need += rows[i+1].h // a week's name stays with its first row
+		}
+		if r.y+need > r.bottom {
 			r.newPage()
 			if t.title != "" {
 				r.para(t.title+" (continued)", sizeSmall, true, 0, colMuted)
@@ -155,7 +189,7 @@ func (r *renderer) drawTable(t table) {
 			}
 			r.drawRow(t.header, hl, t.widths, hh, true)
 		}
-		r.drawRow(t.rows[i], row.lines, t.widths, row.h, false)
+		r.drawRow(t.rows[i], row.lines, t.widths, row.h, t.isLabel(i))
 	}
 	r.y += 3
 }
