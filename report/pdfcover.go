@@ -179,7 +179,11 @@ func (r *renderer) summary() {
 		}
 	}
 
-	r.y += 2
+}
+
+// coachingLines words the box that says this is coaching and when to stop.
+func (r *renderer) coachingLines() []boxLine {
+	s, w := r.h.Summary, r.h.Words
 	lines := []boxLine{
 		{text: w.NotAdvice, bold: true, size: 11.5},
 		{text: s.Disclaimer, gap: 1},
@@ -191,8 +195,25 @@ func (r *renderer) summary() {
 	if r.h.Contact != "" {
 		lines = append(lines, boxLine{text: w.Questions + r.h.Contact, gap: 2, muted: true})
 	}
+	return lines
+}
+
+// coaching draws the coaching box with the stop rule, whole, on the next
+// page when it does not fit this one. When it moves, the key to the doses
+// and the later phases fill the first page first if they fit there, so the
+// first page is not left part empty.
+func (r *renderer) coaching() {
+	lines := r.coachingLines()
 	st := boxStyle{border: r.accent, lineWidth: 0.6}
-	if h := r.boxHeight(st, lines) - 3; h <= r.pageRoom() {
+	h := r.boxHeight(st, lines) - 3
+	if r.y+2+h > r.bottom {
+		r.explainFirst()
+		if len(r.h.Later) > 0 && r.y+r.laterHeight() <= r.bottom {
+			r.later()
+		}
+	}
+	r.y += 2
+	if h <= r.pageRoom() {
 		r.need(h)
 	}
 	r.stopPage = r.pdf.PageNo()

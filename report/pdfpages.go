@@ -261,7 +261,7 @@ func (r *renderer) explainLines(p *PlanPart) []boxLine {
 // first pages, under the stop rule, when it fits the page they end on:
 // the session pages then keep their room for the exercises.
 func (r *renderer) explainFirst() {
-	if len(r.h.Parts) != 1 {
+	if len(r.h.Parts) != 1 || r.explained != nil {
 		return
 	}
 	p := &r.h.Parts[0]

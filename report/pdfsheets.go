@@ -56,9 +56,11 @@ func (r *renderer) laterBoxes() [][]boxLine {
 // tracking draws the sheet to fill in with a pen: one row per planned
 // session, the key above it on the same page. Two weeks sit side by side
 // (trackingPaired) when that makes the sheet shorter; otherwise each week's
-// sessions follow each other (trackingSingle).
-func (r *renderer) tracking() {
-	if len(r.h.Tracking) == 0 {
+// sessions follow each other (trackingSingle). early asks for the sheet
+// only if it fits whole in what is left of the page (at least a third of
+// it used already).
+func (r *renderer) tracking(early bool) {
+	if len(r.h.Tracking) == 0 || r.trackingDone {
 		return
 	}
 	w := r.h.Words
@@ -125,8 +127,11 @@ func (r *renderer) tracking() {
 	// used) is not left that short: the sheet starts below it and runs on.
 	topOfPage := r.bottom - r.pageRoom()
 	short := r.pdf.PageNo() > 0 && r.y-topOfPage < 0.3*r.pageRoom()
+	if early && short {
+		return
+	}
 	for _, where := range []bool{true, false} {
-		if !where && short {
+		if !where && (short || early) {
 			break
 		}
 		if where && !here {
@@ -151,6 +156,10 @@ func (r *renderer) tracking() {
 			break
 		}
 	}
+	if early && !placed {
+		return
+	}
+	r.trackingDone = true
 	if !placed {
 		// longer than a page: it runs on, starting here when two-fifths
 		// of the page is left (the key and the first weeks' rows)
