@@ -1,6 +1,9 @@
 package report
 
-import "fmt"
+import (
+	"fmt"
+	"strings"
+)
 
 // Exercise cards: the name, dose and pictures across the top, then how to
 // do it beside how it should feel, when to stop and the easier and harder
@@ -12,18 +15,28 @@ import "fmt"
 // right, under the pictures when there are any.
 func (r *renderer) cardParts(b ExerciseBlock) (top, left, right []boxLine) {
 	w := r.h.Words
+	if !b.Full {
+		// An exercise described on an earlier page: its name with where
+		// to find how to do it, then today's dose, in a slim card.
+		name := stepName(b.Step, b.Name)
+		if b.SeeAlso != "" {
+			name += " · " + lowerFirst(strings.TrimSuffix(b.SeeAlso, "."))
+		}
+		top = []boxLine{
+			{text: name, bold: true, size: sizeCard},
+			{text: b.Dose, size: sizeCard, gap: 0.5},
+		}
+		if b.Change != "" {
+			top = append(top, boxLine{text: w.Changed + ": " + b.Change, size: sizeCard, gap: 1})
+		}
+		return top, nil, nil
+	}
 	top = []boxLine{
 		{text: stepName(b.Step, b.Name), bold: true, size: sizeCardName},
 		{text: b.Dose, bold: true, size: sizeCard, gap: 0.8},
 	}
 	if b.Change != "" {
 		top = append(top, boxLine{text: w.Changed + ": " + b.Change, size: sizeCard, gap: 1})
-	}
-	if !b.Full {
-		if b.SeeAlso != "" {
-			top = append(top, boxLine{text: b.SeeAlso, size: sizeCard, gap: 0.8, muted: true})
-		}
-		return top, nil, nil
 	}
 	left = append(left, boxLine{text: w.Cues, bold: true, size: sizeCard})
 	for i, c := range b.Cues {

@@ -293,9 +293,15 @@ func (r *renderer) session(s *SessionPage, firstOfPart bool) {
 	r.measure(false, sizeBody)
 	headH += float64(len(r.wrap(s.Intro, r.width))) * lineHeight(sizeBody)
 	stop := r.stopLine(s)
+	stopH := 0.0
 	if stop != "" {
 		r.measure(true, sizeBody)
-		headH += 1 + float64(len(r.wrap(stop, r.width)))*lineHeight(sizeBody)
+		stopH = 1 + float64(len(r.wrap(stop, r.width)))*lineHeight(sizeBody)
+	}
+	// the reminder of the stop rule is said once a page: a session
+	// starting on a page that has it needs no room for it
+	if r.reminded != r.pdf.PageNo() || r.stopPage == 0 {
+		headH += stopH
 	}
 	explain := r.pendingExplain
 	r.pendingExplain = nil
