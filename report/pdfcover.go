@@ -138,12 +138,9 @@ func (r *renderer) summary() {
 		// with its reason.
 		total := 0.0
 		for _, f := range s.Focus {
-			r.measure(false, sizeBody)
-			// as drawn below: the item's line, then its reason if any
-			total += body + 1
-			if f.Reason != "" {
-				total += body*float64(len(r.wrap(f.Reason, r.width-5))) + 0.5
-			}
+			// as drawn below: the item's title and its reason run on
+			lines, _ := r.leadLines(focusLead(f), f.Reason, sizeBody, r.width-5)
+			total += body*float64(max(1, len(lines))) + 1
 		}
 		same := false
 		for _, f := range s.Focus {
@@ -164,21 +161,23 @@ func (r *renderer) summary() {
 			r.y += 1
 		}
 		for i, f := range s.Focus {
-			title := f.Title
-			if title == "" {
-				title = "…"
-			}
-			r.font(false, sizeBody)
-			r.need(body*float64(1+len(r.wrap(f.Reason, r.width-5))) + 2)
-			r.list([]string{title}, sizeBody, true, fmt.Sprintf("%d.", i+1))
-			if f.Reason != "" {
-				r.y -= 1
-				r.para(f.Reason, sizeBody, false, 5, colInk)
-				r.y += 1.5
-			}
+			r.leadItem(fmt.Sprintf("%d.", i+1), focusLead(f), f.Reason, sizeBody)
 		}
 	}
 
+}
+
+// focusLead is a focus item's title as it opens its line: followed by a
+// colon when its reason runs on after it.
+func focusLead(f FocusItem) string {
+	t := f.Title
+	if t == "" {
+		t = "…"
+	}
+	if f.Reason != "" {
+		t += ":"
+	}
+	return t
 }
 
 // coachingLines words the box that says this is coaching and when to stop.
