@@ -216,6 +216,8 @@ type renderer struct {
 	// stopPage is the page that gives the stop rule in full (the box
 	// "Coaching, not medical advice"); session pages point to it.
 	stopPage int
+	// ops is the buffer drawRow writes a row's operators into.
+	ops []byte
 	// rowPad, when set, is the space above and below table text.
 	rowPad float64
 	// fontBold and fontSize are the font last set through font(); wraps
@@ -421,6 +423,9 @@ func (r *renderer) cell(x, y, w, h float64, s, align string) {
 	r.pdf.SetXY(x, y)
 	r.pdf.CellFormat(w, h, s, "", 0, align, false, 0, "")
 }
+
+// rawOps writes PDF operators into the page as they are.
+func (r *renderer) rawOps(b []byte) { r.pdf.RawWriteBuf(bytes.NewReader(b)) }
 
 // pngImage draws a registered PNG image at (x, y), w by h.
 func (r *renderer) pngImage(name string, x, y, w, h float64) {

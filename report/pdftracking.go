@@ -148,7 +148,7 @@ func (r *renderer) trackingPaired() (t table, key []string, ok bool) {
 			header = append(header, tinyHead(c))
 		}
 	}
-	t = table{title: w.TrackHeading, widths: widths, header: header, minRow: 7.2}
+	t = table{title: w.TrackHeading, widths: widths, header: header, minRow: 7.2, divide: 7}
 	boxes := func() []tcell {
 		return []tcell{{box: boxTick}, {box: boxPain}, {box: boxTick}, {box: boxTick}, {box: boxTick}, {}}
 	}
