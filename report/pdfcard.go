@@ -61,8 +61,23 @@ func (r *renderer) cardParts(b ExerciseBlock) (top, left, right []boxLine) {
 }
 
 // linesHeight is the height layoutLines gives lines at width w.
+// It only counts lines: a card tries many splits before it keeps one.
 func (r *renderer) linesHeight(lines []boxLine, w float64) float64 {
-	_, h := r.layoutLines(lines, w)
+	h := 0.0
+	for _, l := range lines {
+		size := l.size
+		if size == 0 {
+			size = sizeBody
+		}
+		ind := 0.0
+		if l.prefix != "" {
+			ind = 5
+		}
+		r.measure(l.bold, size)
+		if n := len(r.wrap(l.text, w-ind)); n > 0 {
+			h += float64(n)*lineHeight(size) + l.gap
+		}
+	}
 	return h
 }
 
@@ -174,6 +189,7 @@ func (r *renderer) layoutCard(b ExerciseBlock) cardLayout {
 func (r *renderer) layoutBody(c *cardLayout, left, right []boxLine, inner float64) {
 	if len(left) > 0 {
 		best := -1.0
+		var bestL, bestR []boxLine
 		for _, frac := range []float64{0.5, 0.55, 0.6} {
 			lw := inner * frac
 			rw := inner - lw - cardGap
@@ -194,10 +210,11 @@ func (r *renderer) layoutBody(c *cardLayout, left, right []boxLine, inner float6
 			if h := max(lh, rh); best < 0 || h < best-0.01 {
 				best = h
 				c.leftW, c.rightW = lw, rw
-				c.left, _ = r.layoutLines(l, lw)
-				c.right, _ = r.layoutLines(rt, rw)
+				bestL, bestR = l, rt
 			}
 		}
+		c.left, _ = r.layoutLines(bestL, c.leftW)
+		c.right, _ = r.layoutLines(bestR, c.rightW)
 		c.bodyH = best + cardInnerGap
 	}
 	c.h = c.topH + c.bodyH + 2*cardPad
