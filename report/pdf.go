@@ -92,6 +92,7 @@ func Render(h *Handout, w io.Writer, opt RenderOptions) error {
 	} else {
 		r.summary()
 		r.coaching()
+		r.frontSheets()
 		r.explainFirst()
 		// The later phases follow the first pages' overview when they fit
 		// the page it ends on; otherwise they follow the last session.

@@ -108,6 +108,11 @@ func (r *renderer) summary() {
 	if r.h.CheckIn != "" {
 		r.para(r.h.CheckIn, sizeBody, false, 0, colInk)
 	}
+	// her goal opens the page, under what the plan is
+	if s.Goals != "" {
+		r.y += 1
+		r.para(s.Goals, sizeBody, true, 0, colInk)
+	}
 	r.y += 2
 	if len(s.Safety) > 0 {
 		lines := []boxLine{{text: w.ReadFirst, bold: true, size: 11.5}}
@@ -120,17 +125,10 @@ func (r *renderer) summary() {
 	r.heading(w.Found, 2*body)
 	r.bullets(s.Found, sizeBody)
 
-	if s.Goals != "" || len(s.Activities) > 0 {
+	if len(s.Activities) > 0 {
 		r.heading(w.Matters, 2*body)
-		if s.Goals != "" {
-			r.para(s.Goals, sizeBody, true, 0, colInk)
-			r.y += 1.5
-		}
-		if len(s.Activities) > 0 {
-			r.need(3 * body)
-			r.para(w.Activities, sizeBody, true, 0, colInk)
-			r.bullets(s.Activities, sizeBody)
-		}
+		r.para(w.Activities, sizeBody, true, 0, colInk)
+		r.bullets(s.Activities, sizeBody)
 	}
 	if len(s.Focus) > 0 {
 		// A numbered list is never broken: with its heading it moves whole
@@ -205,13 +203,17 @@ func (r *renderer) coaching() {
 	lines := r.coachingLines()
 	st := boxStyle{border: r.accent, lineWidth: 0.6}
 	h := r.boxHeight(st, lines) - 3
-	if r.y+2+h > r.bottom {
+	gap := 2.0
+	if r.y+gap+h > r.bottom && r.y+0.5+h <= r.bottom {
+		gap = 0.5 // it fits on this page with less space above
+	}
+	if r.y+gap+h > r.bottom {
 		r.explainFirst()
 		if len(r.h.Later) > 0 && r.y+r.laterHeight() <= r.bottom {
 			r.later()
 		}
 	}
-	r.y += 2
+	r.y += gap
 	if h <= r.pageRoom() {
 		r.need(h)
 	}

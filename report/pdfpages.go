@@ -275,6 +275,31 @@ func (r *renderer) explainFirst() {
 	r.explained = p
 }
 
+// frontSheets starts a page for the key to the doses, the later phases and
+// the tracking sheet when the key does not fit the first pages' last page
+// but all three fit a page together: the session pages then keep their
+// room for the exercises, and nothing is left for a page of its own.
+func (r *renderer) frontSheets() {
+	if len(r.h.Parts) != 1 || r.explained != nil || len(r.h.Tracking) == 0 {
+		return
+	}
+	explain := r.explainLines(&r.h.Parts[0])
+	if len(explain) == 0 {
+		return
+	}
+	eh := 2 + r.boxHeight(boxStyle{border: r.accent, lineWidth: 0.4}, explain)
+	if r.y+eh <= r.bottom {
+		return // it fits where it is
+	}
+	need := eh + 4 + r.trackingLayout().height(tightestRow)
+	if len(r.h.Later) > 0 && !r.laterDone {
+		need += r.laterHeight()
+	}
+	if need <= r.pageRoom() {
+		r.newPage()
+	}
+}
+
 // drawLine draws one wrapped line at (x, y).
 func (r *renderer) drawLine(d drawLine, x, y, w float64) {
 	r.font(d.bold, d.size)

@@ -68,59 +68,13 @@ func (r *renderer) tracking(early bool) {
 	// lets them shrink to the pen boxes.
 	r.rowPad = 1.0
 	defer func() { r.rowPad = 0 }()
-	// The sheet's height: heading, intro, key and every row.
-	body := lineHeight(sizeBody)
-	introH := lineHeight(sizeHeading) + 5.5
-	r.measure(false, sizeBody)
-	introH += float64(len(r.wrap(w.TrackIntro, r.width)))*body + 3
-	keyH := func(key []string) float64 {
-		h := 0.0
-		r.measure(false, sizeCard)
-		for _, k := range key {
-			h += float64(len(r.wrap(k, r.width))) * lineHeight(sizeCard)
-		}
-		return h
-	}
-	type layout struct {
-		t     table
-		key   []string
-		headH float64
-		own   []float64 // each row's own height (its text and pen boxes)
-	}
-	measure := func(t table, key []string) layout {
-		l := layout{t: t, key: key, headH: introH + keyH(key)}
-		_, hh := r.rowHeight(t.header, t.widths, 0)
-		l.headH += hh
-		l.own = make([]float64, len(t.rows))
-		for i, rw := range t.rows {
-			_, l.own[i] = r.rowHeight(rw, t.widths, 0)
-		}
-		return l
-	}
-	sheetH := func(l layout, row float64) float64 {
-		h := l.headH
-		for i, o := range l.own {
-			if l.t.isLabel(i) {
-				h += o
-			} else {
-				h += max(o, row)
-			}
-		}
-		return h
-	}
-	const tightest = 5.3
-	l := measure(r.trackingSingle(), w.TrackKey)
-	if t, sessions, ok := r.trackingPaired(); ok {
-		p := measure(t, append(append([]string(nil), w.TrackKey...), sessions...))
-		if sheetH(p, tightest) < sheetH(l, tightest) {
-			l = p
-		}
-	}
+	l := r.trackingLayout()
+	sheetH := func(l trackLayout, row float64) float64 { return l.height(row) }
 	t := l.t
 	// Rows are 7.2 mm, tighter (down to 5.3 mm, with 4 mm pen boxes)
 	// when that keeps the sheet whole: on the page so far, else on a page
 	// of its own. A sheet that fits a page whole is never split.
-	rows := []float64{7.2, 6.9, 6.6, 6.2, 5.9, 5.6, tightest}
+	rows := []float64{7.2, 6.9, 6.6, 6.2, 5.9, 5.6, tightestRow}
 	here := r.pdf.PageNo() > 0 && r.bottom-r.y >= 0.3*r.pageRoom()
 	placed := false
 	// A page holding only the end of the sessions (less than a third
@@ -189,6 +143,70 @@ func (r *renderer) tracking(early bool) {
 		t.minRow = h
 	}
 	r.drawTable(t)
+}
+
+// trackLayout is the tracking sheet chosen and measured: its table, its
+// key, the height of everything above the rows and each row's own height
+// (its text and pen boxes).
+type trackLayout struct {
+	t     table
+	key   []string
+	headH float64
+	own   []float64
+}
+
+// tightestRow is the lowest a tracking row goes: a 4 mm pen box and its
+// margins.
+const tightestRow = 5.3
+
+// height is the sheet's height, heading to last row, with rows at least
+// row high.
+func (l trackLayout) height(row float64) float64 {
+	h := l.headH
+	for i, o := range l.own {
+		if l.t.isLabel(i) {
+			h += o
+		} else {
+			h += max(o, row)
+		}
+	}
+	return h
+}
+
+// trackingLayout measures both shapes of the sheet and keeps the shorter.
+// It measures with the tracking rows' tighter margins.
+func (r *renderer) trackingLayout() trackLayout {
+	if r.rowPad == 0 {
+		r.rowPad = 1.0
+		defer func() { r.rowPad = 0 }()
+	}
+	w := r.h.Words
+	body := lineHeight(sizeBody)
+	introH := lineHeight(sizeHeading) + 5.5
+	r.measure(false, sizeBody)
+	introH += float64(len(r.wrap(w.TrackIntro, r.width)))*body + 3
+	measure := func(t table, key []string) trackLayout {
+		l := trackLayout{t: t, key: key, headH: introH}
+		r.measure(false, sizeCard)
+		for _, k := range key {
+			l.headH += float64(len(r.wrap(k, r.width))) * lineHeight(sizeCard)
+		}
+		_, hh := r.rowHeight(t.header, t.widths, 0)
+		l.headH += hh
+		l.own = make([]float64, len(t.rows))
+		for i, rw := range t.rows {
+			_, l.own[i] = r.rowHeight(rw, t.widths, 0)
+		}
+		return l
+	}
+	l := measure(r.trackingSingle(), w.TrackKey)
+	if t, sessions, ok := r.trackingPaired(); ok {
+		p := measure(t, append(append([]string(nil), w.TrackKey...), sessions...))
+		if p.height(tightestRow) < l.height(tightestRow) {
+			l = p
+		}
+	}
+	return l
 }
 
 // minLastRows is the fewest rows the last page of a table should hold.

@@ -163,7 +163,7 @@ func (r *renderer) heading(text string, with float64) {
 	lh := lineHeight(sizeHeading)
 	r.need(float64(len(lines))*lh + 2.5 + with)
 	if r.y > marginTop+12 {
-		r.y += 3
+		r.y += 2
 	}
 	r.font(true, sizeHeading)
 	r.text(colInk)
