@@ -272,7 +272,9 @@ func Build(in Input) (*Handout, error) {
 	// the handout never gives two dates.
 	for _, f := range p.Focus {
 		if f.Title == assessment.FocusNextCheckIn && strings.TrimSpace(f.Reason) != "" {
-			h.CheckIn = clean(f.Reason, maxFocusRunes)
+			// On her first page the check-in line comes before the box
+			// naming who to see: the programme says "named above".
+			h.CheckIn = strings.Replace(clean(f.Reason, maxFocusRunes), "named above", "named below", 1)
 		}
 	}
 	h.Tracking = buildTracking(p, lib, from, to)
