@@ -246,10 +246,14 @@ func (r *renderer) explainLines(p *PlanPart) []boxLine {
 	f := p.Fridge
 	var explain []boxLine
 	if f.Equipment != "" {
-		explain = append(explain, boxLine{text: f.Equipment, bold: true, size: sizeCard}, boxLine{gap: 1})
+		explain = append(explain, boxLine{text: f.Equipment, bold: true, size: sizeCard})
 	}
 	if len(f.Explain) > 0 {
-		explain = append(explain, boxLine{text: r.h.Words.DosesHeading, bold: true, size: sizeCard})
+		gap := 0.0
+		if len(explain) > 0 {
+			gap = 2.5 // apart from what she needs, without a blank line
+		}
+		explain = append(explain, boxLine{text: r.h.Words.DosesHeading, bold: true, size: sizeCard, gap: gap})
 	}
 	for _, e := range f.Explain {
 		explain = append(explain, boxLine{text: e, prefix: "•", size: sizeCard, gap: 0.8})
@@ -267,7 +271,8 @@ func (r *renderer) explainFirst() {
 	p := &r.h.Parts[0]
 	explain := r.explainLines(p)
 	st := boxStyle{border: r.accent, lineWidth: 0.4}
-	if len(explain) == 0 || r.y+2+r.boxHeight(st, explain) > r.bottom {
+	// the box's height without the space after it (boxHeight counts it)
+	if len(explain) == 0 || r.y+2+r.boxHeight(st, explain)-3 > r.bottom {
 		return
 	}
 	r.y += 2
@@ -288,7 +293,7 @@ func (r *renderer) frontSheets() {
 		return
 	}
 	eh := 2 + r.boxHeight(boxStyle{border: r.accent, lineWidth: 0.4}, explain)
-	if r.y+eh <= r.bottom {
+	if r.y+eh-3 <= r.bottom {
 		return // it fits where it is
 	}
 	need := eh + 4 + r.trackingLayout().height(tightestRow)
