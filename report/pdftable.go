@@ -116,15 +116,10 @@ func (r *renderer) rowHeight(cells []tcell, widths []float64, min float64) ([][]
 	return all, h
 }
 
-// drawRow draws one row at the cursor: every border and pen box of the
-// row as one block of path operators (gofpdf formats each rectangle and
-// each change of pen through fmt, which cost a tenth of a handout), then
-// the text.
-func (r *renderer) drawRow(cells []tcell, lines [][]drawLine, widths []float64, h float64, header bool) {
-	r.drawRowDivided(cells, lines, widths, h, header, 0)
-}
-
-// drawRowDivided is drawRow with a heavier rule before column divide.
+// drawRowDivided draws one row at the cursor: every border and pen box of
+// the row as one block of path operators (gofpdf formats each rectangle
+// and each change of pen through fmt, which cost a tenth of a handout),
+// then the text; a heavier rule runs before column divide (0: none).
 func (r *renderer) drawRowDivided(cells []tcell, lines [][]drawLine, widths []float64, h float64, header bool, divide int) {
 	cw := cellWidths(cells, widths)
 	k := r.pdf.GetConversionRatio()
