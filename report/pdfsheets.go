@@ -58,8 +58,15 @@ func (r *renderer) laterBoxes() [][]boxLine {
 // (trackingPaired) when that makes the sheet shorter; otherwise each week's
 // sessions follow each other (trackingSingle). early asks for the sheet
 // only if it fits whole in what is left of the page (at least a third of
-// it used already).
+// it used already; on the fridge page, however little of it is used).
 func (r *renderer) tracking(early bool) {
+	r.trackingOn(early, false)
+}
+
+// trackingOn is tracking; onFridge lets an early sheet follow a fridge
+// page that leaves room for it, however short: the week and the sheet she
+// ticks after each session then hang on the fridge together.
+func (r *renderer) trackingOn(early, onFridge bool) {
 	if len(r.h.Tracking) == 0 || r.trackingDone {
 		return
 	}
@@ -81,6 +88,9 @@ func (r *renderer) tracking(early bool) {
 	// used) is not left that short: the sheet starts below it and runs on.
 	topOfPage := r.bottom - r.pageRoom()
 	short := r.pdf.PageNo() > 0 && r.y-topOfPage < 0.3*r.pageRoom()
+	if onFridge {
+		short = false
+	}
 	if early && short {
 		return
 	}
