@@ -145,9 +145,10 @@ func (r *renderer) fridge(p *PlanPart) {
 	if p.Dates != "" {
 		r.para(p.Dates, sizeBody, true, 0, colInk)
 	}
-	intro := f.Intro
-	r.measure(false, sizeBody)
-	introH := func(t string) float64 { return float64(len(r.wrap(t, r.width)))*lineHeight(sizeBody) + 2 }
+	introH := func(t string) float64 {
+		r.measure(false, sizeBody)
+		return float64(len(r.wrap(t, r.width)))*lineHeight(sizeBody) + 2
+	}
 	// One week on one page: one column of exercises a day, else two or
 	// three; with small pictures when they fit, without when they do not.
 	// Then a wider day column: a long session name then takes fewer
@@ -187,7 +188,7 @@ func (r *renderer) fridge(p *PlanPart) {
 			break
 		}
 	}
-	days, intro = best, bestIntro
+	days, intro := best, bestIntro
 	r.para(intro, sizeBody, false, 0, colMuted)
 	r.y += 2
 	for i, d := range f.Days {
