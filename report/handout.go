@@ -272,13 +272,15 @@ func Build(in Input) (*Handout, error) {
 	// the handout never gives two dates.
 	for _, f := range p.Focus {
 		if f.Title == assessment.FocusNextCheckIn && strings.TrimSpace(f.Reason) != "" {
-			h.CheckIn = clean(f.Reason, maxFocusRunes)
+			// On her first page the check-in line comes before the box
+			// naming who to see: the programme says "named above".
+			h.CheckIn = strings.Replace(clean(f.Reason, maxFocusRunes), "named above", "named below", 1)
 		}
 	}
 	h.Tracking = buildTracking(p, lib, from, to)
 	h.Referrals = buildReferralPages(in.Record, p, interp, h, false)
 	if len(h.Referrals) > 0 {
-		h.Summary.Safety = append(h.Summary.Safety, "The last page of this handout is for your appointment: take it with you.")
+		h.Summary.Safety = referralPointer(h.Summary.Safety, in.Record, p, interp, h.Referrals)
 	}
 	if in.Baseline != nil {
 		h.Progress = buildProgress(in.Baseline, in.Record, in.History, st.Paper)
@@ -544,4 +546,32 @@ func sessionTitle(d assessment.Day, lib map[string]*assessment.Exercise) string 
 		}
 	}
 	return strings.Replace(n, chestClause, "", 1)
+}
+
+// referralPointer says the referral once on the first page: when every
+// sheet is an ordinary one, the reasons it gives in full (for her and for
+// the person she sees) are not repeated in the first page's box, which
+// names who to see and points to the sheet. An urgent sheet keeps its
+// reasons on the first page as well.
+func referralPointer(safety []string, r *assessment.Record, p *assessment.Programme, interp *assessment.Interpretation, pages []ReferralPage) []string {
+	const takeIt = "The last page of this handout is for your appointment: take it with you."
+	var heads []string
+	for _, pg := range pages {
+		if pg.Urgent || pg.Heading == "" {
+			return append(safety, takeIt)
+		}
+		heads = append(heads, strings.TrimSuffix(pg.Heading, "."))
+	}
+	said, _ := referralLines(r, p, interp, false)
+	out := make([]string, 0, len(safety))
+	for _, t := range safety {
+		if !contains(said, t) {
+			out = append(out, t)
+		}
+	}
+	where := "The last page of this handout says why and how soon"
+	if len(pages) > 1 {
+		where = "The last pages of this handout say why and how soon"
+	}
+	return append([]string{strings.Join(heads, ". ") + ". " + where + ": take it to your appointment."}, out...)
 }

@@ -306,8 +306,16 @@ func TestBuildReferralWording(t *testing.T) {
 				t.Errorf("safety line %q speaks about the client in the third person", s)
 			}
 		}
-		if !anyContains(h.Summary.Safety, "a check by an osteopath") {
-			t.Errorf("Safety = %q; want a client sentence naming an osteopath", h.Summary.Safety)
+		// the first page names who to see; the sheet says why, once
+		if !anyContains(h.Summary.Safety, "osteopath") {
+			t.Errorf("Safety = %q; want the first page to name an osteopath", h.Summary.Safety)
+		}
+		var sheet []string
+		for _, pg := range h.Referrals {
+			sheet = append(append(sheet, pg.Reasons...), pg.Answers...)
+		}
+		if !anyContains(sheet, "a check by an osteopath") {
+			t.Errorf("referral sheets say %q; want a client sentence naming an osteopath", sheet)
 		}
 	})
 	t.Run("ClearedRedFlag", func(t *testing.T) {

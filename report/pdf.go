@@ -40,10 +40,10 @@ type RenderOptions struct {
 // wider than most printers' unprintable border (about 5 mm), so nothing is
 // clipped on a cheap printer (H).
 const (
-	marginSide   = 16.0
-	marginTop    = 14.0
-	footerGap    = 11.0 // footer baseline area height above the page edge
-	contentGapB  = 17.0 // content stops this far above the page edge
+	marginSide   = 13.0
+	marginTop    = 11.0
+	footerGap    = 9.0  // footer baseline area height above the page edge
+	contentGapB  = 14.5 // content stops this far above the page edge
 	ptToMM       = 25.4 / 72
 	leading      = 1.17 // line height as a multiple of the type size
 	sizeBody     = 10.5 // body text: never smaller (layout rule)
@@ -91,20 +91,25 @@ func Render(h *Handout, w io.Writer, opt RenderOptions) error {
 		}
 	} else {
 		r.summary()
+		r.coaching()
+		r.frontSheets()
 		r.explainFirst()
 		// The later phases follow the first pages' overview when they fit
 		// the page it ends on; otherwise they follow the last session.
 		// Either way the tracking sheet can have a page of its own.
-		if len(h.Later) > 0 && r.y+r.laterHeight() <= r.bottom {
+		if !r.laterDone && len(h.Later) > 0 && r.y+r.laterHeight() <= r.bottom {
 			r.later()
 		}
+		// The tracking sheet follows the overview when it fits whole in
+		// what is left of its page; otherwise it follows the sessions.
+		r.tracking(true)
 		for i := range h.Parts {
 			r.part(&h.Parts[i])
 		}
 		if !r.laterDone {
 			r.later()
 		}
-		r.tracking()
+		r.tracking(false)
 		if h.Progress != nil {
 			r.progress()
 		}
@@ -207,9 +212,13 @@ type renderer struct {
 	poses map[string]int
 	// laterDone is set once the later phases are drawn.
 	laterDone bool
+	// trackingDone is set once the tracking sheet is drawn.
+	trackingDone bool
 	// stopPage is the page that gives the stop rule in full (the box
 	// "Coaching, not medical advice"); session pages point to it.
 	stopPage int
+	// ops is the buffer drawRow writes a row's operators into.
+	ops []byte
 	// rowPad, when set, is the space above and below table text.
 	rowPad float64
 	// fontBold and fontSize are the font last set through font(); wraps
@@ -369,7 +378,7 @@ func (r *renderer) newPage() {
 	r.draw(r.accent)
 	r.pdf.SetLineWidth(0.5)
 	r.pdf.Line(r.left, r.y, r.right, r.y)
-	r.y += 5
+	r.y += 4
 }
 
 // footers prints "Page x of y", the client's name and the date at the
@@ -408,13 +417,16 @@ func (r *renderer) need(h float64) {
 
 // pageRoom is the height available on a fresh continuation page.
 func (r *renderer) pageRoom() float64 {
-	return r.bottom - marginTop - lineHeight(sizeSmall) - 6
+	return r.bottom - marginTop - lineHeight(sizeSmall) - 5
 }
 
 func (r *renderer) cell(x, y, w, h float64, s, align string) {
 	r.pdf.SetXY(x, y)
 	r.pdf.CellFormat(w, h, s, "", 0, align, false, 0, "")
 }
+
+// rawOps writes PDF operators into the page as they are.
+func (r *renderer) rawOps(b []byte) { r.pdf.RawWriteBuf(bytes.NewReader(b)) }
 
 // pngImage draws a registered PNG image at (x, y), w by h.
 func (r *renderer) pngImage(name string, x, y, w, h float64) {

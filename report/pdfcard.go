@@ -1,6 +1,9 @@
 package report
 
-import "fmt"
+import (
+	"fmt"
+	"strings"
+)
 
 // Exercise cards: the name, dose and pictures across the top, then how to
 // do it beside how it should feel, when to stop and the easier and harder
@@ -12,18 +15,28 @@ import "fmt"
 // right, under the pictures when there are any.
 func (r *renderer) cardParts(b ExerciseBlock) (top, left, right []boxLine) {
 	w := r.h.Words
+	if !b.Full {
+		// An exercise described on an earlier page: its name with where
+		// to find how to do it, then today's dose, in a slim card.
+		name := stepName(b.Step, b.Name)
+		if b.SeeAlso != "" {
+			name += " · " + lowerFirst(strings.TrimSuffix(b.SeeAlso, "."))
+		}
+		top = []boxLine{
+			{text: name, bold: true, size: sizeCard},
+			{text: b.Dose, size: sizeCard, gap: 0.5},
+		}
+		if b.Change != "" {
+			top = append(top, boxLine{text: w.Changed + ": " + b.Change, size: sizeCard, gap: 1})
+		}
+		return top, nil, nil
+	}
 	top = []boxLine{
 		{text: stepName(b.Step, b.Name), bold: true, size: sizeCardName},
 		{text: b.Dose, bold: true, size: sizeCard, gap: 0.8},
 	}
 	if b.Change != "" {
 		top = append(top, boxLine{text: w.Changed + ": " + b.Change, size: sizeCard, gap: 1})
-	}
-	if !b.Full {
-		if b.SeeAlso != "" {
-			top = append(top, boxLine{text: b.SeeAlso, size: sizeCard, gap: 0.8, muted: true})
-		}
-		return top, nil, nil
 	}
 	left = append(left, boxLine{text: w.Cues, bold: true, size: sizeCard})
 	for i, c := range b.Cues {
@@ -48,8 +61,23 @@ func (r *renderer) cardParts(b ExerciseBlock) (top, left, right []boxLine) {
 }
 
 // linesHeight is the height layoutLines gives lines at width w.
+// It only counts lines: a card tries many splits before it keeps one.
 func (r *renderer) linesHeight(lines []boxLine, w float64) float64 {
-	_, h := r.layoutLines(lines, w)
+	h := 0.0
+	for _, l := range lines {
+		size := l.size
+		if size == 0 {
+			size = sizeBody
+		}
+		ind := 0.0
+		if l.prefix != "" {
+			ind = 5
+		}
+		r.measure(l.bold, size)
+		if n := len(r.wrap(l.text, w-ind)); n > 0 {
+			h += float64(n)*lineHeight(size) + l.gap
+		}
+	}
 	return h
 }
 
@@ -102,7 +130,12 @@ type cardLayout struct {
 	top, left, right []drawLine
 	topH, bodyH, h   float64
 	leftW, rightW    float64
-	fig              bool // the pictures sit at the card's top right
+	// rightDown is how far below the left column the right one starts:
+	// the pictures reach further down than the name and dose, and the
+	// steps start under the name while the notes start under the pictures.
+	rightDown float64
+	fig       bool // the pictures sit at the card's top right
+	figOver   bool // …or at the top of the notes column
 }
 
 const (
@@ -125,29 +158,50 @@ const (
 func (r *renderer) layoutCard(b ExerciseBlock) cardLayout {
 	inner := r.width - 2*boxPad - cardBar
 	top, left, right := r.cardParts(b)
-	var c cardLayout
-	topW := inner
-	if len(left) > 0 && r.hasFigure(b.ExerciseID) {
-		c.fig = true
-		topW = inner - cardFigW - cardGap
+	if len(left) == 0 || !r.hasFigure(b.ExerciseID) {
+		var c cardLayout
+		c.top, c.topH = r.layoutLines(top, inner)
+		r.layoutBody(&c, left, right, inner)
+		return c
 	}
-	c.top, c.topH = r.layoutLines(top, topW)
-	if c.fig {
-		c.topH = max(c.topH, cardFigH)
+	// With pictures, two shapes; the shorter is kept. Beside: the pictures
+	// at the top right, the name and dose beside them; the steps start
+	// under the name and dose, the notes under the pictures. Over the
+	// notes: the name and dose across the whole card, the pictures at the
+	// top of the notes column (a long dose then takes fewer lines).
+	beside := cardLayout{fig: true}
+	beside.top, beside.topH = r.layoutLines(top, inner-cardFigW-cardGap)
+	beside.rightDown = max(0, cardFigH-beside.topH)
+	r.layoutBody(&beside, left, right, inner)
+	over := cardLayout{fig: true, figOver: true}
+	over.top, over.topH = r.layoutLines(top, inner)
+	over.rightDown = cardFigH + cardInnerGap
+	r.layoutBody(&over, left, right, inner)
+	if over.h < beside.h-0.01 {
+		return over
 	}
+	return beside
+}
+
+// layoutBody splits a card's columns: the split (half, 55% or 60% for the
+// steps) that makes the card shortest, the last notes moving under the
+// steps while that makes it shorter still.
+func (r *renderer) layoutBody(c *cardLayout, left, right []boxLine, inner float64) {
 	if len(left) > 0 {
-		// The column split that makes the card shortest: the steps often
-		// need more width than the notes.
 		best := -1.0
+		var bestL, bestR []boxLine
 		for _, frac := range []float64{0.5, 0.55, 0.6} {
 			lw := inner * frac
 			rw := inner - lw - cardGap
+			if c.figOver && rw < cardFigW {
+				continue
+			}
 			l, rt := left, right
-			lh, rh := r.linesHeight(l, lw), r.linesHeight(rt, rw)
+			lh, rh := r.linesHeight(l, lw), r.linesHeight(rt, rw)+c.rightDown
 			for len(rt) > 1 {
 				moved := append(append([]boxLine(nil), l...), rt[len(rt)-1])
 				moved[len(moved)-1].gap = 1.5
-				l2, r2 := r.linesHeight(moved, lw), r.linesHeight(rt[:len(rt)-1], rw)
+				l2, r2 := r.linesHeight(moved, lw), r.linesHeight(rt[:len(rt)-1], rw)+c.rightDown
 				if max(l2, r2) >= max(lh, rh) {
 					break
 				}
@@ -156,14 +210,14 @@ func (r *renderer) layoutCard(b ExerciseBlock) cardLayout {
 			if h := max(lh, rh); best < 0 || h < best-0.01 {
 				best = h
 				c.leftW, c.rightW = lw, rw
-				c.left, _ = r.layoutLines(l, lw)
-				c.right, _ = r.layoutLines(rt, rw)
+				bestL, bestR = l, rt
 			}
 		}
+		c.left, _ = r.layoutLines(bestL, c.leftW)
+		c.right, _ = r.layoutLines(bestR, c.rightW)
 		c.bodyH = best + cardInnerGap
 	}
 	c.h = c.topH + c.bodyH + 2*cardPad
-	return c
 }
 
 // card draws a laid-out exercise card whole, on a new page when it does
@@ -178,12 +232,15 @@ func (r *renderer) card(b ExerciseBlock, c cardLayout) {
 	x := r.left + cardBar + boxPad
 	inner := r.width - 2*boxPad - cardBar
 	r.placeLines(c.top, x, r.y+cardPad, inner)
-	if c.fig {
+	y := r.y + cardPad + c.topH + cardInnerGap
+	switch {
+	case c.figOver:
+		figureHook(r, b.ExerciseID, x+c.leftW+cardGap, y, cardFigW, cardFigH, true)
+	case c.fig:
 		figureHook(r, b.ExerciseID, x+inner-cardFigW, r.y+cardPad, cardFigW, cardFigH, true)
 	}
-	y := r.y + cardPad + c.topH + cardInnerGap
 	r.placeLines(c.left, x, y, c.leftW)
-	r.placeLines(c.right, x+c.leftW+cardGap, y, c.rightW)
+	r.placeLines(c.right, x+c.leftW+cardGap, y+c.rightDown, c.rightW)
 	r.y += c.h + cardSpace
 }
 

@@ -108,6 +108,11 @@ func (r *renderer) summary() {
 	if r.h.CheckIn != "" {
 		r.para(r.h.CheckIn, sizeBody, false, 0, colInk)
 	}
+	// her goal opens the page, under what the plan is
+	if s.Goals != "" {
+		r.y += 1
+		r.para(s.Goals, sizeBody, true, 0, colInk)
+	}
 	r.y += 2
 	if len(s.Safety) > 0 {
 		lines := []boxLine{{text: w.ReadFirst, bold: true, size: 11.5}}
@@ -120,17 +125,10 @@ func (r *renderer) summary() {
 	r.heading(w.Found, 2*body)
 	r.bullets(s.Found, sizeBody)
 
-	if s.Goals != "" || len(s.Activities) > 0 {
+	if len(s.Activities) > 0 {
 		r.heading(w.Matters, 2*body)
-		if s.Goals != "" {
-			r.para(s.Goals, sizeBody, true, 0, colInk)
-			r.y += 1.5
-		}
-		if len(s.Activities) > 0 {
-			r.need(3 * body)
-			r.para(w.Activities, sizeBody, true, 0, colInk)
-			r.bullets(s.Activities, sizeBody)
-		}
+		r.para(w.Activities, sizeBody, true, 0, colInk)
+		r.bullets(s.Activities, sizeBody)
 	}
 	if len(s.Focus) > 0 {
 		// A numbered list is never broken: with its heading it moves whole
@@ -138,12 +136,9 @@ func (r *renderer) summary() {
 		// with its reason.
 		total := 0.0
 		for _, f := range s.Focus {
-			r.measure(false, sizeBody)
-			// as drawn below: the item's line, then its reason if any
-			total += body + 1
-			if f.Reason != "" {
-				total += body*float64(len(r.wrap(f.Reason, r.width-5))) + 0.5
-			}
+			// as drawn below: the item's title and its reason run on
+			lines, _ := r.leadLines(focusLead(f), f.Reason, sizeBody, r.width-5)
+			total += body*float64(max(1, len(lines))) + 1
 		}
 		same := false
 		for _, f := range s.Focus {
@@ -164,22 +159,28 @@ func (r *renderer) summary() {
 			r.y += 1
 		}
 		for i, f := range s.Focus {
-			title := f.Title
-			if title == "" {
-				title = "…"
-			}
-			r.font(false, sizeBody)
-			r.need(body*float64(1+len(r.wrap(f.Reason, r.width-5))) + 2)
-			r.list([]string{title}, sizeBody, true, fmt.Sprintf("%d.", i+1))
-			if f.Reason != "" {
-				r.y -= 1
-				r.para(f.Reason, sizeBody, false, 5, colInk)
-				r.y += 1.5
-			}
+			r.leadItem(fmt.Sprintf("%d.", i+1), focusLead(f), f.Reason, sizeBody)
 		}
 	}
 
-	r.y += 2
+}
+
+// focusLead is a focus item's title as it opens its line: followed by a
+// colon when its reason runs on after it.
+func focusLead(f FocusItem) string {
+	t := f.Title
+	if t == "" {
+		t = "…"
+	}
+	if f.Reason != "" {
+		t += ":"
+	}
+	return t
+}
+
+// coachingLines words the box that says this is coaching and when to stop.
+func (r *renderer) coachingLines() []boxLine {
+	s, w := r.h.Summary, r.h.Words
 	lines := []boxLine{
 		{text: w.NotAdvice, bold: true, size: 11.5},
 		{text: s.Disclaimer, gap: 1},
@@ -191,8 +192,29 @@ func (r *renderer) summary() {
 	if r.h.Contact != "" {
 		lines = append(lines, boxLine{text: w.Questions + r.h.Contact, gap: 2, muted: true})
 	}
+	return lines
+}
+
+// coaching draws the coaching box with the stop rule, whole, on the next
+// page when it does not fit this one. When it moves, the key to the doses
+// and the later phases fill the first page first if they fit there, so the
+// first page is not left part empty.
+func (r *renderer) coaching() {
+	lines := r.coachingLines()
 	st := boxStyle{border: r.accent, lineWidth: 0.6}
-	if h := r.boxHeight(st, lines) - 3; h <= r.pageRoom() {
+	h := r.boxHeight(st, lines) - 3
+	gap := 2.0
+	if r.y+gap+h > r.bottom && r.y+0.5+h <= r.bottom {
+		gap = 0.5 // it fits on this page with less space above
+	}
+	if r.y+gap+h > r.bottom {
+		r.explainFirst()
+		if len(r.h.Later) > 0 && r.y+r.laterHeight() <= r.bottom {
+			r.later()
+		}
+	}
+	r.y += gap
+	if h <= r.pageRoom() {
 		r.need(h)
 	}
 	r.stopPage = r.pdf.PageNo()

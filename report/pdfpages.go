@@ -15,6 +15,9 @@ var colRest = color.RGBA{R: 240, G: 240, B: 240, A: 255}
 // part draws one run of weeks: its fridge page, then its sessions.
 func (r *renderer) part(p *PlanPart) {
 	r.fridge(p)
+	if len(r.h.Parts) == 1 {
+		r.trackingOn(true, true)
+	}
 	first := true
 	for i := range p.Sessions {
 		r.session(&p.Sessions[i], first)
@@ -24,27 +27,29 @@ func (r *renderer) part(p *PlanPart) {
 
 // fridgeDayLayout is one day's box on the fridge page.
 type fridgeDayLayout struct {
-	figs  bool // small pictures beside the exercises
-	head  []drawLine
-	items [][]drawLine // per item: the name and dose lines
-	cols  int
-	h     float64
+	figs   bool    // small pictures beside the exercises
+	dayCol float64 // width of the day name and session column
+	head   []drawLine
+	items  [][]drawLine // per item: the name and dose lines
+	cols   int
+	h      float64
 }
 
 const (
-	fridgeDayCol = 38.0 // day name and session column
-	fridgeSize   = sizeCard
+	fridgeDayCol     = 38.0 // day name and session column
+	fridgeDayColWide = 50.0 // …when the page is short
+	fridgeSize       = sizeCard
 	// a small picture beside each exercise on the fridge page
 	fridgeFigW = 14.0
 	fridgeFigH = 9.0
 )
 
 // layoutFridgeDay wraps one day for a given number of item columns.
-func (r *renderer) layoutFridgeDay(d FridgeDay, cols int, figs bool) fridgeDayLayout {
-	l := fridgeDayLayout{cols: cols, figs: figs}
+func (r *renderer) layoutFridgeDay(d FridgeDay, cols int, figs bool, dayCol float64) fridgeDayLayout {
+	l := fridgeDayLayout{cols: cols, figs: figs, dayCol: dayCol}
 	lh := lineHeight(fridgeSize)
 	r.measure(true, sizeBody)
-	for _, t := range r.wrap(d.Day, fridgeDayCol-2*cellPad) {
+	for _, t := range r.wrap(d.Day, dayCol-2*cellPad) {
 		l.head = append(l.head, drawLine{text: t, bold: true, size: sizeBody, h: lineHeight(sizeBody)})
 	}
 	sub := r.h.Words.RestDay
@@ -55,14 +60,14 @@ func (r *renderer) layoutFridgeDay(d FridgeDay, cols int, figs bool) fridgeDayLa
 		}
 	}
 	r.measure(false, fridgeSize)
-	for _, t := range r.wrap(sub, fridgeDayCol-2*cellPad) {
+	for _, t := range r.wrap(sub, dayCol-2*cellPad) {
 		l.head = append(l.head, drawLine{text: t, size: fridgeSize, h: lh, muted: true})
 	}
 	headH := 0.0
 	for _, d := range l.head {
 		headH += d.h
 	}
-	colW := (r.width - fridgeDayCol - 2*cellPad) / float64(cols)
+	colW := (r.width - dayCol - 2*cellPad) / float64(cols)
 	var colH = make([]float64, cols)
 	items := d.Items
 	restText := d.Rest && len(d.Items) == 0
@@ -99,7 +104,7 @@ func (r *renderer) layoutFridgeDay(d FridgeDay, cols int, figs bool) fridgeDayLa
 	if d.Note != "" {
 		r.measure(false, sizeTiny)
 		var lines []drawLine
-		for _, t := range r.wrap(d.Note, r.width-fridgeDayCol-2*cellPad) {
+		for _, t := range r.wrap(d.Note, r.width-dayCol-2*cellPad) {
 			lines = append(lines, drawLine{text: t, size: sizeTiny, h: lineHeight(sizeTiny), muted: true})
 		}
 		l.items = append(l.items, lines)
@@ -140,29 +145,52 @@ func (r *renderer) fridge(p *PlanPart) {
 	if p.Dates != "" {
 		r.para(p.Dates, sizeBody, true, 0, colInk)
 	}
-	r.para(f.Intro, sizeBody, false, 0, colMuted)
-	r.y += 2
+	introH := func(t string) float64 {
+		r.measure(false, sizeBody)
+		return float64(len(r.wrap(t, r.width)))*lineHeight(sizeBody) + 2
+	}
 	// One week on one page: one column of exercises a day, else two or
 	// three; with small pictures when they fit, without when they do not.
+	// Then a wider day column: a long session name then takes fewer
+	// lines beside a short day (US Letter is 18 mm shorter than A4); last,
+	// a shorter intro.
 	var days [7]fridgeDayLayout
-	fits := false
-	for _, figs := range []bool{true, false} {
+	type fridgeTry struct {
+		figs   bool
+		dayCol float64
+		intro  string
+	}
+	tries := []fridgeTry{{true, fridgeDayCol, f.Intro}, {false, fridgeDayCol, f.Intro}, {false, fridgeDayColWide, f.Intro}}
+	if f.ShortIntro != "" {
+		tries = append(tries, fridgeTry{false, fridgeDayCol, f.ShortIntro}, fridgeTry{false, fridgeDayColWide, f.ShortIntro})
+	}
+	// When none fits, the shortest is drawn and the week runs on.
+	var best [7]fridgeDayLayout
+	bestH, bestIntro := -1.0, f.Intro
+	for _, try := range tries {
+		fits := false
 		for cols := 1; cols <= 3 && !fits; cols++ {
-			total := 0.0
+			total := introH(try.intro)
 			for i, d := range f.Days {
 				c := cols
 				if len(d.Items) <= 2 && cols < 3 {
 					c = 1
 				}
-				days[i] = r.layoutFridgeDay(d, c, figs)
+				days[i] = r.layoutFridgeDay(d, c, try.figs, try.dayCol)
 				total += days[i].h
 			}
 			fits = r.y+total <= r.bottom
+			if fits || bestH < 0 || total < bestH {
+				best, bestH, bestIntro = days, total, try.intro
+			}
 		}
 		if fits {
 			break
 		}
 	}
+	days, intro := best, bestIntro
+	r.para(intro, sizeBody, false, 0, colMuted)
+	r.y += 2
 	for i, d := range f.Days {
 		l := days[i]
 		r.need(l.h)
@@ -180,10 +208,10 @@ func (r *renderer) fridge(p *PlanPart) {
 		}
 		y := r.y + cellPad
 		for _, ln := range l.head {
-			r.drawLine(ln, r.left+cellPad+1, y, fridgeDayCol-2*cellPad)
+			r.drawLine(ln, r.left+cellPad+1, y, l.dayCol-2*cellPad)
 			y += ln.h
 		}
-		colW := (r.width - fridgeDayCol - 2*cellPad) / float64(l.cols)
+		colW := (r.width - l.dayCol - 2*cellPad) / float64(l.cols)
 		ys := make([]float64, l.cols)
 		for c := range ys {
 			ys[c] = r.y + cellPad
@@ -194,7 +222,7 @@ func (r *renderer) fridge(p *PlanPart) {
 		}
 		for k := 0; k < n && k < len(l.items); k++ {
 			c := colOf(k, n, l.cols)
-			x := r.left + fridgeDayCol + float64(c)*colW + cellPad
+			x := r.left + l.dayCol + float64(c)*colW + cellPad
 			w := colW - 2*cellPad
 			top := ys[c]
 			fig := l.figs && len(d.Items) > k && r.hasFigure(d.Items[k].ExerciseID)
@@ -218,7 +246,7 @@ func (r *renderer) fridge(p *PlanPart) {
 				y = max(y, v)
 			}
 			for _, ln := range l.items[len(l.items)-1] {
-				r.drawLine(ln, r.left+fridgeDayCol+cellPad, y, r.width-fridgeDayCol-2*cellPad)
+				r.drawLine(ln, r.left+l.dayCol+cellPad, y, r.width-l.dayCol-2*cellPad)
 				y += ln.h
 			}
 		}
@@ -246,10 +274,14 @@ func (r *renderer) explainLines(p *PlanPart) []boxLine {
 	f := p.Fridge
 	var explain []boxLine
 	if f.Equipment != "" {
-		explain = append(explain, boxLine{text: f.Equipment, bold: true, size: sizeCard}, boxLine{gap: 1})
+		explain = append(explain, boxLine{text: f.Equipment, bold: true, size: sizeCard})
 	}
 	if len(f.Explain) > 0 {
-		explain = append(explain, boxLine{text: r.h.Words.DosesHeading, bold: true, size: sizeCard})
+		gap := 0.0
+		if len(explain) > 0 {
+			gap = 2.5 // apart from what she needs, without a blank line
+		}
+		explain = append(explain, boxLine{text: r.h.Words.DosesHeading, bold: true, size: sizeCard, gap: gap})
 	}
 	for _, e := range f.Explain {
 		explain = append(explain, boxLine{text: e, prefix: "•", size: sizeCard, gap: 0.8})
@@ -261,18 +293,44 @@ func (r *renderer) explainLines(p *PlanPart) []boxLine {
 // first pages, under the stop rule, when it fits the page they end on:
 // the session pages then keep their room for the exercises.
 func (r *renderer) explainFirst() {
-	if len(r.h.Parts) != 1 {
+	if len(r.h.Parts) != 1 || r.explained != nil {
 		return
 	}
 	p := &r.h.Parts[0]
 	explain := r.explainLines(p)
 	st := boxStyle{border: r.accent, lineWidth: 0.4}
-	if len(explain) == 0 || r.y+2+r.boxHeight(st, explain) > r.bottom {
+	// the box's height without the space after it (boxHeight counts it)
+	if len(explain) == 0 || r.y+2+r.boxHeight(st, explain)-3 > r.bottom {
 		return
 	}
 	r.y += 2
 	r.box(st, explain)
 	r.explained = p
+}
+
+// frontSheets starts a page for the key to the doses, the later phases and
+// the tracking sheet when the key does not fit the first pages' last page
+// but all three fit a page together: the session pages then keep their
+// room for the exercises, and nothing is left for a page of its own.
+func (r *renderer) frontSheets() {
+	if len(r.h.Parts) != 1 || r.explained != nil || len(r.h.Tracking) == 0 {
+		return
+	}
+	explain := r.explainLines(&r.h.Parts[0])
+	if len(explain) == 0 {
+		return
+	}
+	eh := 2 + r.boxHeight(boxStyle{border: r.accent, lineWidth: 0.4}, explain)
+	if r.y+eh-3 <= r.bottom {
+		return // it fits where it is
+	}
+	need := eh + 4 + r.trackingLayout().height(tightestRow)
+	if len(r.h.Later) > 0 && !r.laterDone {
+		need += r.laterHeight()
+	}
+	if need <= r.pageRoom() {
+		r.newPage()
+	}
 }
 
 // drawLine draws one wrapped line at (x, y).
@@ -293,9 +351,15 @@ func (r *renderer) session(s *SessionPage, firstOfPart bool) {
 	r.measure(false, sizeBody)
 	headH += float64(len(r.wrap(s.Intro, r.width))) * lineHeight(sizeBody)
 	stop := r.stopLine(s)
+	stopH := 0.0
 	if stop != "" {
 		r.measure(true, sizeBody)
-		headH += 1 + float64(len(r.wrap(stop, r.width)))*lineHeight(sizeBody)
+		stopH = 1 + float64(len(r.wrap(stop, r.width)))*lineHeight(sizeBody)
+	}
+	// the reminder of the stop rule is said once a page: a session
+	// starting on a page that has it needs no room for it
+	if r.reminded != r.pdf.PageNo() || r.stopPage == 0 {
+		headH += stopH
 	}
 	explain := r.pendingExplain
 	r.pendingExplain = nil

@@ -54,80 +54,48 @@ func (r *renderer) laterBoxes() [][]boxLine {
 }
 
 // tracking draws the sheet to fill in with a pen: one row per planned
-// session, the key above it on the same page.
-func (r *renderer) tracking() {
-	if len(r.h.Tracking) == 0 {
+// session, the key above it on the same page. Two weeks sit side by side
+// (trackingPaired) when that makes the sheet shorter; otherwise each week's
+// sessions follow each other (trackingSingle). early asks for the sheet
+// only if it fits whole in what is left of the page (at least a third of
+// it used already; on the fridge page, however little of it is used).
+func (r *renderer) tracking(early bool) {
+	r.trackingOn(early, false)
+}
+
+// trackingOn is tracking; onFridge lets an early sheet follow a fridge
+// page that leaves room for it, however short: the week and the sheet she
+// ticks after each session then hang on the fridge together.
+func (r *renderer) trackingOn(early, onFridge bool) {
+	if len(r.h.Tracking) == 0 || r.trackingDone {
 		return
 	}
 	w := r.h.Words
-	// Box columns just wider than their heading; the session name gets
-	// the room so it stays on one line and rows stay even.
-	box := 12.5
-	widths := []float64{34, 0, box, 18, box, box, box, 16}
-	fixed := 0.0
-	for _, x := range widths {
-		fixed += x
-	}
-	widths[1] = r.width - fixed
-	head := func(s string) tcell { return tcell{spans: []span{{text: s, bold: true, size: sizeTiny}}} }
-	var header []tcell
-	for _, c := range w.TrackColumns {
-		header = append(header, head(c))
-	}
-	t := table{title: w.TrackHeading, widths: widths, header: header, minRow: 7.2}
-	for _, tw := range r.h.Tracking {
-		for i, s := range tw.Sessions {
-			day := firstNonEmpty(s.Date, s.Day)
-			if i == 0 {
-				// the week's first row names the week, on the same line
-				day = joinDot(tw.Label, day)
-			}
-			when := []span{{text: day, size: sizeTiny, bold: i == 0}}
-			t.rows = append(t.rows, []tcell{
-				{spans: when}, {spans: []span{{text: s.Name, size: sizeTiny}}},
-				{box: boxTick}, {box: boxPain}, {box: boxTick}, {box: boxTick}, {box: boxTick}, {},
-			})
-		}
-	}
 	// Its rows hold one line of text: a tighter margin above and below it
 	// lets them shrink to the pen boxes.
 	r.rowPad = 1.0
 	defer func() { r.rowPad = 0 }()
-	// The sheet's height: heading, intro, key and every row.
-	body := lineHeight(sizeBody)
-	headH := lineHeight(sizeHeading) + 5.5
-	r.measure(false, sizeBody)
-	headH += float64(len(r.wrap(w.TrackIntro, r.width)))*body + 3
-	r.measure(false, sizeCard)
-	for _, k := range w.TrackKey {
-		headH += float64(len(r.wrap(k, r.width))) * lineHeight(sizeCard)
-	}
-	_, hh := r.rowHeight(t.header, t.widths, 0)
-	headH += hh
-	// each row's own height (its text and pen boxes), measured once
-	own := make([]float64, len(t.rows))
-	for i, rw := range t.rows {
-		_, own[i] = r.rowHeight(rw, t.widths, 0)
-	}
-	sheetH := func(row float64) float64 {
-		h := headH
-		for _, o := range own {
-			h += max(o, row)
-		}
-		return h
-	}
+	l := r.trackingLayout()
+	sheetH := func(l trackLayout, row float64) float64 { return l.height(row) }
+	t := l.t
 	// Rows are 7.2 mm, tighter (down to 5.3 mm, with 4 mm pen boxes)
 	// when that keeps the sheet whole: on the page so far, else on a page
 	// of its own. A sheet that fits a page whole is never split.
-	rows := []float64{7.2, 6.9, 6.6, 6.2, 5.9, 5.6, 5.3}
+	rows := []float64{7.2, 6.9, 6.6, 6.2, 5.9, 5.6, tightestRow}
 	here := r.pdf.PageNo() > 0 && r.bottom-r.y >= 0.3*r.pageRoom()
 	placed := false
 	// A page holding only the end of the sessions (less than a third
 	// used) is not left that short: the sheet starts below it and runs on.
 	topOfPage := r.bottom - r.pageRoom()
 	short := r.pdf.PageNo() > 0 && r.y-topOfPage < 0.3*r.pageRoom()
+	if onFridge {
+		short = false
+	}
+	if early && short {
+		return
+	}
 	for _, where := range []bool{true, false} {
-		if !where && short {
+		if !where && (short || early) {
 			break
 		}
 		if where && !here {
@@ -138,7 +106,7 @@ func (r *renderer) tracking() {
 			room = r.bottom - r.y - 4
 		}
 		for _, h := range rows {
-			if sheetH(h) <= room {
+			if sheetH(l, h) <= room {
 				t.minRow, placed = h, true
 				break
 			}
@@ -152,6 +120,10 @@ func (r *renderer) tracking() {
 			break
 		}
 	}
+	if early && !placed {
+		return
+	}
+	r.trackingDone = true
 	if !placed {
 		// longer than a page: it runs on, starting here when two-fifths
 		// of the page is left (the key and the first weeks' rows)
@@ -165,7 +137,7 @@ func (r *renderer) tracking() {
 	r.heading(w.TrackHeading, 0)
 	r.para(w.TrackIntro, sizeBody, false, 0, colInk)
 	r.y += 1
-	for _, k := range w.TrackKey {
+	for _, k := range l.key {
 		r.para(k, sizeCard, false, 0, colMuted)
 	}
 	r.y += 2
@@ -183,6 +155,70 @@ func (r *renderer) tracking() {
 	r.drawTable(t)
 }
 
+// trackLayout is the tracking sheet chosen and measured: its table, its
+// key, the height of everything above the rows and each row's own height
+// (its text and pen boxes).
+type trackLayout struct {
+	t     table
+	key   []string
+	headH float64
+	own   []float64
+}
+
+// tightestRow is the lowest a tracking row goes: a 4 mm pen box and its
+// margins.
+const tightestRow = 5.3
+
+// height is the sheet's height, heading to last row, with rows at least
+// row high.
+func (l trackLayout) height(row float64) float64 {
+	h := l.headH
+	for i, o := range l.own {
+		if l.t.isLabel(i) {
+			h += o
+		} else {
+			h += max(o, row)
+		}
+	}
+	return h
+}
+
+// trackingLayout measures both shapes of the sheet and keeps the shorter.
+// It measures with the tracking rows' tighter margins.
+func (r *renderer) trackingLayout() trackLayout {
+	if r.rowPad == 0 {
+		r.rowPad = 1.0
+		defer func() { r.rowPad = 0 }()
+	}
+	w := r.h.Words
+	body := lineHeight(sizeBody)
+	introH := lineHeight(sizeHeading) + 5.5
+	r.measure(false, sizeBody)
+	introH += float64(len(r.wrap(w.TrackIntro, r.width)))*body + 3
+	measure := func(t table, key []string) trackLayout {
+		l := trackLayout{t: t, key: key, headH: introH}
+		r.measure(false, sizeCard)
+		for _, k := range key {
+			l.headH += float64(len(r.wrap(k, r.width))) * lineHeight(sizeCard)
+		}
+		_, hh := r.rowHeight(t.header, t.widths, 0)
+		l.headH += hh
+		l.own = make([]float64, len(t.rows))
+		for i, rw := range t.rows {
+			_, l.own[i] = r.rowHeight(rw, t.widths, 0)
+		}
+		return l
+	}
+	l := measure(r.trackingSingle(), w.TrackKey)
+	if t, sessions, ok := r.trackingPaired(); ok {
+		p := measure(t, append(append([]string(nil), w.TrackKey...), sessions...))
+		if p.height(tightestRow) < l.height(tightestRow) {
+			l = p
+		}
+	}
+	return l
+}
+
 // minLastRows is the fewest rows the last page of a table should hold.
 const minLastRows = 6
 
@@ -191,8 +227,12 @@ const minLastRows = 6
 func (r *renderer) lastPageRows(t table) int {
 	_, hh := r.rowHeight(t.header, t.widths, 0)
 	y, pages, n := r.y+hh, 0, 0
-	for _, row := range t.rows {
-		_, h := r.rowHeight(row, t.widths, t.minRow)
+	for i, row := range t.rows {
+		min := t.minRow
+		if t.isLabel(i) {
+			min = 0
+		}
+		_, h := r.rowHeight(row, t.widths, min)
 		if y+h > r.bottom {
 			pages++
 			y, n = r.bottom-r.pageRoom()+lineHeight(sizeSmall)+1+hh, 0

@@ -3,7 +3,10 @@ package report
 // Tables that run over pages (the tracking sheet, the progress table) and
 // the pen boxes she fills in.
 
-import "image/color"
+import (
+	"image/color"
+	"strconv"
+)
 
 // span is a run of text in a table cell.
 type span struct {
@@ -19,6 +22,23 @@ type tcell struct {
 	spans  []span
 	box    string // "", boxTick or boxPain
 	shaded bool
+	// span is how many columns the cell covers (0 or 1: its own).
+	span int
+}
+
+// cellWidths is the width of each cell of a row, a spanning cell taking
+// the columns it covers.
+func cellWidths(cells []tcell, widths []float64) []float64 {
+	out := make([]float64, len(cells))
+	col := 0
+	for i, c := range cells {
+		n := max(1, c.span)
+		for k := 0; k < n && col < len(widths); k++ {
+			out[i] += widths[col]
+			col++
+		}
+	}
+	return out
 }
 
 // Boxes to fill in by hand: big enough to hit with a pen, and never closer
@@ -38,7 +58,17 @@ type table struct {
 	// minRow is a minimum row height (the tracking sheet needs room to
 	// write).
 	minRow float64
+	// divide is the column before which a heavier rule runs down the
+	// table (the tracking sheet's second week); 0 for none.
+	divide int
+	// label marks rows that name what follows (the tracking sheet's
+	// weeks): drawn like the header, never at a page's foot, and not
+	// stretched to minRow.
+	label []bool
 }
+
+// isLabel reports whether row i is a label row.
+func (t table) isLabel(i int) bool { return i < len(t.label) && t.label[i] }
 
 const cellPad = 1.6
 
@@ -77,34 +107,99 @@ func (r *renderer) cellLines(c tcell, w float64) ([]drawLine, float64) {
 func (r *renderer) rowHeight(cells []tcell, widths []float64, min float64) ([][]drawLine, float64) {
 	all := make([][]drawLine, len(cells))
 	h := min
+	cw := cellWidths(cells, widths)
 	for i, c := range cells {
 		var ch float64
-		all[i], ch = r.cellLines(c, widths[i])
+		all[i], ch = r.cellLines(c, cw[i])
 		h = max(h, ch)
 	}
 	return all, h
 }
 
-// drawRow draws one row at the cursor.
-func (r *renderer) drawRow(cells []tcell, lines [][]drawLine, widths []float64, h float64, header bool) {
+// drawRowDivided draws one row at the cursor: every border and pen box of
+// the row as one block of path operators (gofpdf formats each rectangle
+// and each change of pen through fmt, which cost a tenth of a handout),
+// then the text; a heavier rule runs before column divide (0: none).
+func (r *renderer) drawRowDivided(cells []tcell, lines [][]drawLine, widths []float64, h float64, header bool, divide int) {
+	cw := cellWidths(cells, widths)
+	k := r.pdf.GetConversionRatio()
+	b := r.ops[:0]
+	b = append(b, "q "...)
+	b = appendNum(b, 0.2*k)
+	b = append(b, " w "...)
+	b = appendRGB(b, colRule, " RG\n")
+	// Borders: every cell the same rule, shaded cells filled.
 	x := r.left
 	for i, c := range cells {
-		w := widths[i]
-		// Set per cell: a cell's boxes change the pen, and every border
-		// must look the same.
-		r.pdf.SetLineWidth(0.2)
-		r.draw(colRule)
-		style := "D"
 		if header || c.shaded {
-			r.fill(r.tint)
+			fill := r.tint
 			if !header {
-				r.fill(color.RGBA{R: 242, G: 242, B: 242, A: 255})
+				fill = colShade
 			}
-			style = "FD"
+			b = appendRGB(b, fill, " rg ")
+			b = r.appendRect(b, k, x, r.y, cw[i], h)
+			b = append(b, "B\n"...)
+		} else {
+			b = r.appendRect(b, k, x, r.y, cw[i], h)
+			b = append(b, "S\n"...)
 		}
-		r.pdf.Rect(x, r.y, w, h, style)
-		// a row taller than its text (a pen box, a taller neighbour)
-		// centres the text, in line with the boxes
+		x += cw[i]
+	}
+	// Pen boxes: a square to tick, or a wider box for a pain score
+	// followed by "/10", centred in the cell.
+	size := penSize(h)
+	by := r.y + (h-size)/2
+	r.measure(false, sizeTiny)
+	ow := r.strWidth(painOf)
+	var labels []float64 // x of each "/10"
+	pen := false
+	x = r.left
+	for i, c := range cells {
+		if c.box != "" {
+			if !pen {
+				b = append(b, ' ')
+				b = appendNum(b, 0.3*k)
+				b = append(b, " w "...)
+				b = appendRGB(b, colInk, " RG\n")
+				pen = true
+			}
+			if c.box == boxTick {
+				b = r.appendRect(b, k, x+(cw[i]-size)/2, by, size, size)
+			} else {
+				bw := size * 1.6
+				bx := x + (cw[i]-bw-ow-0.8)/2
+				b = r.appendRect(b, k, bx, by, bw, size)
+				labels = append(labels, bx+bw+0.8)
+			}
+			b = append(b, "S\n"...)
+		}
+		x += cw[i]
+	}
+	if divide > 0 && divide < len(widths) {
+		dx := r.left
+		for _, w := range widths[:divide] {
+			dx += w
+		}
+		b = append(b, ' ')
+		b = appendNum(b, 0.7*k)
+		b = append(b, " w "...)
+		b = appendRGB(b, colInk, " RG ")
+		b = appendNum(b, dx*k)
+		b = append(b, ' ')
+		b = appendNum(b, (r.pageH-r.y)*k)
+		b = append(b, " m "...)
+		b = appendNum(b, dx*k)
+		b = append(b, ' ')
+		b = appendNum(b, (r.pageH-r.y-h)*k)
+		b = append(b, " l S\n"...)
+	}
+	b = append(b, "Q\n"...)
+	r.ops = b
+	r.rawOps(b)
+	// a row taller than its text (a pen box, a taller neighbour)
+	// centres the text, in line with the boxes
+	x = r.left
+	for i := range cells {
 		textH := 0.0
 		for _, d := range lines[i] {
 			textH += d.h
@@ -116,16 +211,54 @@ func (r *renderer) drawRow(cells []tcell, lines [][]drawLine, widths []float64, 
 			if d.muted {
 				r.text(colMuted)
 			}
-			r.cell(x+cellPad, y, w-2*cellPad, d.h, d.text, "L")
+			r.cell(x+cellPad, y, cw[i]-2*cellPad, d.h, d.text, "L")
 			y += d.h
 		}
-		if c.box != "" {
-			r.penBox(c.box, x, r.y, w, h)
+		x += cw[i]
+	}
+	if len(labels) > 0 {
+		r.font(false, sizeTiny)
+		r.text(colMuted)
+		lh := lineHeight(sizeTiny)
+		for _, lx := range labels {
+			r.cell(lx, by+(size-lh)/2, ow, lh, painOf, "L")
 		}
-		x += w
 	}
 	r.y += h
 }
+
+// painOf follows the pain box: a score out of ten.
+const painOf = "/10"
+
+// colShade fills a table cell with nothing to write in.
+var colShade = color.RGBA{R: 242, G: 242, B: 242, A: 255}
+
+// appendRect appends a rectangle path (x, y, w, h in mm from the top left)
+// in points from the bottom left, k points to the mm.
+func (r *renderer) appendRect(b []byte, k, x, y, w, h float64) []byte {
+	b = appendNum(b, x*k)
+	b = append(b, ' ')
+	b = appendNum(b, (r.pageH-y)*k)
+	b = append(b, ' ')
+	b = appendNum(b, w*k)
+	b = append(b, ' ')
+	b = appendNum(b, -h*k)
+	return append(b, " re "...)
+}
+
+// appendRGB appends a colour operator ("RG" for lines, "rg" for fills).
+func appendRGB(b []byte, c color.RGBA, op string) []byte {
+	for i, v := range []uint8{c.R, c.G, c.B} {
+		if i > 0 {
+			b = append(b, ' ')
+		}
+		b = appendNum3(b, float64(v)/255)
+	}
+	return append(b, op...)
+}
+
+func appendNum(b []byte, v float64) []byte  { return strconv.AppendFloat(b, v, 'f', 2, 64) }
+func appendNum3(b []byte, v float64) []byte { return strconv.AppendFloat(b, v, 'f', 3, 64) }
 
 // drawTable draws t, repeating its title and header on every page it
 // reaches. lead is the height of anything the caller draws just before the
@@ -138,30 +271,36 @@ func (r *renderer) drawTable(t table) {
 	}
 	rows := make([]prepared, len(t.rows))
 	for i, row := range t.rows {
-		rows[i].lines, rows[i].h = r.rowHeight(row, t.widths, t.minRow)
+		min := t.minRow
+		if t.isLabel(i) {
+			min = 0
+		}
+		rows[i].lines, rows[i].h = r.rowHeight(row, t.widths, min)
 	}
 	first := hh
 	if len(rows) > 0 {
 		first += rows[0].h
 	}
 	r.need(first)
-	r.drawRow(t.header, hl, t.widths, hh, true)
+	r.drawRowDivided(t.header, hl, t.widths, hh, true, t.divide)
 	for i, row := range rows {
-		if r.y+row.h > r.bottom {
+		need := row.h
+		if t.isLabel(i) && i+1 < len(rows) {
+			need += rows[i+1].h // a week's name stays with its first row
+		}
+		if r.y+need > r.bottom {
 			r.newPage()
 			if t.title != "" {
 				r.para(t.title+" (continued)", sizeSmall, true, 0, colMuted)
 				r.y += 1
 			}
-			r.drawRow(t.header, hl, t.widths, hh, true)
+			r.drawRowDivided(t.header, hl, t.widths, hh, true, t.divide)
 		}
-		r.drawRow(t.rows[i], row.lines, t.widths, row.h, false)
+		r.drawRowDivided(t.rows[i], row.lines, t.widths, row.h, t.isLabel(i), t.divide)
 	}
 	r.y += 3
 }
 
-// penBox draws a box to fill in, centred in the cell (x, y, w, h): a
-// square to tick, or a wider box for a pain score followed by "/10".
 // minPenSize is the smallest pen box: about the size of a printed form's
 // tick box, still easy to hit with a pen.
 const minPenSize = 4.0
@@ -169,23 +308,3 @@ const minPenSize = 4.0
 // penSize is the pen box for a row h high: 5 mm, smaller in a tight row,
 // never under minPenSize, with at least 0.65 mm above and below.
 func penSize(h float64) float64 { return max(minPenSize, min(boxSize, h-1.3)) }
-
-func (r *renderer) penBox(kind string, x, y, w, h float64) {
-	r.draw(colInk)
-	r.pdf.SetLineWidth(0.3)
-	size := penSize(h)
-	by := y + (h-size)/2
-	if kind == boxTick {
-		r.pdf.Rect(x+(w-size)/2, by, size, size, "D")
-		return
-	}
-	r.font(false, sizeTiny)
-	r.text(colMuted)
-	of := "/10"
-	ow := r.strWidth(of)
-	bw := size * 1.6
-	bx := x + (w-bw-ow-0.8)/2
-	r.pdf.Rect(bx, by, bw, size, "D")
-	lh := lineHeight(sizeTiny)
-	r.cell(bx+bw+0.8, by+(size-lh)/2, ow, lh, of, "L")
-}

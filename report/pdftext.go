@@ -163,7 +163,7 @@ func (r *renderer) heading(text string, with float64) {
 	lh := lineHeight(sizeHeading)
 	r.need(float64(len(lines))*lh + 2.5 + with)
 	if r.y > marginTop+12 {
-		r.y += 3
+		r.y += 2
 	}
 	r.font(true, sizeHeading)
 	r.text(colInk)
@@ -203,4 +203,59 @@ func (r *renderer) list(items []string, size float64, bold bool, mark string) {
 		}
 		r.y += 1
 	}
+}
+
+// leadLines wraps a list item that opens with a bold lead ("Foundations:")
+// and runs on in regular type on the same line: the first line holds the
+// lead and as many words as fit after it. It returns the regular text's
+// lines (the first one to follow the lead) and the lead's width.
+func (r *renderer) leadLines(lead, text string, size, w float64) (lines []string, leadW float64) {
+	r.measure(true, size)
+	leadW = r.strWidth(lead + " ")
+	if text == "" {
+		return nil, leadW
+	}
+	r.measure(false, size)
+	words := strings.Fields(text)
+	first := ""
+	i := 0
+	for ; i < len(words); i++ {
+		try := strings.TrimSpace(first + " " + words[i])
+		if r.strWidth(try) > w-leadW {
+			break
+		}
+		first = try
+	}
+	lines = append(lines, first)
+	if i < len(words) {
+		lines = append(lines, r.wrap(strings.Join(words[i:], " "), w)...)
+	}
+	return lines, leadW
+}
+
+// leadItem draws a numbered item with its bold lead and regular text
+// (leadLines), kept whole on a page.
+func (r *renderer) leadItem(mark, lead, text string, size float64) {
+	lh := lineHeight(size)
+	indent := 5.0
+	lines, leadW := r.leadLines(lead, text, size, r.width-indent)
+	n := max(1, len(lines))
+	r.need(float64(n)*lh + 1)
+	r.font(true, size)
+	r.text(colInk)
+	r.cell(r.left+1, r.y, indent, lh, mark, "L")
+	r.cell(r.left+indent, r.y, leadW, lh, lead, "L")
+	r.font(false, size)
+	for i, ln := range lines {
+		x := r.left + indent
+		if i == 0 {
+			x += leadW
+		}
+		r.cell(x, r.y, r.left+r.width-x, lh, ln, "L")
+		r.y += lh
+	}
+	if len(lines) == 0 {
+		r.y += lh
+	}
+	r.y += 1
 }

@@ -149,7 +149,7 @@ func TestRenderGenerated(t *testing.T) {
 	if got, want := full, len(names); got != want {
 		t.Errorf("%d full descriptions, want one per exercise (%d)", got, want)
 	}
-	checkInsideMargins(t, path, 16)
+	checkInsideMargins(t, path, 13)
 	if again := render(t, in, report.RenderOptions{Fixed: fixedTime}); string(again) != string(pdf) {
 		t.Error("two renders of the generated handout differ")
 	}

@@ -32,7 +32,10 @@ type PlanPart struct {
 type FridgePage struct {
 	Heading string // "Your week"
 	Intro   string
-	Days    [7]FridgeDay
+	// ShortIntro is the intro when the week needs its room (a long week
+	// on US Letter): what the page is and what a grey day means.
+	ShortIntro string
+	Days       [7]FridgeDay
 	// Equipment is everything the weeks on this page need, with home
 	// stand-ins ("" when bodyweight only).
 	Equipment string
@@ -366,6 +369,7 @@ func (pb *partBuilder) fridge(byDay [7][]*dayGroup, lo, hi int) FridgePage {
 	f := FridgePage{Heading: "Your week"}
 	f.Intro = "Put this page on the fridge. Each day shows its exercises in order, with the first week's amounts; a grey day is a rest day. " +
 		"The pages after it show each session in full. You can move a session to another day: leave a day between the longer ones."
+	f.ShortIntro = "Put this page on the fridge; a grey day is a rest day. The pages after it show each session in full."
 	builds := false
 	for i := range f.Days {
 		fd := FridgeDay{Day: fullDay[i], Rest: true}

@@ -128,13 +128,13 @@ func stopList(r *assessment.Record, p *assessment.Programme) []string {
 	if knownLeaks(r) {
 		leak = "Leaking more than you usually do, or an urge you cannot hold. Your usual small leaks: make the exercise easier (the easier option on its card), tick “Leak” on the tracking sheet and tell me at your next session."
 	}
-	return []string{
-		stopRule(p),
-		leak,
-		"A feeling of heaviness, dragging or a bulge in your pelvic area.",
-		"Doming or coning: a ridge or peak along the middle of your belly when you strain. Make the exercise easier or stop it.",
-		"Feeling dizzy, faint, short of breath beyond normal effort, or any bleeding that is not your period.",
+	rule := stopRule(p)
+	out := []string{rule, leak, "A feeling of heaviness, dragging or a bulge in your pelvic area."}
+	// doming is said once: the programme's stop rule may already say it
+	if !strings.Contains(strings.ToLower(rule), "ridge") {
+		out = append(out, "Doming or coning: a ridge or peak along the middle of your belly when you strain. Make the exercise easier or stop it.")
 	}
+	return append(out, "Feeling dizzy, faint, short of breath beyond normal effort, or any bleeding that is not your period.")
 }
 
 // painStopAbove is the exercise pain score above which the client stops:

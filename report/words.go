@@ -28,79 +28,85 @@ type Words struct {
 	StopRule    string // the label before her stop rule on a session page
 	// StopReminder is the one line under a session's heading that points to
 	// the stop rule in full ("%d" is the page it is on).
-	StopReminder  string
-	Questions     string
-	LaterHeading  string
-	LaterIntro    string
-	DosesHeading  string
-	TrackHeading  string
-	TrackIntro    string
-	TrackKey      []string
-	ProgressHead  string
-	ProgressIntro string
-	OverTime      string
-	ReferralWhy   string
-	PlanLimited   string
-	Cues          string
-	Feel          string
-	StopIf        string
-	Easier        string
-	Harder        string
-	Equipment     string
-	Why           string
-	Changed       string
-	ToldMe        string
-	SeeWhoHead    string
-	IfWorseHead   string
-	NextHead      string
-	MoveOnWhen    string
-	RestDay       string
-	RestDayText   string
-	AboutMinutes  string // "about %d min"
-	TrackColumns  []string
+	StopReminder string
+	Questions    string
+	LaterHeading string
+	LaterIntro   string
+	DosesHeading string
+	TrackHeading string
+	TrackIntro   string
+	TrackKey     []string
+	// TrackDay heads the first column when two weeks sit side by side;
+	// TrackDaysIntro opens the line naming each day's session.
+	TrackDay       string
+	TrackDaysIntro string
+	ProgressHead   string
+	ProgressIntro  string
+	OverTime       string
+	ReferralWhy    string
+	PlanLimited    string
+	Cues           string
+	Feel           string
+	StopIf         string
+	Easier         string
+	Harder         string
+	Equipment      string
+	Why            string
+	Changed        string
+	ToldMe         string
+	SeeWhoHead     string
+	IfWorseHead    string
+	NextHead       string
+	MoveOnWhen     string
+	RestDay        string
+	RestDayText    string
+	AboutMinutes   string // "about %d min"
+	TrackColumns   []string
 }
 
 // englishWords are the handout's words in British English.
 var englishWords = Words{
-	Lang:          "en-GB",
-	ReadFirst:     "Please read this first",
-	Found:         "What we found",
-	Matters:       "What matters to you",
-	Activities:    "Activities we will track",
-	WorksOn:       "What your plan works on, and why",
-	WorksOnSame:   "Each of these answers something under “What we found”.",
-	NotAdvice:     "Coaching, not medical advice",
-	StopIntro:     "When to stop an exercise and tell me:",
-	StopRule:      "Your stop rule",
-	StopReminder:  "Stop rule (page %d): ease off or stop for pain, leaking, heaviness or a ridge on your tummy.",
-	Questions:     "Questions or worries: ",
-	LaterHeading:  "After this phase",
-	LaterIntro:    "We move on when you are ready, not by the calendar. At each check-in we look at these together.",
-	DosesHeading:  "How to read the amounts",
-	TrackHeading:  "Tracking sheet",
-	TrackIntro:    "After each session, fill in its row with a pen; bring the sheet to your next check-in.",
-	ProgressHead:  "Your progress",
-	ProgressIntro: "Your first assessment (%s) next to today's (%s).",
-	OverTime:      "Over time",
-	ReferralWhy:   "Why I am asking you to get checked",
-	PlanLimited:   "Until you have been seen",
-	Cues:          "How to do it",
-	Feel:          "How it should feel",
-	StopIf:        "Stop if",
-	Easier:        "Easier",
-	Harder:        "Harder, when we agree",
-	Equipment:     "You need",
-	Why:           "Why it is in your plan",
-	Changed:       "What changed",
-	ToldMe:        "What you told me",
-	SeeWhoHead:    "Who to see, and how soon",
-	IfWorseHead:   "If things get worse",
-	NextHead:      "What happens next",
-	MoveOnWhen:    "Ready to move on when:",
-	RestDay:       "Rest day",
-	RestDayText:   "A gentle walk is welcome; otherwise enjoy the rest.",
-	AboutMinutes:  "about %d min",
-	TrackColumns:  []string{"When", "Session", "Done", "Pain", "Leak", "Heavy", "Dome", "Notes"},
+	Lang:           "en-GB",
+	ReadFirst:      "Please read this first",
+	Found:          "What we found",
+	Matters:        "What matters to you",
+	Activities:     "Activities we will track",
+	WorksOn:        "What your plan works on, and why",
+	WorksOnSame:    "Each of these answers something under “What we found”.",
+	NotAdvice:      "Coaching, not medical advice",
+	StopIntro:      "When to stop an exercise and tell me:",
+	StopRule:       "Your stop rule",
+	StopReminder:   "Stop rule (page %d): ease off or stop for pain, leaking, heaviness or a ridge on your tummy.",
+	Questions:      "Questions or worries: ",
+	LaterHeading:   "After this phase",
+	LaterIntro:     "We move on when you are ready, not by the calendar. At each check-in we look at these together.",
+	DosesHeading:   "How to read the amounts",
+	TrackHeading:   "Tracking sheet",
+	TrackIntro:     "After each session, fill in its row with a pen; bring the sheet to your next check-in.",
+	ProgressHead:   "Your progress",
+	ProgressIntro:  "Your first assessment (%s) next to today's (%s).",
+	OverTime:       "Over time",
+	ReferralWhy:    "Why I am asking you to get checked",
+	PlanLimited:    "Until you have been seen",
+	Cues:           "How to do it",
+	Feel:           "How it should feel",
+	StopIf:         "Stop if",
+	Easier:         "Easier",
+	Harder:         "Harder, when we agree",
+	Equipment:      "You need",
+	Why:            "Why it is in your plan",
+	Changed:        "What changed",
+	ToldMe:         "What you told me",
+	SeeWhoHead:     "Who to see, and how soon",
+	IfWorseHead:    "If things get worse",
+	NextHead:       "What happens next",
+	MoveOnWhen:     "Ready to move on when:",
+	RestDay:        "Rest day",
+	RestDayText:    "A gentle walk is welcome; otherwise enjoy the rest.",
+	AboutMinutes:   "about %d min",
+	TrackDay:       "Day",
+	TrackDaysIntro: "Each row is a day's session:",
+	TrackColumns:   []string{"When", "Session", "Done", "Pain", "Leak", "Heavy", "Dome", "Notes"},
 	TrackKey: []string{
 		"Done: tick when you finish. Pain: your back afterwards, from 0 (none) to 10 (the worst you can imagine).",
 		"Leak, Heavy, Dome: tick if you leaked, felt heaviness or dragging low down, or saw a ridge along the middle of your tummy. Tell me at the next session; if one is new or stronger than usual, stop that exercise and tell me before then.",
