@@ -560,7 +560,7 @@ func referralsFrom(r *Record, f Facts) []Referral {
 			what = weeksText(f.Weeks) + " since birth and the delivery mode is not recorded"
 		}
 		out = append(out, Referral{Code: ReferralCaesareanCheck, To: ReferToGP,
-			Reason: what + ": ask for her GP's go-ahead for exercise beyond walking and pelvic-floor work, and record it with its date; the plan keeps to that until then."})
+			Reason: what + ": ask for her GP's go-ahead for exercise beyond walking and pelvic-floor work, and record it with its date under \"GP's go-ahead after a caesarean\" (a medical clearance for the red-flag questions is a different answer); the plan keeps to that until then."})
 	}
 	return out
 }

@@ -905,6 +905,10 @@ func (g *gen) excluded() []Exclusion {
 		}
 		var parts []string
 		gates := GatesForbidding(g.gates, e)
+		var codes []string
+		for _, gt := range gates {
+			codes = append(codes, gt.Code)
+		}
 		for _, d := range e.Demands {
 			var by []string
 			// "Schedule the impact tests" only when nothing else forbids
@@ -921,7 +925,7 @@ func (g *gen) excluded() []Exclusion {
 					continue
 				}
 				if slices.Contains(gt.Forbids, d) {
-					by = append(by, gateTitle(gt)+" ("+gt.Code+")")
+					by = append(by, gateTitle(gt))
 				}
 			}
 			if len(by) > 0 {
@@ -931,7 +935,7 @@ func (g *gen) excluded() []Exclusion {
 		var only []string
 		for _, gt := range gates {
 			if len(gt.Only) > 0 && !slices.Contains(gt.Only, e.Family) {
-				only = append(only, gateTitle(gt)+" ("+gt.Code+")")
+				only = append(only, gateTitle(gt))
 			}
 		}
 		if len(only) > 0 {
@@ -943,7 +947,7 @@ func (g *gen) excluded() []Exclusion {
 		if len(parts) == 0 {
 			continue
 		}
-		out = append(out, Exclusion{ExerciseID: e.ID, Name: e.Name, Reason: strings.Join(parts, " ")})
+		out = append(out, Exclusion{ExerciseID: e.ID, Name: e.Name, Reason: strings.Join(parts, " "), Gates: codes})
 	}
 	return out
 }

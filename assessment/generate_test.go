@@ -168,10 +168,16 @@ func pgDemandPrescribed(tb testing.TB, p *assessment.Programme, d string) bool {
 }
 
 // pgExclusion returns the reason exercise id was left out, or "".
+// pgExclusion is the reason exercise id is left out, in words, followed
+// by the codes of the gates behind it, each in brackets: "… (diastasis)".
 func pgExclusion(p *assessment.Programme, id string) string {
 	for _, e := range p.Excluded {
 		if e.ExerciseID == id {
-			return e.Reason
+			r := e.Reason
+			for _, c := range e.Gates {
+				r += " (" + c + ")"
+			}
+			return r
 		}
 	}
 	return ""

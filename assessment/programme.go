@@ -158,7 +158,10 @@ const (
 type Exclusion struct {
 	ExerciseID string `json:"exercise_id"`
 	Name       string `json:"name,omitempty"`
-	Reason     string `json:"reason"`
+	// Reason says why in words (what a coach and the handout read); Gates
+	// are the codes of the gates that rule it out, for programs.
+	Reason string   `json:"reason"`
+	Gates  []string `json:"gates,omitempty"`
 }
 
 // Override is the coach's deliberate choice of an exercise a gate forbids.

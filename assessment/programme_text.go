@@ -68,9 +68,10 @@ type prescriptionJSON struct {
 }
 
 type exclusionJSON struct {
-	ExerciseID string `json:"exercise_id"`
-	Name       string `json:"name,omitempty"`
-	Reason     string `json:"reason"`
+	ExerciseID string   `json:"exercise_id"`
+	Name       string   `json:"name,omitempty"`
+	Reason     string   `json:"reason"`
+	Gates      []string `json:"gates,omitempty"`
 }
 
 // nonNil returns s, or an empty slice when s is nil, so JSON shows [].

@@ -573,7 +573,7 @@ func TestSecondReview(t *testing.T) {
 
 	leaks := pgGenerate(t, pgRecord(func(r *assessment.Record) { r.PelvicFloor = &assessment.PelvicFloor{Leakage: true} }), assessment.ProgrammeOptions{})
 	for _, x := range leaks.Excluded {
-		if strings.Contains(x.Reason, "impact_readiness") {
+		if strings.Contains(x.Reason, "schedule the load and impact tests") {
 			t.Errorf("%s: %q asks for impact tests for a client who leaks", x.ExerciseID, x.Reason)
 		}
 	}

@@ -101,7 +101,11 @@ func (s *assessmentScreen) updateBanners() {
 			from = s.carriedFrom.Date.Time().Format("2 January 2006")
 		}
 		s.carriedNote.Importance = widget.WarningImportance
-		s.carriedNote.SetText(fmt.Sprintf(lang.L("%d sections are carried over from %s and not re-tested yet. Each is marked until you change or confirm it."), n, from))
+		if n == 1 {
+			s.carriedNote.SetText(fmt.Sprintf(lang.L("1 section is carried over from %s and not re-tested yet. It is marked until you change or confirm it."), from))
+		} else {
+			s.carriedNote.SetText(fmt.Sprintf(lang.L("%d sections are carried over from %s and not re-tested yet. Each is marked until you change or confirm it."), n, from))
+		}
 		s.confirmAll.Enable()
 		s.carriedPanel.Show()
 	} else if s.carriedPanel.Visible() {

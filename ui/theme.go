@@ -64,8 +64,12 @@ func (t keelTheme) Color(n fyne.ThemeColorName, v fyne.ThemeVariant) color.Color
 // too pale on a light background, and faint text too dark on a dark one.
 var readable = map[fyne.ThemeVariant]map[fyne.ThemeColorName]color.Color{
 	theme.VariantLight: {
+		// Her words near-black, and the example text in an empty field
+		// clearly lighter: a coach read a grey placeholder phone number
+		// as one typed in (Fyne's #565656 text beside a #5c5c5c hint).
+		theme.ColorNameForeground:  color.NRGBA{R: 0x1c, G: 0x1c, B: 0x1c, A: 0xff},
 		theme.ColorNameDisabled:    color.NRGBA{R: 0x5c, G: 0x5c, B: 0x5c, A: 0xff},
-		theme.ColorNamePlaceHolder: color.NRGBA{R: 0x5c, G: 0x5c, B: 0x5c, A: 0xff},
+		theme.ColorNamePlaceHolder: color.NRGBA{R: 0x6b, G: 0x6b, B: 0x6b, A: 0xff},
 		theme.ColorNameError:       color.NRGBA{R: 0xb7, G: 0x1c, B: 0x1c, A: 0xff},
 		theme.ColorNameWarning:     color.NRGBA{R: 0x8a, G: 0x4b, B: 0x00, A: 0xff},
 		theme.ColorNameSuccess:     color.NRGBA{R: 0x1e, G: 0x6b, B: 0x24, A: 0xff},

@@ -80,3 +80,19 @@ func TestAppearanceChoice(t *testing.T) {
 		t.Fatal("the appearance made the profile look unsaved")
 	}
 }
+
+// TestPlaceholderUnlikeText: in the light theme the example text of an
+// empty field is clearly lighter than typed text (a coach read a hint as a
+// phone number she had typed).
+func TestPlaceholderUnlikeText(t *testing.T) {
+	th := newThemeFor(AppearanceLight)
+	lum := func(c color.Color) float64 {
+		r, g, b, _ := c.RGBA()
+		return (0.2126*float64(r) + 0.7152*float64(g) + 0.0722*float64(b)) / 0xffff
+	}
+	fg := lum(th.Color(theme.ColorNameForeground, theme.VariantLight))
+	ph := lum(th.Color(theme.ColorNamePlaceHolder, theme.VariantLight))
+	if ph-fg < 0.1 {
+		t.Errorf("placeholder luminance %.2f is too close to text %.2f", ph, fg)
+	}
+}
