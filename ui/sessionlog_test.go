@@ -475,3 +475,27 @@ func TestIssuedProgrammeFitsTheWindow(t *testing.T) {
 		t.Errorf("the issued programme needs %.0f px; the window is %.0f", w, StartSize.Width)
 	}
 }
+
+// TestEscapeGoesBack: Escape with nothing focused goes back from a screen
+// as its Back button does (a coach found no key to leave the programme,
+// Compare, Settings or the timeline), and asks first about unsaved changes.
+func TestEscapeGoesBack(t *testing.T) {
+	tu, c, p, _ := followedPlan(t)
+	depth := len(tu.screens)
+	tu.win.Canvas().Unfocus()
+	tu.onTypedKey(&fyne.KeyEvent{Name: fyne.KeyEscape})
+	if len(tu.screens) != depth-1 {
+		t.Fatalf("Escape on the session log: %d screens, want %d", len(tu.screens), depth-1)
+	}
+	rec, err := tu.svc.Records.FindRecordByID(ctx(), p.RecordID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tu.openProgrammeScreen(c, rec, p)
+	depth = len(tu.screens)
+	tu.win.Canvas().Unfocus()
+	tu.onTypedKey(&fyne.KeyEvent{Name: fyne.KeyEscape})
+	if len(tu.screens) != depth-1 {
+		t.Fatalf("Escape on the programme: %d screens, want %d", len(tu.screens), depth-1)
+	}
+}

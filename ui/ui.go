@@ -353,6 +353,9 @@ func (u *UI) programmeOnTop() *programmeScreen {
 func (u *UI) onTypedKey(ev *fyne.KeyEvent) {
 	top := u.win.Canvas().Overlays().Top()
 	if top == nil {
+		if ev.Name == fyne.KeyEscape && !u.atHome() {
+			u.pressBack() // Escape goes back, as the screen's Back button does
+		}
 		return
 	}
 	var buttons []*widget.Button
@@ -380,6 +383,22 @@ func (u *UI) onTypedKey(ev *fyne.KeyEvent) {
 	}
 	if pick != nil && pick.OnTapped != nil && !pick.Disabled() {
 		pick.OnTapped()
+	}
+}
+
+// pressBack presses the Back button of the screen on top, so Escape asks
+// about unsaved changes exactly as Back does.
+func (u *UI) pressBack() {
+	var buttons []*widget.Button
+	collectButtons(u.screens[len(u.screens)-1], &buttons)
+	for _, b := range buttons {
+		switch b.Text {
+		case lang.L("Back"), lang.L("Back to client"):
+			if b.OnTapped != nil && !b.Disabled() {
+				b.OnTapped()
+			}
+			return
+		}
 	}
 }
 
