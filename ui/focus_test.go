@@ -101,3 +101,18 @@ func TestRevealLeavesVisibleFieldsAlone(t *testing.T) {
 		t.Fatalf("focusing a field in view scrolled the form from %v to %v", before, sc.Offset)
 	}
 }
+
+// TestTabKeepsFocusInViewOnProgramme: tabbing through a programme's week
+// keeps the focused control in view (a coach tabbed below the window's
+// edge and the page never scrolled).
+func TestTabKeepsFocusInViewOnProgramme(t *testing.T) {
+	tu, c, p, _ := followedPlan(t)
+	rec, err := tu.svc.Records.FindRecordByID(ctx(), p.RecordID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := tu.openProgrammeScreen(c, rec, p)
+	tu.win.Resize(fyne.NewSize(1024, 700))
+	tu.win.Canvas().Focus(s.weekSel)
+	tabThrough(t, tu, s.daysScroll)
+}

@@ -30,6 +30,9 @@ type programmeScreen struct {
 
 	week      int
 	weekSel   *widget.Select
+	// daysScroll and sideScroll scroll the week and the side panel; Tab
+	// brings the focused control into view in them (UI.revealFocus).
+	daysScroll, sideScroll *container.Scroll
 	undoBtn   *widget.Button
 	said      *widget.Label // what the last edit, undo or redo did
 	redoBtn   *widget.Button
@@ -250,9 +253,11 @@ func (s *programmeScreen) build() {
 			tools.Add(s.saveTpl)
 		}
 		top := container.NewVBox(container.NewBorder(nil, nil, widget.NewLabel(lang.L("Week")), tools, s.weekSel), s.said)
-		main = container.NewBorder(top, nil, nil, nil, container.NewVScroll(s.days))
+		s.daysScroll = container.NewVScroll(s.days)
+		main = container.NewBorder(top, nil, nil, nil, s.daysScroll)
 	}
-	split := container.NewHSplit(main, container.NewVScroll(s.side))
+	s.sideScroll = container.NewVScroll(s.side)
+	split := container.NewHSplit(main, s.sideScroll)
 	split.Offset = 0.68
 	s.root = container.NewBorder(header, nil, nil, nil, split)
 	s.refresh()

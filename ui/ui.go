@@ -159,6 +159,9 @@ func (u *UI) formScrolls() []*container.Scroll {
 		return []*container.Scroll{u.home.detail.scroll}
 	case u.onAssessment() != nil:
 		return []*container.Scroll{u.current.scroll}
+	case u.programmeOnTop() != nil:
+		p := u.programmeOnTop()
+		return []*container.Scroll{p.daysScroll, p.sideScroll}
 	}
 	return nil
 }
