@@ -28,25 +28,25 @@ type programmeScreen struct {
 	p      *assessment.Programme
 	lib    *assessment.Library
 
-	week      int
-	weekSel   *widget.Select
+	week    int
+	weekSel *widget.Select
 	// daysScroll and sideScroll scroll the week and the side panel; Tab
 	// brings the focused control into view in them (UI.revealFocus).
 	daysScroll, sideScroll *container.Scroll
-	undoBtn   *widget.Button
-	said      *widget.Label // what the last edit, undo or redo did
-	redoBtn   *widget.Button
-	days      *fyne.Container
-	side      *fyne.Container
-	status    *widget.Label
-	statusTag *widget.Label
-	info      *widget.Label
-	issue     *widget.Button
-	export    *widget.Button
-	regen     *widget.Button
-	root      fyne.CanvasObject
-	chooser   *chooser // the open exercise chooser, for tests
-	index     *assessment.ChooserIndex
+	undoBtn                *widget.Button
+	said                   *widget.Label // what the last edit, undo or redo did
+	redoBtn                *widget.Button
+	days                   *fyne.Container
+	side                   *fyne.Container
+	status                 *widget.Label
+	statusTag              *widget.Label
+	info                   *widget.Label
+	issue                  *widget.Button
+	export                 *widget.Button
+	regen                  *widget.Button
+	root                   fyne.CanvasObject
+	chooser                *chooser // the open exercise chooser, for tests
+	index                  *assessment.ChooserIndex
 	// hist holds this programme's edits while it is open, for undo/redo.
 	hist      assessment.EditHistory
 	prev      *assessment.Programme // the version before, for "what changed"
