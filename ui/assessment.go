@@ -406,6 +406,24 @@ func (s *assessmentScreen) clearFixed(r *assessment.Record, parseErrs assessment
 	s.errsShown = still
 }
 
+// checkDateNow says at once when a whole date typed is in the future (the
+// findings would otherwise follow it until Save refused it), and clears
+// that message when the date is corrected.
+func (s *assessmentScreen) checkDateNow() {
+	if s.dateErr.Label == nil {
+		return
+	}
+	var v assessment.ValidationErrors
+	if d, err := assessment.ParseDate(strings.TrimSpace(s.date.Text)); err == nil {
+		assessment.NotInFuture(&v, "date", d, s.ui.svc.today(), "The assessment date")
+	}
+	if msg := v.For("date"); msg != "" {
+		s.dateErr.set(msg)
+	} else if strings.Contains(s.dateErr.Text, "in the future") {
+		s.dateErr.set("")
+	}
+}
+
 func (s *assessmentScreen) showErrors(v assessment.ValidationErrors) {
 	s.errsShown = len(v) > 0
 	s.dateErr.set(v.For("date"))
@@ -517,6 +535,7 @@ func (s *assessmentScreen) build() {
 	s.date.SetPlaceHolder("YYYY-MM-DD")
 	s.date.OnChanged = func(string) {
 		s.onDateChanged()
+		s.checkDateNow()
 		s.b.changed()
 	}
 	s.dateErr = newFieldError()

@@ -79,3 +79,18 @@ func TestClientSaveRefusedOffersReload(t *testing.T) {
 		t.Errorf("after reload the form shows %q; want the saved Amy", d.preferred.Text)
 	}
 }
+
+// TestFutureDateSaidAtOnce: a future assessment date is said under the
+// field as soon as it is typed, not only at Save, and the message goes
+// when the date is corrected.
+func TestFutureDateSaidAtOnce(t *testing.T) {
+	tu, _, f := newAssessmentUI(t)
+	f.s.date.SetText(tu.svc.today().AddDays(40).String())
+	if !f.s.dateErr.Visible() || !strings.Contains(f.s.dateErr.Text, "future") {
+		t.Fatalf("future date: message %q (shown %v)", f.s.dateErr.Text, f.s.dateErr.Visible())
+	}
+	f.s.date.SetText(tu.svc.today().String())
+	if f.s.dateErr.Visible() {
+		t.Errorf("corrected date: message %q still shown", f.s.dateErr.Text)
+	}
+}
