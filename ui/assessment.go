@@ -22,6 +22,9 @@ import (
 // sections she tested, and the findings panel and referral banner update
 // as she types.
 type assessmentScreen struct {
+	// futureDateSaid: the status line holds checkDateNow's message.
+	futureDateSaid bool
+
 	ui     *UI
 	client *assessment.Client
 	record *assessment.Record // the stored record; nil until first saved
@@ -407,10 +410,12 @@ func (s *assessmentScreen) clearFixed(r *assessment.Record, parseErrs assessment
 }
 
 // checkDateNow says at once when a whole date typed is in the future (the
-// findings would otherwise follow it until Save refused it), and clears
-// that message when the date is corrected.
+// findings would otherwise follow it until Save refused it), in the status
+// line beside Save, which has its own place, so nothing below the date
+// moves while she types; the message goes when the date is corrected. Save
+// still puts the field's own message under it.
 func (s *assessmentScreen) checkDateNow() {
-	if s.dateErr.Label == nil {
+	if s.status == nil {
 		return
 	}
 	var v assessment.ValidationErrors
@@ -418,9 +423,15 @@ func (s *assessmentScreen) checkDateNow() {
 		assessment.NotInFuture(&v, "date", d, s.ui.svc.today(), "The assessment date")
 	}
 	if msg := v.For("date"); msg != "" {
-		s.dateErr.set(msg)
-	} else if strings.Contains(s.dateErr.Text, "in the future") {
-		s.dateErr.set("")
+		s.status.Importance = widget.DangerImportance
+		s.status.SetText(msg)
+		s.futureDateSaid = true
+	} else if s.futureDateSaid {
+		s.status.SetText("")
+		s.futureDateSaid = false
+		if s.dateErr.Label != nil && strings.Contains(s.dateErr.Text, "in the future") {
+			s.dateErr.set("")
+		}
 	}
 }
 
@@ -535,8 +546,8 @@ func (s *assessmentScreen) build() {
 	s.date.SetPlaceHolder("YYYY-MM-DD")
 	s.date.OnChanged = func(string) {
 		s.onDateChanged()
-		s.checkDateNow()
 		s.b.changed()
+		s.checkDateNow() // after changed(), which words the status line
 	}
 	s.dateErr = newFieldError()
 	s.coach = widget.NewEntry()

@@ -4,6 +4,7 @@ import (
 	"strings"
 	"testing"
 
+	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 
 	"github.com/keel-coach/keel/assessment"
@@ -80,17 +81,21 @@ func TestClientSaveRefusedOffersReload(t *testing.T) {
 	}
 }
 
-// TestFutureDateSaidAtOnce: a future assessment date is said under the
-// field as soon as it is typed, not only at Save, and the message goes
-// when the date is corrected.
+// TestFutureDateSaidAtOnce: a future assessment date is said as soon as it
+// is typed, not only at Save, in the status line (nothing below the date
+// moves), and the message goes when the date is corrected.
 func TestFutureDateSaidAtOnce(t *testing.T) {
 	tu, _, f := newAssessmentUI(t)
+	before := fyne.CurrentApp().Driver().AbsolutePositionForObject(f.s.b.sections[0].tested)
 	f.s.date.SetText(tu.svc.today().AddDays(40).String())
-	if !f.s.dateErr.Visible() || !strings.Contains(f.s.dateErr.Text, "future") {
-		t.Fatalf("future date: message %q (shown %v)", f.s.dateErr.Text, f.s.dateErr.Visible())
+	if !strings.Contains(f.s.status.Text, "future") {
+		t.Fatalf("future date: status %q", f.s.status.Text)
+	}
+	if f.s.dateErr.Visible() || fyne.CurrentApp().Driver().AbsolutePositionForObject(f.s.b.sections[0].tested) != before {
+		t.Error("the message moved the form")
 	}
 	f.s.date.SetText(tu.svc.today().String())
-	if f.s.dateErr.Visible() {
-		t.Errorf("corrected date: message %q still shown", f.s.dateErr.Text)
+	if strings.Contains(f.s.status.Text, "future") {
+		t.Errorf("corrected date: status %q still shown", f.s.status.Text)
 	}
 }
