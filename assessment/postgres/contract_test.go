@@ -26,6 +26,7 @@ func TestContract(t *testing.T) {
 			Exercises:   postgres.NewExerciseService(db, lib),
 			Profiles:    postgres.NewProfileService(db),
 			Due:         postgres.NewDueService(db),
+			Templates:   postgres.NewTemplateService(db),
 			SessionLogs: postgres.NewSessionLogService(db),
 			Library:     lib,
 			Today:       today,

@@ -24,6 +24,7 @@ func TestContract(t *testing.T) {
 			Exercises:   sqlite.NewExerciseService(db, lib),
 			Profiles:    sqlite.NewProfileService(db),
 			Due:         sqlite.NewDueService(db),
+			Templates:   sqlite.NewTemplateService(db),
 			SessionLogs: sqlite.NewSessionLogService(db),
 			Library:     lib,
 			Today:       today,

@@ -23,6 +23,8 @@ type Stores struct {
 	Exercises  assessment.ExerciseService
 	Profiles   assessment.ProfileService
 	Due        assessment.DueService
+	// Templates, when set, are checked too (testTemplates).
+	Templates assessment.TemplateService
 	// SessionLogs may be nil for a store that keeps none yet: its checks
 	// are skipped.
 	SessionLogs assessment.SessionLogService
@@ -46,6 +48,7 @@ func Run(t *testing.T, open func(t *testing.T) Stores) {
 	t.Run("Profile", func(t *testing.T) { testProfile(t, open) })
 	t.Run("SessionLogs", func(t *testing.T) { testSessionLogs(t, open) })
 	t.Run("Due", func(t *testing.T) { testDue(t, open) })
+	t.Run("Templates", func(t *testing.T) { testTemplates(t, open) })
 }
 
 var ctx = context.Background()
