@@ -6,7 +6,6 @@ import (
 	"slices"
 	"strconv"
 	"strings"
-	"sync"
 
 	"github.com/keel-coach/keel/assessment"
 )
@@ -38,42 +37,18 @@ func (s *DueService) FindDueInputs(ctx context.Context, today assessment.Date) (
 	if err := s.db.db.QueryRowContext(ctx, `SELECT token FROM due_list_version WHERE id = 1`).Scan(&token); err != nil {
 		return nil, s.db.mapError(op, err)
 	}
-	if in, ok := s.db.due.get(token, today); ok {
-		return in, nil
-	}
-	out, err := s.readDueInputs(ctx, today)
+	in, err := s.db.due.Get(dueKey{token, today}, func() ([]assessment.DueInput, error) { return s.readDueInputs(ctx, today) })
 	if err != nil {
 		return nil, err
 	}
-	s.db.due.put(token, today, out)
-	return slices.Clone(out), nil
+	return slices.Clone(in), nil // the caller may sort it; the kept copy stays as read
 }
 
-// dueCache is the due inputs of one day's window with the change token
-// they were read at; safe for concurrent use.
-type dueCache struct {
-	mu    sync.Mutex
-	ok    bool
+// dueKey is what the kept due inputs depend on: the change token and the
+// day whose window they cover.
+type dueKey struct {
 	token int64
 	day   assessment.Date
-	in    []assessment.DueInput
-}
-
-// get returns a copy of the kept inputs when they were read at token for
-// day.
-func (c *dueCache) get(token int64, day assessment.Date) ([]assessment.DueInput, bool) {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	if !c.ok || c.token != token || c.day != day {
-		return nil, false
-	}
-	return slices.Clone(c.in), true
-}
-
-func (c *dueCache) put(token int64, day assessment.Date, in []assessment.DueInput) {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	c.ok, c.token, c.day, c.in = true, token, day, slices.Clone(in)
 }
 
 // readDueInputs reads the window's inputs from the server.

@@ -28,6 +28,7 @@ import (
 	"github.com/jackc/pgx/v5/stdlib"
 
 	"github.com/keel-coach/keel/assessment"
+	"github.com/keel-coach/keel/assessment/internal/kept"
 )
 
 // connectTimeout bounds the wait for a server that does not answer, so an
@@ -55,9 +56,9 @@ type DB struct {
 	// Created is set when Open made the schema in an empty database.
 	Created bool
 
-	password string      // the password in the URL, if any: scrubbed from every error
-	search   searchIndex // the client list's search keys (search.go)
-	due      dueCache    // the due list's last inputs (due.go)
+	password string                                    // the password in the URL, if any: scrubbed from every error
+	search   searchIndex                               // the client list's search keys (search.go)
+	due      kept.Value[dueKey, []assessment.DueInput] // the due list's last inputs (due.go)
 }
 
 // IsURL reports whether s names a PostgreSQL database (postgres:// or

@@ -4,9 +4,9 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
-	"sync"
 
 	"github.com/keel-coach/keel/assessment"
+	"github.com/keel-coach/keel/assessment/internal/kept"
 )
 
 // searchIndex is the client list's folded search keys, in list order (by
@@ -22,10 +22,7 @@ import (
 // for one- and two-letter queries, which the trigram index cannot narrow
 // and whose count reads most of the table (docs/PERFORMANCE.md).
 type searchIndex struct {
-	mu     sync.Mutex
-	loaded bool
-	token  int64
-	keys   assessment.SearchKeys
+	keys kept.Value[int64, assessment.SearchKeys] // by client_list_version's token
 }
 
 // matches returns the ids of the page f asks for and the number of
@@ -36,16 +33,11 @@ func (s *searchIndex) matches(ctx context.Context, q querier, f assessment.Clien
 	if err := q.QueryRowContext(ctx, `SELECT token FROM client_list_version WHERE id = 1`).Scan(&token); err != nil {
 		return nil, 0, err
 	}
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	if !s.loaded || token != s.token {
-		keys, err := loadSearchKeys(ctx, q)
-		if err != nil {
-			return nil, 0, err
-		}
-		s.keys, s.token, s.loaded = keys, token, true
+	keys, err := s.keys.Get(token, func() (assessment.SearchKeys, error) { return loadSearchKeys(ctx, q) })
+	if err != nil {
+		return nil, 0, err
 	}
-	page, total := s.keys.Match(f)
+	page, total := keys.Match(f)
 	return page, total, nil
 }
 

@@ -5,9 +5,9 @@ import (
 	"database/sql"
 	"fmt"
 	"strings"
-	"sync"
 
 	"github.com/keel-coach/keel/assessment"
+	"github.com/keel-coach/keel/assessment/internal/kept"
 )
 
 // searchIndex is the client list's folded search keys, in list order (by
@@ -23,10 +23,7 @@ import (
 // 50,000 clients on the test machine (docs/PERFORMANCE.md), most of it
 // SQLite evaluating instr() on every key.
 type searchIndex struct {
-	mu     sync.Mutex
-	loaded bool
-	token  int64
-	keys   assessment.SearchKeys
+	keys kept.Value[int64, assessment.SearchKeys] // by client_list_version's token
 }
 
 func (db *DB) searchIndex() *searchIndex { return &db.search }
@@ -39,16 +36,11 @@ func (s *searchIndex) matches(ctx context.Context, q querier, f assessment.Clien
 	if err := q.QueryRowContext(ctx, `SELECT token FROM client_list_version WHERE id = 1`).Scan(&token); err != nil {
 		return nil, 0, err
 	}
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	if !s.loaded || token != s.token {
-		keys, err := loadSearchKeys(ctx, q)
-		if err != nil {
-			return nil, 0, err
-		}
-		s.keys, s.token, s.loaded = keys, token, true
+	keys, err := s.keys.Get(token, func() (assessment.SearchKeys, error) { return loadSearchKeys(ctx, q) })
+	if err != nil {
+		return nil, 0, err
 	}
-	page, total := s.keys.Match(f)
+	page, total := keys.Match(f)
 	return page, total, nil
 }
 
