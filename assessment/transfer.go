@@ -709,3 +709,32 @@ func sameExercise(a, b *Exercise) bool {
 	jb, err2 := json.Marshal(b)
 	return err1 == nil && err2 == nil && string(ja) == string(jb)
 }
+
+// ProgrammesInImportOrder returns the file's programmes in the order a
+// store inserts them: the first version of every lineage before the later
+// ones (a later version names its first by id), the file's order kept
+// otherwise. Both stores call it.
+func ProgrammesInImportOrder(ps []*Programme) []*Programme {
+	out := slices.Clone(ps)
+	slices.SortStableFunc(out, func(a, b *Programme) int {
+		af, bf := a.ID == a.Lineage, b.ID == b.Lineage
+		switch {
+		case af == bf:
+			return 0
+		case af:
+			return -1
+		}
+		return 1
+	})
+	return out
+}
+
+// ImportFailed names the client of the file a storage error is about
+// ("Keel could not import Ana Lima: …"); an internal error is kept as it
+// is, for the log.
+func ImportFailed(c *Client, err error) error {
+	if ErrorCode(err) == EINTERNAL {
+		return err
+	}
+	return Errorf(ErrorCode(err), "Keel could not import %s: %s", c.Name, ErrorMessage(err))
+}

@@ -523,3 +523,16 @@ func TestExport_ValidationDay(t *testing.T) {
 		t.Fatal("a delivery date after the export day was accepted")
 	}
 }
+
+func TestProgrammesInImportOrder(t *testing.T) {
+	v2 := &assessment.Programme{ID: 5, Lineage: 1}
+	v1 := &assessment.Programme{ID: 1, Lineage: 1}
+	other := &assessment.Programme{ID: 7, Lineage: 7}
+	got := assessment.ProgrammesInImportOrder([]*assessment.Programme{v2, v1, other})
+	if got[0] != v1 || got[1] != other || got[2] != v2 {
+		t.Errorf("order %d %d %d; want the first versions (1, 7) before 5", got[0].ID, got[1].ID, got[2].ID)
+	}
+	if err := assessment.ImportFailed(&assessment.Client{Name: "Ana"}, assessment.Errorf(assessment.EINVALID, "bad")); !strings.Contains(assessment.ErrorMessage(err), "Ana") || assessment.ErrorCode(err) != assessment.EINVALID {
+		t.Errorf("ImportFailed: %v", err)
+	}
+}

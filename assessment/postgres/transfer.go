@@ -196,7 +196,7 @@ func (s *TransferService) importAll(ctx context.Context, tx *writeTx, e *assessm
 	for _, c := range e.Clients {
 		ic, dbID, err := importClient(ctx, tx, c, policy, fresh, day)
 		if err != nil {
-			return nil, forImported(c, err)
+			return nil, assessment.ImportFailed(c, err)
 		}
 		sum.Clients = append(sum.Clients, ic)
 		if dbID != 0 {
@@ -225,10 +225,7 @@ func (s *TransferService) importAll(ctx context.Context, tx *writeTx, e *assessm
 		recordID[r.ID] = id
 		sum.Assessments++
 	}
-	progs := slices.Clone(e.Programmes)
-	slices.SortStableFunc(progs, func(a, b *assessment.Programme) int {
-		return boolCmp(a.ID != a.Lineage, b.ID != b.Lineage)
-	})
+	progs := assessment.ProgrammesInImportOrder(e.Programmes)
 	progID := map[int64]int64{}
 	lineage := map[int64]int64{}
 	for _, p := range progs {
@@ -270,23 +267,6 @@ func (s *TransferService) importAll(ctx context.Context, tx *writeTx, e *assessm
 		}
 	}
 	return sum, nil
-}
-
-func boolCmp(a, b bool) int {
-	switch {
-	case a == b:
-		return 0
-	case !a:
-		return -1
-	}
-	return 1
-}
-
-func forImported(c *assessment.Client, err error) error {
-	if assessment.ErrorCode(err) == assessment.EINTERNAL {
-		return err
-	}
-	return assessment.Errorf(assessment.ErrorCode(err), "Keel could not import %s: %s", c.Name, assessment.ErrorMessage(err))
 }
 
 func importClient(ctx context.Context, tx *writeTx, fc *assessment.Client, policy assessment.ConflictPolicy, fresh map[int64]bool, day assessment.Date) (assessment.ImportedClient, int64, error) {

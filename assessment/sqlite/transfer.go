@@ -226,7 +226,7 @@ func (s *TransferService) ImportClients(ctx context.Context, e *assessment.Expor
 	for _, c := range e.Clients {
 		ic, dbID, err := importClient(ctx, tx, c, policy, fresh, day)
 		if err != nil {
-			return nil, forImported(c, err)
+			return nil, assessment.ImportFailed(c, err)
 		}
 		sum.Clients = append(sum.Clients, ic)
 		if dbID != 0 {
@@ -251,10 +251,7 @@ func (s *TransferService) ImportClients(ctx context.Context, e *assessment.Expor
 
 	// The first version of each lineage goes in first: it names the
 	// lineage after its new id.
-	progs := slices.Clone(e.Programmes)
-	slices.SortStableFunc(progs, func(a, b *assessment.Programme) int {
-		return boolCmp(a.ID != a.Lineage, b.ID != b.Lineage)
-	})
+	progs := assessment.ProgrammesInImportOrder(e.Programmes)
 	progID := map[int64]int64{}
 	lineage := map[int64]int64{}
 	for _, p := range progs {
@@ -304,24 +301,6 @@ func (s *TransferService) ImportClients(ctx context.Context, e *assessment.Expor
 		}
 	}
 	return sum, nil
-}
-
-func boolCmp(a, b bool) int {
-	switch {
-	case a == b:
-		return 0
-	case !a:
-		return -1
-	}
-	return 1
-}
-
-// forImported names the client a storage error is about.
-func forImported(c *assessment.Client, err error) error {
-	if assessment.ErrorCode(err) == assessment.EINTERNAL {
-		return err
-	}
-	return assessment.Errorf(assessment.ErrorCode(err), "Keel could not import %s: %s", c.Name, assessment.ErrorMessage(err))
 }
 
 // importClient stores one client of the file as the policy says and
