@@ -76,26 +76,7 @@ func (s *ProgrammeService) FindProgrammes(ctx context.Context, f assessment.Prog
 	if len(where) > 0 {
 		query += " WHERE " + strings.Join(where, " AND ")
 	}
-	out := []*assessment.Programme{}
-	err := s.db.read(ctx, op, func(tx *sql.Tx) error {
-		rows, err := tx.QueryContext(ctx, query+` ORDER BY id DESC`, args...)
-		if err != nil {
-			return s.db.mapError(op, err)
-		}
-		defer rows.Close()
-		for rows.Next() {
-			p, err := scanProgramme(rows)
-			if err != nil {
-				return s.db.mapError(op, err)
-			}
-			out = append(out, p)
-		}
-		return s.db.mapError(op, rows.Err())
-	})
-	if err != nil {
-		return nil, err
-	}
-	return out, nil
+	return findAll(ctx, s.db, op, query+` ORDER BY id DESC`, args, scanProgramme)
 }
 
 // DeleteProgramme removes one version. The other versions of its lineage

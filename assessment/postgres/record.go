@@ -54,26 +54,7 @@ func (s *RecordService) FindRecords(ctx context.Context, f assessment.RecordFilt
 		query += ` WHERE client_id = $1`
 		args = append(args, f.ClientID)
 	}
-	out := []*assessment.Record{}
-	err := s.db.read(ctx, op, func(tx *sql.Tx) error {
-		rows, err := tx.QueryContext(ctx, query+` ORDER BY date, id`, args...)
-		if err != nil {
-			return s.db.mapError(op, err)
-		}
-		defer rows.Close()
-		for rows.Next() {
-			r, err := scanRecord(rows)
-			if err != nil {
-				return s.db.mapError(op, err)
-			}
-			out = append(out, r)
-		}
-		return s.db.mapError(op, rows.Err())
-	})
-	if err != nil {
-		return nil, err
-	}
-	return out, nil
+	return findAll(ctx, s.db, op, query+` ORDER BY date, id`, args, scanRecord)
 }
 
 // DeleteRecord removes an assessment and, through ON DELETE CASCADE, the

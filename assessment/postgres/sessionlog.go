@@ -52,26 +52,7 @@ func (s *SessionLogService) FindSessionLogs(ctx context.Context, f assessment.Se
 	if len(where) > 0 {
 		query += " WHERE " + strings.Join(where, " AND ")
 	}
-	out := []*assessment.SessionLog{}
-	err := s.db.read(ctx, op, func(tx *sql.Tx) error {
-		rows, err := tx.QueryContext(ctx, query+` ORDER BY date, id`, args...)
-		if err != nil {
-			return s.db.mapError(op, err)
-		}
-		defer rows.Close()
-		for rows.Next() {
-			l, err := scanSessionLog(rows)
-			if err != nil {
-				return s.db.mapError(op, err)
-			}
-			out = append(out, l)
-		}
-		return s.db.mapError(op, rows.Err())
-	})
-	if err != nil {
-		return nil, err
-	}
-	return out, nil
+	return findAll(ctx, s.db, op, query+` ORDER BY date, id`, args, scanSessionLog)
 }
 
 // DeleteSessionLog removes one log.

@@ -103,6 +103,24 @@ func queryAll[T any](ctx context.Context, q querier, query string, args []any, s
 	return out, rows.Err()
 }
 
+// findAll is a listing in one read transaction: every row of query,
+// scanned, as a list that is empty rather than nil when nothing matches.
+func findAll[T any](ctx context.Context, db *DB, op, query string, args []any, scan func(scanner) (*T, error)) ([]*T, error) {
+	out := []*T{}
+	err := db.read(ctx, op, func(tx *sql.Tx) error {
+		rows, err := queryAll(ctx, tx, query, args, scan)
+		if err != nil {
+			return db.mapError(op, err)
+		}
+		out = append(out, rows...)
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
 // usedExercises returns the custom exercises the programmes name, with the
 // custom exercises those link to, so the set is complete on its own.
 func usedExercises(progs []*assessment.Programme, custom []*assessment.Exercise) []*assessment.Exercise {
