@@ -145,22 +145,7 @@ func buildDue(path string, spreadDays int) error {
 	if err != nil {
 		return err
 	}
-	var ps []*assessment.Programme
-	for i, r := range last {
-		if i%3 == 2 {
-			continue // no programme
-		}
-		p := sampleProgramme(r.ID)
-		p.Status = assessment.StatusIssued
-		p.Weeks[0].Start = r.Date.AddDays(3)
-		p.Phases = []assessment.Phase{
-			{Name: assessment.PhaseActivation, Title: "Activation and control", FirstWeek: 1, LastWeek: 4},
-			{Name: assessment.PhaseStrength, Title: "Strength", FirstWeek: 5, LastWeek: 8},
-			{Name: assessment.PhaseIntegration, Title: "Integration", FirstWeek: 9, LastWeek: 12},
-		}
-		ps = append(ps, p)
-	}
-	return sqlite.BulkProgrammes(db, ps, nil)
+	return sqlite.BulkProgrammes(db, issuedForTwoInThree(last), nil)
 }
 
 // BenchmarkTimelineCompare is opening a long-standing client's progress:
@@ -267,4 +252,26 @@ func BenchmarkDueList(b *testing.B) {
 			reportMedian(b, samples)
 		})
 	}
+}
+
+// issuedForTwoInThree is an issued 12-week programme (three 4-week phases,
+// starting three days after the assessment) for two clients in three of
+// the fixtures' latest assessments.
+func issuedForTwoInThree(last []*assessment.Record) []*assessment.Programme {
+	var ps []*assessment.Programme
+	for i, r := range last {
+		if i%3 == 2 {
+			continue // no programme
+		}
+		p := sampleProgramme(r.ID)
+		p.Status = assessment.StatusIssued
+		p.Weeks[0].Start = r.Date.AddDays(3)
+		p.Phases = []assessment.Phase{
+			{Name: assessment.PhaseActivation, Title: "Activation and control", FirstWeek: 1, LastWeek: 4},
+			{Name: assessment.PhaseStrength, Title: "Strength", FirstWeek: 5, LastWeek: 8},
+			{Name: assessment.PhaseIntegration, Title: "Integration", FirstWeek: 9, LastWeek: 12},
+		}
+		ps = append(ps, p)
+	}
+	return ps
 }

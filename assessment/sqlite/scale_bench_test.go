@@ -84,22 +84,7 @@ func buildScale(path string, n int) error {
 	if err != nil {
 		return err
 	}
-	var ps []*assessment.Programme
-	for i, r := range last {
-		if i%3 == 2 {
-			continue // no programme
-		}
-		p := sampleProgramme(r.ID)
-		p.Status = assessment.StatusIssued
-		p.Weeks[0].Start = r.Date.AddDays(3)
-		p.Phases = []assessment.Phase{
-			{Name: assessment.PhaseActivation, Title: "Activation and control", FirstWeek: 1, LastWeek: 4},
-			{Name: assessment.PhaseStrength, Title: "Strength", FirstWeek: 5, LastWeek: 8},
-			{Name: assessment.PhaseIntegration, Title: "Integration", FirstWeek: 9, LastWeek: 12},
-		}
-		ps = append(ps, p)
-	}
-	return sqlite.BulkProgrammes(db, ps, nil)
+	return sqlite.BulkProgrammes(db, issuedForTwoInThree(last), nil)
 }
 
 // forEachScale runs fn as one sub-benchmark per fixture size.
