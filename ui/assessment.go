@@ -422,9 +422,12 @@ func (s *assessmentScreen) checkDateNow() {
 	if d, err := assessment.ParseDate(strings.TrimSpace(s.date.Text)); err == nil {
 		assessment.NotInFuture(&v, "date", d, s.ui.svc.today(), "The assessment date")
 	}
-	if msg := v.For("date"); msg != "" {
+	if v.For("date") != "" {
+		// Short: the status line shares the header row, and a long line
+		// widened the window past a 1024-pixel screen (seen in the real
+		// window). Save puts the full message under the field.
 		s.status.Importance = widget.DangerImportance
-		s.status.SetText(msg)
+		s.status.SetText(lang.L("Date in the future"))
 		s.futureDateSaid = true
 	} else if s.futureDateSaid {
 		s.status.SetText("")
