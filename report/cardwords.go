@@ -21,7 +21,7 @@ func (pb *partBuilder) fill(b *ExerciseBlock, ln line, phase string) {
 			if len(b.Cues) == maxCuesPerBlock {
 				break
 			}
-			if t := clean(cue, maxCueRunes); t != "" {
+			if t := herVoice(clean(cue, maxCueRunes)); t != "" {
 				b.Cues = append(b.Cues, t)
 			}
 		}
@@ -240,9 +240,16 @@ func stopRule(p *assessment.Programme) string {
 		return "Stop any exercise that brings on pain or makes it worse than before you started, and tell me."
 	}
 	t = outOfTen.ReplaceAllString(t, "$1 out of 10")
-	t = strings.ReplaceAll(t, "tell your coach", "tell me")
+	t = herVoice(t)
 	t = strings.ReplaceAll(t, "fewer reps", "fewer repetitions")
 	return t
+}
+
+// herVoice words the library's "tell your coach" as the coach speaks on
+// the handout: "tell me".
+func herVoice(t string) string {
+	t = strings.ReplaceAll(t, "tell your coach", "tell me")
+	return strings.ReplaceAll(t, "ask your coach", "ask me")
 }
 
 // equipmentNames give each piece of equipment with a home stand-in.

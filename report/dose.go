@@ -42,7 +42,7 @@ func (pb *partBuilder) dose(ln line, phase string, withHow bool) string {
 	}
 	var how []string
 	if secs := tempoSeconds(tempo); secs > 0 && ln.rx.Reps > 0 {
-		how = append(how, fmt.Sprintf("about %d seconds for each repetition", secs))
+		how = append(how, fmt.Sprintf("about %d seconds each time", secs))
 	}
 	if rest > 0 && max(ln.rx.Sets, 1) > 1 {
 		how = append(how, fmt.Sprintf("rest %d seconds between rounds", rest))
@@ -150,7 +150,7 @@ func (pb *partBuilder) explainFor(ln line, phase string) []string {
 		once("hold", "“Hold 10 seconds” means: get into the position and stay there, breathing, while you count to 10 slowly.")
 	}
 	if ex := pb.lib[ln.id]; ex != nil && tempoSeconds(ex.Dosage[phase].Tempo) > 0 && rx.Reps > 0 {
-		once("tempo", "“About 5 seconds for each repetition” means: move slowly and smoothly; count the seconds in your head.")
+		once("tempo", "“About 5 seconds each time” means: move slowly and smoothly; count the seconds in your head.")
 	}
 	if rx.PerSide || ln.extra != nil {
 		once("side", "“Each side” means: do the full number on one side, then on the other.")
@@ -245,14 +245,17 @@ func (pb *partBuilder) doseOver(g *dayGroup, k int, ln line) string {
 	switch {
 	case len(changes) > 1 && up:
 		// Every week's amount, so she never has to guess the weeks
-		// between: "week 1: 8 · week 2: 10 · week 3: 12".
+		// between.
 		all := append([]change{{g.first, first, ln.rx}}, changes...)
 		repsOnly, holdOnly := true, true
 		for _, c := range all[1:] {
 			repsOnly = repsOnly && c.rx.Sets == ln.rx.Sets && c.rx.HoldSeconds == ln.rx.HoldSeconds && c.rx.Reps > 0
 			holdOnly = holdOnly && c.rx.Sets == ln.rx.Sets && c.rx.Reps == ln.rx.Reps && c.rx.HoldSeconds > 0
 		}
-		var weeks []string
+		// Woven into the first week's amount where it names one number:
+		// "2 rounds of 12 in week 1, 14 in week 2 and 16 in weeks 3–4".
+		var first0 string
+		var later []string
 		for i, c := range all {
 			// a dose held for more than one week says so: "weeks 3–4"
 			end := g.last
@@ -263,27 +266,45 @@ func (pb *partBuilder) doseOver(g *dayGroup, k int, ln line) string {
 			if end > c.week {
 				label = fmt.Sprintf("weeks %d–%d", c.week, end)
 			}
+			var amount string
 			switch {
 			case repsOnly:
-				weeks = append(weeks, fmt.Sprintf("%s: %d", label, c.rx.Reps))
+				amount = fmt.Sprint(c.rx.Reps)
 			case holdOnly && c.rx.HoldSeconds >= minutesFrom:
-				weeks = append(weeks, fmt.Sprintf("%s: %s", label, plural((c.rx.HoldSeconds+30)/60, "minute", "minutes")))
+				amount = plural((c.rx.HoldSeconds+30)/60, "minute", "minutes")
 			case holdOnly:
-				weeks = append(weeks, fmt.Sprintf("%s: %d seconds", label, c.rx.HoldSeconds))
+				amount = plural(c.rx.HoldSeconds, "second", "seconds")
 			default:
-				weeks = append(weeks, fmt.Sprintf("%s: %s", label, lowerFirst(c.dose)))
+				amount = lowerFirst(c.dose)
+			}
+			if i == 0 {
+				first0 = amount + " in " + label
+			} else {
+				later = append(later, amount+" in "+label)
 			}
 		}
-		lead := "A little more each week"
-		switch {
-		case repsOnly:
-			lead += ", the number in each round"
-		case holdOnly && ln.rx.HoldSeconds >= minutesFrom:
-			lead = "A little longer each week"
-		case holdOnly:
-			lead += ", the length of each hold"
+		weeks := first0 + ", " + strings.Join(later[:len(later)-1], ", ")
+		if len(later) == 1 {
+			weeks = first0
 		}
-		text += ". " + lead + ": " + strings.Join(weeks, " · ")
+		weeks += " and " + later[len(later)-1]
+		var token string
+		switch {
+		case repsOnly && ln.rx.HoldSeconds == 0 && ln.rx.Sets > 0:
+			token = fmt.Sprintf(" of %d", ln.rx.Reps)
+		case holdOnly && ln.rx.HoldSeconds >= minutesFrom && ln.rx.Sets <= 1:
+			token = plural((ln.rx.HoldSeconds+30)/60, "minute", "minutes")
+		case holdOnly && ln.rx.HoldSeconds < minutesFrom:
+			token = plural(ln.rx.HoldSeconds, "second", "seconds")
+		}
+		if i := strings.Index(text, token); token != "" && i >= 0 {
+			if repsOnly {
+				weeks = " of " + weeks
+			}
+			text = text[:i] + weeks + text[i+len(token):]
+		} else {
+			text += ". A little more each week: " + weeks
+		}
 	default:
 		// a coach's change to one week, or a step back: every change, so
 		// each week reads exactly

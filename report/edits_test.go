@@ -195,7 +195,7 @@ func TestFullDoseFlowsToHandout(t *testing.T) {
 		if b.ExerciseID != id {
 			continue
 		}
-		for _, want := range []string{"3 rounds of 10", "about 5 seconds for each repetition", "rest 45 seconds", "still do 2 more", "From your coach: Keep the ribs down."} {
+		for _, want := range []string{"3 rounds of 10", "about 5 seconds each time", "rest 45 seconds", "still do 2 more", "From your coach: Keep the ribs down."} {
 			if !strings.Contains(b.Dose, want) {
 				t.Errorf("dose %q lacks %q", b.Dose, want)
 			}

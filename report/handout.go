@@ -50,7 +50,7 @@ const (
 	maxCues          = 4    // cues per card: more is more than anyone reads
 	maxFound         = 5    // findings listed on the summary, beyond referrals
 	maxSideNoteRunes = 300  // the side-specific note on a card
-	maxFocusRunes    = 360  // a focus reason: as long as a finding sentence, so duplicates compare equal
+	maxFocusRunes    = 600  // a focus reason: the longest the programme writes (back to running) whole
 	maxFocusItems    = 8    // focus items on the summary
 	maxLogoPixels    = 25e6 // refuse to decode bigger logos (about 5000×5000): a phone photo is 12e6
 )
@@ -258,7 +258,7 @@ func Build(in Input) (*Handout, error) {
 	h.Title = "Your plan"
 	lib := indexLibrary(in.Library)
 	h.exercises = lib
-	phases := programmePhases(p)
+	phases := programmePhases(p, in.Record)
 	h.Summary = buildSummary(in.Record, p, interp)
 	from, to, err := printWeeks(p, phases, in.Print, date)
 	if err != nil {
@@ -361,7 +361,10 @@ var defaultPhaseTitles = map[string]string{
 
 // programmePhases returns the phases in week order: the programme's own when
 // it lists them, otherwise runs of consecutive weeks with the same phase.
-func programmePhases(p *assessment.Programme) []phaseSpan {
+// A criterion on the time since the birth that her assessment r already
+// meets is left out: it only stays met, and "at least 6 weeks since the
+// birth" read a year after it is noise.
+func programmePhases(p *assessment.Programme, r *assessment.Record) []phaseSpan {
 	var out []phaseSpan
 	if len(p.Phases) > 0 {
 		for _, ph := range p.Phases {
@@ -371,6 +374,10 @@ func programmePhases(p *assessment.Programme) []phaseSpan {
 			}
 			span := phaseSpan{Name: ph.Name, Title: t, Aim: phaseAim(ph), First: ph.FirstWeek, Last: ph.LastWeek}
 			for _, c := range ph.Criteria {
+				if (c.Code == assessment.CriterionPastEarly || c.Code == assessment.CriterionCaesareanHealed) &&
+					r != nil && assessment.CheckCriteria([]assessment.Criterion{c}, r)[0].Met {
+					continue
+				}
 				// the criterion's own text is written for the coach
 				// (grades, scores); she reads it in her words
 				if t, ok := criterionWords[c.Code]; ok && !contains(span.Criteria, t) {

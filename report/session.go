@@ -452,9 +452,15 @@ func (pb *partBuilder) session(g *dayGroup, days []int, weeks string) SessionPag
 		sp.Intro = fmt.Sprintf("About %d minutes at an easy pace: you can talk in full sentences the whole way. A walk with the pram counts.", max(g.d.Minutes, 10))
 		return sp
 	}
-	if sp.Minutes > 0 {
+	switch ls := lines(g.d); {
+	case len(ls) == 1 && timedLine(ls[0], pb.lib[ls[0].id], g.phase):
+		// one timed exercise (a walk): its card gives the minutes week
+		// by week, and there is no order to keep
+	case len(ls) == 1 && sp.Minutes > 0:
+		sp.Intro = fmt.Sprintf("About %d minutes.", sp.Minutes)
+	case sp.Minutes > 0:
 		sp.Intro = fmt.Sprintf("About %d minutes. Do the exercises in this order.", sp.Minutes)
-	} else {
+	case len(ls) > 1:
 		sp.Intro = "Do the exercises in this order."
 	}
 	for k, ln := range lines(g.d) {
@@ -502,7 +508,9 @@ func buildLater(p *assessment.Programme, phases []phaseSpan, to int) ([]PhaseNot
 		if ph.First <= to {
 			continue
 		}
-		n := PhaseNote{Title: weeksLabel(ph.First, ph.Last) + " · " + ph.Title, Text: ph.Aim}
+		// its aim's first sentence: how the weeks step up inside a phase
+		// is for when she gets there
+		n := PhaseNote{Title: weeksLabel(ph.First, ph.Last) + " · " + ph.Title, Text: firstSentence(ph.Aim)}
 		n.Criteria = append(n.Criteria, ph.Criteria...)
 		if len(n.Criteria) == 0 {
 			n.Criteria = []string{
@@ -573,4 +581,23 @@ func lowerFirst(s string) string {
 		return s
 	}
 	return strings.ToLower(s[:1]) + s[1:]
+}
+
+// timedLine reports whether a line's dose is a time in minutes (a walk),
+// which then says how long the session takes.
+func timedLine(ln line, ex *assessment.Exercise, phase string) bool {
+	hold := ln.rx.HoldSeconds
+	if ln.rx.Sets == 0 && ln.rx.Reps == 0 && hold == 0 && ex != nil {
+		hold = ex.Dosage[phase].HoldSeconds
+	}
+	return hold >= minutesFrom
+}
+
+// firstSentence is s up to its first full stop followed by a space.
+func firstSentence(s string) string {
+	s = strings.TrimSpace(s)
+	if i := strings.Index(s, ". "); i >= 0 {
+		return s[:i+1]
+	}
+	return s
 }

@@ -177,6 +177,11 @@ func buildSummary(r *assessment.Record, p *assessment.Programme, interp *assessm
 		if t == "" || seen[t] || (len(s.Found) >= maxFound && f.Severity < assessment.SeverityRefer) {
 			continue
 		}
+		if f.Code == assessment.FindGeneral {
+			// the foundations every plan has are not something we found:
+			// "What your plan works on" gives them with their reason
+			continue
+		}
 		if g := foundGroup[f.Code]; g != "" {
 			// one point per theme: the first (most serious) finding speaks
 			// for the others, which the session pages explain as they come
@@ -245,7 +250,7 @@ func buildSummary(r *assessment.Record, p *assessment.Programme, interp *assessm
 		}
 		// The generator often gives a finding's own client sentence as the
 		// reason; it is already under "What we found", so it is not repeated.
-		if seen[why] {
+		if seen[why] || seen[clean(f.Reason, maxSentenceRunes)] {
 			why = ""
 		}
 		if t == "" && why == "" {
