@@ -95,9 +95,11 @@ func Render(h *Handout, w io.Writer, opt RenderOptions) error {
 		r.frontSheets()
 		r.explainFirst()
 		// The later phases follow the first pages' overview when they fit
-		// the page it ends on; otherwise they follow the last session.
-		// Either way the tracking sheet can have a page of its own.
-		if !r.laterDone && len(h.Later) > 0 && r.y+r.laterHeight() <= r.bottom {
+		// the page it ends on, unless they would push the tracking sheet
+		// off it: the sheet she fills in after every session comes first,
+		// and what comes after this phase can follow the last session.
+		if !r.laterDone && len(h.Later) > 0 && r.y+r.laterHeight() <= r.bottom &&
+			(r.trackingFitsFrom(r.y+r.laterHeight()) || !r.trackingFitsFrom(r.y)) {
 			r.later()
 		}
 		// The tracking sheet follows the overview when it fits whole in
@@ -230,6 +232,9 @@ type renderer struct {
 	fontTpl  *fontTemplate          // the template the document's fonts came from
 	// reminded is the last page that reminded her of the stop rule.
 	reminded int
+	// session is the heading of the session being drawn: a page its
+	// cards run on to names it again, so a loose page says which day
+	inSession string
 	// explained is the run of weeks whose key to the doses the first
 	// pages gave.
 	explained *PlanPart
@@ -358,31 +363,17 @@ func (r *renderer) font(bold bool, size float64) {
 
 // --- pages, header and footer ---------------------------------------------------
 
-// newPage starts a page; pages after the first carry a slim running header
-// so a loose sheet still says whose plan it is.
+// newPage starts a page. A loose sheet still says whose plan it is and
+// from whom: the footer names both (a running header would take a line
+// from every page's exercises).
 func (r *renderer) newPage() {
 	r.pdf.AddPage()
 	r.y = marginTop
-	if r.pdf.PageNo() == 1 {
-		return
-	}
-	r.font(true, sizeSmall)
-	r.text(colMuted)
-	lh := lineHeight(sizeSmall)
-	left := r.fit(firstNonEmpty(r.h.Business, r.h.CoachName), r.width*0.5)
-	r.cell(r.left, r.y, r.width*0.5, lh, left, "L")
-	r.font(false, sizeSmall)
-	right := r.fit(r.h.Title+" · "+r.h.ClientName, r.width*0.48)
-	r.cell(r.left+r.width*0.52, r.y, r.width*0.48, lh, right, "R")
-	r.y += lh + 1
-	r.draw(r.accent)
-	r.pdf.SetLineWidth(0.5)
-	r.pdf.Line(r.left, r.y, r.right, r.y)
-	r.y += 4
 }
 
-// footers prints "Page x of y", the client's name and the date at the
-// foot of every page, once the pages are drawn and their number known.
+// footers prints "Page x of y", whose plan it is and the coach's business
+// with the date at the foot of every page, once the pages are drawn and
+// their number known.
 func (r *renderer) footers() {
 	n := r.pdf.PageCount()
 	for i := 1; i <= n; i++ {
@@ -402,10 +393,15 @@ func (r *renderer) footer(page, pages int) {
 	r.font(false, sizeTiny)
 	r.text(colMuted)
 	lh := lineHeight(sizeTiny)
-	third := r.width / 3
-	r.cell(r.left, y+1.5, third, lh, "Page "+strconv.Itoa(page)+" of "+strconv.Itoa(pages), "L")
-	r.cell(r.left+third, y+1.5, third, lh, r.fit(r.h.ClientName, third-2), "C")
-	r.cell(r.left+2*third, y+1.5, third, lh, r.fit(r.h.Date, third), "R")
+	side, mid := r.width*0.2, r.width*0.4
+	r.cell(r.left, y+1.5, side, lh, "Page "+strconv.Itoa(page)+" of "+strconv.Itoa(pages), "L")
+	who := r.h.ClientName
+	if r.h.Title != "" {
+		who = r.h.Title + " · " + who
+	}
+	r.cell(r.left+side, y+1.5, mid, lh, r.fit(who, mid-2), "C")
+	from := joinDot(firstNonEmpty(r.h.Business, r.h.CoachName), r.h.Date)
+	r.cell(r.left+side+mid, y+1.5, mid, lh, r.fit(from, mid), "R")
 }
 
 // need starts a new page unless height h fits below the cursor.
@@ -417,7 +413,7 @@ func (r *renderer) need(h float64) {
 
 // pageRoom is the height available on a fresh continuation page.
 func (r *renderer) pageRoom() float64 {
-	return r.bottom - marginTop - lineHeight(sizeSmall) - 5
+	return r.bottom - marginTop
 }
 
 func (r *renderer) cell(x, y, w, h float64, s, align string) {

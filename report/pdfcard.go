@@ -45,7 +45,7 @@ func (r *renderer) cardParts(b ExerciseBlock) (top, left, right []boxLine) {
 
 	pair := func(label, text string) {
 		if text != "" {
-			right = append(right, boxLine{text: label + ": " + text, size: sizeCard, gap: 1})
+			right = append(right, boxLine{text: label + ": " + text, size: sizeCard, gap: 0.6})
 		}
 	}
 	pair(w.Feel, b.Feel)
@@ -145,9 +145,9 @@ const (
 	// A card's white space: inside its border, between the top and the
 	// columns, and between two cards. Tight, as every millimetre of it
 	// repeats a dozen times in a handout.
-	cardPad      = 2.2
+	cardPad      = 1.9
 	cardInnerGap = 1.2
-	cardSpace    = 2.0
+	cardSpace    = 1.6
 )
 
 // layoutCard lays a card out: the name and dose across the top, the
@@ -190,7 +190,7 @@ func (r *renderer) layoutBody(c *cardLayout, left, right []boxLine, inner float6
 	if len(left) > 0 {
 		best := -1.0
 		var bestL, bestR []boxLine
-		for _, frac := range []float64{0.5, 0.55, 0.6} {
+		for _, frac := range []float64{0.4, 0.45, 0.5, 0.55, 0.6} {
 			lw := inner * frac
 			rw := inner - lw - cardGap
 			if c.figOver && rw < cardFigW {
@@ -223,7 +223,16 @@ func (r *renderer) layoutBody(c *cardLayout, left, right []boxLine, inner float6
 // card draws a laid-out exercise card whole, on a new page when it does
 // not fit.
 func (r *renderer) card(b ExerciseBlock, c cardLayout) {
-	r.need(c.h)
+	if r.pdf.PageNo() == 0 || r.y+c.h > r.bottom {
+		r.newPage()
+		if r.inSession != "" {
+			// in the top margin, clear of a printer's unprintable edge:
+			// the label costs the page no room
+			r.font(true, sizeSmall)
+			r.text(colMuted)
+			r.cell(r.left, marginTop-lineHeight(sizeSmall)-0.8, r.width, lineHeight(sizeSmall), r.fit(r.inSession+" (continued)", r.width), "L")
+		}
+	}
 	r.draw(colRule)
 	r.pdf.SetLineWidth(0.3)
 	r.pdf.Rect(r.left, r.y, r.width, c.h, "D")

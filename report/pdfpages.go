@@ -346,8 +346,13 @@ func (r *renderer) drawLine(d drawLine, x, y, w float64) {
 // session draws one session below the one before, its cards each whole;
 // the first session of a run of weeks starts a page.
 func (r *renderer) session(s *SessionPage, firstOfPart bool) {
+	// the height above the first card, as heading() and the lines below
+	// it place them: a heading below other text has 2 mm above it
 	r.measure(true, sizeHeading)
-	headH := float64(len(r.wrap(s.Heading, r.width)))*lineHeight(sizeHeading) + 8
+	headH := float64(len(r.wrap(s.Heading, r.width)))*lineHeight(sizeHeading) + 2.5 + 2
+	if !firstOfPart {
+		headH += 2
+	}
 	r.measure(false, sizeBody)
 	headH += float64(len(r.wrap(s.Intro, r.width))) * lineHeight(sizeBody)
 	stop := r.stopLine(s)
@@ -371,9 +376,8 @@ func (r *renderer) session(s *SessionPage, firstOfPart bool) {
 	cards := make([]cardLayout, len(s.Exercises))
 	for i, b := range s.Exercises {
 		cards[i] = r.layoutCard(b)
-		h := cards[i].h + cardSpace
 		if i == 0 {
-			firstH = h
+			firstH = cards[i].h
 		}
 	}
 	// Sessions share pages: a session starts below the one before when
@@ -399,9 +403,11 @@ func (r *renderer) session(s *SessionPage, firstOfPart bool) {
 	if len(explain) > 0 {
 		r.box(boxStyle{border: r.accent, lineWidth: 0.4}, explain)
 	}
+	r.inSession = s.Heading
 	for i, b := range s.Exercises {
 		r.card(b, cards[i])
 	}
+	r.inSession = ""
 }
 
 // stopLine is what a session page says of the stop rule: one line that

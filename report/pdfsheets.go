@@ -1,52 +1,111 @@
 package report
 
+import (
+	"strings"
+	"unicode"
+)
+
 // The pages after the sessions: the later phases, the tracking sheet she
 // fills in with a pen, and the referral sheets.
 
-// later draws the phases after the printed weeks, a paragraph each.
+// later draws the phases after the printed weeks, a short paragraph each
+// under its title, each kept whole; the heading stays with the first.
 func (r *renderer) later() {
 	if len(r.h.Later) == 0 {
 		return
 	}
 	w := r.h.Words
-	body := lineHeight(sizeBody)
-	r.need(lineHeight(sizeHeading) + 12*body)
+	phases := r.laterPhases()
+	r.need(lineHeight(sizeHeading) + 4.5 + phases[0].h)
 	r.laterDone = true
 	r.bookmark(w.LaterHeading, 0)
-	r.heading(w.LaterHeading, 3*body)
-	r.para(w.LaterIntro, sizeBody, false, 0, colInk)
-	r.y += 2
-	for _, lines := range r.laterBoxes() {
-		r.box(boxStyle{border: colRule, lineWidth: 0.3}, lines)
+	r.heading(w.LaterHeading, phases[0].h)
+	for i, ph := range phases {
+		if i > 0 {
+			r.y += laterGap
+		}
+		r.need(ph.h)
+		r.y = r.placeLines(ph.lines, r.left, r.y, r.width)
 	}
 }
 
-// laterHeight is the height the later phases take, heading to last box.
-func (r *renderer) laterHeight() float64 {
-	w := r.h.Words
-	r.measure(false, sizeBody)
-	h := lineHeight(sizeHeading) + 8 + float64(len(r.wrap(w.LaterIntro, r.width)))*lineHeight(sizeBody) + 2
+// laterGap is the space between two later phases.
+const laterGap = 2.5
+
+// laterPhase is one later phase laid out: its lines and their height.
+type laterPhase struct {
+	lines []drawLine
+	h     float64
+}
+
+func (r *renderer) laterPhases() []laterPhase {
+	var out []laterPhase
 	for _, lines := range r.laterBoxes() {
-		h += r.boxHeight(boxStyle{border: colRule, lineWidth: 0.3}, lines)
+		dl, h := r.layoutLines(lines, r.width)
+		out = append(out, laterPhase{dl, h})
+	}
+	return out
+}
+
+// laterHeight is the height the later phases take, heading to last line.
+func (r *renderer) laterHeight() float64 {
+	h := lineHeight(sizeHeading) + 4.5
+	for i, ph := range r.laterPhases() {
+		if i > 0 {
+			h += laterGap
+		}
+		h += ph.h
 	}
 	return h
 }
 
-// laterBoxes is one box of lines per later phase.
+// runIn joins what must be true into one sentence: "your back pain stays
+// at 3 out of 10 or less; you can bend from the hips …; and …".
+func runIn(items []string) string {
+	parts := make([]string, 0, len(items))
+	for _, it := range items {
+		it = strings.TrimRight(strings.TrimSpace(it), ".")
+		if it == "" {
+			continue
+		}
+		if rs := []rune(it); len(rs) < 2 || !unicode.IsUpper(rs[1]) {
+			it = lowerFirst(it)
+		}
+		parts = append(parts, it)
+	}
+	switch len(parts) {
+	case 0:
+		return ""
+	case 1:
+		return parts[0] + "."
+	}
+	return strings.Join(parts[:len(parts)-1], "; ") + "; and " + parts[len(parts)-1] + "."
+}
+
+// laterBoxes is the lines of each later phase: its title, its aim, and
+// what must be true to move on with the check-in, in one paragraph.
 func (r *renderer) laterBoxes() [][]boxLine {
 	w := r.h.Words
 	var out [][]boxLine
-	for _, n := range r.h.Later {
+	for i, n := range r.h.Later {
 		lines := []boxLine{{text: n.Title, bold: true, size: 11.5}}
 		if n.Text != "" {
-			lines = append(lines, boxLine{text: n.Text, gap: 1})
+			lines = append(lines, boxLine{text: n.Text, gap: 0.5})
 		}
-		lines = append(lines, boxLine{text: w.MoveOnWhen, bold: true, gap: 1.5})
-		for _, c := range n.Criteria {
-			lines = append(lines, boxLine{text: c, prefix: "•", gap: 0.6})
+		// what must be true and when we look at it: one short paragraph
+		var para []string
+		if len(n.Criteria) > 0 {
+			lead := w.MoveOnWhen
+			if i > 0 && w.MoveOnAgain != "" {
+				lead = w.MoveOnAgain
+			}
+			para = append(para, lead+" "+runIn(n.Criteria))
 		}
 		if n.CheckIn != "" {
-			lines = append(lines, boxLine{text: n.CheckIn, gap: 1.2, muted: true})
+			para = append(para, n.CheckIn)
+		}
+		if len(para) > 0 {
+			lines = append(lines, boxLine{text: strings.Join(para, " "), gap: 0.8})
 		}
 		out = append(out, lines)
 	}
@@ -61,6 +120,18 @@ func (r *renderer) laterBoxes() [][]boxLine {
 // it used already; on the fridge page, however little of it is used).
 func (r *renderer) tracking(early bool) {
 	r.trackingOn(early, false)
+}
+
+// trackingFitsFrom reports whether the sheet, asked for early, would fit
+// whole below y on the page, as trackingOn places it.
+func (r *renderer) trackingFitsFrom(y float64) bool {
+	room := r.pageRoom()
+	if len(r.h.Tracking) == 0 || r.trackingDone || r.bottom-y < 0.3*room || y-(r.bottom-room) < 0.3*room {
+		return false
+	}
+	r.rowPad = 1.0
+	defer func() { r.rowPad = 0 }()
+	return r.trackingLayout().height(tightestRow) <= r.bottom-y-4
 }
 
 // trackingOn is tracking; onFridge lets an early sheet follow a fridge

@@ -283,3 +283,36 @@ func TestSessionNameKeepsItsPromise(t *testing.T) {
 		}
 	}
 }
+
+// TestSessionPagesSayWhichDay: every page holding exercise cards starts
+// with the day and session it belongs to: its heading, or, where a
+// session's cards run on to a new page, "… (continued)".
+func TestSessionPagesSayWhichDay(t *testing.T) {
+	needTool(t, "pdftotext")
+	days := regexp.MustCompile(`^(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b`)
+	continued := 0
+	for _, name := range examples(t) {
+		_, ps := pdfOf(t, name)
+		for i, p := range ps {
+			if !strings.Contains(p, "How to do it") || strings.Contains(p, "Your week") {
+				continue
+			}
+			first := ""
+			for _, ln := range strings.Split(p, "\n") {
+				if s := strings.TrimSpace(ln); s != "" {
+					first = s
+					break
+				}
+			}
+			if !days.MatchString(first) {
+				t.Errorf("%s page %d starts %q, not with the day it belongs to", name, i+1, first)
+			}
+			if strings.HasSuffix(first, "(continued)") {
+				continued++
+			}
+		}
+	}
+	if continued == 0 {
+		t.Error("no session runs on to a second page in any example: the test checks nothing")
+	}
+}

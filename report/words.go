@@ -31,7 +31,6 @@ type Words struct {
 	StopReminder string
 	Questions    string
 	LaterHeading string
-	LaterIntro   string
 	DosesHeading string
 	TrackHeading string
 	TrackIntro   string
@@ -58,6 +57,7 @@ type Words struct {
 	IfWorseHead    string
 	NextHead       string
 	MoveOnWhen     string
+	MoveOnAgain    string // the same for the phases after the first
 	RestDay        string
 	RestDayText    string
 	AboutMinutes   string // "about %d min"
@@ -79,7 +79,6 @@ var englishWords = Words{
 	StopReminder:   "Stop rule (page %d): ease off or stop for pain, leaking, heaviness or a ridge on your tummy.",
 	Questions:      "Questions or worries: ",
 	LaterHeading:   "After this phase",
-	LaterIntro:     "We move on when you are ready, not by the calendar. At each check-in we look at these together.",
 	DosesHeading:   "How to read the amounts",
 	TrackHeading:   "Tracking sheet",
 	TrackIntro:     "After each session, fill in its row with a pen; bring the sheet to your next check-in.",
@@ -94,13 +93,14 @@ var englishWords = Words{
 	Easier:         "Easier",
 	Harder:         "Harder, when we agree",
 	Equipment:      "You need",
-	Why:            "Why it is in your plan",
+	Why:            "Why",
 	Changed:        "What changed",
 	ToldMe:         "What you told me",
 	SeeWhoHead:     "Who to see, and how soon",
 	IfWorseHead:    "If things get worse",
 	NextHead:       "What happens next",
-	MoveOnWhen:     "Ready to move on when:",
+	MoveOnWhen:     "We move on when you are ready, not by the calendar: when",
+	MoveOnAgain:    "We move on to these weeks when",
 	RestDay:        "Rest day",
 	RestDayText:    "A gentle walk is welcome; otherwise enjoy the rest.",
 	AboutMinutes:   "about %d min",
