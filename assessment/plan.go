@@ -668,7 +668,8 @@ func stopRule(f Facts) string {
 	}
 	switch {
 	case f.Postpartum == PostpartumUnknown || (recent && (f.Caesarean || f.ModeUnknown)):
-		s += " Stop and call your midwife or GP if a caesarean wound becomes red, weeps or opens, your bleeding gets heavier, you have a fever, a painful or swollen calf, or you feel breathless."
+		// a clot is an emergency, the wound and bleeding a same-day call
+		s += " Stop and call your midwife or GP if a caesarean wound becomes red, weeps or opens, your bleeding gets heavier, or you have a fever. Go to A&E or call the emergency number if a calf becomes painful or swollen, or you feel suddenly short of breath."
 	case f.ScarConcern:
 		// Months after the birth the scar is the concern, not bleeding or
 		// a clot (a physiotherapist's review).

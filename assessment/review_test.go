@@ -31,7 +31,7 @@ func TestStopRuleReview(t *testing.T) {
 		{"PelvicFloorLeakStops", pgRecord(func(r *assessment.Record) { r.PelvicFloor = &assessment.PelvicFloor{Leakage: true, Heaviness: true} }),
 			[]string{"leak", "heaviness or dragging"}, []string{"midwife"}},
 		{"CaesareanTwoWeeks", pgRecord(pgWeeks(2), pgMode(assessment.DeliveryCaesarean)),
-			[]string{"midwife or GP", "wound", "bleeding", "fever", "calf", "breathless"}, nil},
+			[]string{"midwife or GP", "wound", "bleeding", "fever", "calf", "short of breath", "A&E"}, nil},
 		{"CaesareanTwentyWeeks", pgRecord(pgWeeks(20), pgMode(assessment.DeliveryCaesarean)), nil, []string{"midwife"}},
 	}
 	for _, tt := range tests {

@@ -36,10 +36,12 @@ func (pb *partBuilder) fill(b *ExerciseBlock, ln line, phase string) {
 	b.Feel = feelWords(family)
 	b.StopIf = stopWords(family, knownLeaks(pb.r))
 	if ex != nil {
-		if e := pb.lib[ex.Regression]; e != nil {
+		// an option her plan rules out (a one-leg move with pubic pain)
+		// is never offered as the next step
+		if e := pb.lib[ex.Regression]; e != nil && !pb.excluded(e.ID) {
 			b.Easier = ExerciseName(e)
 		}
-		if e := pb.lib[ex.Progression]; e != nil {
+		if e := pb.lib[ex.Progression]; e != nil && !pb.excluded(e.ID) {
 			b.Harder = ExerciseName(e)
 		}
 		b.Equipment = equipmentList(ex.Equipment)
@@ -75,6 +77,19 @@ func (pb *partBuilder) fill(b *ExerciseBlock, ln line, phase string) {
 		b.Why = why
 	}
 	b.Change = changeWords(ln.rx.Reason)
+}
+
+// excluded reports whether the programme rules exercise id out for her.
+func (pb *partBuilder) excluded(id string) bool {
+	if pb.p == nil {
+		return false
+	}
+	for _, x := range pb.p.Excluded {
+		if x.ExerciseID == id {
+			return true
+		}
+	}
+	return false
 }
 
 // maxCuesPerBlock: two or three cues are what anyone reads with a baby on
@@ -249,6 +264,7 @@ func stopRule(p *assessment.Programme) string {
 // the handout: "tell me".
 func herVoice(t string) string {
 	t = strings.ReplaceAll(t, "tell your coach", "tell me")
+	t = strings.ReplaceAll(t, "as soon as your coach records", "as soon as I record")
 	return strings.ReplaceAll(t, "ask your coach", "ask me")
 }
 

@@ -274,13 +274,19 @@ func Build(in Input) (*Handout, error) {
 		if f.Title == assessment.FocusNextCheckIn && strings.TrimSpace(f.Reason) != "" {
 			// On her first page the check-in line comes before the box
 			// naming who to see: the programme says "named above".
-			h.CheckIn = strings.Replace(clean(f.Reason, maxFocusRunes), "named above", "named below", 1)
+			h.CheckIn = herVoice(strings.Replace(clean(f.Reason, maxFocusRunes), "named above", "named below", 1))
 		}
 	}
 	h.Tracking = buildTracking(p, lib, from, to)
 	h.Referrals = buildReferralPages(in.Record, p, interp, h, false)
 	if len(h.Referrals) > 0 {
 		h.Summary.Safety = referralPointer(h.Summary.Safety, in.Record, p, interp, h.Referrals)
+		// the referral sheet says the plan does not move on until she has
+		// been seen: the next phase says so too
+		if len(h.Later) > 0 {
+			seen := "You have been seen by the professional named at the end of this handout, and we follow their advice."
+			h.Later[0].Criteria = append([]string{seen}, h.Later[0].Criteria...)
+		}
 	}
 	if in.Baseline != nil {
 		h.Progress = buildProgress(in.Baseline, in.Record, in.History, st.Paper)

@@ -192,7 +192,7 @@ func limits(interp *assessment.Interpretation) []string {
 		out = append(out, "No running, jumping or heavy lifting, and every exercise done with a breath out on the effort.")
 	}
 	if interpHas(interp, assessment.FindScarConcern) || interpHas(interp, assessment.FindRecentCaesarean) {
-		out = append(out, "Loads stay light and we stay with breathing, gentle core work and walking until your scar has been checked.")
+		out = append(out, "We keep any weights light and stay with breathing, gentle core work and walking until your scar has been checked.")
 	}
 	if interpHas(interp, assessment.FindHingePain) {
 		out = append(out, "No loaded bending forward until it has been looked at.")
@@ -201,19 +201,23 @@ func limits(interp *assessment.Interpretation) []string {
 		out = append(out, "Only movements that feel comfortable; nothing that pushes your pain up.")
 	}
 	if len(out) == 0 {
-		out = append(out, "We keep to the gentler exercises in this plan and do not step up until you have been seen.")
+		out = append(out, "We keep to the gentler exercises in this plan: the amounts grow a little each week, but we do not move on to the next stage until you have been seen.")
 	}
 	return out
 }
 
-// ifWorse says what to do if things get worse before she is seen. The
-// emergency signs named are the ones her answers point to: the nerve signs
-// after a red-flag answer, the wound, bleeding, fever and calf signs after
-// a caesarean; a client with neither gets only the general line.
+// ifWorse says what to do if things get worse before she is seen: the
+// nerve signs at the base of the spine after a red-flag answer or with
+// back pain (domain.md §2), the general-health signs after a red-flag answer, the
+// wound, bleeding, fever and calf signs after a caesarean, then the
+// general line.
 func ifWorse(r *assessment.Record, p *assessment.Programme, interp *assessment.Interpretation, blocked bool) []string {
 	var out []string
-	if r == nil || r.RedFlags == nil || (interpHas(interp, assessment.FindRedFlag) && !cleared(r)) {
-		out = append(out, "Go to A&E or call the emergency number straight away if you notice numbness around your back passage or inner thighs, a new change in bladder or bowel control, or weakness in your legs.")
+	if r == nil || r.RedFlags == nil || (interpHas(interp, assessment.FindRedFlag) && !cleared(r)) || backPain(r) {
+		out = append(out, "Go to A&E or call the emergency number straight away if you notice numbness around your back passage or inner thighs, a new change in bladder or bowel control, or new weakness or numbness in your legs.")
+	}
+	if interpHas(interp, assessment.FindRedFlag) && !cleared(r) {
+		out = append(out, "See your GP the same day if you get a fever or chills, feel generally unwell, or lose weight without trying.")
 	}
 	if interpHas(interp, assessment.FindRecentCaesarean) || interpHas(interp, assessment.FindScarConcern) || caesareanCheck(p) {
 		out = append(out,
@@ -226,6 +230,22 @@ func ifWorse(r *assessment.Record, p *assessment.Programme, interp *assessment.I
 		out = append(out, "If your pain or symptoms get clearly worse before your appointment, stop the exercises that make it worse and call your doctor.")
 	}
 	return out
+}
+
+// backPain reports whether she has pain in or from the low back, or her
+// pain was not recorded (the strictest case): the nerve signs at the base
+// of the spine then belong on every sheet (domain.md §2).
+func backPain(r *assessment.Record) bool {
+	if r == nil || r.Pain == nil || len(r.Pain.Sites) == 0 {
+		return true
+	}
+	for _, s := range r.Pain.Sites {
+		switch s {
+		case assessment.SiteLowBack, assessment.SiteSacroiliac, assessment.SiteButtock, assessment.SiteLeg:
+			return true
+		}
+	}
+	return false
 }
 
 // caesareanCheck reports whether the programme asks for a check after a

@@ -161,8 +161,9 @@ func TestReferralSheetWords(t *testing.T) {
 	t.Run("Caesarean", func(t *testing.T) {
 		_, ps := pdfOf(t, "caesarean-4-weeks")
 		sheet := collapse(ps[pageWith(ps, "If things get worse")])
-		if strings.Contains(sheet, "back passage") {
-			t.Error("nerve emergency signs on a sheet for a recent caesarean")
+		// she has low back pain: the nerve signs belong on her sheet too
+		if !strings.Contains(sheet, "back passage") {
+			t.Error("no nerve emergency signs on the sheet of a client with low back pain")
 		}
 		for _, want := range []string{"scar becomes red", "calf", "A&E"} {
 			if !strings.Contains(sheet, want) {
@@ -314,5 +315,39 @@ func TestSessionPagesSayWhichDay(t *testing.T) {
 	}
 	if continued == 0 {
 		t.Error("no session runs on to a second page in any example: the test checks nothing")
+	}
+}
+
+// TestOptionsNeverRuledOut: no card offers, as its easier or harder
+// option, an exercise her plan rules out.
+func TestOptionsNeverRuledOut(t *testing.T) {
+	checked := 0
+	for _, name := range examples(t) {
+		in := exampleInput(t, name)
+		h, err := report.Build(in)
+		if err != nil || in.Programme == nil {
+			continue
+		}
+		out := map[string]bool{}
+		for _, x := range in.Programme.Excluded {
+			for _, e := range in.Library.Exercises {
+				if e.ID == x.ExerciseID {
+					out[report.ExerciseName(e)] = true
+				}
+			}
+		}
+		for _, part := range h.Parts {
+			for _, s := range part.Sessions {
+				for _, b := range s.Exercises {
+					checked++
+					if out[b.Easier] || out[b.Harder] {
+						t.Errorf("%s: %s offers %q / %q, which her plan rules out", name, b.Name, b.Easier, b.Harder)
+					}
+				}
+			}
+		}
+	}
+	if checked == 0 {
+		t.Error("no card checked")
 	}
 }
