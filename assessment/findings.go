@@ -667,7 +667,7 @@ func (in *Interpretation) thomas(t *Thomas) {
 			Severity: SeverityLow,
 			Side:     side,
 			Coach:    "Short one-joint hip flexors (iliopsoas) " + sidePhrase(side) + ": the thigh rests above horizontal on the modified Thomas test. Half-kneeling hip-flexor stretch in posterior tilt." + caveat,
-			Client:   "The muscles at the front of your " + clientSide(side) + " are tight. A daily stretch will help them let go.",
+			Client:   "The muscles at the front of your " + clientSide(side) + " are tight. Stretching them regularly will help them let go.",
 			Evidence: "Thomas " + sideEvidence(hipL, hipR),
 		})
 	}

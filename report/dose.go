@@ -157,7 +157,7 @@ func (pb *partBuilder) explainFor(ln line, phase string) []string {
 	}
 	if len(out) > 0 && !pb.explain["effort"] {
 		pb.explain["effort"] = true
-		out = append(out, "Every round should feel like you could do 2 or 3 more with good form. If the last few are a struggle, do fewer; if they feel easy for two sessions in a row, tell me.")
+		out = append(out, "Unless a card says otherwise, every round should feel like you could do 2 or 3 more with good form. If the last few are a struggle, do fewer; if they feel easy for two sessions in a row, tell me.")
 	}
 	return out
 }

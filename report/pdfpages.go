@@ -354,7 +354,9 @@ func (r *renderer) session(s *SessionPage, firstOfPart bool) {
 		headH += 2
 	}
 	r.measure(false, sizeBody)
-	headH += float64(len(r.wrap(s.Intro, r.width))) * lineHeight(sizeBody)
+	if s.Intro != "" {
+		headH += float64(len(r.wrap(s.Intro, r.width))) * lineHeight(sizeBody)
+	}
 	stop := r.stopLine(s)
 	stopH := 0.0
 	if stop != "" {
@@ -394,7 +396,9 @@ func (r *renderer) session(s *SessionPage, firstOfPart bool) {
 	r.reminded = r.pdf.PageNo()
 	r.bookmark(s.Heading, 1)
 	r.heading(s.Heading, lineHeight(sizeBody)+firstH)
-	r.para(s.Intro, sizeBody, false, 0, colInk)
+	if s.Intro != "" {
+		r.para(s.Intro, sizeBody, false, 0, colInk)
+	}
 	if stop != "" {
 		r.y += 1
 		r.para(stop, sizeBody, true, 0, colInk)

@@ -367,9 +367,6 @@ var fullDay = [7]string{"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", 
 
 func (pb *partBuilder) fridge(byDay [7][]*dayGroup, lo, hi int) FridgePage {
 	f := FridgePage{Heading: "Your week"}
-	f.Intro = "Put this page on the fridge. Each day shows its exercises in order, with the first week's amounts; a grey day is a rest day. " +
-		"The pages after it show each session in full. You can move a session to another day: leave a day between the longer ones."
-	f.ShortIntro = "Put this page on the fridge; a grey day is a rest day. The pages after it show each session in full."
 	builds := false
 	for i := range f.Days {
 		fd := FridgeDay{Day: fullDay[i], Rest: true}
@@ -391,6 +388,18 @@ func (pb *partBuilder) fridge(byDay [7][]*dayGroup, lo, hi int) FridgePage {
 		}
 		f.Days[i] = fd
 	}
+	// a grey day is explained only when the week has one
+	rest := false
+	for _, d := range f.Days {
+		rest = rest || d.Rest
+	}
+	grey := ""
+	if rest {
+		grey = "; a grey day is a rest day"
+	}
+	f.Intro = "Put this page on the fridge. Each day shows its exercises in order, with the first week's amounts" + grey + ". " +
+		"The pages after it show each session in full. You can move a session to another day: keep an easy day or a rest day between two of the longer sessions."
+	f.ShortIntro = "Put this page on the fridge" + grey + ". The pages after it show each session in full."
 	if builds {
 		f.Intro += " The amounts grow each week: the session pages say how."
 	}

@@ -134,7 +134,17 @@ func stopList(r *assessment.Record, p *assessment.Programme) []string {
 	if !strings.Contains(strings.ToLower(rule), "ridge") {
 		out = append(out, "Doming or coning: a ridge or peak along the middle of your belly when you strain. Make the exercise easier or stop it.")
 	}
-	return append(out, "Feeling dizzy, faint, short of breath beyond normal effort, or any bleeding that is not your period.")
+	// Bleeding in the first weeks after a birth is expected: then the
+	// sign is bleeding that gets heavier again; later (domain.md §6) any
+	// bleeding that is not a period. A birth date not recorded is read
+	// as the strictest case: both.
+	bleed := "any bleeding that is not your period"
+	if f := assessment.FactsOf(r); f.Postpartum == assessment.PostpartumUnknown {
+		bleed = "bleeding that gets heavier again, or any bleeding that is not your period once the bleeding after the birth has stopped"
+	} else if f.Postpartum == assessment.PostpartumKnown && f.Weeks < 8 {
+		bleed = "bleeding that gets heavier again"
+	}
+	return append(out, "Feeling dizzy, faint, short of breath beyond normal effort, or "+bleed+".")
 }
 
 // painStopAbove is the exercise pain score above which the client stops:
@@ -163,7 +173,7 @@ const domingMarked = "Your tummy rose into a clear ridge when you lifted your he
 // so "what we found" names each once: the hinge, the tight hip and thigh
 // muscles, the posture of the upper back.
 var foundGroup = map[string]string{
-	assessment.FindHingePoor: "hinge", assessment.FindHingeFair: "hinge", assessment.FindHingeLumbarFlex: "hinge", assessment.FindHingeSquatting: "hinge",
+	assessment.FindHingePain: "hinge", assessment.FindHingePoor: "hinge", assessment.FindHingeFair: "hinge", assessment.FindHingeLumbarFlex: "hinge", assessment.FindHingeSquatting: "hinge",
 	assessment.FindShortHipFlexors: "tight", assessment.FindShortRectus: "tight", assessment.FindTFLTightness: "tight",
 	assessment.FindForwardHead: "posture", assessment.FindRoundedShoulders: "posture", assessment.FindKyphosis: "posture", assessment.FindThoracicMobility: "posture",
 }
@@ -244,7 +254,7 @@ func buildSummary(r *assessment.Record, p *assessment.Programme, interp *assessm
 			continue // printed once, as the handout's check-in (Build)
 		}
 		t := clean(f.Title, maxNameRunes)
-		why := clean(f.Reason, maxFocusRunes)
+		why := herVoice(clean(f.Reason, maxFocusRunes))
 		if t == "" && why == "" {
 			continue
 		}
@@ -266,6 +276,7 @@ func buildSummary(r *assessment.Record, p *assessment.Programme, interp *assessm
 // planLine sums the plan up in one sentence.
 func planLine(p *assessment.Programme) string {
 	sessions, minutes, easy := 0, 0, 0
+	walkOnly := true // every easy day is a walk and nothing else
 	for _, wk := range p.Weeks {
 		for _, d := range wk.Days {
 			if isTraining(d) {
@@ -273,6 +284,7 @@ func planLine(p *assessment.Programme) string {
 				minutes += max(d.Minutes, 0)
 			} else if isSession(d) {
 				easy++
+				walkOnly = walkOnly && len(d.Exercises) <= 1
 			}
 		}
 	}
@@ -285,7 +297,11 @@ func planLine(p *assessment.Programme) string {
 			line += fmt.Sprintf(" of around %d minutes", (minutes/sessions+2)/5*5)
 		}
 		if e := int(float64(easy)/float64(n) + 0.5); e > 0 {
-			line += fmt.Sprintf(", and %s (a short habit and a walk)", plural(e, "easy day", "easy days"))
+			what := "a short habit and a walk"
+			if walkOnly {
+				what = "a walk"
+			}
+			line += fmt.Sprintf(", and %s (%s)", plural(e, "easy day", "easy days"), what)
 		}
 	}
 	if start := weekStart(p, p.Weeks[0]); !start.IsZero() {
