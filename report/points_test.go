@@ -277,7 +277,7 @@ func TestUrgentSheet(t *testing.T) {
 			t.Fatal("no ordinary referral sheet")
 		}
 		sheet := collapse(ps[i])
-		for _, want := range []string{"You told me about", "Within the next two weeks", "If things get worse", "Until you have been seen", "No running, jumping"} {
+		for _, want := range []string{"You told me about", "within the next two weeks", "If things get worse", "Until you have been seen", "No running, jumping"} {
 			if !strings.Contains(sheet, want) {
 				t.Errorf("ordinary sheet lacks %q", want)
 			}

@@ -162,10 +162,14 @@ func buildReferralPages(r *assessment.Record, p *assessment.Programme, interp *a
 		Answers:    answers,
 		Reasons:    reasons,
 		SeeWho:     "Please book an appointment with " + joinAnd(seeWho(who)) + " and take this sheet with you.",
-		HowSoon:    "Within the next two weeks. If you are waiting longer than that, tell me.",
+		HowSoon:    "Try to be seen within the next two weeks; if you are waiting longer than that, tell me.",
 		From:       from,
 		Disclaimer: referralDisclaimer,
 		IfWorse:    ifWorse(r, p, interp, blocked),
+	}
+	if interpHas(interp, assessment.FindRedFlag) && !cleared(r) {
+		// a general-health or night-pain answer waits no longer than a week
+		rp.HowSoon = "Try to be seen this week; if you cannot get an appointment by then, tell me."
 	}
 	if blocked {
 		rp.Intro = "Thank you for going through the assessment with me. Before I write your exercise plan, " +
