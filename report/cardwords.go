@@ -145,47 +145,49 @@ func sideWords(side string) string {
 // foundations, by its kind of work.
 var familyWhy = map[string]string{
 	assessment.FamilyUpperBack:    "strengthen your upper back, so carrying and feeding sit easier on your shoulders",
-	assessment.FamilyChest:        "open your chest and let your upper back move",
-	assessment.FamilyHipMobility:  "your hips move freely",
-	assessment.FamilyPelvicTilt:   "your back and pelvis move gently and comfortably",
+	assessment.FamilyChest:        "open your chest and free up your upper back",
+	assessment.FamilyHipMobility:  "free up your hips",
+	assessment.FamilyPelvicTilt:   "loosen your back and pelvis gently",
 	assessment.FamilyGlutes:       "strengthen your buttocks, so your back does less of the lifting",
-	assessment.FamilyHinge:        "you bend from the hips when you pick up your baby",
-	assessment.FamilyLegs:         "your legs carry you and your baby up and down all day",
-	assessment.FamilyConditioning: "your fitness, your energy and your mood",
+	assessment.FamilyHinge:        "build the habit of bending from the hips when you pick up your baby",
+	assessment.FamilyLegs:         "strengthen your legs for carrying your baby up and down all day",
+	assessment.FamilyConditioning: "boost your fitness, energy and mood",
 }
 
+// whyWords and familyWhy all follow "It helps …": each starts with a verb,
+// so any two join with "and".
 var whyWords = map[string]string{
-	assessment.FindGeneral:          "your breathing, deep core and everyday strength",
-	assessment.FindDiastasis:        "the gap down the middle of your tummy",
+	assessment.FindGeneral:          "train your breathing, deep core and everyday strength",
+	assessment.FindDiastasis:        "look after the gap down the middle of your tummy",
 	assessment.FindDiastasisSoft:    "firm up the middle of your tummy",
-	assessment.FindDoming:           "your tummy stay flat under effort",
-	assessment.FindPelvicFloor:      "your pelvic floor",
-	assessment.FindEarlyPostpartum:  "your recovery in the first weeks after the birth",
-	assessment.FindUnder12Weeks:     "your recovery after the birth",
-	assessment.FindRecentCaesarean:  "your recovery after the caesarean",
-	assessment.FindScarConcern:      "your recovery after the caesarean",
-	assessment.FindPainHigh:         "your back feel easier",
-	assessment.FindPainModerate:     "your back feel easier",
-	assessment.FindPainLow:          "your back feel easier",
-	assessment.FindAnteriorTilt:     "your pelvis sit in a comfortable middle position",
-	assessment.FindPosteriorTilt:    "your pelvis sit in a comfortable middle position",
+	assessment.FindDoming:           "keep your tummy flat under effort",
+	assessment.FindPelvicFloor:      "strengthen your pelvic floor",
+	assessment.FindEarlyPostpartum:  "support your recovery in the first weeks after the birth",
+	assessment.FindUnder12Weeks:     "support your recovery after the birth",
+	assessment.FindRecentCaesarean:  "support your recovery after the caesarean",
+	assessment.FindScarConcern:      "support your recovery after the caesarean",
+	assessment.FindPainHigh:         "ease your back",
+	assessment.FindPainModerate:     "ease your back",
+	assessment.FindPainLow:          "ease your back",
+	assessment.FindAnteriorTilt:     "settle your pelvis into a comfortable middle position",
+	assessment.FindPosteriorTilt:    "settle your pelvis into a comfortable middle position",
 	assessment.FindShortHipFlexors:  "loosen the front of your hips",
 	assessment.FindShortRectus:      "loosen the front of your thighs",
 	assessment.FindTFLTightness:     "loosen the outside of your hip",
 	assessment.FindGluteMedWeak:     "strengthen the side of your hip that keeps your pelvis level",
 	assessment.FindGluteMaxWeak:     "strengthen your buttocks, so your back does less of the lifting",
 	assessment.FindGluteAsymmetry:   "even out your two sides",
-	assessment.FindHingePoor:        "you bend from the hips when you pick up your baby",
-	assessment.FindHingeFair:        "you bend from the hips when you pick up your baby",
-	assessment.FindHingePain:        "you bend comfortably",
-	assessment.FindHingeSquatting:   "you send your hips back when you bend",
-	assessment.FindHingeLumbarFlex:  "you keep your back long when you bend",
-	assessment.FindThoracicMobility: "your upper back move more freely",
-	assessment.FindForwardHead:      "your head and shoulders sit tall",
+	assessment.FindHingePoor:        "build the habit of bending from the hips when you pick up your baby",
+	assessment.FindHingeFair:        "build the habit of bending from the hips when you pick up your baby",
+	assessment.FindHingePain:        "make bending comfortable again",
+	assessment.FindHingeSquatting:   "practise sending your hips back when you bend",
+	assessment.FindHingeLumbarFlex:  "practise keeping your back long when you bend",
+	assessment.FindThoracicMobility: "free up your upper back",
+	assessment.FindForwardHead:      "bring your head and shoulders up tall",
 	assessment.FindRoundedShoulders: "open your chest and strengthen your upper back",
-	assessment.FindKyphosis:         "your upper back stand taller",
-	assessment.FindLongSitting:      "your back after long hours of sitting",
-	assessment.FindFrequentLifting:  "you lift and carry your child with less strain",
+	assessment.FindKyphosis:         "straighten up your upper back",
+	assessment.FindLongSitting:      "ease your back after long hours of sitting",
+	assessment.FindFrequentLifting:  "make lifting and carrying your child easier",
 }
 
 // feelWords say how an exercise should feel, by family.
@@ -265,6 +267,7 @@ func stopRule(p *assessment.Programme) string {
 func herVoice(t string) string {
 	t = strings.ReplaceAll(t, "tell your coach", "tell me")
 	t = strings.ReplaceAll(t, "as soon as your coach records", "as soon as I record")
+	t = strings.ReplaceAll(t, "Your coach will", "I will")
 	return strings.ReplaceAll(t, "ask your coach", "ask me")
 }
 

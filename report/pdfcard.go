@@ -226,11 +226,12 @@ func (r *renderer) card(b ExerciseBlock, c cardLayout) {
 	if r.pdf.PageNo() == 0 || r.y+c.h > r.bottom {
 		r.newPage()
 		if r.inSession != "" {
-			// in the top margin, clear of a printer's unprintable edge:
-			// the label costs the page no room
-			r.font(true, sizeSmall)
+			// in the top margin (from 7.4 mm, clear of the quarter inch
+			// many home printers cannot reach): the label costs the page
+			// no room
+			r.font(true, sizeTiny)
 			r.text(colMuted)
-			r.cell(r.left, marginTop-lineHeight(sizeSmall)-0.8, r.width, lineHeight(sizeSmall), r.fit(r.inSession+" (continued)", r.width), "L")
+			r.cell(r.left, marginTop-lineHeight(sizeTiny)-0.3, r.width, lineHeight(sizeTiny), r.fit(r.inSession+" (continued)", r.width), "L")
 		}
 	}
 	r.draw(colRule)

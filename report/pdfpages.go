@@ -378,8 +378,13 @@ func (r *renderer) session(s *SessionPage, firstOfPart bool) {
 	cards := make([]cardLayout, len(s.Exercises))
 	for i, b := range s.Exercises {
 		cards[i] = r.layoutCard(b)
-		if i == 0 {
-			firstH = cards[i].h
+		// the heading stays with its first card, and with the next when
+		// the first only points to another page
+		if i == 0 || (i == 1 && !s.Exercises[0].Full) {
+			firstH += cards[i].h
+		}
+		if i == 1 && !s.Exercises[0].Full {
+			firstH += cardSpace
 		}
 	}
 	// Sessions share pages: a session starts below the one before when

@@ -290,6 +290,7 @@ func TestSessionNameKeepsItsPromise(t *testing.T) {
 // session's cards run on to a new page, "… (continued)".
 func TestSessionPagesSayWhichDay(t *testing.T) {
 	needTool(t, "pdftotext")
+	sessionHead := regexp.MustCompile(`(?m)^(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)[^\n]*:[^\n]*\n`)
 	days := regexp.MustCompile(`^(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b`)
 	continued := 0
 	for _, name := range examples(t) {
@@ -310,6 +311,12 @@ func TestSessionPagesSayWhichDay(t *testing.T) {
 			}
 			if strings.HasSuffix(first, "(continued)") {
 				continued++
+			}
+			// the last session to start on the page has a card in full
+			// below its heading, not only a pointer to another page
+			heads := sessionHead.FindAllStringIndex(p, -1)
+			if n := len(heads); n > 0 && !strings.Contains(p[heads[n-1][0]:], "How to do it\n") {
+				t.Errorf("%s page %d ends with a session heading and no card in full under it:\n%s", name, i+1, p[heads[n-1][0]:])
 			}
 		}
 	}

@@ -129,7 +129,12 @@ func stopList(r *assessment.Record, p *assessment.Programme) []string {
 		leak = "Leaking more than you usually do, or an urge you cannot hold. Your usual small leaks: make the exercise easier (the easier option on its card), tick “Leak” on the tracking sheet and tell me at your next session."
 	}
 	rule := stopRule(p)
-	out := []string{rule, leak, "A feeling of heaviness, dragging or a bulge in your pelvic area."}
+	heavy := "A feeling of heaviness, dragging or a bulge in your pelvic area."
+	if r != nil && r.PelvicFloor != nil && r.PelvicFloor.Heaviness {
+		// she already feels it: what changes is the sign, as with leaks
+		heavy = "Heaviness or dragging that is stronger than you usually feel, or a bulge in your pelvic area: stop that exercise, tick “Heavy” on the tracking sheet and tell me before your next session."
+	}
+	out := []string{rule, leak, heavy}
 	// doming is said once: the programme's stop rule may already say it
 	if !strings.Contains(strings.ToLower(rule), "ridge") {
 		out = append(out, "Doming or coning: a ridge or peak along the middle of your belly when you strain. Make the exercise easier or stop it.")
@@ -183,7 +188,7 @@ func buildSummary(r *assessment.Record, p *assessment.Programme, interp *assessm
 	seen := map[string]bool{}
 	groupSeen := map[string]bool{}
 	for _, f := range interp.Findings {
-		t := clean(f.Client, maxSentenceRunes)
+		t := herVoice(clean(f.Client, maxSentenceRunes))
 		if t == "" || seen[t] || (len(s.Found) >= maxFound && f.Severity < assessment.SeverityRefer) {
 			continue
 		}
@@ -260,7 +265,7 @@ func buildSummary(r *assessment.Record, p *assessment.Programme, interp *assessm
 		}
 		// The generator often gives a finding's own client sentence as the
 		// reason; it is already under "What we found", so it is not repeated.
-		if seen[why] || seen[clean(f.Reason, maxSentenceRunes)] {
+		if seen[why] || seen[herVoice(clean(f.Reason, maxSentenceRunes))] {
 			why = ""
 		}
 		if t == "" && why == "" {
