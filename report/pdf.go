@@ -232,6 +232,10 @@ type renderer struct {
 	fontTpl  *fontTemplate          // the template the document's fonts came from
 	// reminded is the last page that reminded her of the stop rule.
 	reminded int
+	// sheetsPage is the page frontSheets started for the key, the later
+	// phases and the tracking sheet together: the sheet goes on it however
+	// little of it the key uses
+	sheetsPage int
 	// session is the heading of the session being drawn: a page its
 	// cards run on to names it again, so a loose page says which day
 	inSession string

@@ -330,6 +330,7 @@ func (r *renderer) frontSheets() {
 	}
 	if need <= r.pageRoom() {
 		r.newPage()
+		r.sheetsPage = r.pdf.PageNo()
 	}
 }
 

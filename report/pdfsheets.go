@@ -159,7 +159,7 @@ func (r *renderer) trackingOn(early, onFridge bool) {
 	// used) is not left that short: the sheet starts below it and runs on.
 	topOfPage := r.bottom - r.pageRoom()
 	short := r.pdf.PageNo() > 0 && r.y-topOfPage < 0.3*r.pageRoom()
-	if onFridge {
+	if onFridge || r.pdf.PageNo() == r.sheetsPage {
 		short = false
 	}
 	if early && short {
