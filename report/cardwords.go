@@ -3,6 +3,7 @@ package report
 import (
 	"fmt"
 	"regexp"
+	"slices"
 	"strings"
 
 	"github.com/keel-coach/keel/assessment"
@@ -34,6 +35,10 @@ func (pb *partBuilder) fill(b *ExerciseBlock, ln line, phase string) {
 		family = ex.Family
 	}
 	b.Feel = feelWords(family)
+	if ex != nil && family == assessment.FamilyChest && slices.Contains(ex.Targets, assessment.FindForwardHead) && !slices.Contains(ex.Targets, assessment.FindRoundedShoulders) {
+		// a neck exercise filed with the chest and upper-back work
+		b.Feel = "a gentle lengthening at the back of your neck; nothing pinching."
+	}
 	b.StopIf = stopWords(family, knownLeaks(pb.r))
 	if ex != nil {
 		// an option her plan rules out (a one-leg move with pubic pain)
@@ -203,8 +208,10 @@ func feelWords(family string) string {
 		return "a stretch behind your thighs and work in your buttocks; back long and easy."
 	case assessment.FamilyUpperBack:
 		return "work between your shoulder blades; neck relaxed."
-	case assessment.FamilyHipMobility, assessment.FamilyPelvicTilt:
+	case assessment.FamilyHipMobility:
 		return "a gentle stretch you could hold while chatting; never sharp."
+	case assessment.FamilyPelvicTilt:
+		return "a small, easy movement in your low back and pelvis; never sharp."
 	case assessment.FamilyChest:
 		return "a comfortable opening across your chest or upper back."
 	case assessment.FamilyLegs:

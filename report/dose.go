@@ -297,7 +297,12 @@ func (pb *partBuilder) doseOver(g *dayGroup, k int, ln line) string {
 		case holdOnly && ln.rx.HoldSeconds < minutesFrom:
 			token = plural(ln.rx.HoldSeconds, "second", "seconds")
 		}
-		if i := strings.Index(text, token); token != "" && i >= 0 {
+		// holds that grow in number: "1 round of 5-second holds: 5 in
+		// week 1, 6 in week 2 and 7 in weeks 3–8"
+		holds := upperFirst(fmt.Sprintf("%s of %d holds of %d seconds", plural(ln.rx.Sets, "round", "rounds"), ln.rx.Reps, ln.rx.HoldSeconds))
+		if repsOnly && ln.rx.HoldSeconds > 0 && ln.rx.Sets > 0 && strings.HasPrefix(text, holds) {
+			text = upperFirst(fmt.Sprintf("%s of %d-second holds: %s", plural(ln.rx.Sets, "round", "rounds"), ln.rx.HoldSeconds, weeks)) + text[len(holds):]
+		} else if i := strings.Index(text, token); token != "" && i >= 0 {
 			if repsOnly {
 				weeks = " of " + weeks
 			}

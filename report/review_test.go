@@ -220,6 +220,11 @@ func TestWeekByWeekAmounts(t *testing.T) {
 	if !regexp.MustCompile(`rounds of \d+ in week 1, \d+ in week 2(, \d+ in week 3)? and \d+ in weeks? (3–4|4)\b`).MatchString(collapse(strings.Join(ps, "\n"))) {
 		t.Error("no week-by-week amounts")
 	}
+	// holds that grow in number say how long each is once
+	_, ps = pdfOf(t, "caesarean-2-days")
+	if !strings.Contains(collapse(strings.Join(ps, "\n")), "1 round of 5-second holds: 5 in week 1, 6 in week 2 and 7 in weeks 3–8") {
+		t.Error("no week-by-week number of holds")
+	}
 }
 
 // TestWhatWeFound: a handful of distinct points, her goal in good words.
