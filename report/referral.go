@@ -167,6 +167,11 @@ func buildReferralPages(r *assessment.Record, p *assessment.Programme, interp *a
 		Disclaimer: referralDisclaimer,
 		IfWorse:    ifWorse(r, p, interp, blocked),
 	}
+	if f := assessment.FactsOf(r); caesareanCheck(p) && f.Postpartum == assessment.PostpartumKnown && f.Weeks < assessment.EarlyPostpartumWeeks {
+		// the check after a recent caesarean is the 6-week one, as her
+		// first page says; anything on this sheet before it is below
+		rp.HowSoon = "Your 6-week check after the birth is the time for it; go sooner if anything under “If things get worse” happens."
+	}
 	if interpHas(interp, assessment.FindRedFlag) && !cleared(r) {
 		// a general-health or night-pain answer waits no longer than a week
 		rp.HowSoon = "Try to be seen this week; if you cannot get an appointment by then, tell me."

@@ -531,7 +531,9 @@ func buildLater(p *assessment.Programme, phases []phaseSpan, to int) ([]PhaseNot
 		if d := weekStartOf(p, ph.First); !d.IsZero() {
 			// The last day of the phase before, as the programme dates
 			// her check-in (the end of a week), so she reads one date.
-			n.CheckIn = "We check these together around " + d.AddDays(-1).Time().Format("Monday 2 January") + "."
+			// "the earliest": a check-in about a referral may come
+			// sooner, and moving on waits until these hold
+			n.CheckIn = fmt.Sprintf("The earliest we look at these together is the end of week %d, around %s.", ph.First-1, d.AddDays(-1).Time().Format("Monday 2 January"))
 		} else {
 			n.CheckIn = "We check these together at your next check-in."
 		}
