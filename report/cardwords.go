@@ -39,7 +39,7 @@ func (pb *partBuilder) fill(b *ExerciseBlock, ln line, phase string) {
 		// a neck exercise filed with the chest and upper-back work
 		b.Feel = "a gentle lengthening at the back of your neck; nothing pinching."
 	}
-	b.StopIf = stopWords(family, knownLeaks(pb.r))
+	b.StopIf = stopWords(family, pb.r != nil && pb.r.PelvicFloor != nil && pb.r.PelvicFloor.Leakage)
 	if ex != nil {
 		// an option her plan rules out (a one-leg move with pubic pain)
 		// is never offered as the next step
@@ -243,12 +243,6 @@ func stopWords(family string, leaks bool) string {
 	return "sharp pain, or " + pain + "."
 }
 
-// knownLeaks reports whether she told us she leaks: leaking is then her
-// starting point, and only more than usual is a reason to stop.
-func knownLeaks(r *assessment.Record) bool {
-	return r != nil && r.PelvicFloor != nil && (r.PelvicFloor.Leakage || r.PelvicFloor.Urgency)
-}
-
 // outOfTen words "5/10" as "5 out of 10", as the rest of the handout does.
 var outOfTen = regexp.MustCompile(`\b(\d+)/10\b`)
 
@@ -266,6 +260,27 @@ func stopRule(p *assessment.Programme) string {
 	t = outOfTen.ReplaceAllString(t, "$1 out of 10")
 	t = herVoice(t)
 	t = strings.ReplaceAll(t, "fewer reps", "fewer repetitions")
+	return t
+}
+
+// stopRuleFor is the stop rule as she reads it everywhere: the
+// programme's, with the pelvic-floor signs she already lives with (leaks,
+// urges, heaviness) read as "more than usual", as her stop list says.
+func stopRuleFor(r *assessment.Record, p *assessment.Programme) string {
+	t := stopRule(p)
+	if r == nil || r.PelvicFloor == nil {
+		return t
+	}
+	pf := r.PelvicFloor
+	if pf.Leakage {
+		t = strings.Replace(t, "if you leak,", "if you leak more than usual,", 1)
+	}
+	if pf.Urgency {
+		t = strings.Replace(t, "feel a sudden urge to pass urine", "feel a stronger urge to pass urine than usual", 1)
+	}
+	if pf.Heaviness {
+		t = strings.Replace(t, "or feel heaviness or dragging in the pelvis", "or feel more heaviness or dragging in the pelvis than usual", 1)
+	}
 	return t
 }
 

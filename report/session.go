@@ -452,7 +452,7 @@ func (pb *partBuilder) session(g *dayGroup, days []int, weeks string) SessionPag
 	for i, d := range days {
 		names[i] = fullDay[d]
 	}
-	sp := SessionPage{Days: joinAnd(names), Weeks: weeks, Minutes: max(g.d.Minutes, 0), Stop: stopRule(pb.p)}
+	sp := SessionPage{Days: joinAnd(names), Weeks: weeks, Minutes: max(g.d.Minutes, 0), Stop: stopRuleFor(pb.r, pb.p)}
 	sp.Heading = sp.Days + ": " + sessionTitle(g.d, pb.lib)
 	if weeks != "" {
 		sp.Heading += " (" + strings.ToLower(weeks[:1]) + weeks[1:] + ")"
