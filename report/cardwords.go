@@ -39,7 +39,7 @@ func (pb *partBuilder) fill(b *ExerciseBlock, ln line, phase string) {
 		// a neck exercise filed with the chest and upper-back work
 		b.Feel = "a gentle lengthening at the back of your neck; nothing pinching."
 	}
-	b.StopIf = stopWords(family, pb.r != nil && pb.r.PelvicFloor != nil && pb.r.PelvicFloor.Leakage)
+	b.StopIf = stopWords(family, pelvicFloor(pb.r).Leakage)
 	if ex != nil {
 		// an option her plan rules out (a one-leg move with pubic pain)
 		// is never offered as the next step
@@ -268,10 +268,7 @@ func stopRule(p *assessment.Programme) string {
 // urges, heaviness) read as "more than usual", as her stop list says.
 func stopRuleFor(r *assessment.Record, p *assessment.Programme) string {
 	t := stopRule(p)
-	if r == nil || r.PelvicFloor == nil {
-		return t
-	}
-	pf := r.PelvicFloor
+	pf := pelvicFloor(r)
 	if pf.Leakage {
 		t = strings.Replace(t, "if you leak,", "if you leak more than usual,", 1)
 	}
@@ -282,6 +279,15 @@ func stopRuleFor(r *assessment.Record, p *assessment.Programme) string {
 		t = strings.Replace(t, "or feel heaviness or dragging in the pelvis", "or feel more heaviness or dragging in the pelvis than usual", 1)
 	}
 	return t
+}
+
+// pelvicFloor is her pelvic-floor answers, none when not recorded: what
+// she already has is then unknown, and every sign stops the exercise.
+func pelvicFloor(r *assessment.Record) assessment.PelvicFloor {
+	if r == nil || r.PelvicFloor == nil {
+		return assessment.PelvicFloor{}
+	}
+	return *r.PelvicFloor
 }
 
 // herVoice words the library's "tell your coach" as the coach speaks on

@@ -135,11 +135,7 @@ func (pb *partBuilder) explainFor(ln line, phase string) []string {
 			out = append(out, text)
 		}
 	}
-	rx := ln.rx
-	if ex := pb.lib[ln.id]; rx.Sets == 0 && rx.Reps == 0 && rx.HoldSeconds == 0 && ex != nil {
-		d := ex.Dosage[phase]
-		rx.Sets, rx.Reps, rx.HoldSeconds = d.Sets, d.Reps, d.HoldSeconds
-	}
+	rx := withLibraryDose(ln.rx, pb.lib[ln.id], phase)
 	if rx.HoldSeconds >= minutesFrom {
 		return nil
 	}
@@ -160,6 +156,16 @@ func (pb *partBuilder) explainFor(ln line, phase string) []string {
 		out = append(out, "Unless a card says otherwise, every round should feel like you could do 2 or 3 more with good form. If the last few are a struggle, do fewer; if they feel easy for two sessions in a row, tell me.")
 	}
 	return out
+}
+
+// withLibraryDose is rx with the library's amounts for the phase when the
+// line gives none of its own.
+func withLibraryDose(rx assessment.Prescription, ex *assessment.Exercise, phase string) assessment.Prescription {
+	if rx.Sets == 0 && rx.Reps == 0 && rx.HoldSeconds == 0 && ex != nil {
+		d := ex.Dosage[phase]
+		rx.Sets, rx.Reps, rx.HoldSeconds = d.Sets, d.Reps, d.HoldSeconds
+	}
+	return rx
 }
 
 // minutesFrom is the time, in seconds, from which a prescribed "hold" is
@@ -254,8 +260,7 @@ func (pb *partBuilder) doseOver(g *dayGroup, k int, ln line) string {
 		}
 		// Woven into the first week's amount where it names one number:
 		// "2 rounds of 12 in week 1, 14 in week 2 and 16 in weeks 3–4".
-		var first0 string
-		var later []string
+		amounts := make([]string, 0, len(all))
 		for i, c := range all {
 			// a dose held for more than one week says so: "weeks 3–4"
 			end := g.last
@@ -277,17 +282,9 @@ func (pb *partBuilder) doseOver(g *dayGroup, k int, ln line) string {
 			default:
 				amount = lowerFirst(c.dose)
 			}
-			if i == 0 {
-				first0 = amount + " in " + label
-			} else {
-				later = append(later, amount+" in "+label)
-			}
+			amounts = append(amounts, amount+" in "+label)
 		}
-		weeks := first0 + ", " + strings.Join(later[:len(later)-1], ", ")
-		if len(later) == 1 {
-			weeks = first0
-		}
-		weeks += " and " + later[len(later)-1]
+		weeks := joinAnd(amounts)
 		var token string
 		switch {
 		case repsOnly && ln.rx.HoldSeconds == 0 && ln.rx.Sets > 0:

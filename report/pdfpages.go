@@ -348,11 +348,11 @@ func (r *renderer) drawLine(d drawLine, x, y, w float64) {
 // the first session of a run of weeks starts a page.
 func (r *renderer) session(s *SessionPage, firstOfPart bool) {
 	// the height above the first card, as heading() and the lines below
-	// it place them: a heading below other text has 2 mm above it
+	// it place them (2 mm after the stop line)
 	r.measure(true, sizeHeading)
-	headH := float64(len(r.wrap(s.Heading, r.width)))*lineHeight(sizeHeading) + 2.5 + 2
+	headH := float64(len(r.wrap(s.Heading, r.width)))*lineHeight(sizeHeading) + headingBelow + 2
 	if !firstOfPart {
-		headH += 2
+		headH += headingAbove
 	}
 	r.measure(false, sizeBody)
 	if s.Intro != "" {
@@ -375,18 +375,18 @@ func (r *renderer) session(s *SessionPage, firstOfPart bool) {
 		eh := r.boxHeight(boxStyle{border: r.accent, lineWidth: 0.4}, explain)
 		headH += eh
 	}
-	var firstH float64
 	cards := make([]cardLayout, len(s.Exercises))
 	for i, b := range s.Exercises {
 		cards[i] = r.layoutCard(b)
-		// the heading stays with its first card, and with the next when
-		// the first only points to another page
-		if i == 0 || (i == 1 && !s.Exercises[0].Full) {
-			firstH += cards[i].h
-		}
-		if i == 1 && !s.Exercises[0].Full {
-			firstH += cardSpace
-		}
+	}
+	// the heading stays with its first card, and with the next when the
+	// first only points to another page
+	var firstH float64
+	if len(cards) > 0 {
+		firstH = cards[0].h
+	}
+	if len(cards) > 1 && !s.Exercises[0].Full {
+		firstH += cardSpace + cards[1].h
 	}
 	// Sessions share pages: a session starts below the one before when
 	// its heading and first card fit there, and its cards flow on, each

@@ -16,7 +16,7 @@ func (r *renderer) later() {
 	}
 	w := r.h.Words
 	phases := r.laterPhases()
-	r.need(lineHeight(sizeHeading) + 4.5 + phases[0].h)
+	r.need(lineHeight(sizeHeading) + headingAbove + headingBelow + phases[0].h)
 	r.laterDone = true
 	r.bookmark(w.LaterHeading, 0)
 	r.heading(w.LaterHeading, phases[0].h)
@@ -40,7 +40,7 @@ type laterPhase struct {
 
 func (r *renderer) laterPhases() []laterPhase {
 	var out []laterPhase
-	for _, lines := range r.laterBoxes() {
+	for _, lines := range r.laterLines() {
 		dl, h := r.layoutLines(lines, r.width)
 		out = append(out, laterPhase{dl, h})
 	}
@@ -49,7 +49,7 @@ func (r *renderer) laterPhases() []laterPhase {
 
 // laterHeight is the height the later phases take, heading to last line.
 func (r *renderer) laterHeight() float64 {
-	h := lineHeight(sizeHeading) + 4.5
+	h := lineHeight(sizeHeading) + headingAbove + headingBelow
 	for i, ph := range r.laterPhases() {
 		if i > 0 {
 			h += laterGap
@@ -82,9 +82,9 @@ func runIn(items []string) string {
 	return strings.Join(parts[:len(parts)-1], "; ") + "; and " + parts[len(parts)-1] + "."
 }
 
-// laterBoxes is the lines of each later phase: its title, its aim, and
+// laterLines is the lines of each later phase: its title, its aim, and
 // what must be true to move on with the check-in, in one paragraph.
-func (r *renderer) laterBoxes() [][]boxLine {
+func (r *renderer) laterLines() [][]boxLine {
 	w := r.h.Words
 	var out [][]boxLine
 	for i, n := range r.h.Later {
@@ -122,11 +122,26 @@ func (r *renderer) tracking(early bool) {
 	r.trackingOn(early, false)
 }
 
+// earlySpot says where an early sheet could start at y: here (a third of
+// the page or more left below y) and short (less than a third of the page
+// used above y; a page holding only the end of the sessions is not left
+// that short). The fridge page and the page started for the sheets are
+// never short.
+func (r *renderer) earlySpot(y float64, onFridge bool) (here, short bool) {
+	started := r.pdf.PageNo() > 0
+	room := r.pageRoom()
+	here = started && r.bottom-y >= 0.3*room
+	short = started && y-(r.bottom-room) < 0.3*room && !onFridge && r.pdf.PageNo() != r.sheetsPage
+	return here, short
+}
+
 // trackingFitsFrom reports whether the sheet, asked for early, would fit
 // whole below y on the page, as trackingOn places it.
 func (r *renderer) trackingFitsFrom(y float64) bool {
-	room := r.pageRoom()
-	if len(r.h.Tracking) == 0 || r.trackingDone || r.bottom-y < 0.3*room || y-(r.bottom-room) < 0.3*room {
+	if len(r.h.Tracking) == 0 || r.trackingDone {
+		return false
+	}
+	if here, short := r.earlySpot(y, false); !here || short {
 		return false
 	}
 	r.rowPad = 1.0
@@ -153,15 +168,8 @@ func (r *renderer) trackingOn(early, onFridge bool) {
 	// when that keeps the sheet whole: on the page so far, else on a page
 	// of its own. A sheet that fits a page whole is never split.
 	rows := []float64{7.2, 6.9, 6.6, 6.2, 5.9, 5.6, tightestRow}
-	here := r.pdf.PageNo() > 0 && r.bottom-r.y >= 0.3*r.pageRoom()
+	here, short := r.earlySpot(r.y, onFridge)
 	placed := false
-	// A page holding only the end of the sessions (less than a third
-	// used) is not left that short: the sheet starts below it and runs on.
-	topOfPage := r.bottom - r.pageRoom()
-	short := r.pdf.PageNo() > 0 && r.y-topOfPage < 0.3*r.pageRoom()
-	if onFridge || r.pdf.PageNo() == r.sheetsPage {
-		short = false
-	}
 	if early && short {
 		return
 	}

@@ -155,15 +155,22 @@ func (r *renderer) para(text string, size float64, bold bool, indent float64, c 
 	}
 }
 
+// The space a heading takes above it (below other text) and below it:
+// what measures a heading before drawing it counts the same.
+const (
+	headingAbove = 2.0
+	headingBelow = 2.5
+)
+
 // heading draws a section heading kept with at least `with` mm of what
 // follows it.
 func (r *renderer) heading(text string, with float64) {
 	r.font(true, sizeHeading)
 	lines := r.wrap(text, r.width)
 	lh := lineHeight(sizeHeading)
-	r.need(float64(len(lines))*lh + 2.5 + with)
+	r.need(float64(len(lines))*lh + headingBelow + with)
 	if r.y > marginTop+12 {
-		r.y += 2
+		r.y += headingAbove
 	}
 	r.font(true, sizeHeading)
 	r.text(colInk)
@@ -174,7 +181,7 @@ func (r *renderer) heading(text string, with float64) {
 	r.draw(r.accent)
 	r.pdf.SetLineWidth(0.6)
 	r.pdf.Line(r.left, r.y+0.3, r.left+18, r.y+0.3)
-	r.y += 2.5
+	r.y += headingBelow
 }
 
 // bullets draws a bulleted list.

@@ -597,11 +597,7 @@ func lowerFirst(s string) string {
 // timedLine reports whether a line's dose is a time in minutes (a walk),
 // which then says how long the session takes.
 func timedLine(ln line, ex *assessment.Exercise, phase string) bool {
-	hold := ln.rx.HoldSeconds
-	if ln.rx.Sets == 0 && ln.rx.Reps == 0 && hold == 0 && ex != nil {
-		hold = ex.Dosage[phase].HoldSeconds
-	}
-	return hold >= minutesFrom
+	return withLibraryDose(ln.rx, ex, phase).HoldSeconds >= minutesFrom
 }
 
 // firstSentence is s up to its first full stop followed by a space.

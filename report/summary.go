@@ -127,15 +127,15 @@ func stopList(r *assessment.Record, p *assessment.Programme) []string {
 	leak := "Leaking urine, or a sudden urge you cannot hold."
 	rule := stopRuleFor(r, p)
 	switch {
-	case r != nil && r.PelvicFloor != nil && r.PelvicFloor.Leakage:
+	case pelvicFloor(r).Leakage:
 		leak = "Leaking more than you usually do, or an urge you cannot hold. Your usual small leaks: make the exercise easier (the easier option on its card), tick “Leak” on the tracking sheet and tell me at your next session."
-	case r != nil && r.PelvicFloor != nil && r.PelvicFloor.Urgency:
+	case pelvicFloor(r).Urgency:
 		// urgency without leaking: the urge she already has is not the
 		// sign, a stronger one is
 		leak = "Leaking urine, or an urge stronger than you usually feel or that you cannot hold. Your usual urges: tick “Leak” on the tracking sheet only if you leaked, and tell me at your next session."
 	}
 	heavy := "A feeling of heaviness, dragging or a bulge in your pelvic area."
-	if r != nil && r.PelvicFloor != nil && r.PelvicFloor.Heaviness {
+	if pelvicFloor(r).Heaviness {
 		// she already feels it: what changes is the sign, as with leaks
 		heavy = "Heaviness or dragging that is stronger than you usually feel, or a bulge in your pelvic area: stop that exercise, tick “Heavy” on the tracking sheet and tell me before your next session."
 	}
